@@ -1,0 +1,266 @@
+"""Context around a number: qualifier cues, units and currencies, change direction,
+modality and attribution. Each function looks at a window of the text and returns
+what it found with the offsets it covers; none of them raises."""
+from __future__ import annotations
+
+import re
+
+from flows.claims.lexicon import LEXICON, phrase_alternation
+
+# ---- qualifier cues ---------------------------------------------------------------
+_CUE_CLASS = {}
+for _cls, _phrases in LEXICON.qualifier_before.items():
+    for _p in _phrases:
+        _CUE_CLASS[" ".join(_p.lower().split())] = _cls
+_CUE_AFTER_CLASS = {}
+for _cls, _phrases in LEXICON.qualifier_after.items():
+    for _p in _phrases:
+        _CUE_AFTER_CLASS[" ".join(_p.lower().split())] = _cls
+
+QUALIFIER_BEFORE_RE = re.compile(
+    r"(?:(?<![\w])(?P<art>an?|the)\s+)?(?<![\w])(?P<cue>" + phrase_alternation(_CUE_CLASS) + r")\s*$",
+    re.IGNORECASE,
+)
+QUALIFIER_AFTER_RE = re.compile(
+    r"^\s*(?P<cue>" + phrase_alternation(_CUE_AFTER_CLASS) + r")(?![\w])", re.IGNORECASE
+)
+
+
+def qualifier_before(text: str, qstart: int, floor: int) -> tuple[int, str, str] | None:
+    """(new start, qualifier, cue) for a cue ending right before `qstart`."""
+    window = text[max(floor, qstart - 48):qstart]
+    m = QUALIFIER_BEFORE_RE.search(window)
+    if not m:
+        return None
+    cue = " ".join(m.group("cue").lower().split())
+    start = qstart - len(window) + (m.start("art") if m.group("art") and m.group("art").lower() != "the" else m.start("cue"))
+    return start, _CUE_CLASS[cue], cue
+
+
+def qualifier_after(text: str, qend: int, ceiling: int) -> tuple[int, str, str] | None:
+    m = QUALIFIER_AFTER_RE.match(text, qend, ceiling)
+    if not m:
+        return None
+    cue = " ".join(m.group("cue").lower().split())
+    if cue == "+" and qend < len(text) and qend > 0 and not text[qend - 1].isdigit():
+        return None
+    return m.end(), _CUE_AFTER_CLASS[cue], cue
+
+
+# ---- currencies ---------------------------------------------------------------------
+_PREFIX_RE = re.compile(
+    r"(?:(?<![\w$])(?P<code>" + phrase_alternation(LEXICON.currency_prefix) + r"))\s?-?$"
+)
+_SUFFIX_RE = re.compile(
+    r"^\s*(?P<code>" + phrase_alternation(LEXICON.currency_suffix) + r")(?![\w])", re.IGNORECASE
+)
+
+
+def currency_before(text: str, qstart: int, floor: int) -> tuple[int, str] | None:
+    window = text[max(floor, qstart - 6):qstart]
+    m = _PREFIX_RE.search(window)
+    if not m:
+        return None
+    code = m.group("code")
+    if code == "R" and not window.endswith("R"):
+        return None  # a bare "R" only counts attached: "R500"
+    if code.isalpha() and code.isupper() and len(code) == 3 and window.endswith(code):
+        pass  # "USD5"
+    return qstart - len(window) + m.start("code"), LEXICON.currency_prefix[code]
+
+
+def currency_after(text: str, qend: int, ceiling: int) -> tuple[int, str] | None:
+    m = _SUFFIX_RE.match(text, qend, ceiling)
+    if not m:
+        return None
+    return m.end(), LEXICON.currency_suffix[m.group("code").lower()]
+
+
+# ---- units --------------------------------------------------------------------------
+_SHORT_ATTACHED_ONLY = frozenset(f for f in list(LEXICON.unit_forms_ci) + list(LEXICON.unit_forms_cs)
+                                 if len(f) == 1 and f.isalpha())
+_UNIT_RE = re.compile(
+    r"(?P<sp>\s*(?:-\s*)?)(?:(?i:(?P<ci>" + phrase_alternation(LEXICON.unit_forms_ci) + r"))|(?P<cs>"
+    + phrase_alternation(LEXICON.unit_forms_cs) + r"))(?![\w²³])"
+)
+_PERCENT_POINTS_RE = re.compile(r"\s*(?:points?|pts?)\b", re.IGNORECASE)
+
+
+def unit_after(text: str, qend: int, ceiling: int) -> tuple[int, str] | None:
+    m = _UNIT_RE.match(text, qend, ceiling)
+    if not m:
+        return None
+    form = m.group("ci") or m.group("cs")
+    if form in _SHORT_ATTACHED_ONLY and m.group("sp"):
+        return None
+    unit = LEXICON.unit_forms_cs.get(form) or LEXICON.unit_forms_ci.get(form.lower())
+    if unit is None:
+        return None
+    if unit in ("celsius", "fahrenheit") and form.lower() in ("c", "f") and m.group("sp"):
+        return None
+    return m.end(), unit
+
+
+def points_after(text: str, qend: int, ceiling: int) -> int | None:
+    m = _PERCENT_POINTS_RE.match(text, qend, ceiling)
+    return m.end() if m else None
+
+
+# ---- rates --------------------------------------------------------------------------
+_RATE_RE = re.compile(
+    r"\s*(?:(?:a|an|per|each|every)\s+|/\s*)(?P<den>day|week|month|year|hour|minute|second|annum|capita|head|"
+    r"person|household|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:people|residents|inhabitants|population|persons|"
+    r"births|live\s+births))?|thousand|million)\b|\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b",
+    re.IGNORECASE,
+)
+_RATE_ADV = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
+
+
+def rate_after(text: str, pos: int, ceiling: int) -> tuple[int, str] | None:
+    m = _RATE_RE.match(text, pos, ceiling)
+    if not m:
+        return None
+    if m.group("adv"):
+        den = _RATE_ADV.get(m.group("adv").lower())
+        return (m.end(), den) if den else None
+    den = m.group("den").lower()
+    num = re.match(r"[\d,]+", den)
+    if num:
+        return m.end(), num.group(0).replace(",", "")
+    den = {"annum": "year", "head": "capita", "person": "capita", "thousand": "1000", "million": "1000000"}.get(den, den)
+    return m.end(), den
+
+
+# ---- direction ----------------------------------------------------------------------
+_INC_V, _DEC_V = LEXICON.increase_verbs, LEXICON.decrease_verbs
+_INC_N, _DEC_N = LEXICON.increase_nouns, LEXICON.decrease_nouns
+_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|[,;:()–—]")
+_ADVERB_OK = frozenset({"sharply", "slightly", "steadily", "roughly", "nearly", "almost", "about", "some",
+                        "around", "by", "another", "further", "respectively", "significantly", "dramatically",
+                        "modestly", "marginally", "again", "more", "than", "over", "only", "just", "an", "a",
+                        "estimated", "approximately", "the", "of", "at", "least", "most", "up", "to"})
+_COMPARATIVE_UP = frozenset({"more", "higher", "greater", "larger", "bigger", "faster", "longer", "stronger"})
+_COMPARATIVE_DOWN = frozenset({"less", "lower", "fewer", "smaller", "slower", "shorter", "weaker", "cheaper"})
+
+
+def _direction_of(word: str) -> str | None:
+    w = word.lower()
+    if w in _INC_V:
+        return "increase"
+    if w in _DEC_V:
+        return "decrease"
+    return None
+
+
+def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | None:
+    """(direction, kind) from the words before a quantity: "rose 2%" / "fell by 3" -> change;
+    "rose to 5%" / "down from 50" -> level; "an increase of 5%" -> change."""
+    window = text[max(floor, qstart - 60):qstart]
+    words = _WORD_RE.findall(window)[-5:]
+    prep = None
+    for w in reversed(words):
+        lw = w.lower()
+        if lw in (",", ";", ":", "(", ")", "–", "—"):
+            return None
+        d = _direction_of(lw)
+        if d:
+            if lw in ("up", "down") and prep in ("to",):
+                return None
+            return d, ("level" if prep in ("to", "from", "at") else "change")
+        if lw in ("of",) and prep is None:
+            prep = "of"
+            continue
+        if prep == "of" and (lw in _INC_N or lw in _DEC_N):
+            return ("increase" if lw in _INC_N else "decrease"), "change"
+        if lw in ("to", "from", "at", "by") and prep is None:
+            prep = lw
+            continue
+        if lw in _ADVERB_OK or lw.endswith("ly"):
+            continue
+        return None
+    return None
+
+
+def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | None:
+    """("increase"|"decrease", end of the cue word) when the quantity is followed by a
+    change noun or a comparative: "a 719 percent increase", "5% higher"."""
+    m = re.match(r"\s*(?:year[- ]on[- ]year\s+|annual\s+|yearly\s+|overall\s+)?([^\W\d_]+)", text[qend:ceiling])
+    if not m:
+        return None
+    w = m.group(1).lower()
+    end = qend + m.end()
+    if w in _INC_N or w in _COMPARATIVE_UP:
+        return "increase", end
+    if w in _DEC_N or w in _COMPARATIVE_DOWN:
+        return "decrease", end
+    return None
+
+
+# ---- modality -----------------------------------------------------------------------
+def _cue_re(phrases, flags=re.IGNORECASE) -> re.Pattern:
+    return re.compile(r"(?<![\w'’])(?:" + phrase_alternation(phrases) + r")(?![\w])", flags)
+
+
+_MODAL_WORDS = {"could", "might", "may", "would", "should", "will", "'ll"}
+_FORECAST_RE = _cue_re([p for p in LEXICON.modality["forecast"] if p not in _MODAL_WORDS])
+_FORECAST_MODAL_RE = _cue_re([p for p in LEXICON.modality["forecast"] if p in _MODAL_WORDS], 0)
+_HYPO_RE = _cue_re([p for p in LEXICON.modality["hypothetical"] if p not in _MODAL_WORDS])
+_HYPO_MODAL_RE = _cue_re([p for p in LEXICON.modality["hypothetical"] if p in _MODAL_WORDS], 0)
+_ESTIMATE_RE = _cue_re(LEXICON.modality["estimate"])
+
+
+def modality_of(window: str) -> str:
+    """asserted / estimate / forecast / hypothetical from the cues in `window` (the
+    sentence up to the end of the quantity's clause)."""
+    if _FORECAST_MODAL_RE.search(window) or _FORECAST_RE.search(window):
+        return "forecast"
+    if _HYPO_MODAL_RE.search(window) or _HYPO_RE.search(window):
+        return "hypothetical"
+    if _ESTIMATE_RE.search(window):
+        return "estimate"
+    return "asserted"
+
+
+# ---- attribution --------------------------------------------------------------------
+_VERBS = phrase_alternation(v for v in LEXICON.attribution_verbs if v != "according")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "which", "who"})
+_ACCORDING_RE = re.compile(
+    r"\baccording\s+to\s+(?P<who>(?:the\s+)?[^,.;:()\"“”]{2,90}?)(?=\s*(?:[,.;:()\"“”]|$)|\s+(?:data|figures|"
+    r"estimates|statistics|numbers|records)\b)",
+    re.IGNORECASE,
+)
+_SAID_BY_RE = re.compile(
+    r"(?P<who>(?:[A-Z][\w.&'’-]*|of|for|and|the|de|on)(?:\s+(?:[A-Z][\w.&'’()-]*|of|for|and|the|de|on))*|"
+    r"(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:" + _VERBS + r")\b"
+)
+_SAID_AFTER_RE = re.compile(r"\b(?:said|says|told|reported|added)\s+(?P<who>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)")
+
+
+def _clean_who(who: str) -> str | None:
+    who = " ".join(who.split()).strip(" -–")
+    words = who.split()
+    while words and words[0].lower() in ("the", "a", "an", "of", "and", "for", "on", "de"):
+        words = words[1:]
+    while words and words[-1].lower() in ("of", "and", "the", "for", "on", "de"):
+        words = words[:-1]
+    if not words or (len(words) == 1 and words[0].lower() in _PRONOUNS):
+        return None
+    if words[0].lower() in _PRONOUNS:
+        return None
+    return " ".join(words)[:120]
+
+
+def attribution_of(sentence: str) -> str | None:
+    m = _ACCORDING_RE.search(sentence)
+    if m:
+        return _clean_who(m.group("who"))
+    m = _SAID_AFTER_RE.search(sentence)
+    if m:
+        who = _clean_who(m.group("who"))
+        if who:
+            return who
+    for m in _SAID_BY_RE.finditer(sentence):
+        who = _clean_who(m.group("who"))
+        if who and not who[0].isdigit():
+            return who
+    return None

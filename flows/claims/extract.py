@@ -1,0 +1,463 @@
+"""extract_claims(text) -> list[Claim]: the one public entry of the extractor.
+
+The text is scanned once for number expressions (numbers.py) and once for spans that
+are not claims (not_claims.py). Only sentences holding a candidate number are looked
+at further: each candidate grows left over its qualifier cue and currency, right over
+its scale, unit, counted noun and rate, and gets its direction, subject, place, period,
+modality and attribution from the sentence around it."""
+from __future__ import annotations
+
+import bisect
+import math
+import re
+from dataclasses import replace
+from datetime import date
+
+from flows.claims import cues, intervals
+from flows.claims.lexicon import LEXICON
+from flows.claims.model import Claim
+from flows.claims.not_claims import Spans, blocked_spans, furniture_flags
+from flows.claims.numbers import NumberAtom, scan_numbers
+from flows.claims.periods import choose_period, find_periods
+from flows.claims.places import choose_place, find_places
+from flows.claims.segment import paragraphs, sentences
+from flows.claims.subjects import subject_after, subject_before
+
+_QUICK_RE = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
+    r"dozen|dozens|hundreds|thousands|millions|billions|half|third|thirds|quarter|quarters|fold|doubled|"
+    r"tripled|trebled|quadrupled|halved|twofold|threefold|fourfold|fivefold|tenfold)",
+    re.IGNORECASE,
+)
+_MULTIPLIER_VERB_RE = re.compile(r"\b(?P<w>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving)\b", re.IGNORECASE)
+_MULTIPLIER_VALUE = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0,
+                     "quadrupled": 4.0, "halved": 0.5, "halving": 0.5}
+_RANGE_JOIN_RE = re.compile(r"\s*(?P<j>-|–|—|to|and|or)\s*", re.IGNORECASE)
+_BETWEEN_RE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
+_YEARISH_AFTER_RE = re.compile(r"\s*(?:[,;:.)?!\"”]|$|and\b|to\b|or\b|-|–|[A-Z]|(?:[a-z]+\s+){0,2}(?:crisis|election|census|"
+                               r"survey|report|olympics|games|cup|war|law|act|budget|plan|deal|agreement|strategy|"
+                               r"policy|season|edition|levels?)\b)")
+_CLAUSE_END_RE = re.compile(r"[,;:–—()]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
+_TIMES_RATIO_RE = re.compile(r"\s*(?:as|more|higher|greater|larger|bigger|less|lower|smaller|the|over|faster|"
+                             r"slower|than|that|what)\b", re.IGNORECASE)
+_VALUE_CAP = 1e18
+
+
+def extract_claims(text: str, published: date | None = None) -> list[Claim]:
+    """Every numeric claim in `text`, in order, with non-overlapping spans."""
+    if not text or not _QUICK_RE.search(text):
+        return []
+    atoms = scan_numbers(text)
+    verbs = list(_MULTIPLIER_VERB_RE.finditer(text))
+    if not atoms and not verbs:
+        return []
+    blocked = blocked_spans(text)
+    starts = [a.start for a in atoms]
+    verb_starts = [m.start() for m in verbs]
+    claims: list[Claim] = []
+    paras = paragraphs(text)
+    furniture = furniture_flags([text[a:b] for a, b in paras])
+    for (p_start, p_end), is_furniture in zip(paras, furniture):
+        i = bisect.bisect_left(starts, p_start)
+        j = bisect.bisect_left(verb_starts, p_start)
+        has_atoms = i < len(atoms) and atoms[i].start < p_end
+        has_verbs = j < len(verbs) and verbs[j].start() < p_end
+        if not (has_atoms or has_verbs):
+            continue
+        if is_furniture:
+            continue
+        places = None
+        prev_places: list = []
+        for s_start, s_end in sentences(text, p_start, p_end):
+            lo = bisect.bisect_left(starts, s_start)
+            hi = bisect.bisect_left(starts, s_end)
+            vlo = bisect.bisect_left(verb_starts, s_start)
+            vhi = bisect.bisect_left(verb_starts, s_end)
+            if places is None:
+                places = find_places(text, p_start, p_end)
+            sent_places = [m for m in places if s_start <= m.start and m.end <= s_end]
+            if lo < hi or vlo < vhi:
+                ctx = _Sentence(text, s_start, s_end, published, blocked, sent_places, prev_places)
+                claims.extend(ctx.claims(atoms[lo:hi], verbs[vlo:vhi]))
+            if sent_places:
+                prev_places = sent_places
+    return _non_overlapping(claims)
+
+
+def _non_overlapping(claims: list[Claim]) -> list[Claim]:
+    claims.sort(key=lambda c: (c.span_start, -(c.span_end - c.span_start)))
+    out: list[Claim] = []
+    for c in claims:
+        if out and c.span_start < out[-1].span_end:
+            continue
+        out.append(c)
+    return out
+
+
+class _Sentence:
+    """One sentence and what is known about it; builds the claims of its numbers."""
+
+    def __init__(self, text: str, start: int, end: int, published: date | None, blocked: Spans,
+                 places: list, prev_places: list):
+        self.text, self.start, self.end = text, start, end
+        self.published = published
+        self.blocked = blocked
+        self.places = places
+        self.prev_places = prev_places
+        self._periods = None
+        self._attribution: str | None | bool = False
+
+    # -- lazily computed sentence facts ---------------------------------------------
+    @property
+    def periods(self):
+        if self._periods is None:
+            self._periods = find_periods(self.text[self.start:self.end], self.published)
+        return self._periods
+
+    @property
+    def attribution(self) -> str | None:
+        if self._attribution is False:
+            self._attribution = cues.attribution_of(self.text[self.start:self.end])
+        return self._attribution  # type: ignore[return-value]
+
+    # -- building claims ---------------------------------------------------------------
+    def claims(self, atoms: list[NumberAtom], verbs: list[re.Match]) -> list[Claim]:
+        out = []
+        consumed_until = -1
+        for k, atom in enumerate(atoms):
+            if atom.start < consumed_until:
+                continue
+            nxt = atoms[k + 1] if k + 1 < len(atoms) else None
+            built = self._claim_for(atom, nxt)
+            if built is not None:
+                claim, consumed = built
+                consumed_until = max(consumed_until, consumed)
+                if claim.subject is None and claim.kind != "level" and out and out[-1].subject:
+                    # "20,000 Chinese citizens entered ... - a tenfold increase": the change
+                    # is about the quantity just named
+                    claim = replace(claim, subject=out[-1].subject)
+                out.append(claim)
+        for m in verbs:
+            if not self.blocked.overlaps(m.start(), m.end()):
+                out.append(self._multiplier_claim(m))
+        return out
+
+    def _is_year(self, atom: NumberAtom) -> bool:
+        if atom.form != "digits" or atom.scaled or not re.fullmatch(r"\d{4}", atom.raw):
+            return False
+        if not 1000 <= atom.value <= 2199:
+            return False
+        return bool(_YEARISH_AFTER_RE.match(self.text, atom.end, self.end)) or not self._count_noun_follows(atom.end)
+
+    def _count_noun_follows(self, pos: int) -> bool:
+        m = re.match(r"\s+([a-z][\w-]*)", self.text[pos:self.end])
+        if not m:
+            return False
+        w = m.group(1)
+        return w in LEXICON.person_nouns or (w.endswith("s") and not w.endswith("ss") and len(w) > 3)
+
+    def _claim_for(self, atom: NumberAtom, nxt: NumberAtom | None) -> tuple[Claim, int] | None:
+        text = self.text
+        if self.blocked.overlaps(atom.start, atom.end) or self._is_year(atom):
+            return None
+        if atom.value != atom.value or abs(atom.value) > _VALUE_CAP:
+            return None
+        qs, qe = atom.start, atom.end
+        value = atom.value
+        unit: str | None = None
+        kind = "level"
+        direction = None
+        currency = cues.currency_before(text, qs, self.start)
+        if currency:
+            qs, unit = currency
+        if atom.suffix_scale in ("m",) and not currency:
+            value, unit = atom.value / 1e6, "m"  # "a 100m sprint": metres, not millions
+        if atom.form == "digits" and qs > self.start and text[qs - 1] in "-−" and (qs - 1 == self.start or not text[qs - 2].isalnum()):
+            qs -= 1
+            value = -value
+        elif re.search(r"\bminus\s+$", text[max(self.start, qs - 8):qs], re.IGNORECASE):
+            qs = qs - len(re.search(r"minus\s+$", text[max(self.start, qs - 8):qs], re.IGNORECASE).group(0))
+            value = -value
+        # attached letters that are no unit: "5G", "3D", "1990s"
+        if qe < self.end and text[qe].isalpha() and atom.form == "digits":
+            u = cues.unit_after(text, qe, self.end)
+            if u is None and not cues.currency_after(text, qe, self.end):
+                return None
+        low = high = None
+        qualifier = "exact"
+        cue = None
+        precision = intervals.written_precision(atom.raw, value) if atom.form == "digits" else (
+            0.5 * (abs(value) / float(re.sub(r"[^\d]", "", "1") or 1)) if atom.scaled and atom.form == "words" else 0.0)
+        if atom.form == "words" and atom.scaled:
+            precision = 0.5 * _leading_scale(value)
+        # --- direction before (decides whether "from A to B" is a change or a range) ---
+        dir_before = cues.direction_before(text, qs, self.start)
+        # --- range --------------------------------------------------------------
+        consumed = qe
+        rng = None if (dir_before and dir_before[1] != "change") else self._range(atom, nxt, qs, currency)
+        if atom.form == "fold":
+            unit, kind = "times", "ratio"
+        if rng is not None:
+            b_atom, b_value, a_value, qe, unit_r = rng
+            low, high = sorted((a_value, b_value))
+            value = None
+            qualifier = "range"
+            unit = unit_r or unit
+            consumed = qe
+            precision = intervals.written_precision(b_atom.raw, b_value) if b_atom.form == "digits" else 0.0
+        else:
+            u = cues.unit_after(text, qe, self.end) if unit is None or unit == "m" and not atom.suffix_scale else None
+            if u is not None:
+                qe, unit = u
+            elif unit is None:
+                cur = cues.currency_after(text, qe, self.end)
+                if cur:
+                    qe, unit = cur
+        if unit == "times" and atom.form != "fold":
+            kind = "ratio" if _TIMES_RATIO_RE.match(text, qe, self.end) else "level"
+        if unit is None and atom.form == "digits":
+            pts = cues.points_after(text, qe, self.end)
+            if pts and re.search(r"%|percent|per cent|\brate\b|\bshare\b|\bpoll", text[self.start:self.end], re.IGNORECASE):
+                qe, unit = pts, "percentage_point"
+        # --- qualifier ------------------------------------------------------------
+        if qualifier != "range":
+            qb = cues.qualifier_before(text, qs, self.start)
+            if qb:
+                qs, qualifier, cue = qb
+                if qualifier == "exact" and cue in ("just", "only", "all", "fully"):
+                    qs = qs  # a cue that marks an exact figure; keep it in the quote
+            qa = cues.qualifier_after(text, qe, self.end)
+            if qa and (qualifier == "exact" or qb is None):
+                qe, qualifier, cue = qa
+        else:
+            qb = cues.qualifier_before(text, qs, self.start)
+            if qb and qb[1] == "approximate":
+                qs, cue = qb[0], qb[2]
+        if atom.form == "vague":
+            qualifier = "lower_bound"
+        if qualifier == "lower_bound":
+            low, high = value, None
+        elif qualifier == "upper_bound":
+            low, high = None, value
+        # --- direction ------------------------------------------------------------
+        dir_before = cues.direction_before(text, qs, self.start) or dir_before
+        if dir_before:
+            direction, kind2 = dir_before
+            if kind != "ratio":
+                kind = kind2
+        dir_after = cues.direction_after(text, qe, self.end)
+        subj_from = qe
+        if dir_after:
+            direction = dir_after[0]
+            if kind != "ratio":
+                kind = "change"
+            subj_from = dir_after[1]
+        if unit == "times" and kind == "ratio" and direction is None:
+            m = re.match(r"\s*(?:as\s+(?:many|much|high|large)|more|higher|greater|larger|bigger)\b", text[qe:self.end], re.IGNORECASE)
+            direction = "increase" if m else None
+        if atom.form == "fold" and direction is None:
+            return None  # "are twofold": two parts, not a quantity
+        # --- subject ----------------------------------------------------------------
+        after_of = atom.form in ("vague", "fraction", "onein") or unit in ("percent", "percentage_point") or (
+            unit is not None and LEXICON.unit_family(unit) == "duration")
+        subj = subject_after(text, subj_from, self.end, allow_of=after_of, through_prep=dir_after is not None)
+        subject, head, np_end = subj if subj else (None, None, subj_from)
+        if subject is None:
+            subject = subject_before(text, qs, self.start)
+        if unit is None and head is not None and _is_person(head, subject):
+            unit = "person"
+        if (unit is None or unit == "person") and subj and not dir_after and np_end > qe:
+            if np_end - qe < 60:
+                qe = np_end  # the counted noun belongs to the quote: "400,000 migrants"
+        if atom.form == "words" and not atom.scaled and unit is None and (head is None or not _plausible_count_noun(head)):
+            return None  # "the two translate", "one is": a pronoun, not a quantity
+        # --- rate -----------------------------------------------------------------
+        r = cues.rate_after(text, qe, self.end)
+        if r is not None and unit not in ("km/h", "mph", "m/s") and not (
+                unit is not None and LEXICON.unit_family(unit) == "duration" and r[1] in ("day", "week", "month", "year")):
+            den = r[1]
+            qe = r[0]
+            if den.isdigit():
+                unit = f"per_{den}" if unit in (None, "person") else f"{unit}/{den}"
+            else:
+                unit = f"{unit or 'per'}/{den}" if unit else f"per_{den}"
+        # --- context ----------------------------------------------------------------
+        place = choose_place(self.places, qs, qe, self.start, self.end)
+        if place is None and self.prev_places:
+            place = self.prev_places[0].place
+        rel_qs, rel_qe = qs - self.start, qe - self.start
+        period = choose_period(self.periods, rel_qs, rel_qe)
+        clause_end = self._clause_end(qe)
+        modality = cues.modality_of(text[self.start:clause_end])
+        if cue in ("an estimated", "estimated", "est.") and modality == "asserted":
+            modality = "estimate"
+        if period is not None and period.future_target and self.published and period.period_start and \
+                period.period_start.year > self.published.year:
+            modality = "forecast"
+        if modality == "asserted" and re.search(r"\b(?:is|are|was|were)\s+estimated\b|\bestimates?\s+(?:that|of|show)", text[self.start:clause_end], re.IGNORECASE):
+            modality = "estimate"
+        if qualifier == "exact" and modality in ("estimate", "forecast") and re.search(
+                r"\bestimated\b", text[self.start:qs], re.IGNORECASE):
+            qualifier = "approximate"
+        ilo, ihi = intervals.asserted_interval(value, low, high, qualifier, precision, cue)
+        claim = Claim(
+            span_start=qs,
+            span_end=qe,
+            quote=text[qs:qe],
+            sentence=text[self.start:self.end],
+            value=_clean(value),
+            low=_clean(low),
+            high=_clean(high),
+            unit=unit,
+            qualifier=qualifier,
+            direction=direction,
+            kind=kind,
+            subject=subject,
+            place=place,
+            period_start=period.period_start if period else None,
+            period_end=period.period_end if period else None,
+            period_partial=bool(period and period.partial),
+            modality=modality,
+            attribution=self.attribution,
+            checkworthiness=0.0,
+            interval_low=_clean(ilo),
+            interval_high=_clean(ihi),
+            sentence_start=self.start,
+        )
+        claim = _with_checkworthiness(claim)
+        return claim, max(consumed, qe)
+
+    def _range(self, atom: NumberAtom, nxt: NumberAtom | None, qs: int, currency):
+        """(second atom, its value, first value, end, unit) if `atom` opens a range."""
+        if nxt is None or atom.form not in ("digits", "words") or nxt.form not in ("digits", "words"):
+            return None
+        text = self.text
+        pos = atom.end
+        unit_a = cues.unit_after(text, pos, self.end)
+        if unit_a:
+            pos = unit_a[0]
+        m = _RANGE_JOIN_RE.match(text, pos, self.end)
+        if not m:
+            return None
+        j = m.group("j").lower()
+        between = _BETWEEN_RE.search(text[max(self.start, qs - 12):qs])
+        if j == "and" and not between:
+            return None
+        if j == "or" and atom.form != "words":
+            return None
+        b_start = m.end()
+        cur_b = cues.currency_before(text, nxt.start, b_start) if nxt.start > b_start else None
+        if nxt.start != b_start and not (cur_b and cur_b[0] == b_start):
+            return None
+        if self.blocked.overlaps(nxt.start, nxt.end) or self._is_year(nxt) or self._is_year(atom):
+            return None
+        if j in ("-", "–", "—") and (atom.form != "digits" or nxt.form != "digits"):
+            return None
+        a_value, b_value = atom.value, nxt.value
+        if nxt.scaled and not atom.scaled and a_value * (nxt.value / _base(nxt)) <= b_value:
+            a_value = a_value * (nxt.value / _base(nxt))
+        end = nxt.end
+        unit = unit_a[1] if unit_a else None
+        ub = cues.unit_after(text, end, self.end)
+        if ub:
+            end, unit = ub[0], ub[1]
+        elif currency or cur_b:
+            unit = (currency or cur_b)[1]
+        else:
+            cur = cues.currency_after(text, end, self.end)
+            if cur:
+                end, unit = cur
+        if a_value > b_value and not (j in ("-", "–") and a_value > b_value):
+            return None
+        return nxt, b_value, a_value, end, unit
+
+    def _clause_end(self, pos: int) -> int:
+        m = _CLAUSE_END_RE.search(self.text, pos, self.end)
+        return m.start() if m else self.end
+
+    def _multiplier_claim(self, m: re.Match) -> Claim:
+        w = m.group("w").lower()
+        value = _MULTIPLIER_VALUE[w]
+        direction = "decrease" if value < 1 else "increase"
+        subject = subject_before(self.text, m.start(), self.start)
+        period = choose_period(self.periods, m.start() - self.start, m.end() - self.start)
+        place = choose_place(self.places, m.start(), m.end(), self.start, self.end)
+        claim = Claim(
+            span_start=m.start(), span_end=m.end(), quote=m.group(0),
+            sentence=self.text[self.start:self.end], value=value, low=None, high=None, unit="times",
+            qualifier="exact", direction=direction, kind="ratio", subject=subject, place=place,
+            period_start=period.period_start if period else None,
+            period_end=period.period_end if period else None,
+            period_partial=bool(period and period.partial),
+            modality=cues.modality_of(self.text[self.start:self._clause_end(m.end())]),
+            attribution=self.attribution, interval_low=value, interval_high=value,
+            sentence_start=self.start,
+        )
+        return _with_checkworthiness(claim)
+
+
+def _base(atom: NumberAtom) -> float:
+    """The number as written before its scale word: "4 million" -> 4."""
+    m = re.match(r"\s*([\d,]*\.?\d+)", atom.raw)
+    if m:
+        try:
+            v = float(m.group(1).replace(",", ""))
+            return v if v else 1.0
+        except ValueError:
+            return 1.0
+    return 1.0
+
+
+def _leading_scale(value: float) -> float:
+    v = abs(value)
+    for s in (1e12, 1e9, 1e6, 1e3):
+        if v >= s:
+            return s
+    return 1.0
+
+
+def _is_person(head: str, subject: str | None) -> bool:
+    h = head.lower()
+    if h in LEXICON.counted_events:
+        return False
+    if h in LEXICON.person_nouns or head in LEXICON.demonyms:
+        return True
+    return bool(subject and re.match(r"(?i)people\b|persons\b|individuals\b", subject))
+
+
+def _plausible_count_noun(head: str) -> bool:
+    h = head.lower()
+    return h in LEXICON.person_nouns or head in LEXICON.demonyms or (h.endswith("s") and len(h) > 3)
+
+
+def _clean(v: float | None) -> float | None:
+    if v is None or not math.isfinite(v):
+        return None
+    return float(v)
+
+
+def _with_checkworthiness(c: Claim) -> Claim:
+    score = 0.25
+    fam = LEXICON.unit_family(c.unit) if c.unit else None
+    if c.unit == "person" or (fam or "").startswith("currency") or c.unit in ("percent", "percentage_point", "times"):
+        score += 0.2
+    if c.subject:
+        score += 0.1
+    if c.place:
+        score += 0.1
+    if c.period_start:
+        score += 0.1
+    if c.attribution:
+        score += 0.1
+    if c.qualifier != "exact":
+        score += 0.05
+    if c.direction:
+        score += 0.05
+    if fam == "duration" and (c.value or 0) < 10:
+        score -= 0.2
+    if c.value is not None and abs(c.value) >= 1000:
+        score += 0.05
+    if c.modality == "hypothetical":
+        score -= 0.15
+    return replace(c, checkworthiness=round(max(0.0, min(1.0, score)), 3))

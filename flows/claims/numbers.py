@@ -1,0 +1,185 @@
+"""Numbers as news writes them -> floats.
+
+`scan_numbers(text)` finds every number expression ("1,500", "1.5 million", "20k",
+"twenty-five", "a dozen", "half a million", "two-thirds", "one in five", "2 1/2",
+"thousands of") and returns `NumberAtom`s with exact offsets; `parse_number(s)`
+turns one expression into its value. Scale words are applied here; units,
+qualifiers and context are someone else's job.
+"""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from flows.claims.lexicon import LEXICON
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+FRACTION_WORDS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fourth": 4, "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6,
+    "seventh": 7, "sevenths": 7, "eighth": 8, "eighths": 8, "tenth": 10, "tenths": 10,
+}
+FOLD_WORDS = {
+    "twofold": 2, "threefold": 3, "fourfold": 4, "fivefold": 5, "sixfold": 6,
+    "sevenfold": 7, "eightfold": 8, "ninefold": 9, "tenfold": 10, "twelvefold": 12,
+    "twentyfold": 20, "hundredfold": 100, "thousandfold": 1000,
+}
+
+_ONE = "|".join(sorted(ONES, key=len, reverse=True))
+_TEN = "|".join(TENS)
+_SMALL = rf"(?:(?:{_TEN})(?:[- ](?:{_ONE}))?|(?:{_ONE}))"
+_WORDNUM = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|an?\s+dozen|a\s+(?=(?:thousand|million|billion|trillion)\b))"
+_SCALE_WORDS = r"thousand|million|billion|trillion|lakh|crore"
+_SCALE_SUFFIX = r"bn|mn|mln|tn|trn|k|K|m|M|b|B"
+_FRAC_W = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?|\.\d+"
+
+NUMBER_RE = re.compile(
+    rf"""
+    (?P<halfa>\bhalf\s+an?\s+(?P<halfscale>{_SCALE_WORDS}|dozen)\b)
+  | (?P<onein>\b(?P<onein_a>one|1)\s+(?:in|out\s+of)\s+(?P<onein_b>\d+|{_SMALL})\b)
+  | (?P<wfrac>\b(?P<wfrac_n>an?|one|two|three|four|five|six|seven|nine)[- ](?P<wfrac_d>{_FRAC_W})\b(?!\s+(?:of\s+(?:the\s+)?)?(?:century|centuries)\b))
+  | (?P<vague>\b(?P<vague_w>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\s+of\b)
+  | (?P<fold>\b(?P<fold_w>{"|".join(FOLD_WORDS)})\b)
+  | (?P<mixed>(?<![\w.,/])(?P<mixed_i>\d+)\s+(?P<mixed_n>\d+)/(?P<mixed_d>\d+)(?![\w/]))
+  | (?P<dfrac>(?<![\w.,/:])(?P<dfrac_n>\d{1,2})/(?P<dfrac_d>\d{1,2})(?![\w/]))
+  | (?P<digits>(?<![\w.]){_DIGITS})
+      (?:(?P<scale_sp>\s*-?\s*(?:{_SCALE_WORDS})\b)|(?P<scale_sfx>(?:{_SCALE_SUFFIX})(?![\w])))?
+  | (?P<words>\b{_WORDNUM}\b)
+      (?:(?P<wscale>\s+(?:{_SCALE_WORDS})\b))?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NumberAtom:
+    start: int
+    end: int
+    value: float
+    form: str  # digits | words | fraction | vague | fold | onein
+    raw: str
+    scaled: bool = False  # a scale word or suffix was applied
+    suffix_scale: str | None = None  # "m", "k", "bn"... when attached
+
+
+def _word_value(s: str) -> float:
+    s = s.lower().replace("-", " ")
+    words = [w for w in s.split() if w not in ("and",)]
+    if not words:
+        return math.nan
+    if words[0] in ("a", "an"):
+        if len(words) == 1:
+            return 1.0
+        if words[1] == "dozen":
+            return 12.0
+        words = ["one"] + words[1:]
+    total = 0.0
+    current = 0.0
+    for w in words:
+        if w in ONES:
+            current += ONES[w]
+        elif w in TENS:
+            current += TENS[w]
+        elif w == "hundred":
+            current = (current or 1) * 100
+        elif w == "dozen":
+            current = (current or 1) * 12
+        else:
+            return math.nan
+    return total + current
+
+
+def _digits_value(s: str) -> float:
+    return float(s.replace(",", ""))
+
+
+def _scale_of(word: str) -> float:
+    w = word.strip().lstrip("-").strip()
+    return LEXICON.scales.get(w) or LEXICON.scales.get(w.lower()) or 1.0
+
+
+def _atom(m: re.Match) -> NumberAtom | None:
+    g = m.group
+    start, end = m.start(), m.end()
+    raw = m.group(0)
+    if g("digits") is not None:
+        value = _digits_value(g("digits"))
+        if g("scale_sp"):
+            return NumberAtom(start, end, value * _scale_of(g("scale_sp")), "digits", raw, True)
+        if g("scale_sfx"):
+            sfx = g("scale_sfx")
+            return NumberAtom(start, end, value * _scale_of(sfx), "digits", raw, True, sfx)
+        return NumberAtom(start, end, value, "digits", raw)
+    if g("words") is not None:
+        value = _word_value(g("words"))
+        if math.isnan(value):
+            return None
+        if g("wscale"):
+            return NumberAtom(start, end, value * _scale_of(g("wscale")), "words", raw, True)
+        if g("words").lower().startswith("a ") and not g("words").lower().startswith(("a hundred", "a dozen")):
+            return None  # "a" not followed by a scale word here
+        return NumberAtom(start, end, value, "words", raw)
+    if g("halfa") is not None:
+        scale = g("halfscale").lower()
+        return NumberAtom(start, end, 6.0 if scale == "dozen" else 0.5 * _scale_of(scale), "words", raw, True)
+    if g("onein") is not None:
+        b = g("onein_b")
+        denom = float(b) if b.isdigit() else _word_value(b)
+        if not denom or math.isnan(denom):
+            return None
+        return NumberAtom(start, end, 1.0 / denom, "onein", raw)
+    if g("wfrac") is not None:
+        n = g("wfrac_n").lower()
+        num = 1.0 if n in ("a", "an") else float(ONES[n])
+        den = FRACTION_WORDS[g("wfrac_d").lower()]
+        if n in ("a", "an", "one") and g("wfrac_d").lower().endswith("s"):
+            return None
+        return NumberAtom(start, end, num / den, "fraction", raw)
+    if g("vague") is not None:
+        w = " ".join(g("vague_w").lower().split())
+        return NumberAtom(start, start + len(g("vague_w")), float(LEXICON.vague_plurals[w]), "vague", g("vague_w"))
+    if g("fold") is not None:
+        return NumberAtom(start, end, float(FOLD_WORDS[g("fold_w").lower()]), "fold", raw)
+    if g("mixed") is not None:
+        d = float(g("mixed_d"))
+        if d == 0:
+            return None
+        return NumberAtom(start, end, float(g("mixed_i")) + float(g("mixed_n")) / d, "fraction", raw)
+    if g("dfrac") is not None:
+        d = float(g("dfrac_d"))
+        n = float(g("dfrac_n"))
+        if d == 0 or n >= d:
+            return None
+        return NumberAtom(start, end, n / d, "fraction", raw)
+    return None
+
+
+def scan_numbers(text: str) -> list[NumberAtom]:
+    """Every number expression in `text`, in order, with exact offsets."""
+    out = []
+    for m in NUMBER_RE.finditer(text):
+        atom = _atom(m)
+        if atom is not None and math.isfinite(atom.value):
+            out.append(atom)
+    return out
+
+
+def parse_number(s: str) -> float | None:
+    """The value of one number expression, or None if `s` is not exactly one."""
+    s = s.strip()
+    m = NUMBER_RE.fullmatch(s)
+    if m is None:
+        return None
+    atom = _atom(m)
+    return None if atom is None else atom.value

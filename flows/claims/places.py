@@ -1,0 +1,66 @@
+"""Places named in text -> ISO 3166-1 alpha-2 codes (or a canonical name for a
+well-known place such as the Darién Gap), and the choice of the place a claim is about."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pycountry
+
+from flows.claims.lexicon import LEXICON, phrase_alternation
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    start: int
+    end: int
+    place: str
+    origin: bool  # "from Mexico", "fleeing Syria": where people come from
+    topic: bool  # "focusing on China": what something is about
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern, dict[str, str]]:
+    names: dict[str, str] = {}
+    for c in pycountry.countries:
+        for attr in ("name", "common_name"):
+            n = getattr(c, attr, None)
+            if n and "," not in n and "(" not in n:
+                names[n] = c.alpha_2
+    for n in LEXICON.not_places:
+        names.pop(n, None)
+    names.update(LEXICON.place_aliases)
+    rx = re.compile(r"(?<![\w$])(?:" + phrase_alternation(names) + r")(?![\w-]|\.\w)")
+    return rx, names
+
+
+_ORIGIN_RE = re.compile(r"(?:" + phrase_alternation(LEXICON.origin_prepositions) + r")\s+(?:the\s+)?$", re.I)
+_TOPIC_RE = re.compile(r"(?:" + phrase_alternation(LEXICON.topic_prepositions) + r")\s+(?:the\s+)?$", re.I)
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
+    rx, names = _gazetteer()
+    end = len(text) if end is None else end
+    out = []
+    for m in rx.finditer(text, start, end):
+        key = " ".join(m.group(0).split())
+        place = names.get(key) or names.get(m.group(0))
+        if place is None:
+            continue
+        before = text[max(start, m.start() - 24):m.start()]
+        out.append(PlaceMention(m.start(), m.end(), place, bool(_ORIGIN_RE.search(before)), bool(_TOPIC_RE.search(before))))
+    return out
+
+
+def choose_place(mentions: list[PlaceMention], qstart: int, qend: int, sent_start: int, sent_end: int) -> str | None:
+    """The place a quantity at [qstart, qend) is about, from mentions in its sentence:
+    the nearest place before it (not an origin), else the nearest after it (not an
+    origin nor a topic)."""
+    before = [m for m in mentions if sent_start <= m.start and m.end <= qstart and not m.origin]
+    if before:
+        return before[-1].place
+    after = [m for m in mentions if qend <= m.start and m.end <= sent_end and not m.origin and not m.topic]
+    if after:
+        return after[0].place
+    return None

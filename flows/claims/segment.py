@@ -1,0 +1,47 @@
+"""Paragraphs and sentences of a text, as (start, end) offsets into it."""
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? (plus closing quotes/brackets) followed by whitespace and
+# something that can start a sentence, unless the word before the stop is an abbreviation.
+_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\-–•*])")
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof sr jr st no nos vs etc e.g i.e u.s u.k u.n a.m p.m jan feb mar apr jun jul
+    aug sep sept oct nov dec inc ltd co corp gov gen col lt sgt rep sen est approx fig figs vol
+    p pp para art sec ch ed eds op cit al dept univ ft mt rev hon"""
+    .split()
+)
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-empty lines of `text` (news text keeps one paragraph per line)."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if line.strip():
+            out.append((pos, end))
+        pos = end + 1
+    return out
+
+
+def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences of text[start:end] as absolute offsets."""
+    out, s = [], start
+    chunk = text[start:end]
+    for m in _END_RE.finditer(chunk):
+        stop = start + m.start()
+        word = re.search(r"(\S+)$", text[s:stop])
+        if word:
+            w = word.group(1).lower().rstrip(".")
+            w = w.lstrip("(\"'“‘")
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+                continue
+        e = start + m.end()
+        out.append((s, e))
+        s = e
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end and text[s:end].strip():
+        out.append((s, end))
+    return out
