@@ -17,12 +17,13 @@ for _cls, _phrases in LEXICON.qualifier_after.items():
     for _p in _phrases:
         _CUE_AFTER_CLASS[" ".join(_p.lower().split())] = _cls
 
+CUE_WORDS = frozenset(w for p in list(_CUE_CLASS) + list(_CUE_AFTER_CLASS) for w in p.split())
 QUALIFIER_BEFORE_RE = re.compile(
     r"(?:(?<![\w])(?P<art>an?|the)\s+)?(?<![\w])(?P<cue>" + phrase_alternation(_CUE_CLASS) + r")\s*$",
     re.IGNORECASE,
 )
 QUALIFIER_AFTER_RE = re.compile(
-    r"^\s*(?P<cue>" + phrase_alternation(_CUE_AFTER_CLASS) + r")(?![\w])", re.IGNORECASE
+    r"\s*(?P<cue>" + phrase_alternation(_CUE_AFTER_CLASS) + r")(?![\w])", re.IGNORECASE
 )
 
 
@@ -52,7 +53,7 @@ _PREFIX_RE = re.compile(
     r"(?:(?<![\w$])(?P<code>" + phrase_alternation(LEXICON.currency_prefix) + r"))\s?-?$"
 )
 _SUFFIX_RE = re.compile(
-    r"^\s*(?P<code>" + phrase_alternation(LEXICON.currency_suffix) + r")(?![\w])", re.IGNORECASE
+    r"\s*(?P<code>" + phrase_alternation(LEXICON.currency_suffix) + r")(?![\w])", re.IGNORECASE
 )
 
 
@@ -83,6 +84,7 @@ _UNIT_RE = re.compile(
     r"(?P<sp>\s*(?:-\s*)?)(?:(?i:(?P<ci>" + phrase_alternation(LEXICON.unit_forms_ci) + r"))|(?P<cs>"
     + phrase_alternation(LEXICON.unit_forms_cs) + r"))(?![\w²³])"
 )
+_DIMENSION_RE = re.compile(r"\s+(?:high|long|wide|deep|tall|away|thick|across|below|above|in\s+diameter|of)\b")
 _PERCENT_POINTS_RE = re.compile(r"\s*(?:points?|pts?)\b", re.IGNORECASE)
 
 
@@ -91,7 +93,7 @@ def unit_after(text: str, qend: int, ceiling: int) -> tuple[int, str] | None:
     if not m:
         return None
     form = m.group("ci") or m.group("cs")
-    if form in _SHORT_ATTACHED_ONLY and m.group("sp"):
+    if form in _SHORT_ATTACHED_ONLY and m.group("sp") and not _DIMENSION_RE.match(text, m.end(), ceiling):
         return None
     unit = LEXICON.unit_forms_cs.get(form) or LEXICON.unit_forms_ci.get(form.lower())
     if unit is None:
@@ -109,7 +111,8 @@ def points_after(text: str, qend: int, ceiling: int) -> int | None:
 # ---- rates --------------------------------------------------------------------------
 _RATE_RE = re.compile(
     r"\s*(?:(?:a|an|per|each|every)\s+|/\s*)(?P<den>day|week|month|year|hour|minute|second|annum|capita|head|"
-    r"person|household|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:people|residents|inhabitants|population|persons|"
+    r"person|household|barrel|tonne|ton|kg|kilogram|kilo|litre|liter|gallon|ounce|share|night|kilowatt-hour|kWh|"
+    r"mile|km|kilometre|kilometer|square\s+metre|square\s+meter|pound|unit|dose|vote|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:people|residents|inhabitants|population|persons|"
     r"births|live\s+births))?|thousand|million)\b|\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b",
     re.IGNORECASE,
 )
@@ -127,7 +130,11 @@ def rate_after(text: str, pos: int, ceiling: int) -> tuple[int, str] | None:
     num = re.match(r"[\d,]+", den)
     if num:
         return m.end(), num.group(0).replace(",", "")
-    den = {"annum": "year", "head": "capita", "person": "capita", "thousand": "1000", "million": "1000000"}.get(den, den)
+    den = " ".join(den.split())
+    den = {"annum": "year", "head": "capita", "person": "capita", "thousand": "1000", "million": "1000000",
+           "ton": "tonne", "kilogram": "kg", "kilo": "kg", "liter": "litre", "kilowatt-hour": "kWh", "kwh": "kWh",
+           "kilometre": "km", "kilometer": "km", "square metre": "m2", "square meter": "m2",
+           "pound": "pound_mass"}.get(den, den)
     return m.end(), den
 
 
@@ -139,6 +146,12 @@ _ADVERB_OK = frozenset({"sharply", "slightly", "steadily", "roughly", "nearly", 
                         "around", "by", "another", "further", "respectively", "significantly", "dramatically",
                         "modestly", "marginally", "again", "more", "than", "over", "only", "just", "an", "a",
                         "estimated", "approximately", "the", "of", "at", "least", "most", "up", "to"})
+_PARTICLE_VERBS = frozenset({"make", "makes", "made", "making", "set", "sets", "sign", "signs", "signed", "end",
+                             "ends", "ended", "pick", "picks", "picked", "back", "step", "stepped", "take",
+                             "takes", "took", "add", "adds", "sum", "sums", "line", "lined", "shut", "bring",
+                             "brings", "brought", "top", "tops", "topped", "break", "broke", "broken", "turn",
+                             "turned", "narrow", "narrowed", "wind", "wound", "slow", "slowed"})
+_UNIT_WORDS = frozenset({"points", "point", "percent", "percentage", "per", "cent", "pct", "basis"})
 _COMPARATIVE_UP = frozenset({"more", "higher", "greater", "larger", "bigger", "faster", "longer", "stronger"})
 _COMPARATIVE_DOWN = frozenset({"less", "lower", "fewer", "smaller", "slower", "shorter", "weaker", "cheaper"})
 
@@ -156,15 +169,16 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
     """(direction, kind) from the words before a quantity: "rose 2%" / "fell by 3" -> change;
     "rose to 5%" / "down from 50" -> level; "an increase of 5%" -> change."""
     window = text[max(floor, qstart - 60):qstart]
-    words = _WORD_RE.findall(window)[-5:]
+    words = _WORD_RE.findall(window)[-6:]
     prep = None
-    for w in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
         lw = w.lower()
         if lw in (",", ";", ":", "(", ")", "–", "—"):
             return None
         d = _direction_of(lw)
         if d:
-            if lw in ("up", "down") and prep in ("to",):
+            if lw in ("up", "down") and (prep in ("to",) or (k > 0 and words[k - 1].lower() in _PARTICLE_VERBS)):
                 return None
             return d, ("level" if prep in ("to", "from", "at") else "change")
         if lw in ("of",) and prep is None:
@@ -175,10 +189,14 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
         if lw in ("to", "from", "at", "by") and prep is None:
             prep = lw
             continue
-        if lw in _ADVERB_OK or lw.endswith("ly"):
+        if lw in _ADVERB_OK or lw in _UNIT_WORDS or lw.endswith("ly"):
             continue
         return None
     return None
+
+
+def is_comparative(word: str) -> bool:
+    return word.lower() in _COMPARATIVE_UP or word.lower() in _COMPARATIVE_DOWN
 
 
 def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | None:
@@ -230,8 +248,8 @@ _ACCORDING_RE = re.compile(
     re.IGNORECASE,
 )
 _SAID_BY_RE = re.compile(
-    r"(?P<who>(?:[A-Z][\w.&'’-]*|of|for|and|the|de|on)(?:\s+(?:[A-Z][\w.&'’()-]*|of|for|and|the|de|on))*|"
-    r"(?:the|a|an)\s+[a-z]+(?:\s+[a-z]+)?)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:" + _VERBS + r")\b"
+    r"(?P<who>(?:[Tt]he|[Aa]n?)\s+[a-z]+(?:\s+[a-z]+)?|(?:[A-Z][\w.&'’-]*|of|for|and|the|de|on)"
+    r"(?:\s+(?:[A-Z][\w.&'’()-]*|of|for|and|the|de|on))*)\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:" + _VERBS + r")\b"
 )
 _SAID_AFTER_RE = re.compile(r"\b(?:said|says|told|reported|added)\s+(?P<who>(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*)*)")
 

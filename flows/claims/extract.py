@@ -21,7 +21,8 @@ from flows.claims.numbers import NumberAtom, scan_numbers
 from flows.claims.periods import choose_period, find_periods
 from flows.claims.places import choose_place, find_places
 from flows.claims.segment import paragraphs, sentences
-from flows.claims.subjects import subject_after, subject_before
+from flows.claims.subjects import STOP, subject_after, subject_before
+from flows.claims.places import place_names
 
 _QUICK_RE = re.compile(
     r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
@@ -42,6 +43,26 @@ _CLAUSE_END_RE = re.compile(r"[,;:–—()]|\band\b|\bbut\b|\bwhile\b|\bwhereas\
 _TIMES_RATIO_RE = re.compile(r"\s*(?:as|more|higher|greater|larger|bigger|less|lower|smaller|the|over|faster|"
                              r"slower|than|that|what)\b", re.IGNORECASE)
 _VALUE_CAP = 1e18
+_PROPER_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w.&'’+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w]*)\s+$")
+_PROPER_AFTER_RE = re.compile(r"\s+([A-Z][a-z][\w'’-]*)\b")
+_MONTHS = frozenset(LEXICON.months)
+_THRESHOLD_CUES = frozenset({"below", "above", "under", "past", "beyond", "beneath", "topping", "topped", "surpassing",
+                             "surpassed", "passed", "exceeding", "exceeded", "crossed the"})
+
+
+_PLACE_NAMES = place_names()
+
+
+def _is_function_word(word: str) -> bool:
+    w = word.lower()
+    return w in STOP or w in _MONTHS or w in cues.CUE_WORDS or w in LEXICON.place_aliases or word in _PLACE_NAMES
+
+
+def _is_group_word(word: str) -> bool:
+    """Capitalised words that can follow a count: demonyms, nationality adjectives, plurals."""
+    if word in LEXICON.demonyms or word.endswith("s"):
+        return True
+    return bool(re.search(r"(?:an|ese|ish|i|ch|ic)$", word))
 
 
 def extract_claims(text: str, published: date | None = None) -> list[Claim]:
@@ -157,9 +178,38 @@ class _Sentence:
         w = m.group(1)
         return w in LEXICON.person_nouns or (w.endswith("s") and not w.endswith("ss") and len(w) > 3)
 
+    def _is_identifier(self, atom: NumberAtom, currency) -> bool:
+        """A number that names something: "Boeing 737 Max", "Apollo 11", "0800", "HTTP/2",
+        "1 Infinite Loop", "zero-day"."""
+        text = self.text
+        if atom.form == "words":
+            return atom.value == 0 and not atom.scaled
+        if atom.form != "digits" or currency or atom.scaled:
+            return False
+        if re.fullmatch(r"0\d+", atom.raw):
+            return True  # leading zero: a code or a phone number
+        if text[atom.end:atom.end + 2][:1] == "/" and text[atom.end + 1:atom.end + 2].isdigit():
+            return True
+        if atom.start > 0 and text[atom.start - 1] == "/" and atom.start > 1 and text[atom.start - 2].isalnum():
+            return True
+        if cues.unit_after(text, atom.end, self.end) or cues.qualifier_before(text, atom.start, self.start):
+            return False
+        before = _PROPER_BEFORE_RE.search(text, max(self.start, atom.start - 40), atom.start)
+        if before and not _is_function_word(before.group(1)):
+            return True
+        if "," not in atom.raw and len(atom.raw) <= 5:
+            after = _PROPER_AFTER_RE.match(text, atom.end, self.end)
+            if after and not _is_group_word(after.group(1)) and after.group(1).lower() not in STOP:
+                return True
+        if re.fullmatch(r"\d{4}", atom.raw) and 1000 <= atom.value <= 2199 and re.search(r"\bthe\s+$", text[max(self.start, atom.start - 5):atom.start], re.IGNORECASE):
+            return True  # "the 2020 closures": a year used as a name
+        return False
+
     def _claim_for(self, atom: NumberAtom, nxt: NumberAtom | None) -> tuple[Claim, int] | None:
         text = self.text
         if self.blocked.overlaps(atom.start, atom.end) or self._is_year(atom):
+            return None
+        if self._is_identifier(atom, cues.currency_before(text, atom.start, self.start)):
             return None
         if atom.value != atom.value or abs(atom.value) > _VALUE_CAP:
             return None
@@ -245,28 +295,30 @@ class _Sentence:
         if dir_before:
             direction, kind2 = dir_before
             if kind != "ratio":
-                kind = kind2
+                kind = "level" if cue in _THRESHOLD_CUES else kind2  # "fell below 2%": a level crossed
         dir_after = cues.direction_after(text, qe, self.end)
+        if dir_after and unit == "times" and cues.is_comparative(text[qe:dir_after[1]].split()[-1]):
+            dir_after = None  # "three times faster": a comparison, not a change
         subj_from = qe
         if dir_after:
             direction = dir_after[0]
             if kind != "ratio":
                 kind = "change"
             subj_from = dir_after[1]
-        if unit == "times" and kind == "ratio" and direction is None:
-            m = re.match(r"\s*(?:as\s+(?:many|much|high|large)|more|higher|greater|larger|bigger)\b", text[qe:self.end], re.IGNORECASE)
-            direction = "increase" if m else None
         if atom.form == "fold" and direction is None:
             return None  # "are twofold": two parts, not a quantity
         # --- subject ----------------------------------------------------------------
-        after_of = atom.form in ("vague", "fraction", "onein") or unit in ("percent", "percentage_point") or (
-            unit is not None and LEXICON.unit_family(unit) == "duration")
+        after_of = atom.form in ("vague", "fraction", "onein") or (unit is not None and unit != "person")
         subj = subject_after(text, subj_from, self.end, allow_of=after_of, through_prep=dir_after is not None)
         subject, head, np_end = subj if subj else (None, None, subj_from)
         if subject is None:
             subject = subject_before(text, qs, self.start)
-        if unit is None and head is not None and _is_person(head, subject):
+        if atom.form in ("fraction", "onein"):
+            pass  # "one in five adults" is a share: no unit
+        elif unit is None and head is not None and _is_person(head, subject):
             unit = "person"
+        elif unit is None and subj is None and subject and _is_population(subject):
+            unit = "person"  # "a population of 4.1 million"
         if (unit is None or unit == "person") and subj and not dir_after and np_end > qe:
             if np_end - qe < 60:
                 qe = np_end  # the counted noun belongs to the quote: "400,000 migrants"
@@ -274,6 +326,8 @@ class _Sentence:
             return None  # "the two translate", "one is": a pronoun, not a quantity
         # --- rate -----------------------------------------------------------------
         r = cues.rate_after(text, qe, self.end)
+        if r is None and subj and np_end > qe and np_end - qe < 60:
+            r = cues.rate_after(text, np_end, self.end)  # "140 litres of water per day"
         if r is not None and unit not in ("km/h", "mph", "m/s") and not (
                 unit is not None and LEXICON.unit_family(unit) == "duration" and r[1] in ("day", "week", "month", "year")):
             den = r[1]
@@ -361,6 +415,8 @@ class _Sentence:
         unit = unit_a[1] if unit_a else None
         ub = cues.unit_after(text, end, self.end)
         if ub:
+            if unit is not None and ub[1] != unit:
+                return None  # "0.4 percentage points to 4.3%": a change and a level, not a range
             end, unit = ub[0], ub[1]
         elif currency or cur_b:
             unit = (currency or cur_b)[1]
@@ -424,6 +480,11 @@ def _is_person(head: str, subject: str | None) -> bool:
     if h in LEXICON.person_nouns or head in LEXICON.demonyms:
         return True
     return bool(subject and re.match(r"(?i)people\b|persons\b|individuals\b", subject))
+
+
+def _is_population(subject: str) -> bool:
+    words = subject.lower().split()
+    return bool(words) and (words[-1] in LEXICON.population_nouns or " ".join(words[-2:]) in LEXICON.population_nouns)
 
 
 def _plausible_count_noun(head: str) -> bool:

@@ -35,6 +35,7 @@ class Lexicon:
     person_nouns: frozenset
     counted_events: frozenset
     demonyms: frozenset
+    population_nouns: frozenset
     qualifier_before: Mapping[str, tuple]
     qualifier_after: Mapping[str, tuple]
     vague_plurals: Mapping[str, float]
@@ -88,6 +89,7 @@ def _build() -> Lexicon:
         person_nouns=frozenset(u["person_nouns"]),
         counted_events=frozenset(u["person_not_persons"]),
         demonyms=frozenset(u["demonyms"]),
+        population_nouns=frozenset(u["population_nouns"]),
         qualifier_before=freeze({k: tuple(v) for k, v in c["qualifier_before"].items()}),
         qualifier_after=freeze({k: tuple(v) for k, v in c["qualifier_after"].items()}),
         vague_plurals=freeze(c["vague_plurals"]),

@@ -18,16 +18,35 @@ _MONTH = (
 _ORD_WORDS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
 _TENS_WORDS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 
-DATE_DMY = rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
+DATE_DMY = rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
 DATE_MDY = rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?(?![,.]?\d)"
 DATE_MY = rf"\b{_MONTH}\s+\d{{4}}\b"
 DATE_NUMERIC = r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"
 DATE_ISO_MONTH = r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b"
 YEAR_SPAN = r"\b(?:1[89]|20|21)\d\d\s*[-–/]\s*(?:(?:1[89]|20|21)\d\d|\d\d)\b(?!\s*(?:%|percent|per\s+cent))"
+YEAR_ABBREV = r"(?<!\w)['’]\d\d\b(?!\s*(?:%|percent))"
 DECADE = r"(?:\b(?:early|mid|late)[- ])?(?:\b\d{2,4}|['’]\d\d)s\b"
 TIME_OF_DAY = r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}\s*o['’]clock\b|\b24/7\b|\b9/11\b"
 ORDINAL = rf"\b\d+(?:st|nd|rd|th)\b|\b{_TENS_WORDS}[- ]{_ORD_WORDS}\b|\b\w+(?:st|nd|rd|th)[- ]century\b"
-IDENTIFIER = r"\b[A-Za-z][A-Za-z]*-\d[\w.-]*|\b[A-Z]{1,4}\d+[A-Za-z\d]*\b|#\d+\b"
+IDENTIFIER = (
+    r"\b[A-Za-z][A-Za-z]*-\d[\w./-]*|\b[A-Z]{1,4}\d+[A-Za-z\d.]*\b|#\d+\b|\b[A-Z]{1,4}\.\d+\b|"
+    r"\b[A-Za-z]+/\d[\d.]*\b|\b\d+(?:\.\d+)?/\d{3,}\b|\b\d{3,}/\d+\b|\b\d+\.\d+/\d+\b|\b\d+\(\w\)"
+)
+LOWERCASE_NAMED_NUMBER = (
+    r"\b(?:junction|page|pages|exit|gate|platform|chapter|section|article|clause|paragraph|footnote|"
+    r"slide|question|figure|fig\.|table|appendix|photo|image|room|floor|row|seat|episode|season|flight|"
+    r"route|dial|call|ring|text\s+\w+\s+to|extension|ext\.|line|number|no\.|item|grade|level|stage|"
+    r"round|phase|version|release|model|channel|terminal|track|lane|pier|ward|district|precinct|zone|lot|"
+    r"box|apartment|apt\.|suite|unit|recommendation|point|step|part|annex|rule|question|hole|lap|day|"
+    r"week|game|match|verse|psalm|act|scene|pillar|tier|category|class|stage|division|league|"
+    r"number\s*:|hotline|helpline|code|postcode|zip|pin|id)\s*[:#]?\s*\d[\d.:/-]*\b(?!,\d|\s*(?:%|percent|per\s+cent|"
+    r"million|billion|thousand|people|of\s+the))"
+)
+PERIOD_PHRASE = (
+    r"\b(?:the\s+)?(?:first|past|last|next|previous|final|coming|following|latest|preceding)\s+"
+    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|"
+    r"hundred)\s+)(?:days|weeks|months|quarters|years|decades|centuries)\b"
+)
 NAMED_NUMBER = (
     r"\b(?:No|Nos|Number|Section|Sec|Article|Art|Chapter|Resolution|Rule|Clause|Paragraph|Para|"
     r"Title|Amendment|Bill|Room|Flight|Route|Highway|Interstate|Exit|Gate|Platform|Page|Pages|Vol|"
@@ -39,19 +58,21 @@ NAMED_NUMBER = (
     r"\.?\s*(?:No\.?\s*)?#?\d[\d.:/-]*\b|\b(?:no|nos|p|pp|para|art|sec|ch|vol)\.\s*\d[\d.-]*\b"
 )
 PHONE = (
+    r"\b1-8\d\d-\d{3}-\d{4}\b|"
     r"(?:\+\d{1,3}[\s.-]?)?\(\d{2,4}\)[\s.-]?\d{3}[\s.-]?\d{3,4}\b|"
     r"(?:\+\d{1,3}[\s.-]?)?\b\d{3}[\s.-]\d{3}[\s.-]\d{4}\b|"
     r"\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}\b"
 )
 LIST_NUMBER = r"(?m:^)[ \t]*(?:[-*•·][ \t]*)?\(?\d{1,3}[.)](?=[ \t]+\S)"
 _NOT_A_MEASURE = (
-    r"(?![\d.,]|\s*(?:%|percent|per\s+cent|percentage|million|billion|thousand|years?|months?|weeks?|days?"
+    r"(?!\d|[.,]\d|\s*(?:%|percent|per\s+cent|percentage|million|billion|thousand|years?|months?|weeks?|days?"
     r"|hours?|people|kg|km|miles?|metres?|meters?)\b|\s*%)"
 )
 SCORE = (
-    r"(?:\b(?:won|win|wins|beat|beats|defeated|lost|lose|loses|drew|draw|drawn|victory|defeat|score|"
-    r"scored|scoreline|lead|led|leads|trailed|trail|edged|thrashed|routed|tied)\b(?:\s+\w+){0,4}?\s+)"
-    r"\d{1,3}\s*[-–]\s*\d{1,3}\b" + _NOT_A_MEASURE + r"|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:win|victory|defeat|loss|draw|lead|"
+    r"(?:\b(?:won|win|wins|beat|beats|beaten|defeated|lost|lose|loses|drew|draw|drawn|victory|defeat|score|"
+    r"scored|scoreline|lead|led|leads|trailed|trail|edged|thrashed|routed|tied|ended|finished|"
+    r"hammered|crushed|downed|stunned|rallied)\b(?:\s+[\w'’-]+){0,4}?\s+)"
+    r"\d{1,3}\s*[-–]\s*\d{1,3}\b(?:,\s*\d{1,3}\s*[-–]\s*\d{1,3}\b)*" + _NOT_A_MEASURE + r"|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:win|victory|defeat|loss|draw|lead|"
     r"home win|away win|triumph|thrashing|scoreline)\b"
 )
 VERSION = (
@@ -76,7 +97,10 @@ PATTERNS: tuple[tuple[str, str], ...] = (
     ("date_numeric", DATE_NUMERIC),
     ("date_iso_month", DATE_ISO_MONTH),
     ("year_span", YEAR_SPAN),
+    ("year_abbrev", YEAR_ABBREV),
     ("decade", DECADE),
+    ("lowercase_named_number", LOWERCASE_NAMED_NUMBER),
+    ("period_phrase", PERIOD_PHRASE),
     ("time_of_day", TIME_OF_DAY),
     ("ordinal", ORDINAL),
     ("identifier", IDENTIFIER),
@@ -104,6 +128,13 @@ BLOCKED_CS_RE = re.compile("|".join(f"(?P<{n}>{p})" for n, p in PATTERNS if n in
 
 _AD_RE = re.compile(r"(?:" + phrase_alternation(LEXICON.ad_cues) + r")", re.IGNORECASE)
 _FURNITURE_RE = re.compile(r"(?:" + phrase_alternation(LEXICON.furniture_cues) + r")", re.IGNORECASE)
+# Page furniture that carries its own numbers: counters, pagers, reading times, ratings.
+FURNITURE_PATTERNS = re.compile(
+    r"^\s*(?:share|shares|comments?|likes?|views?|photo|image|picture|page|slide|video)s?\s*[:(]?\s*\d+\)?"
+    r"(?:\s+of\s+\d+)?|\b\d+\s*(?:min|mins|minute|minutes)\s+read\b|\brated\s+\d(?:\.\d)?\s*(?:/|out\s+of)\s*\d\b|"
+    r"(?:[^|\n]*\|){2,}|^\s*\d+\s+[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s*$",
+    re.IGNORECASE,
+)
 FURNITURE_MAX_CHARS = 240
 
 
@@ -126,9 +157,18 @@ class Spans:
         return i >= 0 and self.max_end[i] > start
 
 
+# Three or more groups of digits separated by spaces, dots or dashes, seven digits or more
+# in all: a phone number ("0800 123 4567", "+33 1 23 45 67 89").
+DIGIT_GROUPS_RE = re.compile(r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{1,5}\)?[ .-]){2,5}\d{2,5}(?!\w|[,.]\d)")
+PHONE_MIN_DIGITS = 7
+
+
 def blocked_spans(text: str) -> Spans:
     """Spans of `text` whose numbers are not claims."""
     spans = []
+    for m in DIGIT_GROUPS_RE.finditer(text):
+        if sum(ch.isdigit() for ch in m.group(0)) >= PHONE_MIN_DIGITS:
+            spans.append((m.start(), m.end()))
     for rx in (BLOCKED_RE, BLOCKED_CS_RE):
         for m in rx.finditer(text):
             if m.end() > m.start():
@@ -157,4 +197,6 @@ def is_furniture(paragraph: str) -> bool:
     """An advertisement or a piece of page furniture (contact lines, cookie notices)."""
     if _AD_RE.search(paragraph):
         return True
-    return len(paragraph) <= FURNITURE_MAX_CHARS and _FURNITURE_RE.search(paragraph) is not None
+    if len(paragraph) > FURNITURE_MAX_CHARS:
+        return False
+    return _FURNITURE_RE.search(paragraph) is not None or FURNITURE_PATTERNS.search(paragraph) is not None

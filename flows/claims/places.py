@@ -64,3 +64,9 @@ def choose_place(mentions: list[PlaceMention], qstart: int, qend: int, sent_star
     if after:
         return after[0].place
     return None
+
+
+def place_names() -> frozenset[str]:
+    """Every name the gazetteer knows (its single words too)."""
+    _, names = _gazetteer()
+    return frozenset(names) | frozenset(w for n in names for w in n.split())

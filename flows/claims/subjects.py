@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from flows.claims.lexicon import LEXICON
+
 STOP = frozenset("""
 a an the this that these those its their his her our my your some any each every all both either neither
 no not nor only just even also still already now then there here very more most less least much many
@@ -16,18 +18,29 @@ what why how
 is are was were be been being am has have had do does did will would can could may might must shall should
 it they he she we i you them him us me one ones
 said says say told according reported estimated according
+outside inside near beyond behind along amid amidst despite except including following throughout
+worldwide nationwide abroad overseas annually daily weekly monthly yearly each ago earlier later today
+yesterday tomorrow last next previous such other another same own several few respectively alone
+combined together apiece instead else overnight high long wide deep tall old away thick across
+tonight yesterday recently currently already
 """.split())
 
 VERBISH = frozenset("""
-entered died crossed fled arrived left live lived living work worked working stay stayed remain remained
-remains became become becomes came come comes went go goes got get gets made make makes took take takes
-saw see sees rose fell grew dropped increased decreased declined jumped surged climbed reached hit stood
-applied received lost gained earned paid cost costs spent spend raised cut owned own owns needed need needs
-voted vote votes killed wounded injured arrested detained deported returned moved move moves joined join
-attended attend registered listed counted recorded reported expected seeking seek seeks sought tried try
-tries attempting attempt attempts face faces faced hold holds held include includes included involve
-involves involved use uses used want wants wanted leave leaves leaving enter enters entering cross crosses
-crossing flee flees fleeing died dies die were
+make makes made
+produces produce produced manages manage managed earn earns weigh weighs carry carries employs
+employ generates generate consumes consume takes lasted released seized burned burnt collected
+issued valued won fetch fetched narrowed widened makes made has have had gets received receives
+bought buy sold sell owes owe borrowed borrows lends lent invested invests invest shipped exported
+imported handled handles processed stood ran hosted housed killed displaced displaces affected
+affects entered died crossed fled arrived left live lived living work worked working stay stayed
+remain remained remains became become becomes came come comes went go goes got get took take saw see
+sees rose fell grew dropped increased decreased declined jumped surged climbed reached hit applied
+lost gained earned paid cost costs spent spend raised cut owned own owns needed need needs voted
+vote votes wounded injured arrested detained deported returned moved move moves joined join attended
+attend registered listed counted recorded reported expected seeking seek seeks sought tried try
+tries attempting attempt attempts face faces faced held include includes included involve involves
+involved use uses used want wants wanted leave leaves leaving enter enters entering cross crosses
+crossing flee flees fleeing dies die were
 """.split())
 
 ING_NOUNS = frozenset("""funding spending housing building buildings training smuggling trafficking lending
@@ -38,6 +51,16 @@ crossing crossings sitting hearing hearings""".split())
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|[^\w\s]|\d[\d,.]*")
 _MAX_WORDS = 6
+
+
+_IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "police", "staff", "personnel", "crew", "feet",
+                                "teeth", "mice", "geese", "cattle", "livestock", "data"})
+
+
+def _is_plural_head(tok: str) -> bool:
+    t = tok.lower()
+    return t in _IRREGULAR_PLURALS or (t.endswith("s") and not t.endswith(("ss", "us", "is")) and len(t) > 3
+                                       and tok[:1].islower())
 
 
 def _is_word(tok: str) -> bool:
@@ -74,6 +97,8 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
                 break
         words.append((tok, s, e))
         i += 1
+        if _is_plural_head(tok) and i < len(toks) and not _is_plural_head(toks[i][0]):
+            break  # "children receive ...": a plural noun ends the phrase
     if not words:
         return None
     # one "of"/"from" continuation: "people of Chinese descent", "requests from Chinese citizens"
@@ -103,9 +128,52 @@ estimated put puts about around nearly almost some more over under at least roug
 exceeded topped approached stood""".split())
 
 
+def _verbish(tok: str) -> bool:
+    t = tok.lower()
+    return t in VERBISH or t in LEXICON.increase_verbs or t in LEXICON.decrease_verbs or (
+        t.endswith("ed") and len(t) > 4 and t not in ING_NOUNS)
+
+
+def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
+    """(start, end) of the first noun phrase of a clause, before its verb."""
+    i = 0
+    while i < len(toks) and not _content(toks[i][0]):
+        if _verbish(toks[i][0]):
+            return None
+        i += 1
+    words = []
+    while i < len(toks) and len(words) < 4 and _content(toks[i][0]) and not (words and _verbish(toks[i][0])):
+        words.append(toks[i])
+        i += 1
+    if not words or _verbish(words[0][0]):
+        return None
+    end = words[-1][2]
+    if i + 1 < len(toks) and toks[i][0].lower() == "of" and _content(toks[i + 1][0]) and not _verbish(toks[i + 1][0]):
+        j = i + 1
+        more = []
+        while j < len(toks) and len(more) < 3 and _content(toks[j][0]) and not _verbish(toks[j][0]):
+            more.append(toks[j])
+            j += 1
+        end = more[-1][2]
+    return words[0][1], end
+
+
+_CLAUSE_SPLIT_RE = re.compile(r"[;:(\[–—]|,\s|\b(?:and|but|while|whereas|which|who|that)\b")
+
+
 def subject_before(text: str, pos: int, start: int) -> str | None:
-    """The noun phrase before the verb that leads to the number at `pos`."""
-    window = text[max(start, pos - 120):pos]
+    """The subject of the clause the number at `pos` sits in ("Nurses in the region earn
+    38,000 euros" -> "Nurses"), else the noun phrase right before the verb that leads to it."""
+    window = text[max(start, pos - 200):pos]
+    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT_RE.finditer(window)]
+    for b in reversed(bounds):
+        seg = window[b:]
+        toks = [(m.group(0), m.start() + b, m.end() + b) for m in _TOKEN_RE.finditer(seg)]
+        span = _clause_subject(toks)
+        if span:
+            return window[span[0]:span[1]]
+        if any(_content(t[0]) for t in toks):
+            break
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(window)]
     i = len(toks) - 1
     skipped = 0
