@@ -1,0 +1,87 @@
+import subprocess
+import sys
+
+import duckdb
+import pytest
+
+from warehouse.db import WarehouseError, classify_error, connect, transaction
+
+# Opens the file for writing, says so, and holds it until its stdin closes.
+HOLD_LOCK = (
+    "import duckdb, sys; con = duckdb.connect(sys.argv[1]); "
+    "print('ready', flush=True); sys.stdin.read()"
+)
+
+RETRY = [
+    duckdb.IOException("Could not set lock on file"),
+    duckdb.HTTPException("503"),
+    duckdb.TransactionException("Conflict on update"),
+]
+FATAL = [
+    duckdb.CatalogException("Table does not exist"),
+    duckdb.ConstraintException("Duplicate key"),
+    duckdb.ParserException("syntax error"),
+    duckdb.BinderException("column not found"),
+    duckdb.ConversionException("could not convert"),
+    ValueError("not a DuckDB error"),
+]
+
+
+@pytest.mark.parametrize("exc", RETRY, ids=lambda e: type(e).__name__)
+def test_lock_io_and_conflicts_are_retried(exc):
+    assert classify_error(exc) == "retry"
+
+
+@pytest.mark.parametrize("exc", FATAL, ids=lambda e: type(e).__name__)
+def test_everything_else_is_fatal(exc):
+    assert classify_error(exc) == "fatal"
+
+
+def test_classification_follows_the_type_not_the_message():
+    assert classify_error(duckdb.ParserException("Could not set lock on file")) == "fatal"
+
+
+@pytest.mark.parametrize(
+    ("sql", "kind"),
+    [
+        ("selec 1", duckdb.ParserException),
+        ("select * from no_such_table", duckdb.CatalogException),
+        ("select no_such_column from run_rows", duckdb.BinderException),
+    ],
+)
+def test_real_errors_have_the_expected_types(con, sql, kind):
+    with pytest.raises(kind):
+        con.execute(sql)
+
+
+def test_transaction_error_says_what_to_do_next(con):
+    with pytest.raises(WarehouseError, match="apply_migrations") as caught:
+        with transaction(con, "reading"):
+            con.execute("select * from no_such_table")
+    assert caught.value.kind == "fatal"
+
+
+def test_failed_transaction_leaves_nothing_behind(con, count):
+    with pytest.raises(WarehouseError):
+        with transaction(con, "two inserts"):
+            con.execute("insert into run_rows (run_id) values ('r1')")
+            con.execute("insert into run_rows (run_id) values ('r1')")
+    assert count("run_rows") == 0
+
+
+def test_file_locked_by_another_process_is_retried(db_path, con):
+    con.close()
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLD_LOCK, str(db_path)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        holder.stdout.readline()
+        with pytest.raises(WarehouseError) as caught:
+            connect(db_path)
+    finally:
+        holder.stdin.close()
+        holder.wait(timeout=10)
+    assert caught.value.kind == "retry"

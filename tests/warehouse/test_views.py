@@ -1,0 +1,146 @@
+import math
+import re
+
+import pytest
+
+from schemas.claims import ClaimsModel
+from schemas.quarantine import split_valid
+from warehouse import store
+from warehouse.db import VIEWS, load_sql
+
+DOCUMENTED = {
+    "documents": (
+        "document_id", "version", "uri", "title", "published_at", "fetched_at", "content_sha256",
+        "content_type", "source", "tags", "text_length", "n_claims",
+    ),
+    "document_texts": ("document_id", "version", "text"),
+    "claims": (
+        "claim_id", "document_id", "version", "uri", "quote", "span_start", "span_end", "sentence",
+        "value", "low", "high", "unit", "qualifier", "direction", "kind", "subject", "place",
+        "period_start", "period_end", "period_partial", "modality", "attribution",
+        "checkworthiness",
+        "interval_low", "interval_high", "unit_family", "subject_key",
+    ),
+    "claim_links": (
+        "claim_id_a", "claim_id_b", "relation", "reason", "severity", "created_at", "run_id",
+    ),
+    "conflicts": (
+        "claim_id_a", "claim_id_b", "quote_a", "quote_b", "value_a", "value_b",
+        "low_a", "high_a", "low_b", "high_b", "unit_a", "unit_b", "qualifier_a", "qualifier_b",
+        "uri_a", "uri_b", "title_a", "title_b", "document_id_a", "document_id_b",
+        "subject_a", "subject_b", "reason", "severity", "created_at", "run_id",
+    ),
+    "rejected_rows": (
+        "run_id", "rejected_at", "table_name", "schema", "check_name", "column_name",
+        "failure_case", "row_json", "document_id", "claim_id",
+    ),
+    "runs": (
+        "run_id", "flow_run_id", "started_at", "ended_at", "status", "sources_tried", "docs_new",
+        "docs_changed", "docs_unchanged", "docs_failed", "claims_added", "claims_removed",
+        "rows_rejected", "links_found", "conflicts_new",
+    ),
+    "fetch_log": (
+        "run_id", "source", "uri", "fetched_at", "ok", "http_status", "bytes", "duration_s",
+        "not_modified", "etag", "last_modified", "error",
+    ),
+}
+DOCUMENTED["claims_history"] = (*DOCUMENTED["claims"], "is_current", "superseded_at")
+
+OTHER = "Turnout was 52 percent, officials said."
+
+
+def columns(con, view):
+    found = con.execute(
+        "select column_name from information_schema.columns "
+        "where table_name = ? order by ordinal_position",
+        [view],
+    )
+    return tuple(row[0] for row in found.fetchall())
+
+
+def header(view):
+    """The comment lines of the view's .sql file."""
+    return "\n".join(line for line in load_sql("views", view).splitlines() if line.startswith("--"))
+
+
+def test_every_view_is_listed_here():
+    assert set(DOCUMENTED) == set(VIEWS)
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_view_has_its_documented_columns(con, view):
+    assert columns(con, view) == DOCUMENTED[view]
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_header_comment_documents_every_column(con, view):
+    undocumented = [c for c in columns(con, view) if not re.search(rf"\b{c}\b", header(view))]
+    assert undocumented == []
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_view_follows_the_final_cte_rhythm(view):
+    assert load_sql("views", view).rstrip().endswith("select * from final")
+
+
+@pytest.fixture
+def two_sources(con, make):
+    """Two documents, one claim each, and a conflict between them.
+
+    Returns (claim_id, quote, title, uri) of side a, then side b.
+    """
+    doc_a = make.document()
+    doc_b = make.document(OTHER, "https://example.org/other", title="Officials")
+    sides = []
+    for doc, quote in ((doc_a, "61 percent"), (doc_b, "52 percent")):
+        claims = make.claims(doc, quote)
+        store.store_batch(con, doc, claims, make.no_rejects(), "r1")
+        sides.append((claims.claim_id[0], quote, doc.title[0], doc.uri[0]))
+    a, b = sorted(sides)
+    store.write_links(con, make.link(a[0], b[0]), "r1")
+    return a, b
+
+
+def test_conflicts_join_both_sides(con, two_sources):
+    (_, quote_a, title_a, uri_a), (_, quote_b, title_b, uri_b) = two_sources
+    row = con.execute("select quote_a, quote_b, title_a, title_b, uri_a, uri_b from conflicts")
+    row = row.fetchall()
+    assert row == [(quote_a, quote_b, title_a, title_b, uri_a, uri_b)]
+
+
+def test_agreements_are_not_conflicts(con, make, two_sources):
+    (id_a, *_), (id_b, *_) = two_sources
+    store.drop_links_for(con, [id_a])
+    store.write_links(con, make.link(id_a, id_b, relation="agrees", severity=0.0), "r2")
+    assert con.execute("select count(*) from conflicts").fetchone() == (0,)
+
+
+def test_links_to_superseded_claims_are_hidden(con, make, two_sources):
+    changed = make.document("About 40 percent of voters stayed home. Turnout fell to 59 percent.")
+    claims = make.claims(changed, "59 percent", version=2)
+    store.store_batch(con, changed, claims, make.no_rejects(), "r2")
+    assert con.execute("select count(*) from claim_links").fetchone() == (0,)
+
+
+def test_documents_count_claims_and_characters(con, make, two_sources):
+    rows = con.execute("select uri, text_length, n_claims from documents order by uri").fetchall()
+    assert rows == [
+        ("https://example.org/other", len(OTHER), 1),
+        ("https://example.org/turnout", 67, 1),
+    ]
+
+
+def test_claim_offsets_index_document_texts(con, two_sources):
+    mismatches = con.execute(
+        "select count(*) from claims join document_texts using (document_id, version) "
+        "where substr(text, span_start + 1, span_end - span_start) <> quote"
+    ).fetchone()
+    assert mismatches == (0,)
+
+
+def test_rejected_rows_show_what_failed(con, make):
+    claims = make.claims(make.document(), "40 percent", value=math.inf)
+    _, rejected = split_valid(claims, ClaimsModel, "claims")
+    store.write_rejected(con, rejected, "r1")
+    stored = con.execute("select table_name, check_name, column_name, run_id from rejected_rows")
+    assert stored.fetchall() == [("claims", "finite", "value", "r1")]

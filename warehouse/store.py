@@ -1,0 +1,454 @@
+"""Write validated frames into the warehouse.
+
+Every public function does its work in one transaction (ROLLBACK on any
+error, raised as `WarehouseError`). Frames are registered with DuckDB and read
+by the statements below; values are never formatted into SQL.
+`store_batch` writes documents, claims and rejected rows in one transaction.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from typing import Any
+
+import duckdb
+import numpy as np
+import pandas as pd
+
+from warehouse.db import WarehouseError, transaction
+
+Connection = duckdb.DuckDBPyConnection
+
+# What a run can report to finish_run (the count columns of `run_rows`).
+RUN_COUNTS = (
+    "sources_tried",
+    "docs_new",
+    "docs_changed",
+    "docs_unchanged",
+    "docs_failed",
+    "claims_added",
+    "claims_removed",
+    "rows_rejected",
+    "links_found",
+    "conflicts_new",
+)
+
+# ---- documents ------------------------------------------------------------
+
+DOCUMENT_STATUS = """
+select i.document_id,
+       case when c.document_id is null then 'new'
+            when c.content_sha256 = i.content_sha256 then 'unchanged'
+            else 'changed' end as status,
+       coalesce(v.latest, 0) as latest
+from incoming_documents i
+left join document_versions c on c.document_id = i.document_id and c.is_current
+left join (select document_id, max(version) as latest from document_versions group by 1) v
+    on v.document_id = i.document_id
+"""
+
+SUPERSEDE_VERSIONS = """
+update document_versions set is_current = false, superseded_at = now()
+from incoming_documents i
+where document_versions.document_id = i.document_id
+  and document_versions.is_current
+  and document_versions.content_sha256 <> i.content_sha256
+"""
+
+INSERT_VERSIONS = """
+insert into document_versions by name
+select i.*, coalesce(v.latest, 0) + 1 as version,
+       $run_id as run_id, true as is_current
+from incoming_documents i
+left join (select document_id, max(version) as latest, bool_or(is_current) as has_current
+           from document_versions group by 1) v
+    on v.document_id = i.document_id
+where not coalesce(v.has_current, false)
+"""
+
+# ---- claims ---------------------------------------------------------------
+
+CLAIMS_WITHOUT_DOCUMENT = """
+select distinct i.document_id, i.version from incoming_claims i
+where not exists (select 1 from document_versions d
+                  where d.document_id = i.document_id and d.version = i.version)
+order by 1, 2 limit 5
+"""
+
+CLAIM_IDS_ELSEWHERE = """
+select i.claim_id, c.version, i.version from incoming_claims i
+join claim_rows c on c.claim_id = i.claim_id
+where c.document_id <> i.document_id or c.version <> i.version
+order by 1 limit 5
+"""
+
+FIRST_CLAIMS_OF_NEW_VERSION = """
+select distinct i.document_id from incoming_claims i
+join document_versions d on d.document_id = i.document_id and d.version = i.version and d.is_current
+where i.version > 1
+  and not exists (select 1 from claim_rows c
+                  where c.document_id = i.document_id and c.version = i.version)
+"""
+
+CLAIMS_OF_PREVIOUS_VERSION = """
+select count(*) from claim_rows c
+join document_versions d on d.document_id = c.document_id and d.version = c.version + 1
+where d.is_current and list_contains($document_ids, c.document_id)
+"""
+
+INSERT_CLAIMS = """
+insert into claim_rows by name
+select i.*, $run_id as run_id from incoming_claims i
+where not exists (select 1 from claim_rows c where c.claim_id = i.claim_id)
+"""
+
+STALE_CLAIM_VERSIONS = """
+select distinct i.document_id, i.version, d.version from incoming_claims i
+join document_versions d on d.document_id = i.document_id and d.is_current
+where i.version <> d.version and list_contains($document_ids, i.document_id)
+order by 1 limit 5
+"""
+
+# ---- links, rejected rows, runs, fetches ----------------------------------
+
+INSERT_LINKS = """
+insert into link_rows by name
+select i.*, $run_id as run_id, now() as created_at from incoming_links i
+where not exists (select 1 from link_rows l
+                  where l.claim_id_a = i.claim_id_a and l.claim_id_b = i.claim_id_b)
+"""
+
+DELETE_LINKS = (
+    "delete from link_rows "
+    "where list_contains($claim_ids, claim_id_a) or list_contains($claim_ids, claim_id_b)"
+)
+
+INSERT_REJECTED = """
+insert into rejected by name
+select $run_id as run_id, now() as rejected_at, table_name, schema,
+       "check" as check_name, "column" as column_name, failure_case, row_json,
+       document_id, claim_id
+from incoming_rejected
+"""
+
+START_RUN = (
+    "insert into run_rows (run_id, flow_run_id, started_at, status) "
+    "values ($run_id, $flow_run_id, $started_at, 'running')"
+)
+
+FINISH_RUN = """
+update run_rows set
+    ended_at = coalesce($ended_at, now()),
+    status = coalesce($status, 'completed'),
+    sources_tried = coalesce($sources_tried, sources_tried),
+    docs_new = coalesce($docs_new, docs_new),
+    docs_changed = coalesce($docs_changed, docs_changed),
+    docs_unchanged = coalesce($docs_unchanged, docs_unchanged),
+    docs_failed = coalesce($docs_failed, docs_failed),
+    claims_added = coalesce($claims_added, claims_added),
+    claims_removed = coalesce($claims_removed, claims_removed),
+    rows_rejected = coalesce($rows_rejected, rows_rejected),
+    links_found = coalesce($links_found, links_found),
+    conflicts_new = coalesce($conflicts_new, conflicts_new)
+where run_id = $run_id
+"""
+
+INSERT_FETCHES = "insert into fetch_rows by name select *, $run_id as run_id from incoming_fetches"
+
+TABLE_COLUMNS = (
+    "select column_name, data_type, is_nullable from duckdb_columns() "
+    "where database_name = current_database() and table_name = $table order by column_index"
+)
+
+# Columns the store fills in itself, per table.
+STORE_OWNED = {
+    "document_versions": ("version", "run_id", "is_current", "superseded_at"),
+    "claim_rows": ("run_id",),
+    "link_rows": ("run_id", "created_at"),
+    "fetch_rows": ("run_id",),
+}
+
+
+# ---- public API -----------------------------------------------------------
+
+
+def upsert_documents(con: Connection, docs_df: pd.DataFrame, run_id: str) -> dict[str, list[str]]:
+    """Store a new version of each document whose text changed.
+
+    Unseen document_id -> version 1 ("new"); same content_sha256 as the current
+    version -> nothing written ("unchanged"); otherwise version max+1, and the
+    old version loses is_current and gets superseded_at ("changed"). The
+    frame's own `version` column is ignored (see `assign_versions`). Within one
+    frame, the last row of a document_id wins.
+    """
+    with transaction(con, "upsert_documents"):
+        return _upsert_documents(con, docs_df, run_id)
+
+
+def assign_versions(con: Connection, docs_df: pd.DataFrame) -> pd.DataFrame:
+    """A copy of docs_df whose `version` is the one upsert_documents will store.
+
+    Adds a `status` column (new | changed | unchanged). Reads only; use it
+    before extracting claims so claims carry the right version.
+    """
+    docs = docs_df.drop_duplicates("document_id", keep="last")
+    if docs.empty:
+        return docs_df.assign(version=pd.Series(dtype="int64"), status=pd.Series(dtype=object))
+    with _registered(con, "incoming_documents", _conform(con, docs, "document_versions")):
+        found = con.execute(DOCUMENT_STATUS).fetchall()
+    status = {doc_id: state for doc_id, state, _ in found}
+    version = {
+        doc_id: latest if state == "unchanged" else latest + 1 for doc_id, state, latest in found
+    }
+    return docs_df.assign(
+        version=docs_df["document_id"].map(version).astype("int64"),
+        status=docs_df["document_id"].map(status),
+    )
+
+
+def replace_claims(
+    con: Connection,
+    claims_df: pd.DataFrame,
+    run_id: str,
+    changed_ids: Sequence[str] | None = None,
+) -> tuple[int, int]:
+    """Insert the claims of (document_id, version) pairs; return (added, removed).
+
+    A claim_id already stored writes nothing. Claims of superseded versions
+    stay (visible in `claims_history`, not in `claims`); `removed` counts the
+    claims of the version each changed document just left. `changed_ids`
+    names those documents (store_batch passes them); by default they are the
+    documents in claims_df whose current version gets its first claims here.
+    """
+    with transaction(con, "replace_claims"):
+        return _replace_claims(con, claims_df, run_id, changed_ids)
+
+
+def write_links(con: Connection, links_df: pd.DataFrame, run_id: str) -> int:
+    """Insert links whose (claim_id_a, claim_id_b) is not stored yet; return rows added."""
+    with transaction(con, "write_links"):
+        if links_df.empty:
+            return 0
+        links = _conform(con, links_df, "link_rows").drop_duplicates(["claim_id_a", "claim_id_b"])
+        with _registered(con, "incoming_links", links):
+            return _count(con.execute(INSERT_LINKS, {"run_id": run_id}))
+
+
+def drop_links_for(con: Connection, claim_ids: Iterable[str]) -> int:
+    """Delete every link touching one of claim_ids; return rows deleted."""
+    ids = sorted(set(claim_ids))
+    if not ids:
+        return 0
+    with transaction(con, "drop_links_for"):
+        return _count(con.execute(DELETE_LINKS, {"claim_ids": ids}))
+
+
+def write_rejected(con: Connection, rejected_df: pd.DataFrame, run_id: str) -> int:
+    """Store split_valid's rejected rows; return rows written."""
+    with transaction(con, "write_rejected"):
+        return _write_rejected(con, rejected_df, run_id)
+
+
+def start_run(con: Connection, run_id: str, flow_run_id: str | None, started_at: Any) -> None:
+    """Record that a run started (status 'running')."""
+    with transaction(con, "start_run"):
+        con.execute(
+            START_RUN, {"run_id": run_id, "flow_run_id": flow_run_id, "started_at": started_at}
+        )
+
+
+def finish_run(con: Connection, run_id: str, **counts: Any) -> None:
+    """Record a run's end: counts named as in RUN_COUNTS, plus optional status / ended_at.
+
+    Status defaults to 'completed' and ended_at to now; counts not given keep
+    their stored value.
+    """
+    unknown = set(counts) - set(RUN_COUNTS) - {"status", "ended_at"}
+    if unknown:
+        raise TypeError(f"finish_run() got unknown counts {sorted(unknown)}; use {RUN_COUNTS}")
+    given = {k: int(v) if k in RUN_COUNTS and v is not None else v for k, v in counts.items()}
+    params = dict.fromkeys((*RUN_COUNTS, "status", "ended_at")) | given | {"run_id": run_id}
+    with transaction(con, "finish_run"):
+        if _count(con.execute(FINISH_RUN, params)) == 0:
+            raise WarehouseError(f"no run {run_id!r} to finish", hint="call start_run() first")
+
+
+def write_fetch_log(con: Connection, records_df: pd.DataFrame, run_id: str) -> int:
+    """Store FetchRecord rows (extra columns such as `extra` are ignored); return rows written."""
+    with transaction(con, "write_fetch_log"):
+        if records_df.empty:
+            return 0
+        with _registered(con, "incoming_fetches", _conform(con, records_df, "fetch_rows")):
+            return _count(con.execute(INSERT_FETCHES, {"run_id": run_id}))
+
+
+def store_batch(
+    con: Connection,
+    docs_df: pd.DataFrame,
+    claims_df: pd.DataFrame,
+    rejected_df: pd.DataFrame,
+    run_id: str,
+) -> dict[str, int]:
+    """Documents, their claims and the batch's rejected rows, in one transaction.
+
+    Claims of documents that turn out unchanged are skipped (re-loading an
+    unchanged document writes nothing). Claims of this batch's documents must
+    carry the version upsert gives them (see `assign_versions`). Returns counts
+    named like finish_run's keywords.
+    """
+    with transaction(con, "store_batch"):
+        versions = _upsert_documents(con, docs_df, run_id)
+        if not claims_df.empty:
+            claims_df = claims_df[~claims_df["document_id"].isin(versions["unchanged"])]
+        added, removed = _replace_claims(
+            con, claims_df, run_id, versions["changed"], versions["new"] + versions["changed"]
+        )
+        rejected = _write_rejected(con, rejected_df, run_id)
+    return {
+        "docs_new": len(versions["new"]),
+        "docs_changed": len(versions["changed"]),
+        "docs_unchanged": len(versions["unchanged"]),
+        "claims_added": added,
+        "claims_removed": removed,
+        "rows_rejected": rejected,
+    }
+
+
+# ---- inside a transaction -------------------------------------------------
+
+
+def _upsert_documents(con: Connection, docs_df: pd.DataFrame, run_id: str) -> dict[str, list[str]]:
+    result: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": []}
+    if docs_df.empty:
+        return result
+    docs = _conform(con, docs_df.drop_duplicates("document_id", keep="last"), "document_versions")
+    with _registered(con, "incoming_documents", docs):
+        for document_id, status, _ in con.execute(DOCUMENT_STATUS).fetchall():
+            result[status].append(document_id)
+        con.execute(SUPERSEDE_VERSIONS)
+        con.execute(INSERT_VERSIONS, {"run_id": run_id})
+    return {status: sorted(ids) for status, ids in result.items()}
+
+
+def _replace_claims(
+    con: Connection,
+    claims_df: pd.DataFrame,
+    run_id: str,
+    changed_ids: Sequence[str] | None,
+    batch_ids: Sequence[str] = (),
+) -> tuple[int, int]:
+    if claims_df.empty:
+        return 0, _claims_left(con, changed_ids or [])
+    claims = _conform(con, claims_df.drop_duplicates("claim_id", keep="last"), "claim_rows")
+    with _registered(con, "incoming_claims", claims):
+        _refuse_orphans(con)
+        _refuse_stale_versions(con, batch_ids)
+        _refuse_moved_claim_ids(con)
+        if changed_ids is None:
+            changed_ids = [row[0] for row in con.execute(FIRST_CLAIMS_OF_NEW_VERSION).fetchall()]
+        removed = _claims_left(con, changed_ids)
+        added = _count(con.execute(INSERT_CLAIMS, {"run_id": run_id}))
+    return added, removed
+
+
+def _claims_left(con: Connection, document_ids: Sequence[str]) -> int:
+    if not document_ids:
+        return 0
+    found = con.execute(CLAIMS_OF_PREVIOUS_VERSION, {"document_ids": list(document_ids)})
+    return found.fetchone()[0]
+
+
+def _refuse_orphans(con: Connection) -> None:
+    missing = con.execute(CLAIMS_WITHOUT_DOCUMENT).fetchall()
+    if missing:
+        raise WarehouseError(
+            f"claims name document versions that are not stored: {missing}",
+            hint="store the documents first (store_batch does both in one transaction)",
+        )
+
+
+def _refuse_stale_versions(con: Connection, document_ids: Sequence[str]) -> None:
+    if not document_ids:
+        return
+    stale = con.execute(STALE_CLAIM_VERSIONS, {"document_ids": list(document_ids)}).fetchall()
+    if stale:
+        found = ", ".join(f"{doc} v{claimed} (current v{now})" for doc, claimed, now in stale)
+        raise WarehouseError(
+            f"claims carry an old version of a document stored in this batch: {found}",
+            hint="set the claims' version from store.assign_versions(con, docs_df) first",
+        )
+
+
+def _refuse_moved_claim_ids(con: Connection) -> None:
+    moved = con.execute(CLAIM_IDS_ELSEWHERE).fetchall()
+    if moved:
+        found = ", ".join(f"{cid} (stored v{old}, now v{new})" for cid, old, new in moved)
+        raise WarehouseError(
+            f"claim ids already stored for another document version: {found}",
+            hint="derive claim_id from document_id, version and span so each version has its own",
+        )
+
+
+def _write_rejected(con: Connection, rejected_df: pd.DataFrame, run_id: str) -> int:
+    if rejected_df.empty:
+        return 0
+    with _registered(con, "incoming_rejected", rejected_df):
+        return _count(con.execute(INSERT_REJECTED, {"run_id": run_id}))
+
+
+# ---- frames ---------------------------------------------------------------
+
+
+@contextmanager
+def _registered(con: Connection, name: str, frame: pd.DataFrame) -> Iterator[None]:
+    con.register(name, frame)
+    try:
+        yield
+    except BaseException:
+        # An aborted transaction refuses even this; its ROLLBACK drops the view.
+        with suppress(duckdb.Error):
+            con.unregister(name)
+        raise
+    con.unregister(name)
+
+
+def _conform(con: Connection, df: pd.DataFrame, table: str) -> pd.DataFrame:
+    """The frame with exactly the table's caller-supplied columns, typed for DuckDB.
+
+    Extra columns (text_length, extra, ...) are dropped; missing nullable
+    columns become NULL; a missing NOT NULL column is an error.
+    """
+    owned = STORE_OWNED.get(table, ())
+    described = con.execute(TABLE_COLUMNS, {"table": table}).fetchall()
+    columns = [column for column in described if column[0] not in owned]
+    missing = [name for name, _, nullable in columns if not nullable and name not in df.columns]
+    if missing:
+        raise WarehouseError(
+            f"{table}: the frame lacks required columns {missing}",
+            hint="validate the batch with schemas.quarantine.split_valid before storing it",
+        )
+    out = pd.DataFrame(index=df.index)
+    for name, data_type, _ in columns:
+        values = df[name] if name in df.columns else pd.Series(None, index=df.index, dtype=object)
+        out[name] = _typed(values, data_type)
+    return out.reset_index(drop=True)
+
+
+def _typed(values: pd.Series, data_type: str) -> pd.Series:
+    if data_type == "DATE":
+        stamps = pd.to_datetime(values)
+        return stamps.dt.tz_convert(None) if stamps.dt.tz is not None else stamps
+    if data_type == "TIMESTAMP WITH TIME ZONE":
+        return pd.to_datetime(values, utc=True)
+    if data_type.endswith("[]"):
+        return values.map(_as_list).astype(object)
+    return values
+
+
+def _as_list(value: Any) -> list | None:
+    return list(value) if isinstance(value, (list, tuple, np.ndarray)) else None
+
+
+def _count(result: duckdb.DuckDBPyConnection) -> int:
+    row = result.fetchone()
+    return int(row[0]) if row else 0

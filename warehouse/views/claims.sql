@@ -1,0 +1,71 @@
+-- claims: the claims of the current version of each document.
+--
+-- claim_id         identifier of the claim
+-- document_id      document the claim was found in (see `documents`)
+-- version          document version whose text the offsets index
+-- uri              the document's uri
+-- quote            the claim's words, = substr(text, span_start + 1, span_end - span_start)
+-- span_start       offset of the quote's first character in `document_texts.text` (0-based)
+-- span_end         offset just past the quote's last character
+-- sentence         the sentence around the quote
+-- value            the number, scale words applied ("1.5 million" -> 1500000); null for a range
+-- low, high        bounds the text asserts (lower bound -> low, upper bound -> high, range -> both)
+-- unit             canonical unit ("percent", "USD", "km", "person/day", ...), or null
+-- qualifier        exact | approximate | lower_bound | upper_bound | range
+-- direction        increase | decrease for a change, else null
+-- kind             level | change | ratio
+-- subject          what is counted or measured, as words from the sentence, or null
+-- place            ISO 3166-1 alpha-2 code or canonical place name, or null
+-- period_start     first day of the period the number covers
+-- period_end       last day of that period
+-- period_partial   true when the period is part of a longer one ("so far this year")
+-- modality         asserted | estimate | forecast | hypothetical
+-- attribution      who says so ("according to X", "X said"), or null
+-- checkworthiness  0..1, how much the claim is worth checking
+-- interval_low     lower end of the interval the claim allows (may be -inf)
+-- interval_high    upper end of that interval (may be inf)
+-- unit_family      units comparable after conversion share a family ("length", "duration", ...)
+-- subject_key      normalised subject used to pair claims about the same fact
+
+create or replace view claims as
+
+with
+
+history as (
+    select * from claims_history
+),
+
+final as (
+    select
+        claim_id,
+        document_id,
+        version,
+        uri,
+        quote,
+        span_start,
+        span_end,
+        sentence,
+        value,
+        low,
+        high,
+        unit,
+        qualifier,
+        direction,
+        kind,
+        subject,
+        place,
+        period_start,
+        period_end,
+        period_partial,
+        modality,
+        attribution,
+        checkworthiness,
+        interval_low,
+        interval_high,
+        unit_family,
+        subject_key
+    from history
+    where is_current
+)
+
+select * from final

@@ -1,0 +1,79 @@
+-- conflicts: pairs of current claims that disagree, side by side.
+-- Suffix _a is the claim with the lower claim_id, _b the other one.
+--
+-- claim_id_a, claim_id_b          the two claims
+-- quote_a, quote_b                their words
+-- value_a, value_b                their values (null for a pure range)
+-- low_a, high_a, low_b, high_b    their range bounds
+-- unit_a, unit_b                  their canonical units
+-- qualifier_a, qualifier_b        exact | approximate | lower_bound | upper_bound | range
+-- uri_a, uri_b                    the documents' uris
+-- title_a, title_b                the documents' titles
+-- document_id_a, document_id_b    the documents' ids
+-- subject_a, subject_b            what each claim counts or measures
+-- reason                          why the values are said to conflict
+-- severity                        how large the conflict is (higher = worse)
+-- created_at                      when the conflict was found
+-- run_id                          the run that found it
+
+create or replace view conflicts as
+
+with
+
+links as (
+    select * from claim_links
+),
+
+current_claims as (
+    select * from claims
+),
+
+current_documents as (
+    select * from documents
+),
+
+conflicting as (
+    select * from links
+    where relation = 'conflicts'
+),
+
+final as (
+    select
+        conflicting.claim_id_a,
+        conflicting.claim_id_b,
+        claim_a.quote as quote_a,
+        claim_b.quote as quote_b,
+        claim_a.value as value_a,
+        claim_b.value as value_b,
+        claim_a.low as low_a,
+        claim_a.high as high_a,
+        claim_b.low as low_b,
+        claim_b.high as high_b,
+        claim_a.unit as unit_a,
+        claim_b.unit as unit_b,
+        claim_a.qualifier as qualifier_a,
+        claim_b.qualifier as qualifier_b,
+        claim_a.uri as uri_a,
+        claim_b.uri as uri_b,
+        document_a.title as title_a,
+        document_b.title as title_b,
+        claim_a.document_id as document_id_a,
+        claim_b.document_id as document_id_b,
+        claim_a.subject as subject_a,
+        claim_b.subject as subject_b,
+        conflicting.reason,
+        conflicting.severity,
+        conflicting.created_at,
+        conflicting.run_id
+    from conflicting
+    inner join current_claims as claim_a
+        on claim_a.claim_id = conflicting.claim_id_a
+    inner join current_claims as claim_b
+        on claim_b.claim_id = conflicting.claim_id_b
+    inner join current_documents as document_a
+        on document_a.document_id = claim_a.document_id
+    inner join current_documents as document_b
+        on document_b.document_id = claim_b.document_id
+)
+
+select * from final

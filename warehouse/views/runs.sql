@@ -1,0 +1,47 @@
+-- runs: one row per pipeline run.
+--
+-- run_id          identifier of the run
+-- flow_run_id     the Prefect flow run, when run under Prefect
+-- started_at      when the run started
+-- ended_at        when it finished (null while running or after a crash)
+-- status          running | completed | failed
+-- sources_tried   sources the run tried to fetch
+-- docs_new        documents seen for the first time
+-- docs_changed    documents whose text changed (a new version)
+-- docs_unchanged  documents fetched again with the same text
+-- docs_failed     documents that could not be fetched or read
+-- claims_added    claims stored
+-- claims_removed  claims that left `claims` because their document changed
+-- rows_rejected   rows quarantined into `rejected_rows`
+-- links_found     links stored
+-- conflicts_new   of those, conflicts
+
+create or replace view runs as
+
+with
+
+run_log as (
+    select * from run_rows
+),
+
+final as (
+    select
+        run_id,
+        flow_run_id,
+        started_at,
+        ended_at,
+        status,
+        sources_tried,
+        docs_new,
+        docs_changed,
+        docs_unchanged,
+        docs_failed,
+        claims_added,
+        claims_removed,
+        rows_rejected,
+        links_found,
+        conflicts_new
+    from run_log
+)
+
+select * from final
