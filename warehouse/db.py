@@ -15,7 +15,7 @@ from typing import Literal
 
 import duckdb
 
-SQL_KINDS = ("migrations", "views", "queries")
+SQL_KINDS = ("migrations", "views", "queries", "links", "reads")
 MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_\w+\.sql$")
 
 # Views in dependency order: a view may select from the views before it.
@@ -29,6 +29,7 @@ VIEWS = (
     "rejected_rows",
     "runs",
     "fetch_log",
+    "link_candidates",
 )
 
 MIGRATIONS_TABLE = (

@@ -43,6 +43,7 @@ DOCUMENTED = {
         "run_id", "source", "uri", "fetched_at", "ok", "http_status", "bytes", "duration_s",
         "not_modified", "etag", "last_modified", "error",
     ),
+    "link_candidates": ("claim_id_a", "claim_id_b", "relation", "reason", "severity"),
 }
 DOCUMENTED["claims_history"] = (*DOCUMENTED["claims"], "is_current", "superseded_at")
 

@@ -1,0 +1,1 @@
+"""Rerunnable benchmarks for claimhouse (not part of the installed package)."""

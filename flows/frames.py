@@ -1,0 +1,91 @@
+"""Records -> DataFrames shaped like the warehouse tables (one place for the mapping).
+
+Pure apart from pandas: no Prefect, no DuckDB."""
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Iterable
+
+import pandas as pd
+
+from flows.claims.link import fact_keys
+from flows.claims.model import Claim, Document, FetchRecord, sha256_hex
+
+DOCUMENT_COLUMNS = ("document_id", "version", "uri", "title", "published_at", "fetched_at", "content_sha256",
+                    "text", "content_type", "source", "tags")
+CLAIM_COLUMNS = ("claim_id", "document_id", "version", "span_start", "span_end", "quote", "sentence", "value",
+                 "low", "high", "unit", "qualifier", "direction", "kind", "subject", "place", "period_start",
+                 "period_end", "period_partial", "modality", "attribution", "checkworthiness", "interval_low",
+                 "interval_high", "unit_family", "subject_key")
+FETCH_COLUMNS = ("source", "uri", "fetched_at", "ok", "http_status", "bytes", "duration_s", "not_modified",
+                 "etag", "last_modified", "error")
+
+
+def claim_id(document_id: str, version: int, content_sha256: str, claim: Claim) -> str:
+    """Stable for the same claim in the same text; new when the text changes."""
+    return sha256_hex(f"{document_id}:{version}:{content_sha256}:{claim.span_start}:{claim.span_end}")[:24]
+
+
+def documents_frame(docs: Iterable[Document], versions: dict[str, int] | None = None) -> pd.DataFrame:
+    rows = []
+    for d in docs:
+        rows.append({
+            "document_id": d.document_id,
+            "version": (versions or {}).get(d.document_id, 1),
+            "uri": d.uri,
+            "title": d.title,
+            "published_at": d.published_at,
+            "fetched_at": pd.Timestamp(d.fetched_at),
+            "content_sha256": d.content_sha256,
+            "text": d.text,
+            "content_type": d.content_type,
+            "source": d.source,
+            "tags": list(d.tags),
+        })
+    frame = pd.DataFrame(rows, columns=list(DOCUMENT_COLUMNS))
+    frame["version"] = frame["version"].astype("int64")
+    frame["fetched_at"] = pd.to_datetime(frame["fetched_at"], utc=True)
+    return frame
+
+
+def claims_frame(doc: Document, version: int, claims: Iterable[Claim]) -> pd.DataFrame:
+    """The claims of one document version, with the keys the linker blocks on and the
+    asserted interval in the unit family's base unit. Carries `text_length` so the
+    schema can check spans; the store drops it."""
+    sha = doc.content_sha256
+    rows = []
+    for c in claims:
+        keys = fact_keys(c)
+        row = asdict(c)
+        row.pop("sentence_start", None)
+        row.update(
+            claim_id=claim_id(doc.document_id, version, sha, c),
+            document_id=doc.document_id,
+            version=version,
+            unit_family=keys.unit_family,
+            subject_key=keys.subject_key,
+            interval_low=None if c.interval_low is None else c.interval_low * keys.scale,
+            interval_high=None if c.interval_high is None else c.interval_high * keys.scale,
+            text_length=len(doc.text),
+        )
+        rows.append(row)
+    return typed_claims(pd.DataFrame(rows, columns=[*CLAIM_COLUMNS, "text_length"]))
+
+
+def typed_claims(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.copy()
+    for col in ("value", "low", "high", "checkworthiness", "interval_low", "interval_high"):
+        frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
+    for col in ("span_start", "span_end", "version", "text_length"):
+        frame[col] = frame[col].astype("int64")
+    frame["period_partial"] = frame["period_partial"].astype(bool)
+    for col in ("period_start", "period_end"):
+        frame[col] = frame[col].astype(object)
+    return frame
+
+
+def fetch_frame(records: Iterable[FetchRecord]) -> pd.DataFrame:
+    rows = [{k: getattr(r, k) for k in FETCH_COLUMNS} for r in records]
+    frame = pd.DataFrame(rows, columns=list(FETCH_COLUMNS))
+    frame["fetched_at"] = pd.to_datetime(frame["fetched_at"], utc=True)
+    return frame

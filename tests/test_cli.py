@@ -1,0 +1,77 @@
+"""The CLI commands that need no Prefect server: extract, query, conflicts, score, --help."""
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from flows.cli import main
+from warehouse.db import apply_migrations, connect
+
+
+def _invoke(*args, stdin=None):
+    return CliRunner().invoke(main, list(args), input=stdin)
+
+
+def test_extract_jsonl_writes_one_line_per_quantity_with_offsets():
+    text = "Over 20,000 Chinese citizens entered the US, up 5% from 2022."
+    result = _invoke("extract", "--jsonl", stdin=json.dumps({"id": "x1", "text": text}) + "\n")
+    lines = [json.loads(line) for line in result.output.splitlines()]
+    assert [(d["id"], d["quote"], text[d["start"]:d["end"]], d["value"], d["unit"], d["qualifier"])
+            for d in lines] == [
+        ("x1", "Over 20,000 Chinese citizens", "Over 20,000 Chinese citizens", 20000.0, "person", "lower_bound"),
+        ("x1", "5%", "5%", 5.0, "percent", "exact"),
+    ]
+
+
+def test_extract_jsonl_names_a_bad_line_and_goes_on():
+    result = _invoke("extract", "--jsonl", stdin='not json\n{"id": 2, "text": "It cost $5m."}\n')
+    assert result.exit_code == 3 and "stdin line 1" in result.stderr and '"id": 2' in result.stdout
+
+
+def test_extract_reads_files(tmp_path):
+    f = tmp_path / "a.md"
+    f.write_text("---\ntitle: T\npublished: 2024-05-01\n---\nAbout 300 people attended last year.\n")
+    lines = [json.loads(line) for line in _invoke("extract", str(f)).output.splitlines()]
+    assert [(d["quote"], d["period_start"]) for d in lines] == [("About 300 people", "2023-01-01")]
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    path = tmp_path / "w.duckdb"
+    con = connect(path)
+    apply_migrations(con)
+    con.close()
+    return path
+
+
+def test_query_formats_json(warehouse):
+    result = _invoke("query", "select 1 as one, 'a' as letter", "--db", str(warehouse), "--format", "json")
+    assert json.loads(result.output) == [{"one": 1, "letter": "a"}]
+
+
+@pytest.mark.parametrize("sql", [
+    "delete from claim_rows",
+    "create table t (x int)",
+    "attach '/tmp/other.duckdb' as other",
+    "copy (select 1) to '/tmp/claimhouse-out.csv'",
+    "install httpfs",
+    "select * from read_csv('/etc/passwd')",
+])
+def test_query_is_read_only(warehouse, sql):
+    result = _invoke("query", sql, "--db", str(warehouse))
+    assert result.exit_code == 1 and "read-only" in result.output
+
+
+def test_query_on_a_missing_warehouse_says_what_to_do(tmp_path):
+    result = _invoke("query", "select 1", "--db", str(tmp_path / "none.duckdb"))
+    assert result.exit_code == 1 and "run the pipeline once" in result.output
+
+
+def test_conflicts_on_an_empty_warehouse_prints_an_empty_table(warehouse):
+    result = _invoke("conflicts", "--db", str(warehouse))
+    assert result.exit_code == 0 and "(0 rows)" in result.output
+
+
+def test_help_lists_the_commands():
+    out = _invoke("--help").output
+    assert all(cmd in out for cmd in ("run", "extract", "query", "conflicts", "score"))
