@@ -113,7 +113,7 @@ _RATE_RE = re.compile(
     r"\s*(?:(?:a|an|per|each|every)\s+|/\s*)(?P<den>day|week|month|year|hour|minute|second|annum|capita|head|"
     r"person|household|barrel|tonne|ton|kg|kilogram|kilo|litre|liter|gallon|ounce|share|night|kilowatt-hour|kWh|"
     r"mile|km|kilometre|kilometer|square\s+metre|square\s+meter|pound|unit|dose|vote|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:people|residents|inhabitants|population|persons|"
-    r"births|live\s+births))?|thousand|million)\b|\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b",
+    r"births|live\s+births))?|thousand|million)\b(?!\s+(?:earlier|ago|before|later|on\b))|\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b",
     re.IGNORECASE,
 )
 _RATE_ADV = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
@@ -142,7 +142,8 @@ def rate_after(text: str, pos: int, ceiling: int) -> tuple[int, str] | None:
 _INC_V, _DEC_V = LEXICON.increase_verbs, LEXICON.decrease_verbs
 _INC_N, _DEC_N = LEXICON.increase_nouns, LEXICON.decrease_nouns
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*|[,;:()–—]")
-_ADVERB_OK = frozenset({"sharply", "slightly", "steadily", "roughly", "nearly", "almost", "about", "some",
+_ADVERB_OK = frozenset({"record", "new", "fresh", "all-time", "pace", "rate", "annual", "annualised", "annualized", "yearly", "seasonally",
+                        "adjusted", "sharply", "slightly", "steadily", "roughly", "nearly", "almost", "about", "some",
                         "around", "by", "another", "further", "respectively", "significantly", "dramatically",
                         "modestly", "marginally", "again", "more", "than", "over", "only", "just", "an", "a",
                         "estimated", "approximately", "the", "of", "at", "least", "most", "up", "to"})
@@ -158,6 +159,8 @@ _COMPARATIVE_DOWN = frozenset({"less", "lower", "fewer", "smaller", "slower", "s
 
 def _direction_of(word: str) -> str | None:
     w = word.lower()
+    if w in _PREP_REQUIRED:
+        return "increase"
     if w in _INC_V:
         return "increase"
     if w in _DEC_V:
@@ -165,33 +168,46 @@ def _direction_of(word: str) -> str | None:
     return None
 
 
+_PREP_REQUIRED = frozenset({"raised", "raise", "raises", "raising", "lifted", "lift", "lifts", "hiked", "hike"})
+_LINK_PREPS = {"to": "level", "at": "level", "from": "level", "than": "level", "with": "level",
+               "versus": "level", "vs": "level", "by": "change", "of": "change"}
+_REACH = 10  # words a preposition may reach back to find its change verb: "cut its key rate by"
+
+
 def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | None:
-    """(direction, kind) from the words before a quantity: "rose 2%" / "fell by 3" -> change;
-    "rose to 5%" / "down from 50" -> level; "an increase of 5%" -> change."""
-    window = text[max(floor, qstart - 60):qstart]
-    words = _WORD_RE.findall(window)[-6:]
+    """(direction, kind) from the words before a quantity: "rose 2%" / "fell by 3" /
+    "cut its key rate by a quarter point" / "an increase of 5%" -> change; "rose to 5%" /
+    "down from 50" / "eased to 2.3% in October from 2.6%" -> level."""
+    window = text[max(floor, qstart - 120):qstart]
+    words = _WORD_RE.findall(window)
     prep = None
-    for k in range(len(words) - 1, -1, -1):
-        w = words[k]
-        lw = w.lower()
-        if lw in (",", ";", ":", "(", ")", "–", "—"):
+    for k in range(len(words) - 1, max(-1, len(words) - 1 - _REACH), -1):
+        lw = words[k].lower()
+        if lw in (";", ":", "(", ")"):
             return None
-        d = _direction_of(lw)
-        if d:
-            if lw in ("up", "down") and (prep in ("to",) or (k > 0 and words[k - 1].lower() in _PARTICLE_VERBS)):
+        if lw in (",", "–", "—"):
+            if prep is None:
                 return None
-            return d, ("level" if prep in ("to", "from", "at") else "change")
-        if lw in ("of",) and prep is None:
-            prep = "of"
-            continue
+            continue  # "rose to 4.2% in July, up from 4.1%": the clause goes on after a comma
         if prep == "of" and (lw in _INC_N or lw in _DEC_N):
-            return ("increase" if lw in _INC_N else "decrease"), "change"
-        if lw in ("to", "from", "at", "by") and prep is None:
+            return ("increase" if lw in _INC_N else "decrease"), "change"  # "falls of 30%"
+        d = _direction_of(lw)
+        if d and lw in _PREP_REQUIRED and prep not in ("to", "by", "from"):
+            d = None  # "raised INR 1.2 billion": raising money is no change in a level
+        if d:
+            if lw in ("up", "down") and (prep == "to" or (k > 0 and words[k - 1].lower() in _PARTICLE_VERBS)):
+                return None
+            if prep == "of":
+                return None  # "rose ... of" is no change amount unless a change noun precedes "of"
+            return d, ("change" if prep in (None, "by") else "level")
+        if prep == "of" and lw in ("pace", "rate"):
+            prep = "by"  # "grew at an annual pace of 5.6%": the amount of change
+            continue
+        if prep is None and lw in _LINK_PREPS:
             prep = lw
             continue
-        if lw in _ADVERB_OK or lw in _UNIT_WORDS or lw.endswith("ly"):
-            continue
-        return None
+        if prep is None and not (lw in _ADVERB_OK or lw in _UNIT_WORDS or lw.endswith("ly")):
+            return None  # a word that is no preposition between the verb and the number
     return None
 
 

@@ -46,6 +46,7 @@ _VALUE_CAP = 1e18
 _PROPER_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w.&'’+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w]*)\s+$")
 _PROPER_AFTER_RE = re.compile(r"\s+([A-Z][a-z][\w'’-]*)\b")
 _MONTHS = frozenset(LEXICON.months)
+_ORDINAL_NOUN_RE = re.compile(r"\s+(?!of\b|points?\b|percentage\b)[a-z][\w-]*", re.IGNORECASE)
 _THRESHOLD_CUES = frozenset({"below", "above", "under", "past", "beyond", "beneath", "topping", "topped", "surpassing",
                              "surpassed", "passed", "exceeding", "exceeded", "crossed the"})
 
@@ -248,6 +249,8 @@ class _Sentence:
         rng = None if (dir_before and dir_before[1] != "change") else self._range(atom, nxt, qs, currency)
         if atom.form == "fold":
             unit, kind = "times", "ratio"
+        if atom.form == "fraction" and atom.raw[:1].isalpha() and _ORDINAL_NOUN_RE.match(text, atom.end, self.end):
+            return None  # "a third month", "a second term": ordinals, not fractions
         if rng is not None:
             b_atom, b_value, a_value, qe, unit_r = rng
             low, high = sorted((a_value, b_value))
@@ -268,7 +271,7 @@ class _Sentence:
             kind = "ratio" if _TIMES_RATIO_RE.match(text, qe, self.end) else "level"
         if unit is None and atom.form == "digits":
             pts = cues.points_after(text, qe, self.end)
-            if pts and re.search(r"%|percent|per cent|\brate\b|\bshare\b|\bpoll", text[self.start:self.end], re.IGNORECASE):
+            if pts and abs(value) <= 100 and re.search(r"%|percent|per cent|\brate\b|\bshare\b|\bpoll", text[self.start:self.end], re.IGNORECASE):
                 qe, unit = pts, "percentage_point"
         # --- qualifier ------------------------------------------------------------
         if qualifier != "range":
@@ -404,6 +407,10 @@ class _Sentence:
         cur_b = cues.currency_before(text, nxt.start, b_start) if nxt.start > b_start else None
         if nxt.start != b_start and not (cur_b and cur_b[0] == b_start):
             return None
+        if unit_a and cur_b and unit_a[1] != cur_b[1]:
+            return None  # "fell 3% to $1.2bn": a change and a level
+        if unit_a and j == "to" and cues.direction_before(text, qs, self.start):
+            return None  # "gained 1.2% to 8,200 points"
         if self.blocked.overlaps(nxt.start, nxt.end) or self._is_year(nxt) or self._is_year(atom):
             return None
         if j in ("-", "–", "—") and (atom.form != "digits" or nxt.form != "digits"):
