@@ -27,15 +27,33 @@ QUALIFIER_AFTER_RE = re.compile(
 )
 
 
+_CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_CLASS)
+_TAIL_WORDS_RE = re.compile(r"[^\s]+")
+_ARTICLES = ("a", "an")
+
+
 def qualifier_before(text: str, qstart: int, floor: int) -> tuple[int, str, str] | None:
-    """(new start, qualifier, cue) for a cue ending right before `qstart`."""
+    """(new start, qualifier, cue) for a cue ending right before `qstart` ("more than",
+    "as many as", "an estimated"); an article before the cue joins the quote."""
     window = text[max(floor, qstart - 48):qstart]
-    m = QUALIFIER_BEFORE_RE.search(window)
-    if not m:
+    if window and not window[-1].isspace() and window[-1] not in "~<>≤≥":
+        return None  # the cue must end where the number starts (after a space or a symbol)
+    words = [(m.group(0), m.start()) for m in _TAIL_WORDS_RE.finditer(window)][-(_CUE_MAX_WORDS + 1):]
+    if not words:
         return None
-    cue = " ".join(m.group("cue").lower().split())
-    start = qstart - len(window) + (m.start("art") if m.group("art") and m.group("art").lower() != "the" else m.start("cue"))
-    return start, _CUE_CLASS[cue], cue
+    base = qstart - len(window)
+    for n in range(min(_CUE_MAX_WORDS, len(words)), 0, -1):
+        phrase = " ".join(w for w, _ in words[-n:]).lower()
+        cls = _CUE_CLASS.get(phrase)
+        if cls is None and phrase[-1:] in "~<>≤≥" and len(phrase) > 1:
+            continue
+        if cls is None:
+            continue
+        start = words[-n][1]
+        if len(words) > n and words[-n - 1][0].lower() in _ARTICLES:
+            start = words[-n - 1][1]
+        return base + start, cls, phrase
+    return None
 
 
 def qualifier_after(text: str, qend: int, ceiling: int) -> tuple[int, str, str] | None:
@@ -231,27 +249,33 @@ def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | Non
 
 
 # ---- modality -----------------------------------------------------------------------
-def _cue_re(phrases, flags=re.IGNORECASE) -> re.Pattern:
-    return re.compile(r"(?<![\w'’])(?:" + phrase_alternation(phrases) + r")(?![\w])", flags)
+def _split_cues(phrases) -> tuple[frozenset, tuple]:
+    words = frozenset(p for p in phrases if " " not in p)
+    multi = tuple(p for p in phrases if " " in p)
+    return words, multi
 
 
 _MODAL_WORDS = {"could", "might", "may", "would", "should", "will", "'ll"}
-_FORECAST_RE = _cue_re([p for p in LEXICON.modality["forecast"] if p not in _MODAL_WORDS])
-_FORECAST_MODAL_RE = _cue_re([p for p in LEXICON.modality["forecast"] if p in _MODAL_WORDS], 0)
-_HYPO_RE = _cue_re([p for p in LEXICON.modality["hypothetical"] if p not in _MODAL_WORDS])
-_HYPO_MODAL_RE = _cue_re([p for p in LEXICON.modality["hypothetical"] if p in _MODAL_WORDS], 0)
-_ESTIMATE_RE = _cue_re(LEXICON.modality["estimate"])
+_MODALITY_CUES = {k: _split_cues(v) for k, v in LEXICON.modality.items()}
+_MODALITY_ORDER = ("forecast", "hypothetical", "estimate")
+_TOKEN_RE = re.compile(r"[\w'’]+")
 
 
 def modality_of(window: str) -> str:
     """asserted / estimate / forecast / hypothetical from the cues in `window` (the
-    sentence up to the end of the quantity's clause)."""
-    if _FORECAST_MODAL_RE.search(window) or _FORECAST_RE.search(window):
-        return "forecast"
-    if _HYPO_MODAL_RE.search(window) or _HYPO_RE.search(window):
-        return "hypothetical"
-    if _ESTIMATE_RE.search(window):
-        return "estimate"
+    sentence up to the end of the quantity's clause). Modal verbs count only in lower
+    case ("May 2024" is a month)."""
+    tokens = set(_TOKEN_RE.findall(window))
+    lowered = {t.lower() for t in tokens if t.lower() not in _MODAL_WORDS} | (tokens & _MODAL_WORDS)
+    low = None
+    for kind in _MODALITY_ORDER:
+        words, multi = _MODALITY_CUES[kind]
+        if lowered & words:
+            return kind
+        if multi:
+            low = low if low is not None else " ".join(window.lower().split())
+            if any(p in low for p in multi):
+                return kind
     return "asserted"
 
 

@@ -16,7 +16,7 @@ from datetime import date
 from flows.claims import cues, intervals
 from flows.claims.lexicon import LEXICON
 from flows.claims.model import Claim
-from flows.claims.not_claims import Spans, blocked_spans, furniture_flags
+from flows.claims.not_claims import Spans, blocked_spans, furniture_flags, names_or_orders
 from flows.claims.numbers import NumberAtom, scan_numbers
 from flows.claims.periods import choose_period, find_periods
 from flows.claims.places import choose_place, find_places
@@ -24,14 +24,8 @@ from flows.claims.segment import paragraphs, sentences
 from flows.claims.subjects import STOP, subject_after, subject_before
 from flows.claims.places import place_names
 
-_QUICK_RE = re.compile(
-    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
-    r"sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|"
-    r"dozen|dozens|hundreds|thousands|millions|billions|half|third|thirds|quarter|quarters|fold|doubled|"
-    r"tripled|trebled|quadrupled|halved|twofold|threefold|fourfold|fivefold|tenfold)",
-    re.IGNORECASE,
-)
 _MULTIPLIER_VERB_RE = re.compile(r"\b(?P<w>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving)\b", re.IGNORECASE)
+_MULTIPLIER_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv")
 _MULTIPLIER_VALUE = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0,
                      "quadrupled": 4.0, "halved": 0.5, "halving": 0.5}
 _RANGE_JOIN_RE = re.compile(r"\s*(?P<j>-|–|—|to|and|or)\s*", re.IGNORECASE)
@@ -68,10 +62,11 @@ def _is_group_word(word: str) -> bool:
 
 def extract_claims(text: str, published: date | None = None) -> list[Claim]:
     """Every numeric claim in `text`, in order, with non-overlapping spans."""
-    if not text or not _QUICK_RE.search(text):
+    if not text:
         return []
     atoms = scan_numbers(text)
-    verbs = list(_MULTIPLIER_VERB_RE.finditer(text))
+    low = text.lower()
+    verbs = list(_MULTIPLIER_VERB_RE.finditer(text)) if any(v in low for v in _MULTIPLIER_STEMS) else []
     if not atoms and not verbs:
         return []
     blocked = blocked_spans(text)
@@ -183,6 +178,8 @@ class _Sentence:
         """A number that names something: "Boeing 737 Max", "Apollo 11", "0800", "HTTP/2",
         "1 Infinite Loop", "zero-day"."""
         text = self.text
+        if atom.form in ("digits", "words") and names_or_orders(text, atom.start, atom.end, self.start, atom.form == "words"):
+            return True
         if atom.form == "words":
             return atom.value == 0 and not atom.scaled
         if atom.form != "digits" or currency or atom.scaled:
@@ -377,12 +374,12 @@ class _Sentence:
             period_partial=bool(period and period.partial),
             modality=modality,
             attribution=self.attribution,
-            checkworthiness=0.0,
+            checkworthiness=checkworthiness(unit, subject, place, period is not None and period.period_start is not None,
+                                            self.attribution, qualifier, direction, value, modality),
             interval_low=_clean(ilo),
             interval_high=_clean(ihi),
             sentence_start=self.start,
         )
-        claim = _with_checkworthiness(claim)
         return claim, max(consumed, qe)
 
     def _range(self, atom: NumberAtom, nxt: NumberAtom | None, qs: int, currency):
@@ -456,8 +453,10 @@ class _Sentence:
             modality=cues.modality_of(self.text[self.start:self._clause_end(m.end())]),
             attribution=self.attribution, interval_low=value, interval_high=value,
             sentence_start=self.start,
+            checkworthiness=checkworthiness("times", subject, place, period is not None, self.attribution, "exact",
+                                            direction, value, "asserted"),
         )
-        return _with_checkworthiness(claim)
+        return claim
 
 
 def _base(atom: NumberAtom) -> float:
@@ -505,27 +504,22 @@ def _clean(v: float | None) -> float | None:
     return float(v)
 
 
-def _with_checkworthiness(c: Claim) -> Claim:
+def checkworthiness(unit, subject, place, has_period, attribution, qualifier, direction, value, modality) -> float:
+    """0..1: how much a fact-checker would want to check a claim. Counts of people, money,
+    shares and ratios with a subject, a place, a period and a source score highest."""
     score = 0.25
-    fam = LEXICON.unit_family(c.unit) if c.unit else None
-    if c.unit == "person" or (fam or "").startswith("currency") or c.unit in ("percent", "percentage_point", "times"):
+    fam = LEXICON.unit_family(unit) if unit else None
+    if unit == "person" or (fam or "").startswith("currency") or unit in ("percent", "percentage_point", "times"):
         score += 0.2
-    if c.subject:
-        score += 0.1
-    if c.place:
-        score += 0.1
-    if c.period_start:
-        score += 0.1
-    if c.attribution:
-        score += 0.1
-    if c.qualifier != "exact":
+    score += 0.1 * bool(subject) + 0.1 * bool(place) + 0.1 * bool(has_period) + 0.1 * bool(attribution)
+    if qualifier != "exact":
         score += 0.05
-    if c.direction:
+    if direction:
         score += 0.05
-    if fam == "duration" and (c.value or 0) < 10:
+    if fam == "duration" and (value or 0) < 10:
         score -= 0.2
-    if c.value is not None and abs(c.value) >= 1000:
+    if value is not None and abs(value) >= 1000:
         score += 0.05
-    if c.modality == "hypothetical":
+    if modality == "hypothetical":
         score -= 0.15
-    return replace(c, checkworthiness=round(max(0.0, min(1.0, score)), 3))
+    return round(max(0.0, min(1.0, score)), 3)

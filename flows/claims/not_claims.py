@@ -11,12 +11,11 @@ import re
 
 from flows.claims.lexicon import LEXICON, phrase_alternation
 
+_MONTH_GATE = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 )
-_ORD_WORDS = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
-_TENS_WORDS = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 
 DATE_DMY = rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
 DATE_MDY = rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?(?![,.]?\d)"
@@ -27,35 +26,10 @@ YEAR_SPAN = r"\b(?:1[89]|20|21)\d\d\s*[-–/]\s*(?:(?:1[89]|20|21)\d\d|\d\d)\b(?
 YEAR_ABBREV = r"(?<!\w)['’]\d\d\b(?!\s*(?:%|percent))"
 DECADE = r"(?:\b(?:early|mid|late)[- ])?(?:\b\d{2,4}|['’]\d\d)s\b"
 TIME_OF_DAY = r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}\s*o['’]clock\b|\b24/7\b|\b9/11\b"
-ORDINAL = rf"\b\d+(?:st|nd|rd|th)\b|\b{_TENS_WORDS}[- ]{_ORD_WORDS}\b|\b\w+(?:st|nd|rd|th)[- ]century\b"
-IDENTIFIER = (
-    r"\b[A-Za-z][A-Za-z]*-\d[\w./-]*|\b[A-Z]{1,4}\d+[A-Za-z\d.]*\b|#\d+\b|\b[A-Z]{1,4}\.\d+\b|"
-    r"\b[A-Za-z]+/\d[\d.]*\b|\b\d+(?:\.\d+)?/\d{3,}\b|\b\d{3,}/\d+\b|\b\d+\.\d+/\d+\b|\b\d+\(\w\)"
-)
-LOWERCASE_NAMED_NUMBER = (
-    r"\b(?:junction|page|pages|exit|gate|platform|chapter|section|article|clause|paragraph|footnote|"
-    r"slide|question|figure|fig\.|table|appendix|photo|image|room|floor|row|seat|episode|season|flight|"
-    r"route|dial|call|ring|text\s+\w+\s+to|extension|ext\.|line|number|no\.|item|grade|level|stage|"
-    r"round|phase|version|release|model|channel|terminal|track|lane|pier|ward|district|precinct|zone|lot|"
-    r"box|apartment|apt\.|suite|unit|recommendation|point|step|part|annex|rule|question|hole|lap|day|"
-    r"week|game|match|verse|psalm|act|scene|pillar|tier|category|class|stage|division|league|"
-    r"number\s*:|hotline|helpline|code|postcode|zip|pin|id)\s*[:#]?\s*\d[\d.:/-]*\b(?!,\d|\s*(?:%|percent|per\s+cent|"
-    r"million|billion|thousand|people|of\s+the))"
-)
 PERIOD_PHRASE = (
     r"\b(?:the\s+)?(?:first|past|last|next|previous|final|coming|following|latest|preceding)\s+"
     r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|"
     r"hundred)\s+)(?:days|weeks|months|quarters|years|decades|centuries)\b"
-)
-NAMED_NUMBER = (
-    r"\b(?:No|Nos|Number|Section|Sec|Article|Art|Chapter|Resolution|Rule|Clause|Paragraph|Para|"
-    r"Title|Amendment|Bill|Room|Flight|Route|Highway|Interstate|Exit|Gate|Platform|Page|Pages|Vol|"
-    r"Volume|Issue|Episode|Season|Part|Phase|Level|Grade|Class|Category|Brief|Case|Docket|Item|"
-    r"Figure|Fig|Table|Annex|Appendix|Model|Version|Ver|Proposition|Prop|Lot|Unit|Apt|Suite|Box|"
-    r"Block|Ward|District|Precinct|Squadron|Battalion|Regiment|Division|Brigade|Pier|Terminal|Track|"
-    r"Line|Bus|Act|Order|Directive|Regulation|Protocol|Step|Stage|Round|Week|Day|Game|Match|Lane|"
-    r"Decree|Law|Code|Form|Schedule|Tier|Zone|Area|Sector|Ext|Extension|Vision|Agenda|Group|Vatican)"
-    r"\.?\s*(?:No\.?\s*)?#?\d[\d.:/-]*\b|\b(?:no|nos|p|pp|para|art|sec|ch|vol)\.\s*\d[\d.-]*\b"
 )
 PHONE = (
     r"\b1-8\d\d-\d{3}-\d{4}\b|"
@@ -88,33 +62,30 @@ ADDRESS = (
     r"\b(?:P\.?O\.?\s+)?Box\s+\d+\b"
 )
 URL_OR_EMAIL = r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+"
-MONEY_CODE_LOOKALIKE = r"\b(?:COVID|Covid|covid|SARS|MERS|H\dN\d)\b-?\d*"
 
-PATTERNS: tuple[tuple[str, str], ...] = (
-    ("date_dmy", DATE_DMY),
-    ("date_mdy", DATE_MDY),
-    ("date_my", DATE_MY),
-    ("date_numeric", DATE_NUMERIC),
-    ("date_iso_month", DATE_ISO_MONTH),
-    ("year_span", YEAR_SPAN),
-    ("year_abbrev", YEAR_ABBREV),
-    ("decade", DECADE),
-    ("lowercase_named_number", LOWERCASE_NAMED_NUMBER),
-    ("period_phrase", PERIOD_PHRASE),
-    ("time_of_day", TIME_OF_DAY),
-    ("ordinal", ORDINAL),
-    ("identifier", IDENTIFIER),
-    ("named_number", NAMED_NUMBER),
-    ("phone", PHONE),
-    ("list_number", LIST_NUMBER),
-    ("score", SCORE),
-    ("version", VERSION),
-    ("address", ADDRESS),
-    ("url_or_email", URL_OR_EMAIL),
-    ("disease_name", MONEY_CODE_LOOKALIKE),
+# (name, pattern, gate): a pattern is only searched when its cheap gate matches the text.
+# Names and identifiers led by a word ("Section 427", "COVID-19", "Boeing 737", "19th")
+# are told per number in extract.py, which is cheaper than a keyword alternation here.
+PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("date_dmy", DATE_DMY, _MONTH_GATE),
+    ("date_mdy", DATE_MDY, _MONTH_GATE),
+    ("date_my", DATE_MY, _MONTH_GATE),
+    ("date_numeric", DATE_NUMERIC, r"\d[/.-]\d{1,2}[/.-]\d"),
+    ("date_iso_month", DATE_ISO_MONTH, r"\d\d\d\d-\d\d"),
+    ("year_span", YEAR_SPAN, r"\d\d\d\d\s*[-–/]"),
+    ("year_abbrev", YEAR_ABBREV, r"['’]\d\d"),
+    ("decade", DECADE, r"\ds\b"),
+    ("period_phrase", PERIOD_PHRASE, r"(?i)\b(?:first|past|last|next|previous|final|coming|following|latest|preceding)\s"),
+    ("time_of_day", TIME_OF_DAY, r"(?i)\d:\d|\d\s*[ap]\.?\s?m\b|o['’]clock|24/7|9/11"),
+    ("phone", PHONE, r"1-8\d\d|\(\d|\d[\s.-]\d\d\d[\s.-]\d\d\d|\+\d"),
+    ("list_number", LIST_NUMBER, r"(?m)^[ \t]*(?:[-*•·][ \t]*)?\(?\d{1,3}[.)][ \t]"),
+    ("score", SCORE, r"\d\s*[-–]\s*\d"),
+    ("version", VERSION, r"\d\.\d+\.\d|\b[vV]\d|[Vv]ersion|Python|iOS|iPadOS|macOS|Android|Windows|Linux|Ubuntu|Debian|Java|Chrome|Firefox|GPT|Bluetooth|Wi-Fi|USB|HTML|HTTP|Office|Excel|Web|PlayStation|Xbox|iPhone|Galaxy|Pixel|Claude|Gemini|Llama|Kotlin|Swift|Rust|Node|React|Angular|Django|Rails|PHP|Perl|Ruby"),
+    ("address", ADDRESS, r"Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Lane|Ln\b|Drive|Dr\b|Way\b|Place|Pl\b|Court|Ct\b|Square|Sq\b|Terrace|Parkway|Pkwy|Highway|Hwy|Row\b|Close\b|Crescent|Gardens|Strasse|Straße|[A-Z]{2}\s+\d{5}|Box\s+\d"),
+    ("url_or_email", URL_OR_EMAIL, r"@|https?://|www\."),
 )
 
-_CASE_SENSITIVE = {"date_dmy", "date_mdy", "date_my", "identifier", "named_number", "version", "address", "disease_name"}
+_CASE_SENSITIVE = {"date_dmy", "date_mdy", "date_my", "version", "address"}
 
 
 def _compile(name: str, pattern: str) -> re.Pattern:
@@ -122,17 +93,15 @@ def _compile(name: str, pattern: str) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-# One alternation for speed: each branch a named group so the caller can tell which fired.
-BLOCKED_RE = re.compile("|".join(f"(?P<{n}>{p})" for n, p in PATTERNS if n not in _CASE_SENSITIVE), re.IGNORECASE)
-BLOCKED_CS_RE = re.compile("|".join(f"(?P<{n}>{p})" for n, p in PATTERNS if n in _CASE_SENSITIVE))
+_COMPILED = tuple((name, _compile(name, pattern), re.compile(gate)) for name, pattern, gate in PATTERNS)
 
-_AD_RE = re.compile(r"(?:" + phrase_alternation(LEXICON.ad_cues) + r")", re.IGNORECASE)
-_FURNITURE_RE = re.compile(r"(?:" + phrase_alternation(LEXICON.furniture_cues) + r")", re.IGNORECASE)
+_AD_CUES = tuple(c.lower() for c in LEXICON.ad_cues)
+_FURNITURE_CUES = tuple(c.lower() for c in LEXICON.furniture_cues)
 # Page furniture that carries its own numbers: counters, pagers, reading times, ratings.
 FURNITURE_PATTERNS = re.compile(
     r"^\s*(?:share|shares|comments?|likes?|views?|photo|image|picture|page|slide|video)s?\s*[:(]?\s*\d+\)?"
     r"(?:\s+of\s+\d+)?|\b\d+\s*(?:min|mins|minute|minutes)\s+read\b|\brated\s+\d(?:\.\d)?\s*(?:/|out\s+of)\s*\d\b|"
-    r"(?:[^|\n]*\|){2,}|^\s*\d+\s+[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*\s*$",
+    r"^\s*(?-i:\d+\s+[A-Z][\w’']*(?:\s+[A-Z][\w’']*)*)\s*$",
     re.IGNORECASE,
 )
 FURNITURE_MAX_CHARS = 240
@@ -169,10 +138,9 @@ def blocked_spans(text: str) -> Spans:
     for m in DIGIT_GROUPS_RE.finditer(text):
         if sum(ch.isdigit() for ch in m.group(0)) >= PHONE_MIN_DIGITS:
             spans.append((m.start(), m.end()))
-    for rx in (BLOCKED_RE, BLOCKED_CS_RE):
-        for m in rx.finditer(text):
-            if m.end() > m.start():
-                spans.append((m.start(), m.end()))
+    for _, rx, gate in _COMPILED:
+        if gate.search(text):
+            spans.extend((m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
     return Spans(spans)
 
 
@@ -195,8 +163,49 @@ SANDWICH = 3
 
 def is_furniture(paragraph: str) -> bool:
     """An advertisement or a piece of page furniture (contact lines, cookie notices)."""
-    if _AD_RE.search(paragraph):
+    low = paragraph.lower()
+    if any(cue in low for cue in _AD_CUES):
         return True
     if len(paragraph) > FURNITURE_MAX_CHARS:
         return False
-    return _FURNITURE_RE.search(paragraph) is not None or FURNITURE_PATTERNS.search(paragraph) is not None
+    if paragraph.count("|") >= 2:
+        return True  # "Share 214 | Comments 38", "60 Capsules | Vegan | Gluten free"
+    return any(cue in low for cue in _FURNITURE_CUES) or FURNITURE_PATTERNS.search(paragraph) is not None
+
+
+# ---- numbers that name or order something, told per number ------------------------
+# A number right after one of these words names something: "Section 427", "junction 10",
+# "Brief No. 1360", "call 911", "Title 42".
+NAMED_NOUNS = frozenset("""
+no nos number section sec article art chapter ch resolution rule clause paragraph para title amendment bill
+room flight route highway interstate exit gate platform page pages p pp vol volume issue episode season part
+phase level grade class category brief case docket item figure fig table annex appendix model version ver
+proposition prop lot unit apt apartment suite box block ward district precinct squadron battalion regiment
+division brigade pier terminal track line bus act order directive regulation protocol step stage round week
+day game match lane decree law code form schedule tier zone area sector ext extension vision agenda group
+junction footnote slide question photo image picture floor row seat release channel recommendation point
+annex hole lap verse psalm scene pillar league hotline helpline postcode zip pin id dial call ring
+""".split())
+_NAME_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s*(?:No\.?\s*)?[:#]?\s*$")
+_TEXT_TO_RE = re.compile(r"\btext\s+\w+\s+to\s+$", re.IGNORECASE)
+_MEASURE_AFTER_RE = re.compile(r",\d|\s*(?:%|percent|per\s+cent|million|billion|thousand|people|of\s+the)", re.IGNORECASE)
+_ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b")
+_WORD_ORDINAL_RE = re.compile(r"[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE)
+_LETTER_HYPHEN_RE = re.compile(r"[A-Za-z]-$")
+_PAREN_LETTER_RE = re.compile(r"\(\w\)")
+
+
+def names_or_orders(text: str, start: int, end: int, floor: int, words: bool) -> bool:
+    """The number at text[start:end] is an ordinal ("19th", "twenty-first") or part of a
+    name ("COVID-19", "F-16", "#1", "401(k)", "Section 427", "call 911")."""
+    if words:
+        return _WORD_ORDINAL_RE.match(text, end) is not None
+    if _ORDINAL_SUFFIX_RE.match(text, end):
+        return True
+    before = text[max(floor, start - 30):start]
+    if before.endswith("#") or _LETTER_HYPHEN_RE.search(before) or _PAREN_LETTER_RE.match(text, end):
+        return True
+    m = _NAME_BEFORE_RE.search(before)
+    if m and m.group(1).lower() in NAMED_NOUNS and "," not in text[start:end] and not _MEASURE_AFTER_RE.match(text, end):
+        return True
+    return _TEXT_TO_RE.search(before) is not None

@@ -165,13 +165,36 @@ def _atom(m: re.Match) -> NumberAtom | None:
     return None
 
 
+# Words a number expression can start with; NUMBER_RE is only tried where a word is
+# one of these or starts with a digit (a set lookup per word is far cheaper than letting
+# the big alternation try every position of the text).
+START_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(FOLD_WORDS) | frozenset(
+    {"a", "an", "half", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"})
+_WORD_RE = re.compile(r"\w+")
+
+
 def scan_numbers(text: str) -> list[NumberAtom]:
     """Every number expression in `text`, in order, with exact offsets."""
     out = []
-    for m in NUMBER_RE.finditer(text):
+    covered = -1
+    match = NUMBER_RE.match
+    for w in _WORD_RE.finditer(text):
+        start = w.start()
+        if start < covered:
+            continue
+        tok = w.group()
+        if tok[0].isdigit():
+            if start > 0 and text[start - 1] == "." and (start < 2 or not text[start - 2].isalnum()):
+                start -= 1  # ".5"
+        elif tok.lower() not in START_WORDS:
+            continue
+        m = match(text, start)
+        if m is None:
+            continue
         atom = _atom(m)
         if atom is not None and math.isfinite(atom.value):
             out.append(atom)
+            covered = m.end()
     return out
 
 

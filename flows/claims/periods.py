@@ -164,9 +164,28 @@ def _mention(m: re.Match, published: date | None, text: str) -> PeriodMention | 
     return None
 
 
+# Words a time expression can start with; PERIOD_RE is tried only there (and at digits).
+_START_WORDS = frozenset("""fy fiscal between from since starting beginning the first second third fourth last
+final past so year this in during for next previous a now currently today at as early mid late""".split()) | frozenset(
+    LEXICON.months)
+_WORD_RE = re.compile(r"\w+")
+
+
 def find_periods(text: str, published: date | None = None) -> list[PeriodMention]:
     out = []
-    for m in PERIOD_RE.finditer(text):
+    covered = -1
+    match = PERIOD_RE.match
+    for w in _WORD_RE.finditer(text):
+        start = w.start()
+        if start < covered:
+            continue
+        tok = w.group()
+        if not (tok[0].isdigit() or tok.lower() in _START_WORDS or tok[:2].upper() == "FY"):
+            continue
+        m = match(text, start)
+        if m is None:
+            continue
+        covered = m.end()
         p = _mention(m, published, text)
         if p is not None:
             out.append(p)
