@@ -16,7 +16,7 @@ DOCUMENT_COLUMNS = ("document_id", "version", "uri", "title", "published_at", "f
 CLAIM_COLUMNS = ("claim_id", "document_id", "version", "span_start", "span_end", "quote", "sentence", "value",
                  "low", "high", "unit", "qualifier", "direction", "kind", "subject", "place", "period_start",
                  "period_end", "period_partial", "modality", "attribution", "checkworthiness", "interval_low",
-                 "interval_high", "unit_family", "subject_key")
+                 "interval_high", "unit_family", "subject_key", "fact_key")
 FETCH_COLUMNS = ("source", "uri", "fetched_at", "ok", "http_status", "bytes", "duration_s", "not_modified",
                  "etag", "last_modified", "error")
 
@@ -64,6 +64,7 @@ def claims_frame(doc: Document, version: int, claims: Iterable[Claim]) -> pd.Dat
             version=version,
             unit_family=keys.unit_family,
             subject_key=keys.subject_key,
+            fact_key=keys.fact_key,
             interval_low=None if c.interval_low is None else c.interval_low * keys.scale,
             interval_high=None if c.interval_high is None else c.interval_high * keys.scale,
             text_length=len(doc.text),

@@ -54,6 +54,7 @@ class ClaimsModel(pa.DataFrameModel):
     interval_high: Series[float] = pa.Field(nullable=True, coerce=True)
     unit_family: Series[str] = pa.Field(nullable=True, coerce=True)
     subject_key: Series[str] = pa.Field(nullable=True, coerce=True)
+    fact_key: Series[str] = pa.Field(nullable=True, coerce=True)
 
     class Config:
         name = "ClaimsModel"

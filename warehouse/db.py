@@ -15,7 +15,7 @@ from typing import Literal
 
 import duckdb
 
-SQL_KINDS = ("migrations", "views", "queries", "links", "reads")
+SQL_KINDS = ("migrations", "views", "queries", "links", "reads", "statements")
 MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_\w+\.sql$")
 
 # Views in dependency order: a view may select from the views before it.
@@ -30,6 +30,9 @@ VIEWS = (
     "runs",
     "fetch_log",
     "link_candidates",
+    "facts",
+    "reference_checks",
+    "reference_figures",
 )
 
 MIGRATIONS_TABLE = (

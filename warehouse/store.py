@@ -15,7 +15,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from warehouse.db import WarehouseError, transaction
+from warehouse.db import WarehouseError, load_sql, transaction
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -452,3 +452,16 @@ def _as_list(value: Any) -> list | None:
 def _count(result: duckdb.DuckDBPyConnection) -> int:
     row = result.fetchone()
     return int(row[0]) if row else 0
+
+
+def replace_references(con: Connection, references_df: pd.DataFrame, rejected_df: pd.DataFrame, run_id: str) -> int:
+    """Replace the reference figures loaded from the same file(s), in one transaction;
+    refused rows go to `rejected`. Returns rows stored."""
+    with transaction(con, "replace_references"):
+        if not references_df.empty:
+            files = sorted(set(references_df["source_file"]))
+            con.execute(load_sql("statements", "delete_references"), {"files": files})
+            with _registered(con, "incoming_references", _conform(con, references_df, "reference_rows")):
+                con.execute(load_sql("statements", "insert_references"))
+        _write_rejected(con, rejected_df, run_id)
+    return len(references_df)

@@ -317,13 +317,14 @@ class _Sentence:
             pass  # "one in five adults" is a share: no unit
         elif unit is None and head is not None and _is_person(head, subject):
             unit = "person"
-        elif unit is None and subj is None and subject and _is_population(subject):
+        elif unit is None and subj is None and subject and _is_population(subject) and atom.form != "words":
             unit = "person"  # "a population of 4.1 million"
         if (unit is None or unit == "person") and subj and not dir_after and np_end > qe:
             if np_end - qe < 60:
                 qe = np_end  # the counted noun belongs to the quote: "400,000 migrants"
-        if atom.form == "words" and not atom.scaled and unit is None and (head is None or not _plausible_count_noun(head)):
-            return None  # "the two translate", "one is": a pronoun, not a quantity
+        if atom.form == "words" and not atom.scaled and (unit is None or unit == "person") and (
+                head is None or not _plausible_count_noun(head)):
+            return None  # "the two translate", "one is", "one of the": a pronoun, not a quantity
         # --- rate -----------------------------------------------------------------
         r = cues.rate_after(text, qe, self.end)
         if r is None and subj and np_end > qe and np_end - qe < 60:

@@ -1,12 +1,19 @@
-"""Which claims are about the same fact, and whether their values agree.
+"""Which claims state the same fact, and whether their values agree.
 
-Pure functions over `Claim`s. The warehouse links claims set-based in SQL on the keys
-computed here (`fact_keys`): `same_fact` and `compare_values` state the same rules for
-a pair, for tests and for explaining a link."""
+Pure functions. A claim's *fact key* names the fact it states: unit family, subject key
+(head noun class | nationality words | other modifiers | event verb), place, kind,
+direction, forecast or not, partial period or not, and the period to the month. Claims
+with equal fact keys are one fact; the warehouse groups and pairs them set-based in SQL
+on that key (`warehouse/views/facts.sql`, `link_candidates.sql`). `same_fact` and
+`compare_values` state the same rules for one pair, for tests and explanations.
+
+Reference figures get the same keys from their subject, place and period strings
+(`reference_keys`), so a claim and a published statistic meet on the same columns."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from flows.claims.lexicon import LEXICON
 from flows.claims.model import Claim
@@ -15,7 +22,7 @@ from flows.claims.subjects import STOP, VERBISH
 # Head nouns that name the same kind of thing; the first word of each group is its key.
 HEAD_GROUPS = (
     ("person", "people", "persons", "individuals", "citizens", "nationals", "residents", "inhabitants",
-     "population", "descent", "men", "women"),
+     "population", "descent", "men", "women", *sorted(w.lower() for w in LEXICON.demonyms)),
     ("migrant", "migrants", "immigrants", "emigrants", "crossers", "crossings", "entries", "arrivals",
      "encounters", "apprehensions"),
     ("refugee", "refugees", "asylum-seekers", "seekers"),
@@ -26,21 +33,25 @@ HEAD_GROUPS = (
     ("budget", "budget", "spending", "funding", "expenditure", "cost", "costs"),
 )
 _HEAD_KEY = {w: g[0] for g in HEAD_GROUPS for w in g[1:]}
-_VERB_GROUPS = (
+_PEOPLE_HEADS = frozenset({"person", "migrant", "refugee", "death", "worker", "student"})
+# Verbs (and their nouns) that say what happened to what is counted.
+VERB_GROUPS = (
     ("enter", "entered", "enter", "enters", "entering", "crossed", "cross", "crosses", "crossing", "arrived",
-     "arrive", "arrives", "reached"),
-    ("die", "died", "die", "dies", "killed", "perished"),
+     "arrive", "arrives", "arriving", "apprehended", "apprehension", "apprehensions", "encountered",
+     "encounters", "entries", "entry", "crossings", "arrivals"),
+    ("die", "died", "die", "dies", "killed", "perished", "deaths", "death"),
     ("live", "living", "live", "lives", "lived", "resident", "registered", "reside", "resides", "home"),
-    ("deport", "deported", "deportation", "removed", "removal", "listed", "expelled"),
-    ("reject", "rejected", "rejection", "refused", "refusal", "denied", "denial"),
+    ("deport", "deported", "deportation", "removed", "removal", "listed", "expelled", "deportations"),
+    ("reject", "rejected", "rejection", "refused", "refusal", "denied", "denial", "refusals", "rejections"),
 )
-_VERB_KEY = {w: g[0] for g in _VERB_GROUPS for w in g[1:]}
+_VERB_KEY = {w: g[0] for g in VERB_GROUPS for w in g[1:]}
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 _GROUP_WORDS = frozenset(w.lower() for w in LEXICON.demonyms) | frozenset(
     d.lower()[:-1] for d in LEXICON.demonyms if d.endswith("s")) | frozenset(
     {"chinese", "japanese", "american", "mexican", "british", "french", "german", "spanish", "indian",
      "russian", "ukrainian", "syrian", "afghan", "venezuelan", "haitian", "cuban", "serbian", "african",
      "european", "asian", "foreign", "illegal", "irregular", "undocumented", "unaccompanied"})
+_PERSON_NOUNS = frozenset(LEXICON.person_nouns)
 
 
 def _stem(w: str) -> str:
@@ -52,94 +63,90 @@ def _stem(w: str) -> str:
     return w
 
 
-@dataclass(frozen=True, slots=True)
-class FactKeys:
-    unit_family: str | None
-    subject_key: str | None  # head class | group modifiers | event verb
-    scale: float  # multiply values by this to reach the family's base unit
+def subject_key_of(subject: str | None, event_verb: str = "") -> str | None:
+    """head class | nationality words | other modifiers | event verb, for a subject phrase.
+
+    The head is the first word that names people or a known measure ("Chinese nationals
+    apprehended by ..." -> person), else the last word before an of/from/in phrase."""
+    if not subject:
+        return None
+    words = _WORD_RE.findall(subject)
+    if not words:
+        return None
+    main = re.split(r"\s+(?:of|from|in|on|by|with|for|between|during|after)\s+", subject, maxsplit=1)[0]
+    main_words = _WORD_RE.findall(main) or words
+    head = next((w.lower() for w in main_words if w.lower() in _HEAD_KEY and w.lower() not in _GROUP_WORDS), None)
+    if head is None:
+        head = next((w.lower() for w in main_words if w.lower() in _PERSON_NOUNS), None)
+    if head is None:
+        plain = [w for w in main_words if not (w.lower().endswith(("ing", "ed")) and len(w) > 4)] or main_words
+        head = plain[-1].lower()
+    head_key = _HEAD_KEY.get(head, _stem(head))  # "Chinese" as a head means people: key "person"
+    groups = sorted({_stem(w) for w in words if w.lower() in _GROUP_WORDS})
+    content = sorted({_stem(w) for w in main_words
+                      if w.lower() != head and w.lower() not in STOP and w.lower() not in VERBISH
+                      and w.lower() not in _GROUP_WORDS and w.lower() not in _VERB_KEY})
+    if head_key in _PEOPLE_HEADS or head in _PERSON_NOUNS:
+        content = []  # modifiers of people counts other than nationality are too free-worded
+    verb = event_verb or next((_VERB_KEY[w.lower()] for w in words if w.lower() in _VERB_KEY), "")
+    return "|".join([head_key, "+".join(groups), "+".join(content), verb])
 
 
 def _event_verb(claim: Claim) -> str:
     """The verb that says what happened to the counted thing ("entered", "died")."""
     rel_end = claim.span_end - claim.sentence_start
-    tail = claim.sentence[rel_end:rel_end + 80]
-    for w in _WORD_RE.findall(tail)[:6]:
-        lw = w.lower()
-        if lw in _VERB_KEY:
-            return _VERB_KEY[lw]
-        if lw in (",", ";"):
-            break
-    rel_start = claim.span_start - claim.sentence_start
-    for w in reversed(_WORD_RE.findall(claim.sentence[max(0, rel_start - 60):rel_start])[-4:]):
+    for w in _WORD_RE.findall(claim.sentence[rel_end:rel_end + 80])[:6]:
         if w.lower() in _VERB_KEY:
             return _VERB_KEY[w.lower()]
-    for w in _WORD_RE.findall(claim.subject or ""):
+    rel_start = claim.span_start - claim.sentence_start
+    for w in reversed(_WORD_RE.findall(claim.sentence[max(0, rel_start - 60):rel_start])[-4:]):
         if w.lower() in _VERB_KEY:
             return _VERB_KEY[w.lower()]
     return ""
 
 
 def subject_key(claim: Claim) -> str | None:
-    if not claim.subject:
-        return None
-    words = [w for w in _WORD_RE.findall(claim.subject)]
-    if not words:
-        return None
-    # the head is the last word before an of/from continuation
-    main = re.split(r"\s+(?:of|from|in)\s+", claim.subject, maxsplit=1)[0]
-    main_words = _WORD_RE.findall(main) or words
-    head = main_words[-1].lower()
-    if head == "people" and re.search(r"\bof\b", claim.subject):
-        head = "people"
-    head_key = _HEAD_KEY.get(head, _stem(head))
-    groups = sorted({_stem(w) for w in words if w.lower() in _GROUP_WORDS and w.lower() != head})
-    content = sorted({_stem(w) for w in main_words[:-1]
-                      if w.lower() not in STOP and w.lower() not in VERBISH and w.lower() not in _GROUP_WORDS})
-    if head_key in ("person", "migrant", "refugee", "death", "worker", "student"):
-        content = []  # modifiers of people counts other than nationality are too free-worded
-    return "|".join([head_key, "+".join(groups), "+".join(content), _event_verb(claim)])
+    return subject_key_of(claim.subject, _event_verb(claim))
+
+
+def _month(d: date | None) -> str:
+    return "" if d is None else f"{d.year:04d}-{d.month:02d}"
+
+
+@dataclass(frozen=True, slots=True)
+class FactKeys:
+    unit_family: str | None
+    subject_key: str | None
+    scale: float  # multiply values by this to reach the family's base unit
+    fact_key: str | None  # None: the claim is not compared (no subject, hypothetical, ...)
+
+
+def unit_scale(unit: str | None) -> float:
+    base = (unit or "").split("/")[0]
+    return float(LEXICON.units[base]["factor"]) if base in LEXICON.units else 1.0
 
 
 def fact_keys(claim: Claim) -> FactKeys:
     fam = LEXICON.unit_family(claim.unit)
-    base = (claim.unit or "").split("/")[0]
-    factor = float(LEXICON.units[base]["factor"]) if base in LEXICON.units else 1.0
-    return FactKeys(fam, subject_key(claim), factor)
+    skey = subject_key(claim)
+    fact = None
+    if fam is not None and skey is not None and claim.modality != "hypothetical" and (
+            claim.interval_low is not None or claim.interval_high is not None):
+        fact = "|".join([fam, skey, claim.place or "", claim.kind, claim.direction or "",
+                         "forecast" if claim.modality == "forecast" else "",
+                         "partial" if claim.period_partial else "",
+                         _month(claim.period_start), _month(claim.period_end)])
+    return FactKeys(fam, skey, unit_scale(claim.unit), fact)
 
 
-# ---- the same rules for one pair (the SQL in warehouse/link/ applies them set-based) ----
-PERIOD_SLACK_DAYS = 31
-
-
-def _period_compatible(a: Claim, b: Claim) -> bool:
-    if (a.period_start is None) != (b.period_start is None):
-        return False
-    if a.period_partial != b.period_partial:
-        return False
-    if a.period_start is None:
-        return True
-    if abs((a.period_start - b.period_start).days) > PERIOD_SLACK_DAYS:
-        return False
-    if (a.period_end is None) != (b.period_end is None):
-        return False
-    return a.period_end is None or abs((a.period_end - b.period_end).days) <= PERIOD_SLACK_DAYS
-
-
+# ---- the same rules for one pair -------------------------------------------------------
 def same_fact(a: Claim, b: Claim) -> bool:
     ka, kb = fact_keys(a), fact_keys(b)
-    return (
-        ka.unit_family is not None and ka.unit_family == kb.unit_family
-        and ka.subject_key is not None and ka.subject_key == kb.subject_key
-        and a.place == b.place
-        and a.kind == b.kind and a.direction == b.direction
-        and (a.modality == "forecast") == (b.modality == "forecast")
-        and a.modality != "hypothetical" and b.modality != "hypothetical"
-        and _period_compatible(a, b)
-    )
+    return ka.fact_key is not None and ka.fact_key == kb.fact_key
 
 
 def scaled_interval(c: Claim) -> tuple[float | None, float | None]:
-    f = fact_keys(c).scale
+    f = unit_scale(c.unit)
     lo = None if c.interval_low is None else c.interval_low * f
     hi = None if c.interval_high is None else c.interval_high * f
     return lo, hi
@@ -165,7 +172,7 @@ def gap(a: tuple[float | None, float | None], b: tuple[float | None, float | Non
 
 
 def compare_values(a: Claim, b: Claim) -> tuple[str, float] | None:
-    """("agrees" | "conflicts", severity) for two claims about the same fact."""
+    """("agrees" | "conflicts", severity) for two claims about the same fact, else None."""
     if not same_fact(a, b):
         return None
     ia, ib = scaled_interval(a), scaled_interval(b)

@@ -53,6 +53,7 @@ def _claim_row(quote: str = "40 percent", text: str = TEXT, **changes) -> dict:
         "interval_high": 40.0,
         "unit_family": "percent",
         "subject_key": "voters stayed home",
+        "fact_key": None,
     }
     return row | changes
 

@@ -55,6 +55,7 @@ class Make:
                     "interval_high": claim.value,
                     "unit_family": "percent",
                     "subject_key": "turnout",
+                    "fact_key": None,
                 }
                 rows.append(row | changes)
         return pd.DataFrame(rows)

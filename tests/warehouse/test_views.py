@@ -19,7 +19,7 @@ DOCUMENTED = {
         "value", "low", "high", "unit", "qualifier", "direction", "kind", "subject", "place",
         "period_start", "period_end", "period_partial", "modality", "attribution",
         "checkworthiness",
-        "interval_low", "interval_high", "unit_family", "subject_key",
+        "interval_low", "interval_high", "unit_family", "subject_key", "fact_key",
     ),
     "claim_links": (
         "claim_id_a", "claim_id_b", "relation", "reason", "severity", "created_at", "run_id",
@@ -44,6 +44,20 @@ DOCUMENTED = {
         "not_modified", "etag", "last_modified", "error",
     ),
     "link_candidates": ("claim_id_a", "claim_id_b", "relation", "reason", "severity"),
+    "facts": (
+        "fact_id", "fact_key", "subject", "unit", "place", "period_start", "period_end", "n_claims",
+        "n_documents", "claim_ids", "value_min", "value_max", "values_supported", "n_conflicts",
+    ),
+    "reference_checks": (
+        "claim_id", "document_id", "quote", "value", "low", "high", "unit", "verdict", "match",
+        "reference_id", "reference_value", "reference_unit", "reference_period", "publisher", "source_url",
+        "reason",
+    ),
+    "reference_figures": (
+        "reference_id", "source_file", "measure", "subject", "place", "period", "value", "unit", "qualifier",
+        "publisher", "source_url", "reported_as", "note", "place_key", "period_start", "period_end", "as_of",
+        "period_partial", "loaded_at",
+    ),
 }
 DOCUMENTED["claims_history"] = (*DOCUMENTED["claims"], "is_current", "superseded_at")
 

@@ -26,6 +26,7 @@
 -- interval_high    upper end of that interval (may be inf)
 -- unit_family      units comparable after conversion share a family ("length", "duration", ...)
 -- subject_key      normalised subject used to pair claims about the same fact
+-- fact_key         the fact the claim states (see `facts`); null when it is not compared
 
 create or replace view claims as
 
@@ -63,7 +64,8 @@ final as (
         interval_low,
         interval_high,
         unit_family,
-        subject_key
+        subject_key,
+        fact_key
     from history
     where is_current
 )

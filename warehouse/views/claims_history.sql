@@ -3,7 +3,7 @@
 -- claim_id, document_id, version, uri, quote, span_start, span_end, sentence,
 -- value, low, high, unit, qualifier, direction, kind, subject, place,
 -- period_start, period_end, period_partial, modality, attribution,
--- checkworthiness, interval_low, interval_high, unit_family, subject_key
+-- checkworthiness, interval_low, interval_high, unit_family, subject_key, fact_key
 --                as in `claims` (offsets index that version's text)
 -- is_current     true when the claim belongs to the document's current version
 -- superseded_at  when its document version was replaced (null while current)
@@ -49,6 +49,7 @@ final as (
         stored_claims.interval_high,
         stored_claims.unit_family,
         stored_claims.subject_key,
+        stored_claims.fact_key,
         versions.is_current,
         versions.superseded_at
     from stored_claims

@@ -1,0 +1,47 @@
+"""Every expected link of the multi-document fixtures (cases.json), and every pair that
+must not be linked."""
+import pytest
+
+from tests.xref.conftest import CASES, documents, load
+
+
+def _links(con):
+    return {
+        frozenset((qa, qb)): relation
+        for qa, qb, relation in con.execute("""
+            select a.quote, b.quote, l.relation from claim_links l
+            join claims a on a.claim_id = l.claim_id_a join claims b on b.claim_id = l.claim_id_b""").fetchall()
+    }
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("links")], ids=lambda c: c["rule"])
+def test_expected_links_are_found(warehouse, case):
+    load(warehouse, documents(case))
+    expected = {frozenset((a, b)): rel for a, b, rel in case["links"]}
+    assert _links(warehouse) == expected
+
+
+@pytest.mark.parametrize("case", [c for c in CASES if c.get("not_linked")], ids=lambda c: c["rule"])
+def test_pairs_that_must_not_be_linked_are_not(warehouse, case):
+    load(warehouse, documents(case))
+    quotes = {q for pair in case["not_linked"] for q in pair}
+    stored = {q for (q,) in warehouse.execute("select quote from claims").fetchall()}
+    assert quotes <= stored, f"the fixture's quotes were not all extracted: {quotes - stored}"
+    assert _links(warehouse) == {}
+
+
+def test_conflict_reason_names_both_quotes_documents_subject_place_and_period(warehouse):
+    case = next(c for c in CASES if c["rule"].startswith("bounds"))
+    load(warehouse, documents(case))
+    (reason,) = warehouse.execute("select reason from conflicts").fetchone()
+    assert reason in ('"As many as 400,000 migrants" (A) is below "More than 520,000 migrants" (B) '
+                      'for migrants in Darien Gap (PA/CO) in 2023',
+                      '"More than 520,000 migrants" (B) is above "As many as 400,000 migrants" (A) '
+                      'for migrants in Darien Gap (PA/CO) in 2023')
+
+
+def test_relinking_adds_nothing(warehouse):
+    case = next(c for c in CASES if c["rule"].startswith("subjects"))
+    first = load(warehouse, documents(case))
+    from flows.linking import link_claims
+    assert (first["links_found"], link_claims(warehouse, "again")["links_found"]) == (3, 0)
