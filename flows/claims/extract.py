@@ -40,6 +40,9 @@ _VALUE_CAP = 1e18
 _PROPER_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w.&'’+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w]*)\s+$")
 _PROPER_AFTER_RE = re.compile(r"\s+([A-Z][a-z][\w'’-]*)\b")
 _MONTHS = frozenset(LEXICON.months)
+_BASELINE_BETWEEN_RE = re.compile(r"\b(?:up|down|higher|lower|rising|falling|increasing|decreasing|climbing|"
+                                  r"dropping|compared|versus)\b[^.;]{0,25}\b(?:from|with|to|on)\s+(?:a\s+record\s+)?\W{0,2}$",
+                                  re.IGNORECASE)
 _ORDINAL_NOUN_RE = re.compile(r"\s+(?!of\b|points?\b|percentage\b)[a-z][\w-]*", re.IGNORECASE)
 _THRESHOLD_CUES = frozenset({"below", "above", "under", "past", "beyond", "beneath", "topping", "topped", "surpassing",
                              "surpassed", "passed", "exceeding", "exceeded", "crossed the"})
@@ -154,6 +157,11 @@ class _Sentence:
                     # "20,000 Chinese citizens entered ... - a tenfold increase": the change
                     # is about the quantity just named
                     claim = replace(claim, subject=out[-1].subject)
+                prev = out[-1] if out else None
+                if (prev is not None and prev.direction is None and prev.kind == "level" and claim.kind == "level"
+                        and claim.direction and _BASELINE_BETWEEN_RE.search(self.text, prev.span_end, claim.span_start)):
+                    # "4.2% in July, up from 4.1% in June": the new level shares the change's direction
+                    out[-1] = replace(prev, direction=claim.direction)
                 out.append(claim)
         for m in verbs:
             if not self.blocked.overlaps(m.start(), m.end()):

@@ -26,10 +26,17 @@ YEAR_SPAN = r"\b(?:1[89]|20|21)\d\d\s*[-–/]\s*(?:(?:1[89]|20|21)\d\d|\d\d)\b(?
 YEAR_ABBREV = r"(?<!\w)['’]\d\d\b(?!\s*(?:%|percent))"
 DECADE = r"(?:\b(?:early|mid|late)[- ])?(?:\b\d{2,4}|['’]\d\d)s\b"
 TIME_OF_DAY = r"\b\d{1,2}(?::\d{2}){1,2}(?:\s*[ap]\.?\s?m\b\.?)?|\b\d{1,2}(?:\.\d{2})?\s*[ap]\.?m\b\.?|\b\d{1,2}\s*o['’]clock\b|\b24/7\b|\b9/11\b"
+_SPAN_NUMBER = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
+                r"forty|fifty|hundred)")
+_SPAN_UNIT = r"(?:days|weeks|months|quarters|years|decades|centuries)"
 PERIOD_PHRASE = (
-    r"\b(?:the\s+)?(?:first|past|last|next|previous|final|coming|following|latest|preceding)\s+"
-    r"(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|"
-    r"hundred)\s+)(?:days|weeks|months|quarters|years|decades|centuries)\b"
+    # "the first nine months", "the past 12 months", "the 12 months to March": a period, not a claim
+    rf"\b(?:the\s+)?(?:first|past|last|next|previous|final|coming|following|latest|preceding)\s+"
+    rf"{_SPAN_NUMBER}\s+{_SPAN_UNIT}\b|\bthe\s+{_SPAN_NUMBER}\s+{_SPAN_UNIT}\s+(?:to|through|ending|ended|until)\b|"
+    # "the lowest in nine years", "the first time in 10 years": a time reference
+    rf"\b(?:highest|lowest|biggest|largest|smallest|fastest|slowest|sharpest|steepest|strongest|weakest|best|"
+    rf"worst|first\s+time|most|least)\b[^.,;]{{0,40}}?\b(?:in|for|since)\s+(?:more\s+than\s+|nearly\s+|almost\s+|"
+    rf"over\s+|at\s+least\s+|about\s+)?{_SPAN_NUMBER}\s+{_SPAN_UNIT}\b"
 )
 PHONE = (
     r"\b1-8\d\d-\d{3}-\d{4}\b|"
@@ -75,7 +82,10 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("year_span", YEAR_SPAN, r"\d\d\d\d\s*[-–/]"),
     ("year_abbrev", YEAR_ABBREV, r"['’]\d\d"),
     ("decade", DECADE, r"\ds\b"),
-    ("period_phrase", PERIOD_PHRASE, r"(?i)\b(?:first|past|last|next|previous|final|coming|following|latest|preceding)\s"),
+    ("period_phrase", PERIOD_PHRASE, r"(?i)\b(?:first|past|last|next|previous|final|coming|following|latest|preceding|"
+                                     r"highest|lowest|biggest|largest|smallest|fastest|slowest|sharpest|steepest|"
+                                     r"strongest|weakest|best|worst|most|least)\s|\bthe\s+\w+\s+(?:days|weeks|months|"
+                                     r"quarters|years)\s+(?:to|through|ending|ended|until)\b"),
     ("time_of_day", TIME_OF_DAY, r"(?i)\d:\d|\d\s*[ap]\.?\s?m\b|o['’]clock|24/7|9/11"),
     ("phone", PHONE, r"1-8\d\d|\(\d|\d[\s.-]\d\d\d[\s.-]\d\d\d|\+\d"),
     ("list_number", LIST_NUMBER, r"(?m)^[ \t]*(?:[-*•·][ \t]*)?\(?\d{1,3}[.)][ \t]"),
