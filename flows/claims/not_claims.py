@@ -94,6 +94,12 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("address", ADDRESS, r"Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Lane|Ln\b|Drive|Dr\b|Way\b|Place|Pl\b|Court|Ct\b|Square|Sq\b|Terrace|Parkway|Pkwy|Highway|Hwy|Row\b|Close\b|Crescent|Gardens|Strasse|Straße|[A-Z]{2}\s+\d{5}|Box\s+\d"),
     ("url_or_email", URL_OR_EMAIL, r"@|https?://|www\."),
 )
+# Characters a pattern cannot match without: a substring test skips its gate regex.
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "date_numeric": ("/", ".", "-"), "date_iso_month": ("-",), "year_span": ("-", "–", "/"),
+    "year_abbrev": ("'", "’"), "time_of_day": (":", "m", "M", "/", "clock"), "phone": ("-", "(", "+", ".", " "),
+    "score": ("-", "–"), "url_or_email": ("@", "http", "www."),
+}
 
 _CASE_SENSITIVE = {"date_dmy", "date_mdy", "date_my", "version", "address"}
 
@@ -103,7 +109,8 @@ def _compile(name: str, pattern: str) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-_COMPILED = tuple((name, _compile(name, pattern), re.compile(gate)) for name, pattern, gate in PATTERNS)
+_COMPILED = tuple((name, _compile(name, pattern), re.compile(gate), _NEEDS.get(name, ()))
+                  for name, pattern, gate in PATTERNS)
 
 _AD_CUES = tuple(c.lower() for c in LEXICON.ad_cues)
 _FURNITURE_CUES = tuple(c.lower() for c in LEXICON.furniture_cues)
@@ -148,8 +155,14 @@ def blocked_spans(text: str) -> Spans:
     for m in DIGIT_GROUPS_RE.finditer(text):
         if sum(ch.isdigit() for ch in m.group(0)) >= PHONE_MIN_DIGITS:
             spans.append((m.start(), m.end()))
-    for _, rx, gate in _COMPILED:
-        if gate.search(text):
+    gates: dict[str, bool] = {}
+    for _, rx, gate, needs in _COMPILED:
+        if needs and not any(n in text for n in needs):
+            continue
+        fired = gates.get(gate.pattern)
+        if fired is None:
+            fired = gates[gate.pattern] = gate.search(text) is not None
+        if fired:
             spans.extend((m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
     return Spans(spans)
 
