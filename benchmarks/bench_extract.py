@@ -187,22 +187,50 @@ def bench_claimhouse(sentences: list[str], repeat: int) -> dict:
     return res
 
 
-def bench_quantulum(sentences: list[str], repeat: int) -> dict:
+def _train_quantulum_classifier() -> str:
+    """quantulum3's classifier, trained from the training set its package ships (the
+    pickled model it ships does not load with current scikit-learn). Nothing is downloaded."""
+    import tempfile
+
+    from quantulum3 import classifier as q_clf
+
+    out = str(Path(tempfile.mkdtemp(prefix="quantulum3-clf-")) / "clf.joblib")
+    q_clf.train_classifier(store=True, output_path=out, n_jobs=1)
+    return out
+
+
+def bench_quantulum(sentences: list[str], repeat: int, mode: str = "rules") -> dict:
+    """mode "rules": quantulum3 without its classifier (rule-based unit disambiguation);
+    mode "classifier": with its scikit-learn classifier, as the project recommends."""
     t0 = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         from quantulum3 import classifier as q_clf
         from quantulum3 import parser as q_parser
     t_import = time.perf_counter() - t0
-    mode = "classifier (scikit-learn model shipped in the package)" if q_clf.USE_CLF else \
-        "no-classifier (scikit-learn not installed; rule-based unit disambiguation)"
+    clf_path = None
+    if mode == "classifier":
+        try:
+            clf_path = _train_quantulum_classifier()
+        except Exception as exc:  # scikit-learn / stemming missing: say so instead of failing
+            return {"skipped": True, "reason": f"cannot train quantulum3's classifier: {exc!r} "
+                                                "(pip install -e '.[bench]')"}
+        q_clf.USE_CLF = True
+        label = "classifier (trained from quantulum3's bundled training set)"
+    else:
+        q_clf.USE_CLF = False
+        label = "rules (classifier off: rule-based unit disambiguation)"
+
+    def parse(s):
+        return q_parser.parse(s, classifier_path=clf_path)
+
     t0 = time.perf_counter()
-    q_parser.parse(sentences[0])  # loads units.json / entities.json
+    parse(sentences[0])  # loads units.json / entities.json
     t_first = time.perf_counter() - t0
     for s in sentences[:200]:  # warm-up
-        q_parser.parse(s)
-    res = _time_runs(q_parser.parse, sentences, repeat)
-    res.update(call="quantulum3.parser.parse(sentence)", mode=mode,
+        parse(s)
+    res = _time_runs(parse, sentences, repeat)
+    res.update(call="quantulum3.parser.parse(sentence)", mode=label,
                import_warnings=[str(w.message) for w in caught][:3],
                import_seconds=round(t_import, 3), first_call_seconds=round(t_first, 4))
     return res
@@ -298,20 +326,22 @@ def bench_memory(big: int, small: int, timeout: float, override: list[str] | Non
 
 def _print_table(result: dict) -> None:
     sp = result["speed"]
-    ch, q = sp.get("claimhouse"), sp.get("quantulum3")
+    ch = sp.get("claimhouse")
     print()
     print(f"Corpus: {sp['corpus']['sentences']} sentences (seed {sp['corpus']['seed']}, "
           f"{sp['corpus']['no_number_share']:.0%} without numbers), sha256 {sp['corpus']['sha256'][:12]}…")
-    print(f"{'extractor':<12} {'sentences':>9} {'sent/s':>10} {'ms/sent':>9} {'found':>7} {'in no-num':>9} {'errors':>6}")
-    for name, r in (("claimhouse", ch), ("quantulum3", q)):
+    print(f"{'extractor':<22} {'sentences':>9} {'sent/s':>10} {'ms/sent':>9} {'found':>7} {'in no-num':>9} {'errors':>6}")
+    rows = (("claimhouse", ch), ("quantulum3 (classifier)", sp.get("quantulum3")),
+            ("quantulum3 (rules)", sp.get("quantulum3_rules")))
+    for name, r in rows:
         if not r or r.get("skipped"):
-            print(f"{name:<12} skipped: {r.get('reason') if r else ''}")
+            print(f"{name:<22} skipped: {r.get('reason') if r else ''}")
             continue
-        print(f"{name:<12} {r['sentences']:>9} {r['sentences_per_second']:>10,.1f} {r['ms_per_sentence']:>9.3f} "
+        print(f"{name:<22} {r['sentences']:>9} {r['sentences_per_second']:>10,.1f} {r['ms_per_sentence']:>9.3f} "
               f"{r['quantities_found']:>7} {r['quantities_in_no_number_sentences']:>9} {r['errors']:>6}")
-    if sp.get("ratio_claimhouse_over_quantulum3"):
-        same = sp["ratio_basis"]
-        print(f"speed ratio claimhouse/quantulum3: {sp['ratio_claimhouse_over_quantulum3']:.1f}x  ({same})")
+    for key, label in (("quantulum3", "quantulum3 with its classifier"), ("quantulum3_rules", "quantulum3 rules only")):
+        if sp.get(f"ratio_claimhouse_over_{key}"):
+            print(f"speed ratio claimhouse / {label}: {sp[f'ratio_claimhouse_over_{key}']:.1f}x  ({sp['ratio_basis']})")
     mem = result.get("memory")
     print()
     if not mem:
@@ -383,23 +413,27 @@ def main(argv: list[str] | None = None) -> int:
         else:
             m = min(args.quantulum_sentences or len(sentences), len(sentences))
             q_sents, q_labels = sentences[:m], labels[:m]
-            print(f"quantulum3: timing {m} sentences x {args.repeat} …", flush=True)
-            q = bench_quantulum(q_sents, args.repeat)
-            q.update(_split_found(q["_per_sentence"], q_labels))
-            speed["quantulum3"] = q
             if m == len(sentences):
                 base = ch
-                speed["ratio_basis"] = f"both on the same {m} sentences"
+                speed["ratio_basis"] = f"all on the same {m} sentences"
             else:
                 print(f"claimhouse: timing the same first {m} sentences for the ratio …", flush=True)
                 base = _time_runs(__import__("flows.claims.extract", fromlist=["extract_claims"]).extract_claims,
                                   q_sents, args.repeat)
                 base.pop("_per_sentence")
                 speed["claimhouse_on_quantulum_subset"] = base
-                speed["ratio_basis"] = f"both on the same first {m} sentences"
-            speed["ratio_claimhouse_over_quantulum3"] = round(base["sentences_per_second"] / q["sentences_per_second"], 2)
+                speed["ratio_basis"] = f"all on the same first {m} sentences"
+            for mode, key in (("classifier", "quantulum3"), ("rules", "quantulum3_rules")):
+                print(f"quantulum3 ({mode}): timing {m} sentences x {args.repeat} …", flush=True)
+                q = bench_quantulum(q_sents, args.repeat, mode)
+                if q.get("skipped"):
+                    speed[key] = q
+                    continue
+                q.update(_split_found(q["_per_sentence"], q_labels))
+                speed[key] = q
+                speed[f"ratio_claimhouse_over_{key}"] = round(base["sentences_per_second"] / q["sentences_per_second"], 2)
 
-    for r in (speed.get("claimhouse"), speed.get("quantulum3")):
+    for r in (speed.get("claimhouse"), speed.get("quantulum3"), speed.get("quantulum3_rules")):
         if r:
             r.pop("_per_sentence", None)
 

@@ -1,11 +1,13 @@
-"""claimhouse: run / extract / query / conflicts / score.
+"""claimhouse: run / serve / extract / query / conflicts / score.
 
 Each command checks its input, calls one function and reports. `extract` never imports
 Prefect or DuckDB, so it starts fast and streams."""
 from __future__ import annotations
 
 import json
+import os
 import sys
+from datetime import datetime, timezone
 from pathlib import Path
 
 import click
@@ -22,29 +24,66 @@ def main() -> None:
     cross-reference them."""
 
 
-# ---- run ------------------------------------------------------------------------
-@main.command()
-@click.option("--source", "sources", multiple=True, metavar="PATH_OR_URL",
-              help="A file, a folder (recursive), an http(s) URL or feed:URL. Repeatable. "
-                   "Default: the bundled sample corpus.")
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
-              help="The DuckDB warehouse file (created if missing).")
-@click.option("--allow-private", is_flag=True, help="Allow URLs on private/loopback addresses (refused by default).")
-@click.option("--timeout", "timeout_s", default=20.0, show_default=True, help="Per-URL time limit in seconds.")
-@click.option("--lock-timeout", "lock_timeout_s", default=600.0, show_default=True,
-              help="How long to wait for another run writing to the same warehouse.")
-def run(sources: tuple[str, ...], db_path: str, allow_private: bool, timeout_s: float, lock_timeout_s: float) -> None:
-    """Run the pipeline (a Prefect flow run) over SOURCES into the warehouse."""
-    import os
+# ---- run / serve -------------------------------------------------------------------------
+_sources_options = (
+    click.option("--source", "sources", multiple=True, metavar="PATH_OR_URL",
+                 help="A file, a folder (recursive), an http(s) URL or feed:URL. Repeatable. "
+                      "Default (with no --sources either): the bundled sample corpus."),
+    click.option("--sources", "sources_file", type=click.Path(dir_okay=False), metavar="SOURCES_TOML",
+                 help="A sources file of named sources with tags and fetch settings "
+                      "(see sources.example.toml). Combines with --source."),
+    click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False),
+                 help="The DuckDB warehouse file (created if missing)."),
+    click.option("--allow-private", is_flag=True,
+                 help="Allow URLs on private/loopback addresses (refused by default), for every source."),
+    click.option("--timeout", "timeout_s", default=20.0, show_default=True,
+                 help="Per-URL time limit in seconds for --source URLs (the sources file sets its own)."),
+    click.option("--lock-timeout", "lock_timeout_s", default=600.0, show_default=True,
+                 help="How long to wait for another run writing to the same warehouse."),
+)
 
+
+def _with_source_options(command):
+    for option in reversed(_sources_options):
+        command = option(command)
+    return command
+
+
+def _check_sources_file(sources_file: str | None) -> None:
+    if sources_file is None:
+        return
+    from flows.sources import SourcesError, load_sources
+
+    try:
+        load_sources(sources_file)
+    except SourcesError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")  # no telemetry from a closed network
+
+
+@main.command()
+@_with_source_options
+@click.option("--reference", "references", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A reference table (CSV or Parquet) to check claims against. Repeatable. Default with the "
+                   "bundled corpus: its shipped reference table.")
+def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_private: bool, timeout_s: float,
+        lock_timeout_s: float, references: tuple[str, ...]) -> None:
+    """Run the pipeline (a Prefect flow run) over the sources into the warehouse.
+
+    A second run against the same warehouse waits for the first (up to --lock-timeout)."""
+    _check_sources_file(sources_file)
+    _quiet_prefect()
     from flows.lock import WarehouseBusy
     from flows.pipeline_flow import run_pipeline
     from warehouse.db import WarehouseError
 
     try:
-        summary = run_pipeline(sources=list(sources) or None, db_path=Path(db_path), allow_private=allow_private,
-                               timeout_s=timeout_s, lock_timeout_s=lock_timeout_s)
+        summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),
+                               allow_private=allow_private, timeout_s=timeout_s, lock_timeout_s=lock_timeout_s,
+                               references=list(references) or None)
     except (WarehouseBusy, WarehouseError) as exc:
         raise click.ClickException(str(exc)) from None
     _print_summary(summary, db_path)
@@ -52,16 +91,57 @@ def run(sources: tuple[str, ...], db_path: str, allow_private: bool, timeout_s: 
         sys.exit(EXIT_SOURCES_FAILED)
 
 
+@main.command()
+@_with_source_options
+@click.option("--cron", help='When to run, as a cron expression in UTC, e.g. "0 */6 * * *" (every six hours).')
+@click.option("--interval", "interval_s", type=click.FloatRange(min=0, min_open=True),
+              help="Or: run every SECONDS.")
+@click.option("--name", default=None, help="Deployment name. Default: claimhouse-scheduled.")
+def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_private: bool, timeout_s: float,
+          lock_timeout_s: float, cron: str | None, interval_s: float | None, name: str | None) -> None:
+    """Serve the pipeline on a schedule through Prefect until Ctrl-C.
+
+    Needs a Prefect API (PREFECT_API_URL; start one with `prefect server start`): runs show
+    in its UI and in the `runs` view. The sources file is read again at the start of each run."""
+    _check_sources_file(sources_file)
+    _quiet_prefect()
+    from flows.serve import DEPLOYMENT_NAME, ServeError, deployment_parameters, serve_pipeline
+
+    parameters = deployment_parameters(sources_file, list(sources), db_path, allow_private, timeout_s,
+                                       lock_timeout_s)
+    try:
+        serve_pipeline(parameters, cron=cron, interval_s=interval_s, name=name or DEPLOYMENT_NAME)
+    except ServeError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 def _print_summary(s: dict, db_path: str) -> None:
-    click.echo(f"run {s['run_id']} -> {db_path}")
+    click.echo(f"run {s['run_id']} -> {db_path}: {s['status']}")
     click.echo(f"  sources tried      {s['sources_tried']}")
     click.echo(f"  documents          new {s['docs_new']}, changed {s['docs_changed']}, "
                f"unchanged {s['docs_unchanged']}, failed {s['docs_failed']}")
     click.echo(f"  claims             stored {s['claims_added']}, removed {s['claims_removed']}, "
                f"rejected rows {s['rows_rejected']}")
     click.echo(f"  links              new {s['links_found']}, of which conflicts {s['conflicts_new']}")
+    verdicts = _verdict_counts(db_path)
+    if verdicts:
+        click.echo("  reference checks   " + ", ".join(f"{v} {n}" for v, n in verdicts))
     for f in s["failures"]:
         click.echo(f"  FAILED: {f}", err=True)
+
+
+def _verdict_counts(db_path: str) -> list[tuple[str, int]]:
+    """Claims per reference verdict, when reference figures are loaded."""
+    from warehouse.db import WarehouseError, connect, load_sql
+
+    try:
+        con = connect(db_path, read_only=True)
+    except WarehouseError:
+        return []
+    try:
+        return con.execute(load_sql("queries", "verdict_counts")).fetchall()
+    finally:
+        con.close()
 
 
 # ---- extract ------------------------------------------------------------------------
@@ -175,15 +255,99 @@ def query(sql: str, db_path: str, fmt: str) -> None:
     _run_read(db_path, sql, None, fmt)
 
 
+LAST_RUN = "last-run"
+
+
+def parse_since(since: str) -> datetime:
+    """An ISO date or timestamp; without a UTC offset it is read as UTC."""
+    try:
+        stamp = datetime.fromisoformat(since)
+    except ValueError:
+        raise click.BadParameter(f"{since!r} is neither {LAST_RUN} nor an ISO date/timestamp "
+                                 "(e.g. 2025-10-14 or 2025-10-14T08:30:00+02:00)", param_hint="--since") from None
+    return stamp if stamp.tzinfo else stamp.replace(tzinfo=timezone.utc)
+
+
 @main.command()
 @_db_option
 @_format_option
 @click.option("--limit", default=50, show_default=True)
-def conflicts(db_path: str, fmt: str, limit: int) -> None:
+@click.option("--since", metavar="last-run|TIMESTAMP",
+              help="Only conflicts found by the most recent completed run (last-run), or found at or "
+                   "after an ISO timestamp (UTC unless it has an offset).")
+def conflicts(db_path: str, fmt: str, limit: int, since: str | None) -> None:
     """Conflicting claims side by side, newest first."""
     from warehouse.db import load_sql
 
-    _run_read(db_path, load_sql("queries", "conflicts_side_by_side"), {"limit": limit}, fmt)
+    if since is None:
+        _run_read(db_path, load_sql("queries", "conflicts_side_by_side"), {"limit": limit}, fmt)
+        return
+    stamp = None if since == LAST_RUN else parse_since(since)
+    _run_read(db_path, load_sql("queries", "conflicts_since"), {"limit": limit, "since": stamp}, fmt)
+
+
+@main.command()
+@click.argument("fact_id")
+@_db_option
+@_format_option
+def fact(fact_id: str, db_path: str, fmt: str) -> None:
+    """Every claim of one fact (FACT_ID from the `facts` view, or a unique prefix of it),
+    with its document, value and reference verdict."""
+    from warehouse.db import load_sql
+
+    _run_read(db_path, load_sql("queries", "fact_claims"), {"fact_id": fact_id}, fmt)
+
+
+@main.command()
+@_db_option
+@_format_option
+@click.option("--limit", default=50, show_default=True)
+def facts(db_path: str, fmt: str, limit: int) -> None:
+    """Facts stated by more than one document, most disputed first."""
+    from warehouse.db import load_sql
+
+    _run_read(db_path, load_sql("queries", "facts_overview"), {"limit": limit}, fmt)
+
+
+@main.group()
+def reference() -> None:
+    """Reference statistics that claims are checked against (`reference_checks`)."""
+
+
+@reference.command("load")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@_db_option
+def reference_load(files: tuple[str, ...], db_path: str) -> None:
+    """Load reference tables (CSV or Parquet: measure, subject, place, period, value, unit,
+    qualifier, publisher, source_url). Reloading a file replaces its rows."""
+    from flows.linking import load_references
+    from flows.lock import warehouse_lock
+    from flows.reference import ReferenceError
+    from warehouse.db import WarehouseError, apply_migrations, connect
+
+    failed = 0
+    try:
+        with warehouse_lock(Path(db_path), 600.0):
+            con = connect(db_path)
+            try:
+                apply_migrations(con)
+                for f in files:
+                    try:
+                        result = load_references(con, f)
+                    except ReferenceError as exc:
+                        failed += 1
+                        click.echo(f"FAILED: {exc}", err=True)
+                        continue
+                    click.echo(f"{f}: {result['loaded']} figures loaded, {result['rejected']} refused")
+                    for e in result["errors"]:
+                        failed += 1
+                        click.echo(f"  skipped: {e}", err=True)
+            finally:
+                con.close()
+    except WarehouseError as exc:
+        raise click.ClickException(str(exc)) from None
+    if failed:
+        sys.exit(EXIT_SOURCES_FAILED)
 
 
 @main.command()

@@ -3,6 +3,10 @@
 Plain functions; `flows/tasks.py` adds retries. `fetch_source` never raises for a bad source: it
 yields `(None, FetchRecord(ok=False, error=...))` and the caller goes on. A failed record's
 `extra["transient"]` says whether a retry can help (5xx, 408/429, timeouts, dropped connections).
+
+Politeness: a User-Agent naming claimhouse, conditional GETs (ETag / Last-Modified), and at most
+MAX_REQUESTS_PER_HOST requests in flight per host across all threads of the process (sources are
+fetched concurrently); the time cap of a request starts once it has its slot.
 """
 from __future__ import annotations
 
@@ -12,9 +16,10 @@ import ipaddress
 import os
 import re
 import socket
+import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import closing, nullcontext
+from contextlib import closing, contextmanager, nullcontext
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from functools import partial
@@ -42,6 +47,7 @@ XML_TYPES = FEED_TYPES + ("application/xml", "text/xml")
 REDIRECT_STATUSES = (301, 302, 303, 307, 308)
 TRANSIENT_STATUSES = (408, 425, 429)  # and every 5xx
 MAX_REDIRECTS = 5
+MAX_REQUESTS_PER_HOST = 2
 CHUNK_BYTES = 65_536
 SNIFF_BYTES = 8_192
 BINARY_MAGIC = (
@@ -97,6 +103,29 @@ class FetchError(Exception):
         self.transient = transient
         self.http_status = http_status
         self.bytes_read = bytes_read
+
+
+class HostSlots:
+    """At most `limit` requests in flight per host (host:port), shared by every thread."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._guard = threading.Lock()
+        self._slots: dict[str, threading.BoundedSemaphore] = {}
+
+    @contextmanager
+    def held(self, url: str) -> Iterator[float]:
+        """Hold one slot of the URL's host; yields the seconds spent waiting for it."""
+        parts = urlsplit(url)
+        host = f"{(parts.hostname or '').lower()}:{parts.port or (443 if parts.scheme == 'https' else 80)}"
+        with self._guard:
+            slot = self._slots.setdefault(host, threading.BoundedSemaphore(self.limit))
+        started = time.monotonic()
+        with slot:
+            yield time.monotonic() - started
+
+
+HOST_SLOTS = HostSlots(MAX_REQUESTS_PER_HOST)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,40 +187,43 @@ def fetch_source(
     settings: FetchSettings | None = None,
     validators: Mapping[str, tuple[str | None, str | None]] | None = None,
     now: Callable[[], datetime] | None = None,
+    name: str | None = None,
 ) -> Iterator[tuple[Document | None, FetchRecord]]:
     """Every document of one source: a folder, a file, an http(s) URL (page or feed), feed:<x>.
 
-    `validators` maps a URL to the (etag, last_modified) of its previous fetch.
+    `validators` maps a URL to the (etag, last_modified) of its previous fetch. Documents and
+    records carry `name` as their source (default: the source string itself).
     """
     settings = settings or FetchSettings()
     validators = validators or {}
     now = now or _utc_now
+    label = name or source
     target = source.strip()
     path = Path(target).expanduser()
     scheme = urlsplit(target).scheme.lower()
     if not target:
-        yield _failure(source, source, now, "empty source: give a path or a URL")
+        yield _failure(label, source, now, "empty source: give a path or a URL")
     elif target.lower().startswith(FEED_PREFIX):
         feed = target[len(FEED_PREFIX):]
         feed = "http:" + feed if feed.startswith("//") else feed
-        yield from fetch_feed(feed, settings, validators, now=now, source=source)
+        yield from fetch_feed(feed, settings, validators, now=now, source=label)
     elif path.is_dir():
         for file in expand_local(path):
-            yield _fetch_file(file, source, settings, now)
+            yield _fetch_file(file, label, settings, now)
     elif path.is_file() and path.suffix.lower() in FEED_SUFFIXES:
-        yield from fetch_feed(path, settings, validators, now=now, source=source)
+        yield from fetch_feed(path, settings, validators, now=now, source=label)
     elif path.is_file():
-        yield _fetch_file(path, source, settings, now)
+        yield _fetch_file(path, label, settings, now)
     elif path.exists():
-        yield _failure(source, target, now, f"not a regular file or folder: {target}")
+        yield _failure(label, target, now, f"not a regular file or folder: {target}")
     elif scheme in HTTP_SCHEMES:
         with _session(settings) as session:
-            yield from _fetch_http_source(target, _Run(source, settings, validators, now, session))
+            yield from _fetch_http_source(target, _Run(label, settings, validators, now, session))
     elif len(scheme) > 1:  # one letter is a Windows drive
-        yield _failure(source, target, now, f"unsupported source {target}: scheme {scheme!r} is not "
+        yield _failure(label, target, now, f"unsupported source {target}: scheme {scheme!r} is not "
                        "fetched; give a file or folder path, an http(s) URL, or feed:<url or path>")
     else:
-        yield _failure(source, target, now, f"no such file or folder: {target}")
+        yield _failure(label, target, now, f"no such file or folder: {target}")
 
 
 def expand_local(path: str | os.PathLike) -> list[Path]:
@@ -384,19 +416,21 @@ def fetch_url(
 def _http_get(session: requests.Session, url: str, settings: FetchSettings,
              etag: str | None = None, last_modified: str | None = None) -> _Response:
     """GET with the guards: scheme and address checked on every hop, at most 5 redirects,
-    content type, max_bytes and a wall-clock cap. Raises FetchError."""
-    deadline = time.monotonic() + settings.timeout_s
+    content type, max_bytes and a wall-clock cap; one host slot held per hop. Raises FetchError."""
     headers = {"If-None-Match": etag, "If-Modified-Since": last_modified}
     headers = {name: value for name, value in headers.items() if value}
     visited = [url]
+    deadline = None
     for _ in range(MAX_REDIRECTS + 1):
         hop = visited[-1]
         check_url(hop, settings)
-        response = _send(session, hop, headers, settings, deadline)
-        with closing(response):
-            location = response.headers.get("Location")
-            if response.status_code not in REDIRECT_STATUSES or not location:
-                return _read(response, hop, settings, deadline, etag, last_modified)
+        with HOST_SLOTS.held(hop) as waited:  # time spent waiting for a slot is not fetch time
+            deadline = time.monotonic() + settings.timeout_s if deadline is None else deadline + waited
+            response = _send(session, hop, headers, settings, deadline)
+            with closing(response):
+                location = response.headers.get("Location")
+                if response.status_code not in REDIRECT_STATUSES or not location:
+                    return _read(response, hop, settings, deadline, etag, last_modified)
         target = urljoin(hop, location)
         if target in visited:
             raise FetchError(f"redirect loop at {target} for {url}", http_status=response.status_code)
@@ -617,7 +651,7 @@ def _feed_file(path: Path, settings: FetchSettings) -> _Response:
 def _feed_documents(response: _Response, attempt: _Attempt, run: _Run,
                     ) -> Iterator[tuple[Document | None, FetchRecord]]:
     if response.status == 304:
-        yield None, attempt.responded(response)
+        yield None, attempt.responded(response, feed=True)
         return
     headers = {"content-location": response.url}
     if response.mime and response.charset:  # else feedparser reads the XML declaration

@@ -1,9 +1,10 @@
 """Thin Prefect tasks: each wraps a plain function and works on a batch of documents.
 
-Only fetching retries (a 5xx or a dropped connection may pass; a 404 will not)."""
+Only fetching retries, and only when a retry may help (a 5xx or a dropped connection may pass;
+a 404 will not). Every fetch attempt, retried ones included, is written to `fetch_log`."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -14,15 +15,16 @@ from flows.claims.extract import extract_claims
 from flows.claims.model import Document, FetchRecord
 from flows.fetch import FetchSettings, fetch_source
 from flows.frames import claims_frame, documents_frame, fetch_frame
+from flows.linking import link_claims, load_references
+from flows.reference import ReferenceError
+from flows.sources import SourceSpec
 from schemas.claims import ClaimsModel
 from schemas.documents import DocumentsModel
-from schemas.links import ClaimLinksModel
 from schemas.quarantine import empty_rejected, split_valid
 from warehouse import store
-from warehouse.db import connect, load_sql
+from warehouse.db import connect
 
-FETCH_RETRIES = 2
-FETCH_RETRY_DELAYS = [1, 4]
+FETCH_RETRY_DELAYS = (1.0, 4.0)  # seconds before the 2nd and 3rd attempt; a flow parameter
 
 
 class TransientFetchError(RuntimeError):
@@ -32,33 +34,59 @@ class TransientFetchError(RuntimeError):
 @dataclass
 class Fetched:
     documents: list[Document] = field(default_factory=list)
-    records: list[FetchRecord] = field(default_factory=list)
+    records: list[FetchRecord] = field(default_factory=list)  # of the last attempt only
 
 
 def _attempts_left() -> bool:
     try:
-        run = get_run_context().task_run
+        context = get_run_context()
+        return context.task_run.run_count <= context.task.retries
     except Exception:  # called as .fn() outside a run: no retries to wait for
         return False
-    return run.run_count <= FETCH_RETRIES
 
 
-@task(name="fetch-source", retries=FETCH_RETRIES, retry_delay_seconds=FETCH_RETRY_DELAYS)
-def fetch_source_task(source: str, settings: FetchSettings, validators: dict) -> Fetched:
-    """Every document of one source. A transient failure raises (Prefect retries the
-    source) until the last attempt, which returns the failure records instead."""
+def _is_transient(task, task_run, state) -> bool:
+    """Prefect's retry_condition_fn: retry only what a retry can fix."""
+    return isinstance(state.result(raise_on_failure=False), TransientFetchError)
+
+
+def fetch_settings(spec: SourceSpec) -> FetchSettings:
+    return FetchSettings(timeout_s=spec.timeout_s, max_bytes=spec.max_bytes, allow_private=spec.allow_private)
+
+
+def with_tags(doc: Document, tags: tuple[str, ...]) -> Document:
+    """The document with the source's tags after its own (front matter, feed categories)."""
+    return replace(doc, tags=tuple(dict.fromkeys((*doc.tags, *tags)))) if tags else doc
+
+
+@task(name="fetch-source", retries=len(FETCH_RETRY_DELAYS), retry_delay_seconds=list(FETCH_RETRY_DELAYS),
+      retry_condition_fn=_is_transient)
+def fetch_source_task(spec: SourceSpec, validators: dict, db_path: Path, run_id: str) -> Fetched:
+    """Every document of one source, tagged with the source's tags. Each attempt's fetch
+    records are written to the warehouse as soon as it ends; a transient failure then raises
+    (Prefect retries the source) until the last attempt, which returns the failure records."""
     out = Fetched()
-    for doc, record in fetch_source(source, settings, validators):
+    pairs = fetch_source(spec.target, fetch_settings(spec), validators, name=spec.name)
+    for doc, record in pairs:
         out.records.append(record)
         if doc is not None:
-            out.documents.append(doc)
+            out.documents.append(with_tags(doc, spec.tags))
+    _write_fetch_log(db_path, run_id, out.records)
     transient = [r for r in out.records if not r.ok and r.extra.get("transient")]
     if transient and _attempts_left():
-        raise TransientFetchError(f"{source}: {transient[0].error} (will retry)")
+        raise TransientFetchError(f"{spec.name}: {transient[0].error} (will retry)")
     for r in out.records:
         if not r.ok:
-            get_run_logger().warning("source failed: %s", r.error)
+            get_run_logger().warning("source %s failed: %s", spec.name, r.error)
     return out
+
+
+def _write_fetch_log(db_path: Path, run_id: str, records: list[FetchRecord]) -> int:
+    con = connect(db_path)
+    try:
+        return store.write_fetch_log(con, fetch_frame(records), run_id)
+    finally:
+        con.close()
 
 
 @dataclass
@@ -107,26 +135,28 @@ def link_claims_task(db_path: Path, run_id: str) -> dict[str, int]:
     store the links not stored yet."""
     con = connect(db_path)
     try:
-        new = con.execute(load_sql("links", "new_links")).df()
-        if new.empty:
-            return {"links_found": 0, "conflicts_new": 0, "rows_rejected": 0}
-        valid, rejected = split_valid(new, ClaimLinksModel, "claim_links")
-        added = store.write_links(con, valid, run_id)
-        if not rejected.empty:
-            store.write_rejected(con, rejected, run_id)
-        return {
-            "links_found": added,
-            "conflicts_new": int((valid["relation"] == "conflicts").sum()),
-            "rows_rejected": len(rejected),
-        }
+        return link_claims(con, run_id)
     finally:
         con.close()
 
 
-@task(name="record-fetches")
-def record_fetches_task(db_path: Path, run_id: str, records: list[FetchRecord]) -> int:
+@task(name="load-references")
+def load_references_task(db_path: Path, run_id: str, paths: list[str]) -> dict:
+    """Load reference tables (replacing what each file loaded before)."""
+    loaded = {"loaded": 0, "rejected": 0, "errors": []}
     con = connect(db_path)
     try:
-        return store.write_fetch_log(con, fetch_frame(records), run_id)
+        for path in paths:
+            try:
+                result = load_references(con, path, run_id)
+            except ReferenceError as exc:
+                loaded["errors"].append(str(exc))
+                continue
+            loaded["loaded"] += result["loaded"]
+            loaded["rejected"] += result["rejected"]
+            loaded["errors"] += result["errors"]
     finally:
         con.close()
+    for e in loaded["errors"]:
+        get_run_logger().warning("reference: %s", e)
+    return loaded

@@ -75,3 +75,37 @@ def test_conflicts_on_an_empty_warehouse_prints_an_empty_table(warehouse):
 def test_help_lists_the_commands():
     out = _invoke("--help").output
     assert all(cmd in out for cmd in ("run", "extract", "query", "conflicts", "score"))
+
+
+@pytest.fixture
+def loaded(tmp_path):
+    """A warehouse holding the bundled corpus and its reference table, built without Prefect."""
+    from flows.fetch import fetch_source
+    from flows.pipeline_flow import default_references, default_sources
+    from tests.xref.conftest import load
+
+    path = tmp_path / "w.duckdb"
+    con = connect(path)
+    apply_migrations(con)
+    load(con, [d for src in default_sources() for d, _ in fetch_source(src) if d is not None])
+    con.close()
+    result = _invoke("reference", "load", default_references()[0], "--db", str(path))
+    assert result.exit_code == 0 and "16 figures loaded" in result.output
+    return path
+
+
+def test_fact_lists_the_claims_of_a_fact_with_their_verdict(loaded):
+    con = connect(loaded, read_only=True)
+    (fact_id,) = con.execute("""select f.fact_id from facts f, unnest(f.claim_ids) as u(claim_id)
+                                join claims c on c.claim_id = u.claim_id
+                                where c.quote = 'as many as 400,000 migrants'""").fetchone()
+    con.close()
+    rows = json.loads(_invoke("fact", fact_id[:8], "--db", str(loaded), "--format", "json").output)
+    assert [(r["quote"], r["verdict"]) for r in rows] == [("as many as 400,000 migrants", "contradicted")]
+
+
+def test_reference_load_names_a_bad_file_and_exits_non_zero(loaded, tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("subject,value\nx,1\n")
+    result = _invoke("reference", "load", str(bad), "--db", str(loaded))
+    assert result.exit_code == 3 and "bad.csv: missing column" in result.stderr

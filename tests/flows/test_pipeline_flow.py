@@ -82,3 +82,14 @@ def test_run_history_records_the_run(planted, db_path):
     summary = run_pipeline(sources=[str(planted)], db_path=db_path)
     rows = _rows(db_path, "select run_id, status, docs_new, claims_added, conflicts_new from runs")
     assert rows == [(summary["run_id"], "completed", 4, summary["claims_added"], 1)]
+
+
+def test_sample_corpus_run_checks_claims_against_the_shipped_references(db_path):
+    run_pipeline(db_path=db_path)
+    verdicts = dict(_rows(db_path, "select quote, verdict from reference_checks where verdict <> 'no reference'"))
+    assert verdicts == {
+        "as many as 400,000 migrants": "contradicted",
+        "over 20,000 Chinese citizens": "supported",
+        "about 40,000 Chinese citizens": "supported",
+        "over 200,000 Chinese residents": "supported",
+    }

@@ -4,7 +4,7 @@
 -- flow_run_id     the Prefect flow run, when run under Prefect
 -- started_at      when the run started
 -- ended_at        when it finished (null while running or after a crash)
--- status          running | completed | failed
+-- status          running | completed | completed_with_failures | failed
 -- sources_tried   sources the run tried to fetch
 -- docs_new        documents seen for the first time
 -- docs_changed    documents whose text changed (a new version)

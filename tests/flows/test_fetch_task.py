@@ -1,0 +1,43 @@
+"""The fetch-source task's body (`.fn()`, no Prefect API): tags, fetch records, what is retried."""
+from datetime import datetime, timezone
+
+import duckdb
+import pytest
+from prefect.states import Failed
+
+from flows.claims.model import Document
+from flows.sources import SourceSpec
+from flows.tasks import TransientFetchError, _is_transient, fetch_source_task, with_tags
+from warehouse.db import apply_migrations, connect
+
+
+def test_source_tags_come_after_the_documents_own():
+    doc = Document(uri="https://x.org/a", text="x", fetched_at=datetime.now(timezone.utc), tags=("weather", "lake"))
+    assert with_tags(doc, ("lake", "ledger")).tags == ("weather", "lake", "ledger")
+
+
+@pytest.mark.parametrize(("error", "retried"), [
+    (TransientFetchError("HTTP 503 for https://x.org (will retry)"), True),
+    (RuntimeError("a bug"), False),
+])
+def test_only_transient_failures_are_retried(error, retried):
+    assert _is_transient(None, None, Failed(data=error)) is retried
+
+
+@pytest.fixture
+def warehouse(tmp_path):
+    path = tmp_path / "w.duckdb"
+    con = connect(path)
+    apply_migrations(con)
+    con.close()
+    return path
+
+
+def test_the_task_tags_its_documents_and_logs_every_fetch(planted, warehouse):
+    spec = SourceSpec(name="planted", kind="folder", location=str(planted), tags=("planted",))
+    fetched = fetch_source_task.fn(spec, {}, warehouse, "run-1")
+    con = duckdb.connect(str(warehouse), read_only=True)
+    logged = con.execute("select run_id, source, ok from fetch_log").fetchall()
+    con.close()
+    assert {doc.tags[-1] for doc in fetched.documents} == {"planted"}
+    assert logged == [("run-1", "planted", True)] * 4
