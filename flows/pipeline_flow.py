@@ -23,9 +23,7 @@ from flows.tasks import (
     Fetched,
     extract_claims_task,
     fetch_source_task,
-    link_claims_task,
-    load_references_task,
-    store_batch_task,
+    publish_run_task,
 )
 from warehouse import store
 from warehouse.db import WarehouseError, apply_migrations, connect, load_sql
@@ -117,17 +115,13 @@ def run_pipeline(
                                  allow_private=allow_private, timeout_s=timeout_s, max_bytes=max_bytes)
             summary.sources_tried = len(specs)
             docs = _fetch_all(specs, validators, db_path, summary, delays)
-            _store_all(docs, db_path, summary, logger)
+            batches = _extract_all(docs, db_path, summary)
             if references is None and not sources and not sources_file:
                 references = default_references()
-            if references:
-                loaded = load_references_task(db_path, summary.run_id, list(references))
-                summary.failures += loaded["errors"]
-                summary.rows_rejected += loaded["rejected"]
-            linked = link_claims_task(db_path, summary.run_id)
-            summary.links_found = linked["links_found"]
-            summary.conflicts_new = linked["conflicts_new"]
-            summary.rows_rejected += linked["rows_rejected"]
+            published = publish_run_task(db_path, summary.run_id, batches, list(references or []))
+            for key, n in published["counts"].items():
+                setattr(summary, key, getattr(summary, key) + n)
+            summary.failures += published["errors"]
             summary.status = "completed_with_failures" if summary.failures else "completed"
         finally:
             if summary.status == "running":  # an exception is on its way out
@@ -175,8 +169,9 @@ def _fetch_all(specs: list[SourceSpec], validators: dict, db_path: Path, summary
     return list({d.document_id: d for f in fetched for d in f.documents}.values())
 
 
-def _store_all(docs: list[Document], db_path: Path, summary: RunSummary, logger) -> None:
-    """Extract, validate and store the new and changed documents, a batch at a time."""
+def _extract_all(docs: list[Document], db_path: Path, summary: RunSummary) -> list:
+    """Extract and validate the claims of new and changed documents, a batch at a time
+    (stored later, all at once, by publish-run)."""
     con = connect(db_path)
     try:
         planned = store.assign_versions(con, documents_frame(docs))
@@ -186,19 +181,9 @@ def _store_all(docs: list[Document], db_path: Path, summary: RunSummary, logger)
     status = dict(zip(planned["document_id"], planned["status"]))
     todo = [d for d in docs if status.get(d.document_id) != "unchanged"]
     summary.docs_unchanged += len(docs) - len(todo)
+    batches = []
     for batch in _batches(todo, BATCH_SIZE):
         extracted = extract_claims_task(batch, versions)
         summary.claims_extracted += extracted.claims_extracted
-        state = store_batch_task(db_path, summary.run_id, extracted, return_state=True)
-        if state.is_failed():
-            message = f"storing {len(batch)} documents ({batch[0].uri} ...) failed: {state.message}"
-            logger.error(message)
-            summary.failures.append(message)
-            summary.docs_failed += len(batch)
-            continue
-        counts = state.result()
-        summary.docs_new += counts["docs_new"]
-        summary.docs_changed += counts["docs_changed"]
-        summary.claims_added += counts["claims_added"]
-        summary.claims_removed += counts["claims_removed"]
-        summary.rows_rejected += counts["rows_rejected"]
+        batches.append(extracted)
+    return batches

@@ -22,7 +22,7 @@ from schemas.claims import ClaimsModel
 from schemas.documents import DocumentsModel
 from schemas.quarantine import empty_rejected, split_valid
 from warehouse import store
-from warehouse.db import connect
+from warehouse.db import connect, transaction
 
 FETCH_RETRY_DELAYS = (1.0, 4.0)  # seconds before the 2nd and 3rd attempt; a flow parameter
 
@@ -117,46 +117,36 @@ def extract_claims_task(docs: list[Document], versions: dict[str, int]) -> Extra
     return Extracted(valid_docs, valid_claims.drop(columns=["text_length"]), rejected, len(claims_df))
 
 
-@task(name="store-batch")
-def store_batch_task(db_path: Path, run_id: str, batch: Extracted) -> dict[str, int]:
-    """One batch of documents, claims and refused rows, in one transaction."""
+@task(name="publish-run")
+def publish_run_task(db_path: Path, run_id: str, batches: list[Extracted], references: list[str]) -> dict:
+    """Everything a run stores, in ONE transaction: its documents, claims and refused rows,
+    the reference tables it loads, and the links between claims. A run that fails or is
+    killed before this commits leaves the warehouse as it was; after it, fully updated."""
+    counts = {"docs_new": 0, "docs_changed": 0, "docs_unchanged": 0, "claims_added": 0, "claims_removed": 0,
+              "rows_rejected": 0, "links_found": 0, "conflicts_new": 0}
+    errors: list[str] = []
     con = connect(db_path)
     try:
-        claims = batch.claims if not batch.claims.empty else pd.DataFrame(columns=["document_id"])
-        rejected = batch.rejected if not batch.rejected.empty else empty_rejected()
-        return store.store_batch(con, batch.documents, claims, rejected, run_id)
+        with transaction(con, f"publishing run {run_id}"):
+            for batch in batches:
+                claims = batch.claims if not batch.claims.empty else pd.DataFrame(columns=["document_id"])
+                rejected = batch.rejected if not batch.rejected.empty else empty_rejected()
+                for key, n in store.store_batch(con, batch.documents, claims, rejected, run_id).items():
+                    counts[key] += n
+            for path in references:
+                try:
+                    loaded = load_references(con, path, run_id)
+                except ReferenceError as exc:
+                    errors.append(str(exc))
+                    continue
+                counts["rows_rejected"] += loaded["rejected"]
+                errors += loaded["errors"]
+            linked = link_claims(con, run_id)
+            counts["links_found"] = linked["links_found"]
+            counts["conflicts_new"] = linked["conflicts_new"]
+            counts["rows_rejected"] += linked["rows_rejected"]
     finally:
         con.close()
-
-
-@task(name="link-claims")
-def link_claims_task(db_path: Path, run_id: str) -> dict[str, int]:
-    """Link claims about the same fact across documents (set-based, in DuckDB) and
-    store the links not stored yet."""
-    con = connect(db_path)
-    try:
-        return link_claims(con, run_id)
-    finally:
-        con.close()
-
-
-@task(name="load-references")
-def load_references_task(db_path: Path, run_id: str, paths: list[str]) -> dict:
-    """Load reference tables (replacing what each file loaded before)."""
-    loaded = {"loaded": 0, "rejected": 0, "errors": []}
-    con = connect(db_path)
-    try:
-        for path in paths:
-            try:
-                result = load_references(con, path, run_id)
-            except ReferenceError as exc:
-                loaded["errors"].append(str(exc))
-                continue
-            loaded["loaded"] += result["loaded"]
-            loaded["rejected"] += result["rejected"]
-            loaded["errors"] += result["errors"]
-    finally:
-        con.close()
-    for e in loaded["errors"]:
+    for e in errors:
         get_run_logger().warning("reference: %s", e)
-    return loaded
+    return {"counts": counts, "errors": errors}

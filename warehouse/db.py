@@ -169,10 +169,21 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     return applied
 
 
+# Connections inside an outer transaction (see `transaction`): id(connection) -> what it does.
+_OUTER: dict[int, str] = {}
+
+
 @contextmanager
 def transaction(con: duckdb.DuckDBPyConnection, doing: str) -> Iterator[None]:
-    """BEGIN ... COMMIT; ROLLBACK and raise WarehouseError on a DuckDB error."""
+    """BEGIN ... COMMIT; ROLLBACK and raise WarehouseError on a DuckDB error.
+
+    Nested use joins the outer transaction: a run's whole publication (documents, claims,
+    rejected rows, references, links) commits or rolls back as one."""
+    if id(con) in _OUTER:
+        yield
+        return
     con.execute("begin transaction")
+    _OUTER[id(con)] = doing
     try:
         yield
         con.execute("commit")
@@ -182,6 +193,8 @@ def transaction(con: duckdb.DuckDBPyConnection, doing: str) -> Iterator[None]:
     except BaseException:
         _rollback(con)
         raise
+    finally:
+        _OUTER.pop(id(con), None)
 
 
 def _rollback(con: duckdb.DuckDBPyConnection) -> None:

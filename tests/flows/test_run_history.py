@@ -6,9 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from click.testing import CliRunner
-from prefect import task
-
-from flows import pipeline_flow
+from flows import tasks
 from flows.cli import main
 from flows.pipeline_flow import run_pipeline
 from flows.sources import SourcesError
@@ -16,16 +14,16 @@ from flows.sources import SourcesError
 pytestmark = pytest.mark.flow
 
 
-@task(name="link-claims")
-def _crashing_link(db_path, run_id):
+def _crashing_link(con, run_id):
     raise RuntimeError("linker fell over")
 
 
-def test_a_run_that_crashes_is_recorded_as_failed_with_what_it_stored(planted, db_path, rows, monkeypatch):
-    monkeypatch.setattr(pipeline_flow, "link_claims_task", _crashing_link)
+def test_a_run_that_crashes_is_recorded_as_failed_and_stores_nothing_half(planted, db_path, rows, monkeypatch):
+    monkeypatch.setattr(tasks, "link_claims", _crashing_link)  # fails inside the run's one transaction
     with pytest.raises(RuntimeError, match="linker fell over"):
         run_pipeline(sources=[str(planted)], db_path=db_path)
-    assert rows(db_path, "select status, ended_at is not null, docs_new from runs") == [("failed", True, 4)]
+    assert rows(db_path, "select status, ended_at is not null, docs_new from runs") == [("failed", True, 0)]
+    assert rows(db_path, "select count(*) from document_versions") == [(0,)]
 
 
 def test_a_broken_sources_file_fails_the_run(tmp_path, db_path, rows):
