@@ -13,21 +13,27 @@ from warehouse import store
 from warehouse.db import load_sql
 
 
+LINK_CHUNK = 250_000  # links validated and stored at a time: bounds memory on big warehouses
+
+
 def link_claims(con, run_id: str) -> dict[str, int]:
-    """Store the links between current claims that are not stored yet (set-based in
-    DuckDB: `link_candidates`), after Pandera validation."""
-    new = con.execute(load_sql("links", "new_links")).df()
-    if new.empty:
-        return {"links_found": 0, "conflicts_new": 0, "rows_rejected": 0}
-    valid, rejected = split_valid(new, ClaimLinksModel, "claim_links")
-    added = store.write_links(con, valid, run_id)
-    if not rejected.empty:
-        store.write_rejected(con, rejected, run_id)
-    return {
-        "links_found": added,
-        "conflicts_new": int((valid["relation"] == "conflicts").sum()),
-        "rows_rejected": len(rejected),
-    }
+    """Store the links between current claims that are not stored yet. The pairs are found
+    set-based in DuckDB (`link_candidates`), staged in a temporary table, then validated
+    with Pandera and stored a chunk at a time."""
+    con.execute(load_sql("links", "new_links"))
+    try:
+        (pending,) = con.execute("select count(*) from pending_links").fetchone()
+        counts = {"links_found": 0, "conflicts_new": 0, "rows_rejected": 0}
+        for lo in range(0, pending, LINK_CHUNK):
+            chunk = con.execute(load_sql("links", "pending_chunk"), {"lo": lo, "hi": lo + LINK_CHUNK}).df()
+            valid, rejected = split_valid(chunk, ClaimLinksModel, "claim_links")
+            counts["links_found"] += store.write_links(con, valid, run_id, staged=True)
+            counts["conflicts_new"] += int((valid["relation"] == "conflicts").sum())
+            if not rejected.empty:
+                counts["rows_rejected"] += store.write_rejected(con, rejected, run_id)
+        return counts
+    finally:
+        con.execute("drop table if exists pending_links")
 
 
 def load_references(con, path: str | Path, run_id: str = "reference-load") -> dict:

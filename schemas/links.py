@@ -14,7 +14,6 @@ class ClaimLinksModel(pa.DataFrameModel):
     claim_id_a: Series[str] = pa.Field(str_length={"min_value": 1})
     claim_id_b: Series[str] = pa.Field(str_length={"min_value": 1})
     relation: Series[str] = pa.Field(isin=RELATIONS)
-    reason: Series[str] = pa.Field(str_length={"min_value": 1})
     severity: Series[float] = pa.Field(ge=0.0, coerce=True)
 
     class Config:

@@ -118,6 +118,11 @@ where not exists (select 1 from link_rows l
                   where l.claim_id_a = i.claim_id_a and l.claim_id_b = i.claim_id_b)
 """
 
+INSERT_STAGED_LINKS = """
+insert into link_rows by name
+select i.*, $run_id as run_id, now() as created_at from incoming_links i
+"""
+
 DELETE_LINKS = (
     "delete from link_rows "
     "where list_contains($claim_ids, claim_id_a) or list_contains($claim_ids, claim_id_b)"
@@ -224,14 +229,19 @@ def replace_claims(
         return _replace_claims(con, claims_df, run_id, changed_ids)
 
 
-def write_links(con: Connection, links_df: pd.DataFrame, run_id: str) -> int:
-    """Insert links whose (claim_id_a, claim_id_b) is not stored yet; return rows added."""
+def write_links(con: Connection, links_df: pd.DataFrame, run_id: str, staged: bool = False) -> int:
+    """Insert links whose (claim_id_a, claim_id_b) is not stored yet; return rows added.
+
+    `staged`: the links come from `pending_links`, already unique and not stored
+    (warehouse/links/new_links.sql), so they are inserted without checking again."""
     with transaction(con, "write_links"):
         if links_df.empty:
             return 0
-        links = _conform(con, links_df, "link_rows").drop_duplicates(["claim_id_a", "claim_id_b"])
+        links = _conform(con, links_df, "link_rows")
+        if not staged:
+            links = links.drop_duplicates(["claim_id_a", "claim_id_b"])
         with _registered(con, "incoming_links", links):
-            return _count(con.execute(INSERT_LINKS, {"run_id": run_id}))
+            return _count(con.execute(INSERT_STAGED_LINKS if staged else INSERT_LINKS, {"run_id": run_id}))
 
 
 def drop_links_for(con: Connection, claim_ids: Iterable[str]) -> int:

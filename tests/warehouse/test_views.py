@@ -43,7 +43,7 @@ DOCUMENTED = {
         "run_id", "source", "uri", "fetched_at", "ok", "http_status", "bytes", "duration_s",
         "not_modified", "etag", "last_modified", "error",
     ),
-    "link_candidates": ("claim_id_a", "claim_id_b", "relation", "reason", "severity"),
+    "link_candidates": ("claim_id_a", "claim_id_b", "relation", "severity"),
     "facts": (
         "fact_id", "fact_key", "subject", "unit", "place", "period_start", "period_end", "n_claims",
         "n_documents", "claim_ids", "value_min", "value_max", "values_supported", "n_conflicts",

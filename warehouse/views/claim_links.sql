@@ -18,21 +18,58 @@ links as (
 ),
 
 current_claims as (
-    select * from claims
+    select c.claim_id, c.quote, c.subject, c.place, c.period_start, c.period_end, c.interval_low,
+           c.interval_high, coalesce(d.title, d.uri) as title
+    from claims as c
+    inner join documents as d using (document_id, version)
+),
+
+paired as (
+    select
+        links.*,
+        a.quote as quote_a,
+        b.quote as quote_b,
+        a.title as title_a,
+        b.title as title_b,
+        coalesce(a.subject, b.subject) as subject,
+        a.place,
+        a.period_start,
+        a.period_end,
+        case
+            when links.relation = 'agrees' then null
+            when a.interval_high < b.interval_low then 'below'
+            else 'above'
+        end as side
+    from links
+    inner join current_claims as a on a.claim_id = links.claim_id_a
+    inner join current_claims as b on b.claim_id = links.claim_id_b
 ),
 
 final as (
     select
-        links.claim_id_a,
-        links.claim_id_b,
-        links.relation,
-        links.reason,
-        links.severity,
-        links.created_at,
-        links.run_id
-    from links
-    where links.claim_id_a in (select claim_id from current_claims)
-        and links.claim_id_b in (select claim_id from current_claims)
+        claim_id_a,
+        claim_id_b,
+        relation,
+        case
+            when relation = 'agrees' then format('"{}" ({}) agrees with "{}" ({}){}', quote_a, title_a, quote_b, title_b, about)
+            else format('"{}" ({}) is {} "{}" ({}){}', quote_a, title_a, side, quote_b, title_b, about)
+        end as reason,
+        severity,
+        created_at,
+        run_id
+    from (
+        select
+            *,
+            ' for ' || subject
+            || case when place is null then '' else ' in ' || place end
+            || case
+                when period_start is null then ''
+                when period_end is null then ' since ' || strftime(period_start, '%Y')
+                when year(period_start) = year(period_end) then ' in ' || strftime(period_start, '%Y')
+                else ' in ' || strftime(period_start, '%Y') || '–' || strftime(period_end, '%Y')
+            end as about
+        from paired
+    )
 )
 
 select * from final
