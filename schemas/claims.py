@@ -79,6 +79,13 @@ class ClaimsModel(pa.DataFrameModel):
     def _quote_matches_span(cls, df: pd.DataFrame) -> pd.Series:
         return df["quote"].str.len() == df["span_end"] - df["span_start"]
 
+    @pa.dataframe_check(
+        name="value_present", error="a claim needs a value, or low and high for a range (NaN is no value)"
+    )
+    def _value_present(cls, df: pd.DataFrame) -> pd.Series:
+        is_range = df["qualifier"] == "range"
+        return (~is_range & df["value"].notna()) | (is_range & df["low"].notna() & df["high"].notna())
+
     @pa.dataframe_check(name="low_le_high", error="low must not exceed high")
     def _low_le_high(cls, df: pd.DataFrame) -> pd.Series:
         return ~(df["low"] > df["high"])

@@ -37,6 +37,7 @@ _CLAUSE_END_RE = re.compile(r"[,;:–—()]|\band\b|\bbut\b|\bwhile\b|\bwhereas\
 _TIMES_RATIO_RE = re.compile(r"\s*(?:as|more|higher|greater|larger|bigger|less|lower|smaller|the|over|faster|"
                              r"slower|than|that|what)\b", re.IGNORECASE)
 _VALUE_CAP = 1e18
+CONTEXT_CHARS = 300  # how far around a number its cues are looked for: bounds the work per number
 _PROPER_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w.&'’+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w]*)\s+$")
 _PROPER_AFTER_RE = re.compile(r"\s+([A-Z][a-z][\w'’-]*)\b")
 _MONTHS = frozenset(LEXICON.months)
@@ -96,13 +97,21 @@ def extract_claims(text: str, published: date | None = None) -> list[Claim]:
             vhi = bisect.bisect_left(verb_starts, s_end)
             if places is None:
                 places = find_places(text, p_start, p_end)
-            sent_places = [m for m in places if s_start <= m.start and m.end <= s_end]
+                place_starts = [m.start for m in places]
+            sent_places = _within(places, place_starts, s_start, s_end)
             if lo < hi or vlo < vhi:
                 ctx = _Sentence(text, s_start, s_end, published, blocked, sent_places, prev_places)
                 claims.extend(ctx.claims(atoms[lo:hi], verbs[vlo:vhi]))
             if sent_places:
                 prev_places = sent_places
     return _non_overlapping(claims)
+
+
+def _within(mentions: list, starts: list[int], start: int, end: int) -> list:
+    """The mentions (sorted by start) that lie inside [start, end)."""
+    lo = bisect.bisect_left(starts, start)
+    hi = bisect.bisect_left(starts, end)
+    return [m for m in mentions[lo:hi] if m.end <= end]
 
 
 def _non_overlapping(claims: list[Claim]) -> list[Claim]:
@@ -276,7 +285,7 @@ class _Sentence:
             kind = "ratio" if _TIMES_RATIO_RE.match(text, qe, self.end) else "level"
         if unit is None and atom.form == "digits":
             pts = cues.points_after(text, qe, self.end)
-            if pts and abs(value) <= 100 and re.search(r"%|percent|per cent|\brate\b|\bshare\b|\bpoll", text[self.start:self.end], re.IGNORECASE):
+            if pts and value is not None and abs(value) <= 100 and re.search(r"%|percent|per cent|\brate\b|\bshare\b|\bpoll", text[self.start:self.end], re.IGNORECASE):
                 qe, unit = pts, "percentage_point"
         # --- qualifier ------------------------------------------------------------
         if qualifier != "range":
@@ -352,7 +361,7 @@ class _Sentence:
         rel_qs, rel_qe = qs - self.start, qe - self.start
         period = choose_period(self.periods, rel_qs, rel_qe)
         clause_end = self._clause_end(qe)
-        modality = cues.modality_of(text[self.start:clause_end])
+        modality = cues.modality_of(text[max(self.start, qs - CONTEXT_CHARS):clause_end])
         if cue in ("an estimated", "estimated", "est.") and modality == "asserted":
             modality = "estimate"
         if period is not None and period.future_target and self.published and period.period_start and \
@@ -442,8 +451,9 @@ class _Sentence:
         return nxt, b_value, a_value, end, unit
 
     def _clause_end(self, pos: int) -> int:
-        m = _CLAUSE_END_RE.search(self.text, pos, self.end)
-        return m.start() if m else self.end
+        limit = min(self.end, pos + CONTEXT_CHARS)
+        m = _CLAUSE_END_RE.search(self.text, pos, limit)
+        return m.start() if m else limit
 
     def _multiplier_claim(self, m: re.Match) -> Claim:
         w = m.group("w").lower()
@@ -459,7 +469,7 @@ class _Sentence:
             period_start=period.period_start if period else None,
             period_end=period.period_end if period else None,
             period_partial=bool(period and period.partial),
-            modality=cues.modality_of(self.text[self.start:self._clause_end(m.end())]),
+            modality=cues.modality_of(self.text[max(self.start, m.start() - CONTEXT_CHARS):self._clause_end(m.end())]),
             attribution=self.attribution, interval_low=value, interval_high=value,
             sentence_start=self.start,
             checkworthiness=checkworthiness("times", subject, place, period is not None, self.attribution, "exact",

@@ -4,6 +4,7 @@ before its verb ("the unemployment rate rose to 5%"). No tagger: a word list of
 function words and verb forms marks where a noun phrase ends."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from flows.claims.lexicon import LEXICON
@@ -51,6 +52,7 @@ crossing crossings sitting hearing hearings""".split())
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|[^\w\s]|\d[\d,.]*")
 _MAX_WORDS = 6
+_WINDOW = 160  # characters looked at after a number for its noun phrase
 
 
 _IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "police", "staff", "personnel", "crew", "feet",
@@ -79,7 +81,7 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
     allow_of: the phrase may start with "of" ("50 percent of asylum requests").
     through_prep: the phrase may start with "in"/"of" ("a 5% rise in prices").
     """
-    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, pos, end)][:16]
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, pos, min(end, pos + _WINDOW))][:16]
     i = 0
     if toks and (allow_of or through_prep) and toks[0][0].lower() in (("of", "in", "for", "on") if through_prep else ("of",)):
         i = 1
@@ -165,16 +167,18 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
     """The subject of the clause the number at `pos` sits in ("Nurses in the region earn
     38,000 euros" -> "Nurses"), else the noun phrase right before the verb that leads to it."""
     window = text[max(start, pos - 200):pos]
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(window)]
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT_RE.finditer(window)]
-    for b in reversed(bounds):
-        seg = window[b:]
-        toks = [(m.group(0), m.start() + b, m.end() + b) for m in _TOKEN_RE.finditer(seg)]
-        span = _clause_subject(toks)
+    k = len(toks)
+    for b in reversed(bounds):  # the clause pieces from the last one back
+        first = bisect.bisect_left([t[1] for t in toks], b) if b else 0
+        piece = toks[first:k]
+        span = _clause_subject(piece)
         if span:
             return window[span[0]:span[1]]
-        if any(_content(t[0]) for t in toks):
+        if any(_content(t[0]) for t in piece):
             break
-    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(window)]
+        k = first
     i = len(toks) - 1
     skipped = 0
     while i >= 0 and (toks[i][0].lower() in _LEFT_SKIP or toks[i][0].lower().endswith("ly")) and skipped < 5:

@@ -19,7 +19,7 @@ BAD_ROWS = [
     ({"low": 50.0, "high": 30.0, "qualifier": "range"}, "low_le_high"),
     ({"interval_low": 50.0, "interval_high": 30.0}, "interval_low_le_high"),
     ({"value": 140.0}, "percent_share_at_most_100"),
-    ({"value": None, "low": 90.0, "high": 120.0, "subject": "proportion of adults"},
+    ({"value": None, "low": 90.0, "high": 120.0, "qualifier": "range", "subject": "proportion of adults"},
      "percent_share_at_most_100"),
     ({"span_end": 15}, "quote_matches_span"),
     ({"span_start": -1, "span_end": 9}, "greater_than_or_equal_to"),
@@ -63,9 +63,14 @@ def test_open_interval_may_be_infinite(claim_row):
     assert len(valid) == 1
 
 
-def test_all_missing_numbers_are_accepted(claim_row):
+def test_a_claim_without_any_number_is_refused(claim_row, checks_of):
     missing = dict.fromkeys(["value", "low", "high", "interval_low", "interval_high"])
-    frame = pd.DataFrame([claim_row(**missing)])
+    _, rejected = split_valid(pd.DataFrame([claim_row(**missing)]), ClaimsModel, "claims")
+    assert checks_of(rejected) == ["value_present"]
+
+
+def test_a_range_needs_no_value(claim_row):
+    frame = pd.DataFrame([claim_row(value=None, low=5.0, high=10.0, qualifier="range")])
     valid, _ = split_valid(frame, ClaimsModel, "claims")
     assert len(valid) == 1
 
