@@ -349,7 +349,7 @@ def decode_bytes(data: bytes, name: str, declared: str | None = None) -> str:
         if encoding is not None:
             try:
                 return data.decode(encoding)
-            except (UnicodeDecodeError, LookupError):  # LookupError: "hex" is no text encoding
+            except (UnicodeError, LookupError):  # LookupError: "hex" is no text encoding
                 continue
     return _guess_decode(data)
 
@@ -372,12 +372,21 @@ def _codec(label: str | None) -> str | None:
     return CHARSET_SUPERSETS.get(name, name)
 
 
+LEGACY_HIGH_SHARE = 0.3  # CJK encodings use two high bytes per character; Latin text a few
+
+
 def _guess_decode(data: bytes) -> str:
     lenient = data.decode("utf-8", errors="replace")
     invalid = lenient.count("\ufffd")
     multibyte = sum(1 for char in lenient if char > "\x7f") - invalid
     if multibyte > invalid:  # mostly UTF-8 with a few broken bytes
         return lenient
+    high = sum(1 for b in data if b >= 0x80)
+    if high <= LEGACY_HIGH_SHARE * len(data):
+        try:  # a few accented letters or curly quotes in Latin text: Windows-1252 (a superset of Latin-1)
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
     matches = list(charset_normalizer.from_bytes(data))
     if not matches:
         return data.decode("cp1252", errors="replace")

@@ -5,6 +5,7 @@ page) the fallback keeps the text of <body> minus the boilerplate elements below
 """
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -31,6 +32,7 @@ TITLE_MAX_CHARS = 200
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 _WHITESPACE = re.compile(r"\s+")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLOCK_END = "\ue000"  # a private-use character marks where a block starts or ends
 
 
@@ -48,6 +50,7 @@ def html_to_text(html: str, url: str | None = None) -> HtmlText:
     tree = _parse(html)
     if tree is None:
         return HtmlText(text="")
+    _drop_ads(tree)
     text = trafilatura.extract(
         tree,
         url=url,
@@ -76,7 +79,24 @@ def fallback_text(tree: lxml.html.HtmlElement) -> str:
     return "\n".join(line for line in lines if line)
 
 
+RAW_TEXT_TAGS = ("plaintext", "xmp", "listing")  # obsolete raw-text elements: keep their text, not the tag
+
+
+def _drop_ads(tree: lxml.html.HtmlElement) -> None:
+    """Remove elements marked as ads or promotions before anything reads the page, and
+    unwrap obsolete raw-text elements (serialising them back invents closing tags)."""
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        if _is_ad(element):
+            element.drop_tree()
+        elif element.tag in RAW_TEXT_TAGS:
+            element.drop_tag()
+
+
 def _parse(html: str) -> lxml.html.HtmlElement | None:
+    # lxml refuses control characters (XML does not allow them): they carry no text anyway
+    html = _CONTROL.sub(" ", html)
     if not html.strip():
         return None
     # lxml refuses str input that carries an XML encoding declaration; the text is decoded already.
@@ -88,7 +108,8 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
 
 
 def _copy(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
-    return lxml.html.fromstring(lxml.html.tostring(element, encoding="unicode"))
+    """A detached copy (not a re-parse, which would change the tree)."""
+    return copy.deepcopy(element)
 
 
 def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
@@ -98,6 +119,10 @@ def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
         return True
     if element.get("aria-hidden") == "true":
         return True
+    return _is_ad(element)
+
+
+def _is_ad(element: lxml.html.HtmlElement) -> bool:
     marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
     return not AD_TOKENS.isdisjoint(_TOKEN_SPLIT.split(marks))
 
