@@ -279,11 +279,10 @@ def conflicts(db_path: str, fmt: str, limit: int, since: str | None) -> None:
     """Conflicting claims side by side, newest first."""
     from warehouse.db import load_sql
 
-    if since is None:
-        _run_read(db_path, load_sql("queries", "conflicts_side_by_side"), {"limit": limit}, fmt)
-        return
-    stamp = None if since == LAST_RUN else parse_since(since)
-    _run_read(db_path, load_sql("queries", "conflicts_since"), {"limit": limit, "since": stamp}, fmt)
+    scope = "all" if since is None else "last-run" if since == LAST_RUN else "since"
+    stamp = parse_since(since) if scope == "since" else None
+    _run_read(db_path, load_sql("queries", "conflicts_side_by_side"),
+              {"limit": limit, "scope": scope, "since": stamp}, fmt)
 
 
 @main.command()

@@ -19,7 +19,7 @@ import socket
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
-from contextlib import closing, contextmanager, nullcontext
+from contextlib import closing, contextmanager, nullcontext, suppress
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 from functools import partial
@@ -49,6 +49,7 @@ TRANSIENT_STATUSES = (408, 425, 429)  # and every 5xx
 MAX_REDIRECTS = 5
 MAX_REQUESTS_PER_HOST = 2
 CHUNK_BYTES = 65_536
+WATCHDOG_POLL_S = 0.05  # how often a fired watchdog looks for a connection still being set up
 SNIFF_BYTES = 8_192
 BINARY_MAGIC = (
     (b"%PDF", "PDF"),
@@ -126,6 +127,65 @@ class HostSlots:
 
 
 HOST_SLOTS = HostSlots(MAX_REQUESTS_PER_HOST)
+_IN_FLIGHT = threading.local()  # .watchdog: the watchdog of the request this thread is making
+
+
+class _Watchdog:
+    """Shuts the connection of one request down at its deadline, whatever the request is
+    waiting for. Socket timeouts count each read alone: a server that drips its status line
+    and headers a byte at a time would otherwise hold a request far beyond `timeout_s`."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.connection = None  # set by _WatchedPool when the request takes its connection
+        self.fired = False
+        self._done = threading.Event()
+
+    def __enter__(self) -> _Watchdog:
+        _IN_FLIGHT.watchdog = self
+        threading.Thread(target=self._watch, name="fetch-watchdog", daemon=True).start()
+        return self
+
+    def __exit__(self, *exc_info) -> None:
+        _IN_FLIGHT.watchdog = None
+        self._done.set()
+
+    def _watch(self) -> None:
+        if self._done.wait(max(0.0, self.deadline - time.monotonic())):
+            return
+        self.fired = True
+        while not self._done.is_set():  # the connection may still be being set up
+            sock = getattr(self.connection, "sock", None)
+            if sock is not None:
+                with suppress(OSError):
+                    sock.shutdown(socket.SHUT_RDWR)
+                return
+            self._done.wait(WATCHDOG_POLL_S)
+
+
+class _WatchedPool:
+    """A urllib3 connection pool that hands each request's connection to its watchdog."""
+
+    def _get_conn(self, timeout: float | None = None):
+        connection = super()._get_conn(timeout)
+        watchdog = getattr(_IN_FLIGHT, "watchdog", None)
+        if watchdog is not None:
+            watchdog.connection = connection
+        return connection
+
+
+class _WatchedHTTPPool(_WatchedPool, urllib3.HTTPConnectionPool):
+    pass
+
+
+class _WatchedHTTPSPool(_WatchedPool, urllib3.HTTPSConnectionPool):
+    pass
+
+
+class _WatchedAdapter(requests.adapters.HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,7 +485,8 @@ def fetch_url(
 def _http_get(session: requests.Session, url: str, settings: FetchSettings,
              etag: str | None = None, last_modified: str | None = None) -> _Response:
     """GET with the guards: scheme and address checked on every hop, at most 5 redirects,
-    content type, max_bytes and a wall-clock cap; one host slot held per hop. Raises FetchError."""
+    content type, max_bytes and a wall-clock cap (a watchdog); one host slot held per hop.
+    Raises FetchError."""
     headers = {"If-None-Match": etag, "If-Modified-Since": last_modified}
     headers = {name: value for name, value in headers.items() if value}
     visited = [url]
@@ -435,11 +496,12 @@ def _http_get(session: requests.Session, url: str, settings: FetchSettings,
         check_url(hop, settings)
         with HOST_SLOTS.held(hop) as waited:  # time spent waiting for a slot is not fetch time
             deadline = time.monotonic() + settings.timeout_s if deadline is None else deadline + waited
-            response = _send(session, hop, headers, settings, deadline)
-            with closing(response):
-                location = response.headers.get("Location")
-                if response.status_code not in REDIRECT_STATUSES or not location:
-                    return _read(response, hop, settings, deadline, etag, last_modified)
+            with _Watchdog(deadline) as watchdog:
+                response = _send(session, hop, headers, settings, deadline, watchdog)
+                with closing(response):
+                    location = response.headers.get("Location")
+                    if response.status_code not in REDIRECT_STATUSES or not location:
+                        return _read(response, hop, settings, deadline, etag, last_modified)
         target = urljoin(hop, location)
         if target in visited:
             raise FetchError(f"redirect loop at {target} for {url}", http_status=response.status_code)
@@ -496,11 +558,14 @@ def _session(settings: FetchSettings) -> requests.Session:
     session.trust_env = False  # no proxies or .netrc from the environment: the guard sees the real host
     session.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
     session.headers["User-Agent"] = settings.user_agent
+    adapter = _WatchedAdapter()
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
     return session
 
 
 def _send(session: requests.Session, url: str, headers: dict[str, str], settings: FetchSettings,
-          deadline: float) -> requests.Response:
+          deadline: float, watchdog: _Watchdog) -> requests.Response:
     remaining = deadline - time.monotonic()
     if remaining <= 0:
         raise FetchError(f"timed out after {settings.timeout_s:g} s fetching {url}", transient=True)
@@ -508,14 +573,19 @@ def _send(session: requests.Session, url: str, headers: dict[str, str], settings
     try:
         return session.get(url, headers=headers, stream=True, allow_redirects=False,
                            timeout=(timeout, timeout))
-    except requests.Timeout as error:
-        raise FetchError(f"timed out after {timeout:g} s waiting for {url}", transient=True) from error
-    except requests.exceptions.SSLError as error:
-        raise FetchError(f"TLS error for {url}: {error}") from error
-    except requests.ConnectionError as error:
-        raise FetchError(f"connection failed for {url}: {error}", transient=True) from error
     except requests.RequestException as error:
-        raise FetchError(f"request failed for {url}: {error}") from error
+        if watchdog.fired or isinstance(error, requests.Timeout):  # the watchdog cut the connection
+            raise FetchError(f"timed out after {settings.timeout_s:g} s waiting for {url}",
+                             transient=True) from error
+        raise _request_error(error, url) from error
+
+
+def _request_error(error: requests.RequestException, url: str) -> FetchError:
+    if isinstance(error, requests.exceptions.SSLError):
+        return FetchError(f"TLS error for {url}: {error}")
+    if isinstance(error, requests.ConnectionError):
+        return FetchError(f"connection failed for {url}: {error}", transient=True)
+    return FetchError(f"request failed for {url}: {error}")
 
 
 def _read(response: requests.Response, url: str, settings: FetchSettings, deadline: float,
@@ -541,7 +611,8 @@ def _read(response: requests.Response, url: str, settings: FetchSettings, deadli
 
 
 def _read_body(response: requests.Response, url: str, settings: FetchSettings, deadline: float) -> bytes:
-    """Stream the body; stop at max_bytes or at the deadline (read1: no waiting for full chunks)."""
+    """Stream the body; stop at max_bytes or at the deadline (read1: no waiting for full chunks;
+    the watchdog cuts a read still waiting at the deadline)."""
     chunks, size = [], 0
     try:
         while chunk := response.raw.read1(CHUNK_BYTES, decode_content=True):
@@ -550,9 +621,7 @@ def _read_body(response: requests.Response, url: str, settings: FetchSettings, d
                 raise FetchError(f"body over max_bytes={settings.max_bytes} ({size} bytes read) for {url}",
                                  http_status=response.status_code, bytes_read=size)
             if time.monotonic() > deadline:
-                raise FetchError(f"timed out after {settings.timeout_s:g} s reading {url} "
-                                 f"({size} bytes read)",
-                                 transient=True, http_status=response.status_code, bytes_read=size)
+                break
             chunks.append(chunk)
     except urllib3.exceptions.ReadTimeoutError as error:
         raise FetchError(f"timed out reading {url} ({size} bytes read)", transient=True,
@@ -561,8 +630,12 @@ def _read_body(response: requests.Response, url: str, settings: FetchSettings, d
         raise FetchError(f"cannot decode the compressed body of {url}: {error}",
                          http_status=response.status_code, bytes_read=size) from error
     except (urllib3.exceptions.HTTPError, OSError) as error:
-        raise FetchError(f"connection broken reading {url} ({size} bytes read): {error}", transient=True,
-                         http_status=response.status_code, bytes_read=size) from error
+        if time.monotonic() <= deadline:  # else the watchdog cut the connection: a timeout
+            raise FetchError(f"connection broken reading {url} ({size} bytes read): {error}", transient=True,
+                             http_status=response.status_code, bytes_read=size) from error
+    if time.monotonic() > deadline:  # also when the watchdog's cut looked like the end of the body
+        raise FetchError(f"timed out after {settings.timeout_s:g} s reading {url} ({size} bytes read)",
+                         transient=True, http_status=response.status_code, bytes_read=size)
     return b"".join(chunks)
 
 

@@ -2,10 +2,15 @@
 
 Pure: str in, HtmlText out. trafilatura finds the main text; when it finds nothing (a very short
 page) the fallback keeps the text of <body> minus the boilerplate elements below.
+
+libxml2 stops reading a page nested deeper than its limit (2048 elements) and keeps what it read
+so far, silently: such a page is rewritten with its deepest elements unwrapped (their tags go,
+their text stays) and read again.
 """
 from __future__ import annotations
 
 import copy
+import html.parser
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -34,6 +39,9 @@ _TOKEN_SPLIT = re.compile(r"[\s_-]+")
 _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLOCK_END = "\ue000"  # a private-use character marks where a block starts or ends
+MAX_NESTING = 256  # a page libxml2 cannot read whole is read again with deeper elements unwrapped
+VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+                       "source", "track", "wbr"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,9 +110,90 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
     # lxml refuses str input that carries an XML encoding declaration; the text is decoded already.
     html = re.sub(r"^\s*<\?xml[^>]*\?>", "", html, count=1)
     try:
-        return lxml.html.document_fromstring(html)
+        tree, complete = _read_tree(html)
+        if not complete:
+            tree, _ = _read_tree(unwrap_deep_elements(html))
     except (lxml.etree.ParserError, ValueError):
         return None
+    return tree
+
+
+def _read_tree(html: str) -> tuple[lxml.html.HtmlElement, bool]:
+    """The tree, and False when libxml2 stopped early (a resource limit: nesting too deep).
+    huge_tree lifts the 10 MB text-node limit: the fetch layer caps the input at max_bytes."""
+    parser = lxml.html.HTMLParser(huge_tree=True)
+    tree = lxml.html.document_fromstring(html, parser=parser)
+    stopped = any(e.type == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT for e in parser.error_log)
+    return tree, not stopped
+
+
+class _Unwrapper(html.parser.HTMLParser):
+    """Writes HTML back with the elements nested deeper than MAX_NESTING unwrapped, and those
+    of them that are boilerplate (BOILERPLATE_TAGS, ads) dropped with their content."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self.open: list[str] = []  # open elements, outermost first
+        self.dropping_from: int | None = None  # depth of the unwrapped boilerplate element being dropped
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag not in VOID_TAGS:
+            self.open.append(tag)
+        depth = len(self.open) + (tag in VOID_TAGS)
+        if self.dropping_from is not None:
+            return
+        if depth > MAX_NESTING and tag not in VOID_TAGS and _is_boilerplate_tag(tag, dict(attrs)):
+            self.dropping_from = depth
+            return
+        self._markup(tag, self.get_starttag_text(), depth <= MAX_NESTING)
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        if self.dropping_from is None:
+            self._markup(tag, self.get_starttag_text(), len(self.open) < MAX_NESTING)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.open:  # a stray end tag
+            return
+        while self.open:  # close what the end tag implies
+            depth = len(self.open)
+            closed = self.open.pop()
+            if self.dropping_from is None:
+                self._markup(closed, f"</{closed}>", depth <= MAX_NESTING)
+            elif depth <= self.dropping_from:
+                self.dropping_from = None
+            if closed == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self.dropping_from is not None:
+            return
+        raw = self.open and self.open[-1] in ("script", "style")  # kept (not dropped): their text is raw
+        self.out.append(data if raw else html.escape(data, quote=False))
+
+    def handle_entityref(self, name: str) -> None:
+        if self.dropping_from is None:
+            self.out.append(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        if self.dropping_from is None:
+            self.out.append(f"&#{name};")
+
+    def _markup(self, tag: str, markup: str | None, kept: bool) -> None:
+        if kept:
+            self.out.append(markup or "")
+        elif tag in BLOCK_TAGS:  # an unwrapped block still starts a paragraph (<p> closes the one open)
+            self.out.append("<p>")
+
+
+def unwrap_deep_elements(page: str) -> str:
+    """`page` with the elements nested deeper than MAX_NESTING unwrapped: each block element
+    becomes the start of a paragraph, inline ones vanish, their text stays; boilerplate ones
+    (scripts, navigation, ads, ...) go with their text."""
+    unwrapper = _Unwrapper()
+    unwrapper.feed(page)
+    unwrapper.close()
+    return "".join(unwrapper.out)
 
 
 def _copy(element: lxml.html.HtmlElement) -> lxml.html.HtmlElement:
@@ -123,8 +212,18 @@ def _is_boilerplate(element: lxml.html.HtmlElement) -> bool:
 
 
 def _is_ad(element: lxml.html.HtmlElement) -> bool:
-    marks = f"{element.get('class', '')} {element.get('id', '')}".lower()
+    return _marks_an_ad(element.get("class"), element.get("id"))
+
+
+def _marks_an_ad(class_: str | None, id_: str | None) -> bool:
+    marks = f"{class_ or ''} {id_ or ''}".lower()
     return not AD_TOKENS.isdisjoint(_TOKEN_SPLIT.split(marks))
+
+
+def _is_boilerplate_tag(tag: str, attrs: dict[str, str | None]) -> bool:
+    """_is_boilerplate for a start tag read by html.parser."""
+    return (tag in BOILERPLATE_TAGS or "hidden" in attrs or attrs.get("aria-hidden") == "true"
+            or _marks_an_ad(attrs.get("class"), attrs.get("id")))
 
 
 def _metadata(tree: lxml.html.HtmlElement, url: str | None) -> tuple[str | None, date | None]:

@@ -1,4 +1,9 @@
-"""One output-format helper shared by every read command: table, csv or json."""
+"""One output-format helper shared by every read command: table, csv or json.
+
+Values come from documents, so they may hold characters a terminal acts on instead of showing
+(escape sequences, bells, carriage returns, bidirectional overrides). Table and CSV output shows
+them as backslash escapes (`\\x1b`, `\\u202e`); CSV keeps newlines and tabs, which its quoting
+handles. JSON output escapes them the JSON way, so `json.loads` gives back the exact value."""
 from __future__ import annotations
 
 import csv
@@ -6,10 +11,26 @@ import datetime as dt
 import decimal
 import json
 import math
+import re
 from typing import IO, Any, Sequence
 
 FORMATS = ("table", "csv", "json")
 MAX_CELL = 80
+# Shown escaped in table and CSV output: C0 and C1 controls, DEL, and the bidirectional marks,
+# embeddings, overrides and isolates. Newlines and tabs stay in CSV (its quoting handles them);
+# in a table cell they become spaces.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_BREAKS = re.compile(r"\r\n|[\n\r\t]")
+
+
+def _escaped(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _shown(text: str) -> str:
+    """`text` with the characters a terminal would act on escaped."""
+    return _UNSAFE.sub(_escaped, text)
 
 
 def _plain(value: Any) -> Any:
@@ -28,23 +49,28 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def _csv_value(value: Any) -> Any:
+    return _shown(value) if isinstance(value, str) else value  # lists and dicts are written as their repr
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    text = str(_plain(value)).replace("\n", " ")
+    text = _shown(_BREAKS.sub(" ", str(_plain(value))))
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
 def write_rows(out: IO[str], columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table") -> None:
     if fmt == "json":
-        json.dump([dict(zip(columns, map(_plain, r))) for r in rows], out, ensure_ascii=False, indent=1)
-        out.write("\n")
+        text = json.dumps([dict(zip(columns, map(_plain, r))) for r in rows], ensure_ascii=False, indent=1)
+        out.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")  # json.dumps leaves C1 and bidi raw
     elif fmt == "csv":
         w = csv.writer(out)
-        w.writerow(columns)
+        w.writerow([_shown(c) for c in columns])
         for r in rows:
-            w.writerow(["" if v is None else _plain(v) for v in r])
+            w.writerow(["" if v is None else _csv_value(_plain(v)) for v in r])
     elif fmt == "table":
+        columns = [_cell(c) for c in columns]
         cells = [[_cell(v) for v in r] for r in rows]
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
         out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip() + "\n")

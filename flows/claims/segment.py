@@ -25,8 +25,24 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return out
 
 
+MAX_SENTENCE_CHARS = 2000  # a longer "sentence" (no full stop for pages) is cut at whitespace
+
+
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentences of text[start:end] as absolute offsets."""
+    """Sentences of text[start:end] as absolute offsets; none longer than MAX_SENTENCE_CHARS
+    (a text that never ends a sentence must not make the work per number grow with it)."""
+    out = []
+    for s, e in _sentences(text, start, end):
+        while e - s > MAX_SENTENCE_CHARS:
+            cut = text.rfind(" ", s + MAX_SENTENCE_CHARS // 2, s + MAX_SENTENCE_CHARS)
+            cut = cut + 1 if cut > s else s + MAX_SENTENCE_CHARS
+            out.append((s, cut))
+            s = cut
+        out.append((s, e))
+    return out
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, s = [], start
     chunk = text[start:end]
     for m in _END_RE.finditer(chunk):

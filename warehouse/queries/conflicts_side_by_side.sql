@@ -1,16 +1,44 @@
 -- Conflicting claims side by side, newest first (used by `claimhouse conflicts`).
-select
-    created_at,
-    quote_a,
-    value_a,
-    unit_a,
-    title_a,
-    quote_b,
-    value_b,
-    unit_b,
-    title_b,
-    reason,
-    severity
-from conflicts
+-- $scope: 'all'; 'last-run' (found by the most recent completed run, status completed or
+-- completed_with_failures); or 'since' (found at or after the timestamp $since).
+with
+
+completed_runs as (
+    select * from runs
+    where status in ('completed', 'completed_with_failures')
+),
+
+last_run as (
+    select run_id from completed_runs
+    order by started_at desc
+    limit 1
+),
+
+found as (
+    select * from conflicts
+    where case $scope
+        when 'all' then true
+        when 'last-run' then run_id in (select run_id from last_run)
+        else created_at >= cast($since as timestamptz)
+    end
+),
+
+final as (
+    select
+        created_at,
+        quote_a,
+        value_a,
+        unit_a,
+        title_a,
+        quote_b,
+        value_b,
+        unit_b,
+        title_b,
+        reason,
+        severity
+    from found
+)
+
+select * from final
 order by created_at desc, severity desc
 limit $limit
