@@ -36,9 +36,9 @@ import sys
 import tempfile
 import time
 import warnings
-from importlib import metadata
 from pathlib import Path
 
+from benchmarks.provenance import git, package_version
 from benchmarks.sentences import DEFAULT_N, DEFAULT_SEED, corpus_digest, make_documents, make_labelled_sentences
 
 HERE = Path(__file__).resolve().parent
@@ -88,19 +88,6 @@ def _pin_one_cpu() -> int | None:
     return cpu
 
 
-def _version(dist: str) -> str | None:
-    try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return None
-
-
-def _git(*args: str) -> str | None:
-    try:
-        out = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=10)
-        return out.stdout.strip() if out.returncode == 0 else None
-    except (OSError, subprocess.SubprocessError):
-        return None
 
 
 def machine_info(pinned_cpu: int | None) -> dict:
@@ -112,7 +99,7 @@ def machine_info(pinned_cpu: int | None) -> dict:
                 break
     except OSError:
         pass
-    dirty = _git("status", "--porcelain", "--", "flows")
+    dirty = git("status", "--porcelain", "--", "flows")
     return {
         "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "python": sys.version.split()[0],
@@ -122,9 +109,9 @@ def machine_info(pinned_cpu: int | None) -> dict:
         "cpu_model": cpu_model or platform.processor() or None,
         "cpu_count": os.cpu_count(),
         "pinned_cpu": pinned_cpu,
-        "claimhouse_version": _version("claimhouse"),
-        "quantulum3_version": _version("quantulum3"),
-        "git_commit": _git("rev-parse", "--short", "HEAD"),
+        "claimhouse_version": package_version("claimhouse"),
+        "quantulum3_version": package_version("quantulum3"),
+        "git_commit": git("rev-parse", "--short", "HEAD"),
         "extractor_uncommitted_changes": (bool(dirty) if dirty is not None else None),
     }
 

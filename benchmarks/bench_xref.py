@@ -54,11 +54,12 @@ import sys
 import tempfile
 import time
 from collections import defaultdict
-from importlib import metadata
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+from benchmarks.provenance import git, package_version
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -653,19 +654,6 @@ def make_subset(db: Path, subset_db: Path, n_documents: int) -> None:
 
 # --------------------------------------------------------------------------- report
 
-def _version(dist: str) -> str | None:
-    try:
-        return metadata.version(dist)
-    except metadata.PackageNotFoundError:
-        return None
-
-
-def _git(*args: str) -> str | None:
-    try:
-        out = subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True, timeout=10)
-        return out.stdout.strip() if out.returncode == 0 else None
-    except (OSError, subprocess.SubprocessError):
-        return None
 
 
 def machine_info() -> dict:
@@ -677,7 +665,7 @@ def machine_info() -> dict:
                              if line.startswith("MemTotal:"))) // 1024
     except (OSError, StopIteration):
         pass
-    dirty = _git("status", "--porcelain", "--", *LINKING_PATH)
+    dirty = git("status", "--porcelain", "--", *LINKING_PATH)
     return {
         "date": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "python": sys.version.split()[0],
@@ -686,8 +674,8 @@ def machine_info() -> dict:
         "cpu_model": cpu_model or platform.processor() or None,
         "cpu_count": os.cpu_count(),
         "memory_total_mib": mem_total,
-        "packages": {d: _version(d) for d in ("claimhouse", "duckdb", "pandas", "pandera", "numpy")},
-        "git_commit": _git("rev-parse", "--short", "HEAD"),
+        "packages": {d: package_version(d) for d in ("claimhouse", "duckdb", "pandas", "pandera", "numpy")},
+        "git_commit": git("rev-parse", "--short", "HEAD"),
         "linking_path": LINKING_PATH,
         "linking_path_uncommitted_changes": (bool(dirty) if dirty is not None else None),
     }

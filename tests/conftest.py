@@ -3,6 +3,9 @@ end), no telemetry, quiet logs. Set before anything imports prefect."""
 import os
 import shutil
 import tempfile
+from pathlib import Path
+
+import pytest
 
 _PREFECT_HOME = tempfile.mkdtemp(prefix="claimhouse-prefect-home-")
 os.environ["PREFECT_HOME"] = _PREFECT_HOME
@@ -13,3 +16,25 @@ os.environ.pop("PREFECT_API_URL", None)
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def prefect_api():
+    """One temporary Prefect API for the whole session (started by the first `flow` test,
+    stopped at the end); yields its URL for `claimhouse` subprocesses."""
+    from prefect.settings import PREFECT_API_URL
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield PREFECT_API_URL.value()
+
+
+@pytest.fixture(autouse=True)
+def _prefect_for_flow_tests(request):
+    if request.node.get_closest_marker("flow"):
+        request.getfixturevalue("prefect_api")
+
+
+@pytest.fixture
+def db_path(tmp_path) -> Path:
+    return tmp_path / "warehouse.duckdb"

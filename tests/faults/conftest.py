@@ -1,4 +1,4 @@
-"""Faults and hostile input: a session Prefect API for the `flow` tests (as in tests/flows), a
+"""Faults and hostile input (the session Prefect API is in tests/conftest.py): a
 local site that misbehaves in more ways than tests/net/site.py (a subclass of its handler), an
 HTTPS server with a self-signed certificate made at test time, and helpers to run the CLI."""
 from __future__ import annotations
@@ -22,29 +22,6 @@ HANG_S = 30.0  # /hang and /drip-headers give up after this long (or when the se
 HEADER_DRIP_S = 0.1  # /drip-headers sends one byte of its status line and headers this often
 HUGE_LENGTH = 5_000_000_000  # /huge-length announces a 5 GB body
 TLS_TEXT = b"Secret wire: 900 tonnes of cargo were moved in 2024.\n"
-
-
-# ---- Prefect --------------------------------------------------------------------------------
-
-@pytest.fixture(scope="session")
-def prefect_api():
-    """One temporary Prefect API for the session; yields its URL (for `claimhouse` subprocesses)."""
-    from prefect.settings import PREFECT_API_URL
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield PREFECT_API_URL.value()
-
-
-@pytest.fixture(autouse=True)
-def _prefect_for_flow_tests(request):
-    if request.node.get_closest_marker("flow"):
-        request.getfixturevalue("prefect_api")
-
-
-@pytest.fixture
-def db_path(tmp_path) -> Path:
-    return tmp_path / "warehouse.duckdb"
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
-"""Flow tests: one temporary Prefect API for the session (stopped at the end), started for the
-tests marked `flow` only, so the unit tests here start no Prefect. Also the local test site."""
+"""Flow tests: planted documents and the local test site. The session's temporary Prefect API
+(tests/conftest.py) starts for tests marked `flow` only, so the unit tests here start no Prefect."""
 import shutil
 from pathlib import Path
 
@@ -10,20 +10,6 @@ from tests.net.site import start_site
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 
 
-@pytest.fixture(scope="session")
-def prefect_api():
-    from prefect.testing.utilities import prefect_test_harness
-
-    with prefect_test_harness(server_startup_timeout=120):
-        yield
-
-
-@pytest.fixture(autouse=True)
-def _prefect_for_flow_tests(request):
-    if request.node.get_closest_marker("flow"):
-        request.getfixturevalue("prefect_api")
-
-
 @pytest.fixture
 def planted(tmp_path) -> Path:
     """A folder of small documents with a planted agreement, a planted conflict and a
@@ -31,11 +17,6 @@ def planted(tmp_path) -> Path:
     folder = tmp_path / "planted"
     shutil.copytree(RESOURCES / "planted", folder)
     return folder
-
-
-@pytest.fixture
-def db_path(tmp_path) -> Path:
-    return tmp_path / "warehouse.duckdb"
 
 
 @pytest.fixture(scope="session")
