@@ -164,15 +164,22 @@ _ADVERB_OK = frozenset({"record", "new", "fresh", "all-time", "pace", "rate", "a
                         "adjusted", "sharply", "slightly", "steadily", "roughly", "nearly", "almost", "about", "some",
                         "around", "by", "another", "further", "respectively", "significantly", "dramatically",
                         "modestly", "marginally", "again", "more", "than", "over", "only", "just", "an", "a",
-                        "estimated", "approximately", "the", "of", "at", "least", "most", "up", "to"})
+                        "estimated", "approximately", "the", "of", "at", "least", "most", "up", "to", "revised"})
 _PARTICLE_VERBS = frozenset({"make", "makes", "made", "making", "set", "sets", "sign", "signs", "signed", "end",
                              "ends", "ended", "pick", "picks", "picked", "back", "step", "stepped", "take",
                              "takes", "took", "add", "adds", "sum", "sums", "line", "lined", "shut", "bring",
                              "brings", "brought", "top", "tops", "topped", "break", "broke", "broken", "turn",
-                             "turned", "narrow", "narrowed", "wind", "wound", "slow", "slowed"})
+                             "turned", "narrow", "narrowed", "wind", "wound", "slow", "slowed", "shot", "shoot",
+                             "shoots", "shooting"})
 _UNIT_WORDS = frozenset({"points", "point", "percent", "percentage", "per", "cent", "pct", "basis"})
 _COMPARATIVE_UP = frozenset({"more", "higher", "greater", "larger", "bigger", "faster", "longer", "stronger"})
 _COMPARATIVE_DOWN = frozenset({"less", "lower", "fewer", "smaller", "slower", "shorter", "weaker", "cheaper"})
+_COMPARATIVES = _COMPARATIVE_UP | _COMPARATIVE_DOWN
+_NOT_CHANGE_BEFORE = frozenset({"storm", "tidal"})  # "a storm surge of 3 metres" is a height, not a rise
+_NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
+_MODIFIER_STOP = frozenset({"of", "in", "on", "at", "to", "for", "from", "by", "and", "or", "the", "a", "an", "than",
+                            "as", "with", "per", "year", "years", "month", "months", "week", "weeks", "day", "days"})
+_LEVEL_NOUNS = frozenset({"record", "peak", "high", "low", "level", "total", "average", "estimate", "figure", "tally"})
 
 
 def _direction_of(word: str) -> str | None:
@@ -199,6 +206,7 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
     window = text[max(floor, qstart - 120):qstart]
     words = _WORD_RE.findall(window)
     prep = None
+    prep_k = -1
     for k in range(len(words) - 1, max(-1, len(words) - 1 - _REACH), -1):
         lw = words[k].lower()
         if lw in (";", ":", "(", ")"):
@@ -207,8 +215,13 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
             if prep is None:
                 return None
             continue  # "rose to 4.2% in July, up from 4.1%": the clause goes on after a comma
-        if prep == "of" and (lw in _INC_N or lw in _DEC_N):
-            return ("increase" if lw in _INC_N else "decrease"), "change"  # "falls of 30%"
+        if prep == "of" and prep_k - k <= 2 and (lw in _INC_N or lw in _DEC_N) and lw not in _COMPARATIVES:
+            if k > 0 and words[k - 1].lower() in _NOT_CHANGE_BEFORE:
+                return None  # "a storm surge of 3 metres"
+            return ("increase" if lw in _INC_N else "decrease"), "change"  # "falls of 30%", "a sharp rise of"
+        if prep == "of" and prep_k - k == 1 and lw in _LEVEL_NOUNS:
+            prep = None  # "down from a record of 906,000", "fallen from a peak of 70%": look further back
+            continue
         d = _direction_of(lw)
         if d and lw in _PREP_REQUIRED and prep not in ("to", "by", "from"):
             d = None  # "raised INR 1.2 billion": raising money is no change in a level
@@ -219,10 +232,10 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
                 return None  # "rose ... of" is no change amount unless a change noun precedes "of"
             return d, ("change" if prep in (None, "by") else "level")
         if prep == "of" and lw in ("pace", "rate"):
-            prep = "by"  # "grew at an annual pace of 5.6%": the amount of change
+            prep, prep_k = "by", k  # "grew at an annual pace of 5.6%": the amount of change
             continue
         if prep is None and lw in _LINK_PREPS:
-            prep = lw
+            prep, prep_k = lw, k
             continue
         if prep is None and not (lw in _ADVERB_OK or lw in _UNIT_WORDS or lw.endswith("ly")):
             return None  # a word that is no preposition between the verb and the number
@@ -245,6 +258,15 @@ def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | Non
         return "increase", end
     if w in _DEC_N or w in _COMPARATIVE_DOWN:
         return "decrease", end
+    if w in _MODIFIER_STOP or w in _NOT_CHANGE_BEFORE or not m.group(1).islower():
+        return None
+    m2 = _NEXT_WORD_RE.match(text, end, ceiling)  # "a 5.5% pay rise": one noun between
+    if m2:
+        w2 = m2.group(1).lower()
+        if w2 in _INC_N and w2 not in _COMPARATIVES:
+            return "increase", m2.end()
+        if w2 in _DEC_N and w2 not in _COMPARATIVES and w2 not in ("loss", "losses"):
+            return "decrease", m2.end()
     return None
 
 

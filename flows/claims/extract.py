@@ -14,6 +14,7 @@ from dataclasses import replace
 from datetime import date
 
 from flows.claims import cues, intervals
+from flows.claims.directions import share_directions
 from flows.claims.lexicon import LEXICON
 from flows.claims.model import Claim
 from flows.claims.not_claims import Spans, blocked_spans, furniture_flags, names_or_orders
@@ -41,9 +42,6 @@ CONTEXT_CHARS = 300  # how far around a number its cues are looked for: bounds t
 _PROPER_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w.&'’+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w]*)\s+$")
 _PROPER_AFTER_RE = re.compile(r"\s+([A-Z][a-z][\w'’-]*)\b")
 _MONTHS = frozenset(LEXICON.months)
-_BASELINE_BETWEEN_RE = re.compile(r"\b(?:up|down|higher|lower|rising|falling|increasing|decreasing|climbing|"
-                                  r"dropping|compared|versus)\b[^.;]{0,25}\b(?:from|with|to|on)\s+(?:a\s+record\s+)?\W{0,2}$",
-                                  re.IGNORECASE)
 _ORDINAL_NOUN_RE = re.compile(r"\s+(?!of\b|points?\b|percentage\b)[a-z][\w-]*", re.IGNORECASE)
 _THRESHOLD_CUES = frozenset({"below", "above", "under", "past", "beyond", "beneath", "topping", "topped", "surpassing",
                              "surpassed", "passed", "exceeding", "exceeded", "crossed the"})
@@ -166,12 +164,8 @@ class _Sentence:
                     # "20,000 Chinese citizens entered ... - a tenfold increase": the change
                     # is about the quantity just named
                     claim = replace(claim, subject=out[-1].subject)
-                prev = out[-1] if out else None
-                if (prev is not None and prev.direction is None and prev.kind == "level" and claim.kind == "level"
-                        and claim.direction and _BASELINE_BETWEEN_RE.search(self.text, prev.span_end, claim.span_start)):
-                    # "4.2% in July, up from 4.1% in June": the new level shares the change's direction
-                    out[-1] = replace(prev, direction=claim.direction)
                 out.append(claim)
+        out = share_directions(out, self.text)
         for m in verbs:
             if not self.blocked.overlaps(m.start(), m.end()):
                 out.append(self._multiplier_claim(m))
@@ -459,20 +453,26 @@ class _Sentence:
         w = m.group("w").lower()
         value = _MULTIPLIER_VALUE[w]
         direction = "decrease" if value < 1 else "increase"
-        subject = subject_before(self.text, m.start(), self.start)
+        start, qualifier, low, high = m.start(), "exact", None, None
+        qb = cues.qualifier_before(self.text, start, self.start)
+        if qb and qb[1] in ("lower_bound", "upper_bound", "approximate"):
+            start, qualifier = qb[0], qb[1]  # "more than doubled", "nearly tripled"
+            low, high = (value, None) if qualifier == "lower_bound" else (None, value) if qualifier == "upper_bound" else (None, None)
+        ilo, ihi = intervals.asserted_interval(value, low, high, qualifier, 0.0, qb[2] if qb else None)
+        subject = subject_before(self.text, start, self.start)
         period = choose_period(self.periods, m.start() - self.start, m.end() - self.start)
         place = choose_place(self.places, m.start(), m.end(), self.start, self.end)
         claim = Claim(
-            span_start=m.start(), span_end=m.end(), quote=m.group(0),
-            sentence=self.text[self.start:self.end], value=value, low=None, high=None, unit="times",
-            qualifier="exact", direction=direction, kind="ratio", subject=subject, place=place,
+            span_start=start, span_end=m.end(), quote=self.text[start:m.end()],
+            sentence=self.text[self.start:self.end], value=value, low=low, high=high, unit="times",
+            qualifier=qualifier, direction=direction, kind="ratio", subject=subject, place=place,
             period_start=period.period_start if period else None,
             period_end=period.period_end if period else None,
             period_partial=bool(period and period.partial),
             modality=cues.modality_of(self.text[max(self.start, m.start() - CONTEXT_CHARS):self._clause_end(m.end())]),
-            attribution=self.attribution, interval_low=value, interval_high=value,
-            sentence_start=self.start,
-            checkworthiness=checkworthiness("times", subject, place, period is not None, self.attribution, "exact",
+            attribution=self.attribution, sentence_start=self.start,
+            interval_low=ilo, interval_high=ihi,
+            checkworthiness=checkworthiness("times", subject, place, period is not None, self.attribution, qualifier,
                                             direction, value, "asserted"),
         )
         return claim

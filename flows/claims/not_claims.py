@@ -18,7 +18,8 @@ _MONTH = (
 )
 
 DATE_DMY = rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
-DATE_MDY = rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s+\d{{4}}\b)?(?![,.]?\d)"
+DATE_MDY = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*(?:[-–]|to|and|through)\s*\d{{1,2}}(?:st|nd|rd|th)?\b)?"
+            rf"(?:,?\s+\d{{4}}\b)?(?![,.]?\d)")  # "Sept. 3", "Oct. 16-21", "July 25 to 26, 2024"
 DATE_MY = rf"\b{_MONTH}\s+\d{{4}}\b"
 DATE_NUMERIC = r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"
 DATE_ISO_MONTH = r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b"
@@ -45,6 +46,11 @@ PHONE = (
     r"\+\d{1,3}(?:[\s.-]?\d{2,4}){2,5}\b"
 )
 LIST_NUMBER = r"(?m:^)[ \t]*(?:[-*•·][ \t]*)?\(?\d{1,3}[.)](?=[ \t]+\S)"
+INLINE_LIST_NUMBER = r"[:;]\s*\(?\d{1,2}[.)](?=\s+[A-Z])"  # "Key points: 1. Inflation is falling; 2. Wages ..."
+GROUP_OF = r"\bGroup\s+of\s+(?:\d{1,2}|Two|Three|Five|Seven|Eight|Ten|Twenty)\b"  # "Group of 20", "Group of Seven"
+# "Scotland 0 Portugal 0", "Kansas City 25 Philadelphia 22": a results line; "7-6(3)": a tie-break
+RESULT_LINE = (r"\b(?:[A-Z][\w.'’-]*\s+){1,3}\d{1,3}\s+(?:[A-Z][\w.'’-]*\s+){1,3}\d{1,3}\b(?![.,]?\d|\s*%)|"
+               r"\b\d{1,2}[-–]\d{1,2}\s*\(\d{1,2}\)")
 _NOT_A_MEASURE = (
     r"(?!\d|[.,]\d|\s*(?:%|percent|per\s+cent|percentage|million|billion|thousand|years?|months?|weeks?|days?"
     r"|hours?|people|kg|km|miles?|metres?|meters?)\b|\s*%)"
@@ -89,6 +95,9 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("time_of_day", TIME_OF_DAY, r"(?i)\d:\d|\d\s*[ap]\.?\s?m\b|o['’]clock|24/7|9/11"),
     ("phone", PHONE, r"1-8\d\d|\(\d|\d[\s.-]\d\d\d[\s.-]\d\d\d|\+\d"),
     ("list_number", LIST_NUMBER, r"(?m)^[ \t]*(?:[-*•·][ \t]*)?\(?\d{1,3}[.)][ \t]"),
+    ("inline_list_number", INLINE_LIST_NUMBER, r"[:;]\s*\(?\d{1,2}[.)]\s"),
+    ("group_of", GROUP_OF, r"Group\s+of"),
+    ("result_line", RESULT_LINE, r"[A-Z][\w.'’-]*\s+\d{1,3}\s+[A-Z]|\d\s*\(\d"),
     ("score", SCORE, r"\d\s*[-–]\s*\d"),
     ("version", VERSION, r"\d\.\d+\.\d|\b[vV]\d|[Vv]ersion|Python|iOS|iPadOS|macOS|Android|Windows|Linux|Ubuntu|Debian|Java|Chrome|Firefox|GPT|Bluetooth|Wi-Fi|USB|HTML|HTTP|Office|Excel|Web|PlayStation|Xbox|iPhone|Galaxy|Pixel|Claude|Gemini|Llama|Kotlin|Swift|Rust|Node|React|Angular|Django|Rails|PHP|Perl|Ruby"),
     ("address", ADDRESS, r"Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Lane|Ln\b|Drive|Dr\b|Way\b|Place|Pl\b|Court|Ct\b|Square|Sq\b|Terrace|Parkway|Pkwy|Highway|Hwy|Row\b|Close\b|Crescent|Gardens|Strasse|Straße|[A-Z]{2}\s+\d{5}|Box\s+\d"),
@@ -101,7 +110,7 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "score": ("-", "–"), "url_or_email": ("@", "http", "www."),
 }
 
-_CASE_SENSITIVE = {"date_dmy", "date_mdy", "date_my", "version", "address"}
+_CASE_SENSITIVE = {"date_dmy", "date_mdy", "date_my", "version", "address", "inline_list_number", "group_of", "result_line"}
 
 
 def _compile(name: str, pattern: str) -> re.Pattern:
@@ -122,6 +131,10 @@ FURNITURE_PATTERNS = re.compile(
     re.IGNORECASE,
 )
 FURNITURE_MAX_CHARS = 240
+# "Save 20% off", "30% off all orders"; not "knock 0.8% off world output"
+AD_DISCOUNT_RE = re.compile(r"\b(?:save|get|take|enjoy|extra|now|flat)\s+(?:up\s+to\s+)?\d+\s*%\s+off\b|\b\d+\s*%\s+off\s+"
+                            r"(?:all|your|everything|orders?|sitewide|storewide|selected|today|now|when|first|any|the\s+first)\b|"
+                            r"\d+\s*%\s+off\s*[!*]|^\s*\d+\s*%\s+off\b", re.IGNORECASE)
 
 
 class Spans:
@@ -187,7 +200,7 @@ SANDWICH = 3
 def is_furniture(paragraph: str) -> bool:
     """An advertisement or a piece of page furniture (contact lines, cookie notices)."""
     low = paragraph.lower()
-    if any(cue in low for cue in _AD_CUES):
+    if any(cue in low for cue in _AD_CUES) or ("% off" in low and AD_DISCOUNT_RE.search(paragraph)):
         return True
     if len(paragraph) > FURNITURE_MAX_CHARS:
         return False

@@ -1,0 +1,64 @@
+"""Directions one claim lends its neighbour in the same sentence.
+
+A figure often carries no change word of its own but sits in a change told next to it:
+
+- "4.2% in July, up from 4.1%": the new level shares the direction of its baseline;
+- "revenue of $30 billion, up 122% from a year earlier": the level shares the change after it;
+- "rose 39.6% from a year earlier to NT$251.87 billion": the level reached after a change;
+- "to 5,600 from 5,200", "down from a record of 906,000": the baseline of a change of level;
+- "minus 23C (minus 9F)": a conversion in brackets is the same figure.
+
+`share_directions` takes the claims of one sentence in text order and returns them with
+these directions filled in; a claim that already has a direction keeps it."""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from flows.claims.model import Claim
+
+_BASELINE_BETWEEN_RE = re.compile(r"\b(?:up|down|higher|lower|rising|falling|increasing|decreasing|climbing|"
+                                  r"dropping|compared|versus)\b[^.;]{0,25}\b(?:from|with|to|on)\s+(?:a\s+record\s+)?\W{0,2}$",
+                                  re.IGNORECASE)
+# "$30 billion, up 122%": a comma, then the change word right before the next figure
+_CHANGE_AFTER_RE = re.compile(r"^[^.;:]{0,80},\s*(?:up|down|rising|falling|increasing|decreasing|higher|lower)"
+                              r"(?:\s+by)?\s*$", re.IGNORECASE)
+# "rose 39.6% from a year earlier to NT$251.87 billion": the level the change arrived at
+_ARRIVED_AT_RE = re.compile(r"^[^,.;:()]{0,60}\bto\s+(?:a\s+(?:new\s+)?(?:record|high|low)\s+(?:of\s+)?)?\W{0,2}$",
+                            re.IGNORECASE)
+# "to 395,000 in 2025 from 485,000": the level the change started from
+_STARTED_FROM_RE = re.compile(r"^[^,.;:()]{0,40}\bfrom\s+(?:a\s+(?:revised\s+)?(?:record|peak|high|low)\s+(?:of\s+)?)?"
+                              r"\W{0,2}$", re.IGNORECASE)
+_IN_BRACKETS_RE = re.compile(r"^\s*\(\s*(?:about|around|or|roughly|some|nearly)?\s*$", re.IGNORECASE)
+
+
+def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
+    """(prev takes claim's direction, claim takes prev's direction)."""
+    if claim.direction and not prev.direction and prev.kind == "level":
+        if claim.kind == "level" and _BASELINE_BETWEEN_RE.search(between):
+            return True, False
+        if claim.kind == "change" and _CHANGE_AFTER_RE.match(between):
+            return True, False
+    if prev.direction and not claim.direction and claim.kind == "level":
+        if _IN_BRACKETS_RE.match(between):
+            return False, True
+        if prev.kind == "change" and _ARRIVED_AT_RE.match(between):
+            return False, True
+        if prev.kind == "level" and _STARTED_FROM_RE.match(between):
+            return False, True
+    return False, False
+
+
+def share_directions(claims: list[Claim], text: str) -> list[Claim]:
+    """The claims of one sentence (in text order) with the directions their neighbours lend."""
+    out = list(claims)
+    for k in range(1, len(out)):
+        prev, claim = out[k - 1], out[k]
+        if claim.span_start < prev.span_end:
+            continue
+        back, forward = _lends(prev, claim, text[prev.span_end:claim.span_start])
+        if back:
+            out[k - 1] = replace(prev, direction=claim.direction)
+        elif forward:
+            out[k] = replace(claim, direction=prev.direction)
+    return out
