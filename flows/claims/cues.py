@@ -30,6 +30,11 @@ QUALIFIER_AFTER_RE = re.compile(
 _CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_CLASS)
 _TAIL_WORDS_RE = re.compile(r"[^\s]+")
 _ARTICLES = ("a", "an")
+# verbs that make "up to" a rise: "edged up to 4.6%", "ticked up to 3.1%"
+_UP_TO_VERBS = frozenset({"edged", "edges", "edging", "ticked", "ticks", "crept", "creeps", "moved", "moves", "went", "goes",
+                          "shot", "shoots", "revised", "revises", "ramped", "ramps", "stepped", "steps", "picked", "picks",
+                          "rounded", "pushed", "pushes", "jumped", "climbed", "rose", "rises", "risen", "inched", "inches",
+                          "drifted", "rallied", "bumped", "scaled", "marked", "notched"})
 
 
 def qualifier_before(text: str, qstart: int, floor: int) -> tuple[int, str, str] | None:
@@ -49,6 +54,8 @@ def qualifier_before(text: str, qstart: int, floor: int) -> tuple[int, str, str]
             continue
         if cls is None:
             continue
+        if phrase == "up to" and len(words) > n and words[-n - 1][0].lower() in _UP_TO_VERBS:
+            return None  # "edged up to 4.6%": a rise to a level, not an upper bound
         start = words[-n][1]
         if len(words) > n and words[-n - 1][0].lower() in _ARTICLES:
             start = words[-n - 1][1]
@@ -194,7 +201,7 @@ def _direction_of(word: str) -> str | None:
 
 
 _PREP_REQUIRED = frozenset({"raised", "raise", "raises", "raising", "lifted", "lift", "lifts", "hiked", "hike"})
-_LINK_PREPS = {"to": "level", "at": "level", "from": "level", "than": "level", "with": "level",
+_LINK_PREPS = {"to": "level", "at": "level", "from": "level", "than": "level", "with": "level", "on": "level",
                "versus": "level", "vs": "level", "by": "change", "of": "change"}
 _REACH = 10  # words a preposition may reach back to find its change verb: "cut its key rate by"
 
@@ -222,6 +229,10 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
         if prep == "of" and prep_k - k == 1 and lw in _LEVEL_NOUNS:
             prep = None  # "down from a record of 906,000", "fallen from a peak of 70%": look further back
             continue
+        if prep == "than" and prep_k - k == 1 and lw in _COMPARATIVES:
+            return None  # "more than 3 million": a bound, not a comparison with a change
+        if prep == "to" and lw == "up" and k > 0 and words[k - 1].lower() in _UP_TO_VERBS:
+            return "increase", "level"  # "edged up to 4.6%"
         d = _direction_of(lw)
         if d and lw in _PREP_REQUIRED and prep not in ("to", "by", "from"):
             d = None  # "raised INR 1.2 billion": raising money is no change in a level

@@ -6,7 +6,8 @@ A figure often carries no change word of its own but sits in a change told next 
 - "revenue of $30 billion, up 122% from a year earlier": the level shares the change after it;
 - "rose 39.6% from a year earlier to NT$251.87 billion": the level reached after a change;
 - "to 5,600 from 5,200", "down from a record of 906,000": the baseline of a change of level;
-- "minus 23C (minus 9F)": a conversion in brackets is the same figure.
+- "minus 23C (minus 9F)": a conversion in brackets is the same figure;
+- "cut 1,800 jobs, or roughly 8% of its workforce": the same change told twice.
 
 `share_directions` takes the claims of one sentence in text order and returns them with
 these directions filled in; a claim that already has a direction keeps it."""
@@ -30,6 +31,8 @@ _ARRIVED_AT_RE = re.compile(r"^[^,.;:()]{0,60}\bto\s+(?:a\s+(?:new\s+)?(?:record
 _STARTED_FROM_RE = re.compile(r"^[^,.;:()]{0,40}\bfrom\s+(?:a\s+(?:revised\s+)?(?:record|peak|high|low)\s+(?:of\s+)?)?"
                               r"\W{0,2}$", re.IGNORECASE)
 _IN_BRACKETS_RE = re.compile(r"^\s*\(\s*(?:about|around|or|roughly|some|nearly)?\s*$", re.IGNORECASE)
+# "cut 1,800 jobs, or roughly 8% of its workforce": the same change told twice
+_APPOSITION_RE = re.compile(r"^\s*,?\s*or\s*$", re.IGNORECASE)
 
 
 def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
@@ -40,7 +43,7 @@ def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
         if claim.kind == "change" and _CHANGE_AFTER_RE.match(between):
             return True, False
     if prev.direction and not claim.direction and claim.kind == "level":
-        if _IN_BRACKETS_RE.match(between):
+        if _IN_BRACKETS_RE.match(between) or _APPOSITION_RE.match(between):
             return False, True
         if prev.kind == "change" and _ARRIVED_AT_RE.match(between):
             return False, True

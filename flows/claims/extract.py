@@ -25,10 +25,16 @@ from flows.claims.segment import paragraphs, sentences
 from flows.claims.subjects import STOP, subject_after, subject_before
 from flows.claims.places import place_names
 
-_MULTIPLIER_VERB_RE = re.compile(r"\b(?P<w>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving)\b", re.IGNORECASE)
-_MULTIPLIER_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv")
+_MULTIPLIER_VERB_RE = re.compile(r"\b(?P<w>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving|"
+                                 r"double|triple|quadruple|twice)\b", re.IGNORECASE)
+_MULTIPLIER_STEMS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "twice")
 _MULTIPLIER_VALUE = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0,
-                     "quadrupled": 4.0, "halved": 0.5, "halving": 0.5}
+                     "quadrupled": 4.0, "halved": 0.5, "halving": 0.5,
+                     "double": 2.0, "triple": 3.0, "quadruple": 4.0, "twice": 2.0}
+# "double", "triple", "twice" are a multiplier only when qualified ("more than double") or
+# comparing ("twice the global average", "twice as many"); "a double room" is none
+_BARE_MULTIPLIERS = frozenset({"double", "triple", "quadruple", "twice"})
+_COMPARING_RE = re.compile(r"\s+(?:the|that|what|as|its|their|his|her)\b", re.IGNORECASE)
 _RANGE_JOIN_RE = re.compile(r"\s*(?P<j>-|–|—|to|and|or)\s*", re.IGNORECASE)
 _BETWEEN_RE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 _YEARISH_AFTER_RE = re.compile(r"\s*(?:[,;:.)?!\"”]|$|and\b|to\b|or\b|-|–|[A-Z]|(?:[a-z]+\s+){0,2}(?:crisis|election|census|"
@@ -42,6 +48,11 @@ CONTEXT_CHARS = 300  # how far around a number its cues are looked for: bounds t
 _PROPER_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w.&'’+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w]*)\s+$")
 _PROPER_AFTER_RE = re.compile(r"\s+([A-Z][a-z][\w'’-]*)\b")
 _MONTHS = frozenset(LEXICON.months)
+_PARTITIVE_RE = re.compile(r"\s+of\s+(?:its|their|the|our|his|her|these|those|[A-Z][\w.&-]*['’]s)\s+(?:[a-z-]+\s+)?"
+                           r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b)",
+                           re.IGNORECASE)
+_LOSS_OF_RE = re.compile(r"\bloss(?:es)?\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.IGNORECASE)
+_YEAR_BEFORE_RE = re.compile(r"\b(?:in|since|during|until|through|half\s+of|quarter\s+of)\s+$", re.IGNORECASE)
 _ORDINAL_NOUN_RE = re.compile(r"\s+(?!of\b|points?\b|percentage\b)[a-z][\w-]*", re.IGNORECASE)
 _THRESHOLD_CUES = frozenset({"below", "above", "under", "past", "beyond", "beneath", "topping", "topped", "surpassing",
                              "surpassed", "passed", "exceeding", "exceeded", "crossed the"})
@@ -168,7 +179,9 @@ class _Sentence:
         out = share_directions(out, self.text)
         for m in verbs:
             if not self.blocked.overlaps(m.start(), m.end()):
-                out.append(self._multiplier_claim(m))
+                claim = self._multiplier_claim(m)
+                if claim is not None:
+                    out.append(claim)
         return out
 
     def _is_year(self, atom: NumberAtom) -> bool:
@@ -176,7 +189,8 @@ class _Sentence:
             return False
         if not 1000 <= atom.value <= 2199:
             return False
-        return bool(_YEARISH_AFTER_RE.match(self.text, atom.end, self.end)) or not self._count_noun_follows(atom.end)
+        return (bool(_YEARISH_AFTER_RE.match(self.text, atom.end, self.end)) or not self._count_noun_follows(atom.end)
+                or _YEAR_BEFORE_RE.search(self.text, max(self.start, atom.start - 20), atom.start) is not None)
 
     def _count_noun_follows(self, pos: int) -> bool:
         m = re.match(r"\s+([a-z][\w-]*)", self.text[pos:self.end])
@@ -204,8 +218,8 @@ class _Sentence:
         if cues.unit_after(text, atom.end, self.end) or cues.qualifier_before(text, atom.start, self.start):
             return False
         before = _PROPER_BEFORE_RE.search(text, max(self.start, atom.start - 40), atom.start)
-        if before and not _is_function_word(before.group(1)):
-            return True
+        if before and not _is_function_word(before.group(1)) and not before.group(1).endswith(("'s", "’s")):
+            return True  # "Boeing 737", but not "NATO's 32 members"
         if "," not in atom.raw and len(atom.raw) <= 5:
             after = _PROPER_AFTER_RE.match(text, atom.end, self.end)
             if after and not _is_group_word(after.group(1)) and after.group(1).lower() not in STOP:
@@ -257,7 +271,8 @@ class _Sentence:
         rng = None if (dir_before and dir_before[1] != "change") else self._range(atom, nxt, qs, currency)
         if atom.form == "fold":
             unit, kind = "times", "ratio"
-        if atom.form == "fraction" and atom.raw[:1].isalpha() and _ORDINAL_NOUN_RE.match(text, atom.end, self.end):
+        if atom.form == "fraction" and atom.raw[:1].isalpha() and not atom.raw.lower().endswith(("half", "quarter")) \
+                and _ORDINAL_NOUN_RE.match(text, atom.end, self.end):
             return None  # "a third month", "a second term": ordinals, not fractions
         if rng is not None:
             b_atom, b_value, a_value, qe, unit_r = rng
@@ -284,6 +299,8 @@ class _Sentence:
         # --- qualifier ------------------------------------------------------------
         if qualifier != "range":
             qb = cues.qualifier_before(text, qs, self.start)
+            if qb and qb[2] == "over" and LEXICON.unit_family(unit) == "duration" and _over_means_during(text, qb[0], self.start):
+                qb = None  # "held in seven phases over six weeks": over = during
             if qb:
                 qs, qualifier, cue = qb
                 if qualifier == "exact" and cue in ("just", "only", "all", "fully"):
@@ -303,6 +320,8 @@ class _Sentence:
             low, high = None, value
         # --- direction ------------------------------------------------------------
         dir_before = cues.direction_before(text, qs, self.start) or dir_before
+        if dir_before and (LEXICON.unit_family(unit) or "").startswith("currency:") and _LOSS_OF_RE.search(text, max(self.start, qs - 16), qs):
+            dir_before = None  # "a first-half loss of 12.8 billion yuan": a loss is an amount, not a fall
         if dir_before:
             direction, kind2 = dir_before
             if kind != "ratio":
@@ -334,8 +353,10 @@ class _Sentence:
             if np_end - qe < 60:
                 qe = np_end  # the counted noun belongs to the quote: "400,000 migrants"
         if atom.form == "words" and not atom.scaled and (unit is None or unit == "person") and (
-                head is None or not _plausible_count_noun(head)):
+                head is None or not _plausible_count_noun(head)) and not (
+                atom.value >= 2 and (_PARTITIVE_RE.match(text, atom.end, self.end) or cue in ("just", "only"))):
             return None  # "the two translate", "one is", "one of the": a pronoun, not a quantity
+            # ("two of its nine policymakers", "up from just three" are counts)
         # --- rate -----------------------------------------------------------------
         r = cues.rate_after(text, qe, self.end)
         if r is None and subj and np_end > qe and np_end - qe < 60:
@@ -418,8 +439,8 @@ class _Sentence:
             return None
         if unit_a and cur_b and unit_a[1] != cur_b[1]:
             return None  # "fell 3% to $1.2bn": a change and a level
-        if unit_a and j == "to" and cues.direction_before(text, qs, self.start):
-            return None  # "gained 1.2% to 8,200 points"
+        if j == "to" and (unit_a or nxt.value > 5 * atom.value) and cues.direction_before(text, qs, self.start):
+            return None  # "gained 1.2% to 8,200 points", "dropping by 35,000 to 857,000"
         if self.blocked.overlaps(nxt.start, nxt.end) or self._is_year(nxt) or self._is_year(atom):
             return None
         if j in ("-", "–", "—") and (atom.form != "digits" or nxt.form != "digits"):
@@ -449,12 +470,18 @@ class _Sentence:
         m = _CLAUSE_END_RE.search(self.text, pos, limit)
         return m.start() if m else limit
 
-    def _multiplier_claim(self, m: re.Match) -> Claim:
+    def _multiplier_claim(self, m: re.Match) -> Claim | None:
         w = m.group("w").lower()
         value = _MULTIPLIER_VALUE[w]
         direction = "decrease" if value < 1 else "increase"
         start, qualifier, low, high = m.start(), "exact", None, None
         qb = cues.qualifier_before(self.text, start, self.start)
+        if w in _BARE_MULTIPLIERS:
+            comparing = _COMPARING_RE.match(self.text, m.end(), self.end)
+            if qb is None and not comparing:
+                return None
+            if comparing:
+                direction = None  # "more than double the EU average": a comparison, not a change
         if qb and qb[1] in ("lower_bound", "upper_bound", "approximate"):
             start, qualifier = qb[0], qb[1]  # "more than doubled", "nearly tripled"
             low, high = (value, None) if qualifier == "lower_bound" else (None, value) if qualifier == "upper_bound" else (None, None)
@@ -510,6 +537,23 @@ def _is_person(head: str, subject: str | None) -> bool:
 def _is_population(subject: str) -> bool:
     words = subject.lower().split()
     return bool(words) and (words[-1] in LEXICON.population_nouns or " ".join(words[-2:]) in LEXICON.population_nouns)
+
+
+_OVER_AS_BOUND_AFTER = frozenset({"for", "in", "of", "after", "by", "within", "took", "take", "takes", "taking", "lasted", "last",
+                                  "lasts", "lasting", "wait", "waits", "waiting", "spent", "spend", "spends", "serve",
+                                  "serves", "served", "serving", "aged", "is", "was", "are", "were", "been", "be", "and", "or",
+                                  "than", "at", "to", "from", "since", "just", "well", "some", "about", "nearly"})
+_WORD_BEFORE_RE = re.compile(r"([\w'’-]+)\W*$")
+
+
+def _over_means_during(text: str, over_start: int, floor: int) -> bool:
+    """"over" before a duration means "during" after a noun ("seven phases over six weeks",
+    "11 hours over two days") and "more than" after a verb or preposition ("waited over 12 hours")."""
+    m = _WORD_BEFORE_RE.search(text, max(floor, over_start - 30), over_start)
+    if m is None:
+        return False
+    w = m.group(1).lower()
+    return not (w in _OVER_AS_BOUND_AFTER or w.endswith("ed") or w[:1].isdigit())
 
 
 def _plausible_count_noun(head: str) -> bool:

@@ -47,7 +47,8 @@ _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?|\.\d+"
 NUMBER_RE = re.compile(
     rf"""
     (?P<halfa>\bhalf\s+an?\s+(?P<halfscale>{_SCALE_WORDS}|dozen)\b)
-  | (?P<onein>\b(?P<onein_a>one|1)\s+(?:in|out\s+of)\s+(?P<onein_b>\d+|{_SMALL})\b)
+  | (?P<onein>\b(?P<onein_a>\d{{1,2}}|{_SMALL})\s+(?:in|out\s+of)\s+(?P<onein_b>\d{{1,3}}(?:,\d{{3}})*(?![\d.,]\d)|{_SMALL})\b(?!\s*%))
+  | (?P<halfof>\bhalf(?=\s+of\s+(?!(?:the\s+)?(?:year|month|week|day|decade|century|season|game|match)s?\b)))
   | (?P<wfrac>\b(?P<wfrac_n>an?|one|two|three|four|five|six|seven|nine)[- ](?P<wfrac_d>{_FRAC_W})\b(?!\s+(?:of\s+(?:the\s+)?)?(?:century|centuries)\b))
   | (?P<vague>\b(?P<vague_w>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\s+of\b)
   | (?P<fold>\b(?P<fold_w>{"|".join(FOLD_WORDS)})\b)
@@ -134,11 +135,17 @@ def _atom(m: re.Match) -> NumberAtom | None:
         scale = g("halfscale").lower()
         return NumberAtom(start, end, 6.0 if scale == "dozen" else 0.5 * _scale_of(scale), "words", raw, True)
     if g("onein") is not None:
-        b = g("onein_b")
+        a, b = g("onein_a"), g("onein_b").replace(",", "")
+        num = float(a) if a.isdigit() else _word_value(a)
         denom = float(b) if b.isdigit() else _word_value(b)
-        if not denom or math.isnan(denom):
-            return None
-        return NumberAtom(start, end, 1.0 / denom, "onein", raw)
+        if not denom or math.isnan(denom) or math.isnan(num) or not 0 < num < denom:
+            return None  # "nine in 10" is a share; "three in 2" is no share
+        return NumberAtom(start, end, num / denom, "onein", raw)
+    if g("halfof") is not None:
+        before = m.string[max(0, start - 12):start].lower()
+        if before.rstrip().endswith(("first", "second", "latter", "back", "front", "other")):
+            return None  # "the first half of 2024": a period
+        return NumberAtom(start, end, 0.5, "fraction", raw)
     if g("wfrac") is not None:
         n = g("wfrac_n").lower()
         num = 1.0 if n in ("a", "an") else float(ONES[n])
