@@ -44,6 +44,7 @@ _CLAUSE_END_RE = re.compile(r"[,;:–—()]|\band\b|\bbut\b|\bwhile\b|\bwhereas\
 _TIMES_RATIO_RE = re.compile(r"\s*(?:as|more|higher|greater|larger|bigger|less|lower|smaller|the|over|faster|"
                              r"slower|than|that|what)\b", re.IGNORECASE)
 _VALUE_CAP = 1e18
+_UNSEEN = object()
 CONTEXT_CHARS = 300  # how far around a number its cues are looked for: bounds the work per number
 _PROPER_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w.&'’+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w]*)\s+$")
 _PROPER_AFTER_RE = re.compile(r"\s+([A-Z][a-z][\w'’-]*)\b")
@@ -145,6 +146,8 @@ class _Sentence:
         self.prev_places = prev_places
         self._periods = None
         self._attribution: str | None | bool = False
+        self._units: dict = {}
+        self._qualifiers: dict = {}
 
     # -- lazily computed sentence facts ---------------------------------------------
     @property
@@ -184,6 +187,19 @@ class _Sentence:
                     out.append(claim)
         return out
 
+    # -- cue lookups asked more than once per number, remembered per position -------------
+    def _unit_after(self, pos: int):
+        got = self._units.get(pos, _UNSEEN)
+        if got is _UNSEEN:
+            got = self._units[pos] = cues.unit_after(self.text, pos, self.end)
+        return got
+
+    def _qualifier_before(self, pos: int):
+        got = self._qualifiers.get(pos, _UNSEEN)
+        if got is _UNSEEN:
+            got = self._qualifiers[pos] = cues.qualifier_before(self.text, pos, self.start)
+        return got
+
     def _is_year(self, atom: NumberAtom) -> bool:
         if atom.form != "digits" or atom.scaled or not re.fullmatch(r"\d{4}", atom.raw):
             return False
@@ -215,7 +231,7 @@ class _Sentence:
             return True
         if atom.start > 0 and text[atom.start - 1] == "/" and atom.start > 1 and text[atom.start - 2].isalnum():
             return True
-        if cues.unit_after(text, atom.end, self.end) or cues.qualifier_before(text, atom.start, self.start):
+        if self._unit_after(atom.end) or self._qualifier_before(atom.start):
             return False
         before = _PROPER_BEFORE_RE.search(text, max(self.start, atom.start - 40), atom.start)
         if before and not _is_function_word(before.group(1)) and not before.group(1).endswith(("'s", "’s")):
@@ -232,7 +248,8 @@ class _Sentence:
         text = self.text
         if self.blocked.overlaps(atom.start, atom.end) or self._is_year(atom):
             return None
-        if self._is_identifier(atom, cues.currency_before(text, atom.start, self.start)):
+        currency = cues.currency_before(text, atom.start, self.start)
+        if self._is_identifier(atom, currency):
             return None
         if atom.value != atom.value or abs(atom.value) > _VALUE_CAP:
             return None
@@ -241,7 +258,6 @@ class _Sentence:
         unit: str | None = None
         kind = "level"
         direction = None
-        currency = cues.currency_before(text, qs, self.start)
         if currency:
             qs, unit = currency
         if atom.suffix_scale in ("m",) and not currency:
@@ -254,7 +270,7 @@ class _Sentence:
             value = -value
         # attached letters that are no unit: "5G", "3D", "1990s"
         if qe < self.end and text[qe].isalpha() and atom.form == "digits":
-            u = cues.unit_after(text, qe, self.end)
+            u = self._unit_after(qe)
             if u is None and not cues.currency_after(text, qe, self.end):
                 return None
         low = high = None
@@ -266,6 +282,7 @@ class _Sentence:
             precision = 0.5 * _leading_scale(value)
         # --- direction before (decides whether "from A to B" is a change or a range) ---
         dir_before = cues.direction_before(text, qs, self.start)
+        dir_from = qs
         # --- range --------------------------------------------------------------
         consumed = qe
         rng = None if (dir_before and dir_before[1] != "change") else self._range(atom, nxt, qs, currency)
@@ -283,7 +300,7 @@ class _Sentence:
             consumed = qe
             precision = intervals.written_precision(b_atom.raw, b_value) if b_atom.form == "digits" else 0.0
         else:
-            u = cues.unit_after(text, qe, self.end) if unit is None or unit == "m" and not atom.suffix_scale else None
+            u = self._unit_after(qe) if unit is None or unit == "m" and not atom.suffix_scale else None
             if u is not None:
                 qe, unit = u
             elif unit is None:
@@ -298,7 +315,7 @@ class _Sentence:
                 qe, unit = pts, "percentage_point"
         # --- qualifier ------------------------------------------------------------
         if qualifier != "range":
-            qb = cues.qualifier_before(text, qs, self.start)
+            qb = self._qualifier_before(qs)
             if qb and qb[2] == "over" and LEXICON.unit_family(unit) == "duration" and _over_means_during(text, qb[0], self.start):
                 qb = None  # "held in seven phases over six weeks": over = during
             if qb:
@@ -309,7 +326,7 @@ class _Sentence:
             if qa and (qualifier == "exact" or qb is None):
                 qe, qualifier, cue = qa
         else:
-            qb = cues.qualifier_before(text, qs, self.start)
+            qb = self._qualifier_before(qs)
             if qb and qb[1] == "approximate":
                 qs, cue = qb[0], qb[2]
         if atom.form == "vague":
@@ -319,7 +336,8 @@ class _Sentence:
         elif qualifier == "upper_bound":
             low, high = None, value
         # --- direction ------------------------------------------------------------
-        dir_before = cues.direction_before(text, qs, self.start) or dir_before
+        if qs != dir_from:
+            dir_before = cues.direction_before(text, qs, self.start) or dir_before
         if dir_before and (LEXICON.unit_family(unit) or "").startswith("currency:") and _LOSS_OF_RE.search(text, max(self.start, qs - 16), qs):
             dir_before = None  # "a first-half loss of 12.8 billion yuan": a loss is an amount, not a fall
         if dir_before:

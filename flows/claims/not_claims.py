@@ -110,6 +110,39 @@ _NEEDS: dict[str, tuple[str, ...]] = {
     "score": ("-", "–"), "url_or_email": ("@", "http", "www."),
 }
 
+# Gates told from the words of the text (one split, then set lookups) where a regex gate
+# would be a long alternation tried at every position. Each is true whenever the
+# pattern can match (it may be true more often; the pattern decides).
+_PERIOD_LEAD = frozenset("""first past last next previous final coming following latest preceding highest lowest
+biggest largest smallest fastest slowest sharpest steepest strongest weakest best worst most least""".split())
+_SPAN_WORDS = frozenset({"days", "weeks", "months", "quarters", "years"})
+_SPAN_ENDS = frozenset({"to", "through", "ending", "ended", "until"})
+_VERSION_NAMES = ("Python", "iOS", "iPadOS", "macOS", "Android", "Windows", "Linux", "Ubuntu", "Debian", "Java",
+                  "Chrome", "Firefox", "GPT", "Bluetooth", "Wi", "USB", "HTML", "HTTP", "Office", "Excel", "Web",
+                  "PlayStation", "Xbox", "iPhone", "Galaxy", "Pixel", "Claude", "Gemini", "Llama", "Kotlin", "Swift",
+                  "Rust", "Node", "React", "Angular", "Django", "Rails", "PHP", "Perl", "Ruby")
+_VERSION_DOTS_RE = re.compile(r"\d\.\d+\.\d")
+_STREET_WORDS = frozenset("""Street St Avenue Ave Road Rd Boulevard Blvd Lane Ln Drive Dr Way Place Pl Court Ct Square Sq
+Terrace Parkway Pkwy Highway Hwy Row Close Crescent Gardens Strasse Straße Box""".split())
+_STATE_ZIP_RE = re.compile(r"[A-Z]{2}\s+\d{5}")
+
+
+def _word_gate(name: str, words: list[str]) -> bool | None:
+    """The gate of pattern `name` told from the text's words, or None to use its regex gate."""
+    if name == "period_phrase":
+        low = {w.lower() for w in words}
+        return bool(low & _PERIOD_LEAD) or ("the" in low and bool(low & _SPAN_WORDS) and bool(low & _SPAN_ENDS))
+    if name == "version":
+        return any(w.startswith(_VERSION_NAMES) or w.lower() == "version" or (w[0] in "vV" and w[1:2].isdigit())
+                   for w in words)
+    if name == "address":
+        return bool(_STREET_WORDS.intersection(words))
+    return None
+
+
+_WORD_GATED = {"period_phrase", "version", "address"}
+_WORD_SPLIT_RE = re.compile(r"\w+")
+
 _CASE_SENSITIVE = {"date_dmy", "date_mdy", "date_my", "version", "address", "inline_list_number", "group_of", "result_line"}
 
 
@@ -121,8 +154,10 @@ def _compile(name: str, pattern: str) -> re.Pattern:
 _COMPILED = tuple((name, _compile(name, pattern), re.compile(gate), _NEEDS.get(name, ()))
                   for name, pattern, gate in PATTERNS)
 
-_AD_CUES = tuple(c.lower() for c in LEXICON.ad_cues)
-_FURNITURE_CUES = tuple(c.lower() for c in LEXICON.furniture_cues)
+# one search each (substring semantics, any case) instead of a Python loop over the cues
+_AD_CUES_RE = re.compile("|".join(re.escape(c.lower()) for c in sorted(LEXICON.ad_cues, key=len, reverse=True)))
+_FURNITURE_CUES_RE = re.compile("|".join(re.escape(c.lower()) for c in sorted(LEXICON.furniture_cues, key=len,
+                                                                                reverse=True)))
 # Page furniture that carries its own numbers: counters, pagers, reading times, ratings.
 FURNITURE_PATTERNS = re.compile(
     r"^\s*(?:share|shares|comments?|likes?|views?|photo|image|picture|page|slide|video)s?\s*[:(]?\s*\d+\)?"
@@ -169,12 +204,22 @@ def blocked_spans(text: str) -> Spans:
         if sum(ch.isdigit() for ch in m.group(0)) >= PHONE_MIN_DIGITS:
             spans.append((m.start(), m.end()))
     gates: dict[str, bool] = {}
-    for _, rx, gate, needs in _COMPILED:
+    words: list[str] | None = None
+    for name, rx, gate, needs in _COMPILED:
         if needs and not any(n in text for n in needs):
             continue
-        fired = gates.get(gate.pattern)
-        if fired is None:
-            fired = gates[gate.pattern] = gate.search(text) is not None
+        if name in _WORD_GATED:
+            if words is None:
+                words = _WORD_SPLIT_RE.findall(text)
+            fired = _word_gate(name, words)
+            if name == "version" and not fired:
+                fired = _VERSION_DOTS_RE.search(text) is not None
+            elif name == "address" and not fired:
+                fired = _STATE_ZIP_RE.search(text) is not None
+        else:
+            fired = gates.get(gate.pattern)
+            if fired is None:
+                fired = gates[gate.pattern] = gate.search(text) is not None
         if fired:
             spans.extend((m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
     return Spans(spans)
@@ -200,13 +245,13 @@ SANDWICH = 3
 def is_furniture(paragraph: str) -> bool:
     """An advertisement or a piece of page furniture (contact lines, cookie notices)."""
     low = paragraph.lower()
-    if any(cue in low for cue in _AD_CUES) or ("% off" in low and AD_DISCOUNT_RE.search(paragraph)):
+    if _AD_CUES_RE.search(low) or ("% off" in low and AD_DISCOUNT_RE.search(paragraph)):
         return True
     if len(paragraph) > FURNITURE_MAX_CHARS:
         return False
     if paragraph.count("|") >= 2:
         return True  # "Share 214 | Comments 38", "60 Capsules | Vegan | Gluten free"
-    return any(cue in low for cue in _FURNITURE_CUES) or FURNITURE_PATTERNS.search(paragraph) is not None
+    return _FURNITURE_CUES_RE.search(low) is not None or FURNITURE_PATTERNS.search(paragraph) is not None
 
 
 # ---- numbers that name or order something, told per number ------------------------
