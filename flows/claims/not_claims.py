@@ -127,19 +127,21 @@ Terrace Parkway Pkwy Highway Hwy Row Close Crescent Gardens Strasse Straße Box"
 _STATE_ZIP_RE = re.compile(r"[A-Z]{2}\s+\d{5}")
 
 
-def _word_gate(name: str, words: list[str]) -> bool | None:
-    """The gate of pattern `name` told from the text's words, or None to use its regex gate."""
+_VERSION_LOW = frozenset(n.lower() for n in _VERSION_NAMES) | {"version"}
+_LETTERS_THEN_DIGIT_RE = re.compile(r"\b([A-Za-z]+)\d")
+
+
+def _word_gate(name: str, words: set[str]) -> bool:
+    """The gate of pattern `name` told from the lower-cased words of the text."""
     if name == "period_phrase":
-        low = {w.lower() for w in words}
-        return bool(low & _PERIOD_LEAD) or ("the" in low and bool(low & _SPAN_WORDS) and bool(low & _SPAN_ENDS))
+        return not words.isdisjoint(_PERIOD_LEAD) or (
+            "the" in words and not words.isdisjoint(_SPAN_WORDS) and not words.isdisjoint(_SPAN_ENDS))
     if name == "version":
-        return any(w.startswith(_VERSION_NAMES) or w.lower() == "version" or (w[0] in "vV" and w[1:2].isdigit())
-                   for w in words)
-    if name == "address":
-        return bool(_STREET_WORDS.intersection(words))
-    return None
+        return not words.isdisjoint(_VERSION_LOW)
+    return not words.isdisjoint(_STREET_LOW)  # address
 
 
+_STREET_LOW = frozenset(w.lower() for w in _STREET_WORDS)
 _WORD_GATED = {"period_phrase", "version", "address"}
 _WORD_SPLIT_RE = re.compile(r"\w+")
 
@@ -204,16 +206,17 @@ def blocked_spans(text: str) -> Spans:
         if sum(ch.isdigit() for ch in m.group(0)) >= PHONE_MIN_DIGITS:
             spans.append((m.start(), m.end()))
     gates: dict[str, bool] = {}
-    words: list[str] | None = None
+    words: set[str] | None = None
     for name, rx, gate, needs in _COMPILED:
         if needs and not any(n in text for n in needs):
             continue
         if name in _WORD_GATED:
             if words is None:
-                words = _WORD_SPLIT_RE.findall(text)
+                words = set(_WORD_SPLIT_RE.findall(text.lower()))
             fired = _word_gate(name, words)
-            if name == "version" and not fired:
-                fired = _VERSION_DOTS_RE.search(text) is not None
+            if name == "version" and not fired:  # "GPT4", "Web3", "v2.1", "1.2.3"
+                fired = _VERSION_DOTS_RE.search(text) is not None or any(
+                    w in _VERSION_LOW or w in ("v",) for w in (x.lower() for x in _LETTERS_THEN_DIGIT_RE.findall(text)))
             elif name == "address" and not fired:
                 fired = _STATE_ZIP_RE.search(text) is not None
         else:
