@@ -298,8 +298,9 @@ def modality_of(window: str) -> str:
     """asserted / estimate / forecast / hypothetical from the cues in `window` (the
     sentence up to the end of the quantity's clause). Modal verbs count only in lower
     case ("May 2024" is a month)."""
-    tokens = set(_TOKEN_RE.findall(window))
-    lowered = {t.lower() for t in tokens if t.lower() not in _MODAL_WORDS} | (tokens & _MODAL_WORDS)
+    lowered = set(_TOKEN_RE.findall(window.lower()))
+    if not lowered.isdisjoint(_MODAL_WORDS):  # keep a modal verb only as written in lower case
+        lowered = (lowered - _MODAL_WORDS) | (set(_TOKEN_RE.findall(window)) & _MODAL_WORDS)
     low = None
     for kind in _MODALITY_ORDER:
         words, multi = _MODALITY_CUES[kind]

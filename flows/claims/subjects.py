@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import islice
 
 from flows.claims.lexicon import LEXICON
 
@@ -81,7 +82,7 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
     allow_of: the phrase may start with "of" ("50 percent of asylum requests").
     through_prep: the phrase may start with "in"/"of" ("a 5% rise in prices").
     """
-    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(text, pos, min(end, pos + _WINDOW))][:16]
+    toks = [(m.group(0), m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(text, pos, min(end, pos + _WINDOW)), 16)]
     i = 0
     if toks and (allow_of or through_prep) and toks[0][0].lower() in (("of", "in", "for", "on") if through_prep else ("of",)):
         i = 1
