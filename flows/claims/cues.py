@@ -135,10 +135,12 @@ def points_after(text: str, qend: int, ceiling: int) -> int | None:
 
 # ---- rates --------------------------------------------------------------------------
 _RATE_RE = re.compile(
-    r"\s*(?:(?:a|an|per|each|every)\s+|/\s*)(?P<den>day|week|month|year|hour|minute|second|annum|capita|head|"
-    r"person|household|barrel|tonne|ton|kg|kilogram|kilo|litre|liter|gallon|ounce|share|night|kilowatt-hour|kWh|"
-    r"mile|km|kilometre|kilometer|square\s+metre|square\s+meter|pound|unit|dose|vote|(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:people|residents|inhabitants|population|persons|"
-    r"births|live\s+births))?|thousand|million)\b(?!\s+(?:earlier|ago|before|later|on\b))|\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b",
+    r"\s*(?:(?:a|an|per|each|every)\s+|/\s*)(?P<den>(?:day|week|month|year|hour|minute|second|annum|night|"
+    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:people|residents|inhabitants|population|persons|births|live\s+births))?|"
+    r"thousand|million)\b(?!\s+(?:earlier|ago|before|later|on\b))|(?:capita|head|person|household|barrel|tonne|ton|"
+    r"kg|kilogram|kilo|litre|liter|gallon|ounce|share|kilowatt-hour|kWh|megawatt[\s-]hour|MWh|mile|km|kilometre|"
+    r"kilometer|square\s+metre|square\s+meter|pound|lb|unit|dose|vote|container)\b)|"
+    r"\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b",
     re.IGNORECASE,
 )
 _RATE_ADV = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
@@ -159,7 +161,8 @@ def rate_after(text: str, pos: int, ceiling: int) -> tuple[int, str] | None:
     den = {"annum": "year", "head": "capita", "person": "capita", "thousand": "1000", "million": "1000000",
            "ton": "tonne", "kilogram": "kg", "kilo": "kg", "liter": "litre", "kilowatt-hour": "kWh", "kwh": "kWh",
            "kilometre": "km", "kilometer": "km", "square metre": "m2", "square meter": "m2",
-           "pound": "pound_mass"}.get(den, den)
+           "pound": "pound_mass", "lb": "pound_mass", "megawatt hour": "MWh", "megawatt-hour": "MWh",
+           "mwh": "MWh"}.get(den, den)
     return m.end(), den
 
 

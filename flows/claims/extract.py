@@ -14,13 +14,13 @@ from dataclasses import replace
 from datetime import date
 
 from flows.claims import cues, intervals
-from flows.claims.directions import share_directions
 from flows.claims.lexicon import LEXICON
 from flows.claims.model import Claim
+from flows.claims.neighbours import lend_from_neighbours
 from flows.claims.not_claims import Spans, blocked_spans, furniture_flags, names_or_orders
 from flows.claims.numbers import NumberAtom, scan_numbers
 from flows.claims.periods import choose_period, find_periods
-from flows.claims.places import choose_place, find_places
+from flows.claims.places import choose_nationality, choose_place, find_places
 from flows.claims.segment import paragraphs, sentences
 from flows.claims.subjects import STOP, subject_after, subject_before
 from flows.claims.places import place_names
@@ -52,6 +52,8 @@ _MONTHS = frozenset(LEXICON.months)
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:its|their|the|our|his|her|these|those|[A-Z][\w.&-]*['’]s)\s+(?:[a-z-]+\s+)?"
                            r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b)",
                            re.IGNORECASE)
+_SAID_WOULD_RE = re.compile(r"\b(?:said|says|announced|pledged|promised|confirmed)\s+(?:that\s+)?(?:it|they|he|she|we|the\s+\w+)\s+"
+                            r"would\b(?![^,.;]*\bif\b)", re.IGNORECASE)
 _LOSS_OF_RE = re.compile(r"\bloss(?:es)?\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.IGNORECASE)
 _YEAR_BEFORE_RE = re.compile(r"\b(?:in|since|during|until|through|half\s+of|quarter\s+of)\s+$", re.IGNORECASE)
 _ORDINAL_NOUN_RE = re.compile(r"\s+(?!of\b|points?\b|percentage\b)[a-z][\w-]*", re.IGNORECASE)
@@ -112,8 +114,9 @@ def extract_claims(text: str, published: date | None = None) -> list[Claim]:
             if lo < hi or vlo < vhi:
                 ctx = _Sentence(text, s_start, s_end, published, blocked, sent_places, prev_places)
                 claims.extend(ctx.claims(atoms[lo:hi], verbs[vlo:vhi]))
-            if sent_places:
-                prev_places = sent_places
+            named = [m for m in sent_places if not m.nationality]
+            if named:
+                prev_places = named
     return _non_overlapping(claims)
 
 
@@ -179,7 +182,7 @@ class _Sentence:
                     # is about the quantity just named
                     claim = replace(claim, subject=out[-1].subject)
                 out.append(claim)
-        out = share_directions(out, self.text)
+        out = lend_from_neighbours(out, self.text)
         for m in verbs:
             if not self.blocked.overlaps(m.start(), m.end()):
                 claim = self._multiplier_claim(m)
@@ -391,15 +394,19 @@ class _Sentence:
         place = choose_place(self.places, qs, qe, self.start, self.end)
         if place is None and self.prev_places:
             place = self.prev_places[0].place
+        if place is None:
+            place = choose_nationality(self.places, self.start, self.end)
         rel_qs, rel_qe = qs - self.start, qe - self.start
-        period = choose_period(self.periods, rel_qs, rel_qe)
+        period = choose_period(self.periods, rel_qs, rel_qe, self.text[self.start:self.end])
         clause_end = self._clause_end(qe)
         modality = cues.modality_of(text[max(self.start, qs - CONTEXT_CHARS):clause_end])
         if cue in ("an estimated", "estimated", "est.") and modality == "asserted":
             modality = "estimate"
         if period is not None and period.future_target and self.published and period.period_start and \
-                period.period_start.year > self.published.year:
-            modality = "forecast"
+                period.period_start.year > self.published.year and modality != "hypothetical":
+            modality = "forecast"  # "by 2030"; but "could reach $130 billion by 2030" stays hypothetical
+        if modality == "hypothetical" and _SAID_WOULD_RE.search(text, max(self.start, qs - CONTEXT_CHARS), qs):
+            modality = "forecast"  # "Apple said it would invest ...": an announced plan
         if modality == "asserted" and re.search(r"\b(?:is|are|was|were)\s+estimated\b|\bestimates?\s+(?:that|of|show)", text[self.start:clause_end], re.IGNORECASE):
             modality = "estimate"
         if qualifier == "exact" and modality in ("estimate", "forecast") and re.search(
@@ -543,12 +550,17 @@ def _leading_scale(value: float) -> float:
     return 1.0
 
 
+_PERSON_SUFFIXES = ("makers", "workers", "holders", "goers", "seekers", "dwellers", "owners", "payers", "earners",
+                    "takers", "masters", "keepers", "riders", "drivers", "buyers", "renters", "borrowers", "savers",
+                    "viewers", "listeners", "subscribers", "officers", "members", "voters", "users", "citizens")
+
+
 def _is_person(head: str, subject: str | None) -> bool:
     h = head.lower()
     if h in LEXICON.counted_events:
         return False
-    if h in LEXICON.person_nouns or head in LEXICON.demonyms:
-        return True
+    if h in LEXICON.person_nouns or head in LEXICON.demonyms or h.endswith(_PERSON_SUFFIXES):
+        return True  # "policymakers", "taxpayers", "sub-postmasters", "asylum-seekers"
     return bool(subject and re.match(r"(?i)people\b|persons\b|individuals\b", subject))
 
 

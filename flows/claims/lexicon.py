@@ -48,6 +48,8 @@ class Lexicon:
     ad_cues: tuple
     furniture_cues: tuple
     place_aliases: Mapping[str, str]
+    nationality_adjectives: Mapping[str, str]  # "Chinese" -> CN
+    nationality_nouns: Mapping[str, str]  # "Americans" -> US
     not_places: frozenset
     origin_prepositions: tuple
     topic_prepositions: tuple
@@ -102,6 +104,8 @@ def _build() -> Lexicon:
         ad_cues=tuple(c["ad_cues"]),
         furniture_cues=tuple(c["furniture_cues"]),
         place_aliases=freeze(p["aliases"]),
+        nationality_adjectives=freeze(p["demonyms"]["adjectives"]),
+        nationality_nouns=freeze(p["demonyms"]["plural_nouns"]),
         not_places=frozenset(p["not_places"]),
         origin_prepositions=tuple(p["origin_prepositions"]),
         topic_prepositions=tuple(p["topic_prepositions"]),

@@ -33,7 +33,9 @@ PERIOD_RE = re.compile(
   | (?P<monthyear>\b(?P<my_m>{_MONTH})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<my_y>{_YEAR}))
   | (?P<daymonthyear>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmy_m>{_MONTH})\s+(?P<dmy_y>{_YEAR}))
   | (?P<inmonth>\b(?:in|during|for|since)\s+(?P<inm_m>{_MONTH})\b(?!\s+\d))
-  | (?P<rel>\b(?P<rel_w>last\s+year|this\s+year|next\s+year|previous\s+year|a\s+year\s+earlier|a\s+year\s+ago|now|currently|today|at\s+present|at\s+the\s+moment|as\s+of\s+now)\b)
+  | (?P<rel>\b(?P<rel_w>last\s+year|this\s+year|next\s+year|previous\s+year|a\s+year\s+earlier|a\s+year\s+ago|
+        last\s+month|this\s+month|previous\s+month|a\s+month\s+earlier|a\s+month\s+ago|
+        now|currently|today|at\s+present|at\s+the\s+moment|as\s+of\s+now)\b)
   | (?P<named>\b(?:{phrase_alternation(LEXICON.named_periods)})\b)
   | (?P<year>(?:\b(?P<year_pre>early|mid|late)[- ]?)?(?P<year_y>{_YEAR}))
     """,
@@ -145,6 +147,11 @@ def _mention(m: re.Match, published: date | None, text: str) -> PeriodMention | 
             a, b = _year(published.year)
         elif w == "next year":
             a, b = _year(published.year + 1)
+        elif w == "this month":
+            a, b = _month(published.year, published.month)
+        elif "month" in w:  # last month, previous month, a month earlier, a month ago
+            y, mo = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+            a, b = _month(y, mo)
         else:
             a = b = published
         return PeriodMention(s, e, a, b)
@@ -192,10 +199,21 @@ def find_periods(text: str, published: date | None = None) -> list[PeriodMention
     return out
 
 
-def choose_period(mentions: list[PeriodMention], qstart: int, qend: int) -> PeriodMention | None:
-    """The period governing a quantity: the nearest mention before it, else the nearest
-    after it; baselines ("a tenfold increase from 2022") never govern."""
+_RIGHT_AFTER_RE = re.compile(r"\s*(?:(?:in|during|for|on|over)\s+)?(?:the\s+)?")
+
+
+def choose_period(mentions: list[PeriodMention], qstart: int, qend: int, sentence: str | None = None) -> PeriodMention | None:
+    """The period governing a quantity: a mention right after it ("2.6% in July", "up from
+    about 248,000 in 2022", "485,000 this year"), else the nearest mention before it, else
+    the nearest after it; baselines ("a tenfold increase from 2022") never govern."""
     usable = [m for m in mentions if not m.baseline and not (m.start < qend and qstart < m.end)]
+    if sentence is not None:
+        for m in usable:
+            if m.start >= qend:
+                gap = _RIGHT_AFTER_RE.match(sentence, qend, m.start)
+                if gap is not None and gap.end() == m.start:
+                    return m
+                break
     before = [m for m in usable if m.end <= qstart]
     if before:
         return before[-1]

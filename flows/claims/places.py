@@ -18,6 +18,7 @@ class PlaceMention:
     place: str
     origin: bool  # "from Mexico", "fleeing Syria": where people come from
     topic: bool  # "focusing on China": what something is about
+    nationality: bool = False  # "Chinese", "Americans": a nationality word, not a place name
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +36,13 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, str]]:
     return rx, names
 
 
+@lru_cache(maxsize=1)
+def _nationalities() -> tuple[re.Pattern, dict[str, str]]:
+    names = dict(LEXICON.nationality_adjectives)
+    names.update(LEXICON.nationality_nouns)
+    return re.compile(r"(?<![\w$-])(?:" + phrase_alternation(names) + r")(?![\w-])"), names
+
+
 _ORIGIN_RE = re.compile(r"(?:" + phrase_alternation(LEXICON.origin_prepositions) + r")\s+(?:the\s+)?$", re.I)
 _TOPIC_RE = re.compile(r"(?:" + phrase_alternation(LEXICON.topic_prepositions) + r")\s+(?:the\s+)?$", re.I)
 
@@ -50,19 +58,36 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
             continue
         before = text[max(start, m.start() - 24):m.start()]
         out.append(PlaceMention(m.start(), m.end(), place, bool(_ORIGIN_RE.search(before)), bool(_TOPIC_RE.search(before))))
+    nrx, nnames = _nationalities()
+    taken = [(p.start, p.end) for p in out]
+    for m in nrx.finditer(text, start, end):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue  # part of a place name already found ("South Africa")
+        out.append(PlaceMention(m.start(), m.end(), nnames[m.group(0)], False, False, nationality=True))
+    out.sort(key=lambda p: p.start)
     return out
 
 
 def choose_place(mentions: list[PlaceMention], qstart: int, qend: int, sent_start: int, sent_end: int) -> str | None:
     """The place a quantity at [qstart, qend) is about, from mentions in its sentence:
     the nearest place before it (not an origin), else the nearest after it (not an
-    origin nor a topic)."""
-    before = [m for m in mentions if sent_start <= m.start and m.end <= qstart and not m.origin]
+    origin nor a topic). Nationality words are left to `choose_nationality`."""
+    before = [m for m in mentions if sent_start <= m.start and m.end <= qstart and not m.origin and not m.nationality]
     if before:
         return before[-1].place
-    after = [m for m in mentions if qend <= m.start and m.end <= sent_end and not m.origin and not m.topic]
+    after = [m for m in mentions if qend <= m.start and m.end <= sent_end and not m.origin and not m.topic
+             and not m.nationality]
     if after:
         return after[0].place
+    return None
+
+
+def choose_nationality(mentions: list[PlaceMention], sent_start: int, sent_end: int) -> str | None:
+    """The country of the first nationality word in the sentence ("31,000 Ukrainian soldiers",
+    "70 major Chinese cities"): the place of a claim when no place is named nearby."""
+    for m in mentions:
+        if m.nationality and sent_start <= m.start and m.end <= sent_end:
+            return m.place
     return None
 
 

@@ -62,12 +62,26 @@ _IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "police", 
 
 def _is_plural_head(tok: str) -> bool:
     t = tok.lower()
-    return t in _IRREGULAR_PLURALS or (t.endswith("s") and not t.endswith(("ss", "us", "is")) and len(t) > 3
-                                       and tok[:1].islower())
+    if t in _IRREGULAR_PLURALS or (tok in LEXICON.demonyms and t.endswith("s")):
+        return True  # "158 million Americans cast ballots": a plural demonym ends the phrase too
+    return t.endswith("s") and not t.endswith(("ss", "us", "is")) and len(t) > 3 and tok[:1].islower()
 
 
 def _is_word(tok: str) -> bool:
     return tok[:1].isalpha()
+
+
+# "-ly" words that are adjectives: "1,500 likely voters", "300 elderly residents"
+_LY_ADJECTIVES = frozenset({"likely", "unlikely", "elderly", "early", "deadly", "costly", "lonely", "friendly", "only"})
+
+
+def _adjective_before_noun(tok: str, nxt: str) -> bool:
+    """A participle or "-ly" adjective right before a plural noun: "1,009 registered voters",
+    "1,500 likely voters"."""
+    t = tok.lower()
+    if t in STOP and t not in _LY_ADJECTIVES:
+        return False
+    return (t.endswith("ed") or t in _LY_ADJECTIVES) and _is_plural_head(nxt)
 
 
 def _content(tok: str) -> bool:
@@ -92,7 +106,7 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
     while i < len(toks) and len(words) < _MAX_WORDS:
         tok, s, e = toks[i]
         low = tok.lower()
-        if not _content(tok):
+        if not _content(tok) and not _adjective_before_noun(tok, toks[i + 1][0] if i + 1 < len(toks) else ""):
             break
         if (low.endswith("ed") or (low.endswith("ing") and low not in ING_NOUNS)) and len(low) > 4:
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""

@@ -1,4 +1,4 @@
-"""Directions one claim lends its neighbour in the same sentence.
+"""What a figure takes from its neighbours in the same sentence: a direction, a unit.
 
 A figure often carries no change word of its own but sits in a change told next to it:
 
@@ -9,8 +9,12 @@ A figure often carries no change word of its own but sits in a change told next 
 - "minus 23C (minus 9F)": a conversion in brackets is the same figure;
 - "cut 1,800 jobs, or roughly 8% of its workforce": the same change told twice.
 
-`share_directions` takes the claims of one sentence in text order and returns them with
-these directions filled in; a claim that already has a direction keeps it."""
+A bare number (no unit, no counted noun) told against a count of people is a count of people
+too: "more than 520,000 people last year, up from about 248,000", "compared with about 98,000",
+"Germany hosting about 1.2 million and Poland nearly 1 million", "killing 179 of the 181 people".
+
+`lend_from_neighbours` takes the claims of one sentence in text order and returns them with
+these filled in; a claim keeps a direction or unit of its own."""
 from __future__ import annotations
 
 import re
@@ -52,16 +56,44 @@ def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
     return False, False
 
 
-def share_directions(claims: list[Claim], text: str) -> list[Claim]:
-    """The claims of one sentence (in text order) with the directions their neighbours lend."""
+# the words that tie a bare number to the count before it ("up from", "compared with", "and")
+_TIED_AFTER_RE = re.compile(r"\b(?:from|to|with|than|versus|vs|against|on|and|or|by)\s*[(\W]{0,2}$", re.IGNORECASE)
+_PARTITIVE_BEFORE_RE = re.compile(r"^\s+of\s+(?:the|its|their|all)\s+$", re.IGNORECASE)
+
+
+def _is_bare(c: Claim) -> bool:
+    return c.unit is None and c.kind != "ratio" and (c.quote[-1:].isdigit() or c.quote.endswith(
+        ("thousand", "million", "billion", "trillion")))
+
+
+def _lends_unit(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
+    """(prev takes claim's unit, claim takes prev's unit): counts of people only."""
+    if len(between) > 120 or ";" in between:
+        return False, False
+    if prev.unit == "person" and _is_bare(claim) and _TIED_AFTER_RE.search(between):
+        return False, True
+    if claim.unit == "person" and _is_bare(prev) and _PARTITIVE_BEFORE_RE.match(between):
+        return True, False
+    return False, False
+
+
+def lend_from_neighbours(claims: list[Claim], text: str) -> list[Claim]:
+    """The claims of one sentence (in text order) with the directions and units their
+    neighbours lend."""
     out = list(claims)
     for k in range(1, len(out)):
         prev, claim = out[k - 1], out[k]
         if claim.span_start < prev.span_end:
             continue
-        back, forward = _lends(prev, claim, text[prev.span_end:claim.span_start])
+        between = text[prev.span_end:claim.span_start]
+        back, forward = _lends(prev, claim, between)
         if back:
-            out[k - 1] = replace(prev, direction=claim.direction)
+            prev = out[k - 1] = replace(prev, direction=claim.direction)
         elif forward:
-            out[k] = replace(claim, direction=prev.direction)
+            claim = out[k] = replace(claim, direction=prev.direction)
+        back, forward = _lends_unit(prev, claim, between)
+        if back:
+            out[k - 1] = replace(prev, unit=claim.unit)
+        elif forward:
+            out[k] = replace(claim, unit=prev.unit)
     return out
