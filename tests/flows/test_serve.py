@@ -22,9 +22,9 @@ from flows.cli import main
 from flows.pipeline_flow import run_pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVE_WALL_S = 120  # the whole scheduled-runs test, server start and shutdown included
+SERVE_WALL_S = 180  # the whole scheduled-runs test, server start and shutdown included
 STEP_S = 60.0  # the longest any one step may take (server up, two runs done)
-STOP_S = 20.0
+STOP_S = 45.0  # Ctrl-C lets the runner pause its schedule and finish a run in flight; a loaded 2-core CI box needs time
 
 
 def _deployment() -> dict:
@@ -228,4 +228,4 @@ def test_served_flow_runs_on_its_schedule_and_each_run_is_recorded(planted, tmp_
     completed = {run_id: docs for run_id, status, docs in recorded if status == "completed"}
     assert set(flow_run_ids) <= set(completed) and set(completed[run_id] for run_id in flow_run_ids) == {4}
     assert rows(db_path, "select count(*), min(tags) from documents") == [(4, ["planted"])]
-    assert (served.returncode, leftovers) == (0, set())
+    assert (served.returncode, leftovers) == (0, set()), serve_log.read_text(errors="replace")[-3000:]
