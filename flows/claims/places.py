@@ -22,7 +22,7 @@ class PlaceMention:
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[re.Pattern, dict[str, str]]:
+def _gazetteer() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     names: dict[str, str] = {}
     for c in pycountry.countries:
         for attr in ("name", "common_name"):
@@ -33,14 +33,23 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, str]]:
         names.pop(n, None)
     names.update(LEXICON.place_aliases)
     rx = re.compile(r"(?<![\w$])(?:" + phrase_alternation(names) + r")(?![\w-]|\.\w)")
-    return rx, names
+    return rx, names, _last_words(names)
+
+
+def _last_words(names) -> frozenset[str]:
+    """The last word of each name. A name can only match where its last word is a whole word
+    of the text, so a text holding none of them is not searched (a set test, not a scan)."""
+    return frozenset(_WORD_RE.findall(n)[-1] for n in names if _WORD_RE.search(n))
+
+
+_WORD_RE = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _nationalities() -> tuple[re.Pattern, dict[str, str]]:
+def _nationalities() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     names = dict(LEXICON.nationality_adjectives)
     names.update(LEXICON.nationality_nouns)
-    return re.compile(r"(?<![\w$-])(?:" + phrase_alternation(names) + r")(?![\w-])"), names
+    return re.compile(r"(?<![\w$-])(?:" + phrase_alternation(names) + r")(?![\w-])"), names, _last_words(names)
 
 
 _ORIGIN_RE = re.compile(r"(?:" + phrase_alternation(LEXICON.origin_prepositions) + r")\s+(?:the\s+)?$", re.I)
@@ -48,17 +57,20 @@ _TOPIC_RE = re.compile(r"(?:" + phrase_alternation(LEXICON.topic_prepositions) +
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[PlaceMention]:
-    rx, names = _gazetteer()
+    rx, names, last_words = _gazetteer()
     end = len(text) if end is None else end
-    out = []
-    for m in rx.finditer(text, start, end):
+    out: list[PlaceMention] = []
+    words = set(_WORD_RE.findall(text, start, end))
+    for m in (rx.finditer(text, start, end) if not words.isdisjoint(last_words) else ()):
         key = " ".join(m.group(0).split())
         place = names.get(key) or names.get(m.group(0))
         if place is None:
             continue
         before = text[max(start, m.start() - 24):m.start()]
         out.append(PlaceMention(m.start(), m.end(), place, bool(_ORIGIN_RE.search(before)), bool(_TOPIC_RE.search(before))))
-    nrx, nnames = _nationalities()
+    nrx, nnames, n_last_words = _nationalities()
+    if words.isdisjoint(n_last_words):
+        return out
     taken = [(p.start, p.end) for p in out]
     for m in nrx.finditer(text, start, end):
         if any(a < m.end() and m.start() < b for a, b in taken):
@@ -93,5 +105,5 @@ def choose_nationality(mentions: list[PlaceMention], sent_start: int, sent_end: 
 
 def place_names() -> frozenset[str]:
     """Every name the gazetteer knows (its single words too)."""
-    _, names = _gazetteer()
+    _, names, _ = _gazetteer()
     return frozenset(names) | frozenset(w for n in names for w in n.split())
