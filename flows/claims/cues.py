@@ -345,7 +345,14 @@ def _clean_who(who: str) -> str | None:
     return " ".join(words)[:120]
 
 
+_ATTRIBUTION_WORDS = frozenset(v.lower() for v in LEXICON.attribution_verbs) | {"according", "said", "says", "told",
+                                                                                  "reported", "added"}
+_LOWER_WORD_RE = re.compile(r"\w+")
+
+
 def attribution_of(sentence: str) -> str | None:
+    if _ATTRIBUTION_WORDS.isdisjoint(_LOWER_WORD_RE.findall(sentence.lower())):
+        return None  # no attribution verb and no "according to": nothing to search for
     m = _ACCORDING_RE.search(sentence)
     if m:
         return _clean_who(m.group("who"))
