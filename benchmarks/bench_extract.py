@@ -174,6 +174,25 @@ def bench_claimhouse(sentences: list[str], repeat: int) -> dict:
     return res
 
 
+def bench_stages(sentences: list[str], repeat: int) -> dict:
+    """Where claimhouse's time goes: the same sentences through the first stages alone
+    (numbers found; numbers and not-claim spans), then the whole extraction. The first two
+    are floors no amount of per-claim work can go under."""
+    from flows.claims.extract import extract_claims
+    from flows.claims.not_claims import blocked_spans
+    from flows.claims.numbers import scan_numbers
+
+    def numbers_and_spans(s):
+        return scan_numbers(s) + [blocked_spans(s)]
+
+    out = {}
+    for name, fn in (("scan_numbers", scan_numbers), ("scan_numbers + blocked_spans", numbers_and_spans),
+                     ("extract_claims", extract_claims)):
+        r = _time_runs(fn, sentences, repeat)
+        out[name] = {"sentences_per_second": r["sentences_per_second"], "ms_per_sentence": r["ms_per_sentence"]}
+    return out
+
+
 def _train_quantulum_classifier() -> str:
     """quantulum3's classifier, trained from the training set its package ships (the
     pickled model it ships does not load with current scikit-learn). Nothing is downloaded."""
@@ -329,6 +348,13 @@ def _print_table(result: dict) -> None:
     for key, label in (("quantulum3", "quantulum3 with its classifier"), ("quantulum3_rules", "quantulum3 rules only")):
         if sp.get(f"ratio_claimhouse_over_{key}"):
             print(f"speed ratio claimhouse / {label}: {sp[f'ratio_claimhouse_over_{key}']:.1f}x  ({sp['ratio_basis']})")
+    stages, base = sp.get("claimhouse_stages"), sp.get("quantulum3")
+    if stages:
+        print("claimhouse stages (same sentences):")
+        for name, r in stages.items():
+            vs = (f"  {r['sentences_per_second'] / base['sentences_per_second']:.1f}x quantulum3 with its classifier"
+                  if base and not base.get("skipped") else "")
+            print(f"  {name:<30} {r['sentences_per_second']:>10,.1f} sent/s{vs}")
     mem = result.get("memory")
     print()
     if not mem:
@@ -388,6 +414,9 @@ def main(argv: list[str] | None = None) -> int:
     ch = bench_claimhouse(sentences, args.repeat)
     ch.update(_split_found(ch["_per_sentence"], labels))
     speed["claimhouse"] = ch
+
+    print(f"claimhouse stages: timing {len(sentences)} sentences x {args.repeat} …", flush=True)
+    speed["claimhouse_stages"] = bench_stages(sentences, args.repeat)
 
     if args.skip_quantulum:
         speed["quantulum3"] = {"skipped": True, "reason": "--skip-quantulum"}
