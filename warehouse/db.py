@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from importlib.resources import files
@@ -113,11 +114,25 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     return _open(path, read_only=False, config={})
 
 
+# DuckDB lets one process write a file or several read it, never both. A reader that is
+# finishing (a `claimhouse query`, the summary a run prints after it let go of the writer
+# lock) holds the file for milliseconds: an open meeting its lock waits that long, not fails.
+OPEN_WAIT_S = 10.0
+
+
 def _open(path: Path, read_only: bool, config: dict) -> duckdb.DuckDBPyConnection:
-    try:
-        return duckdb.connect(str(path), read_only=read_only, config=config)
-    except duckdb.Error as exc:
-        raise WarehouseError.from_duckdb(exc, f"opening {path}") from exc
+    deadline = time.monotonic() + OPEN_WAIT_S
+    pause = 0.02
+    while True:
+        try:
+            return duckdb.connect(str(path), read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            if "lock" not in str(exc).lower() or time.monotonic() + pause > deadline:
+                raise WarehouseError.from_duckdb(exc, f"opening {path}") from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+        except duckdb.Error as exc:
+            raise WarehouseError.from_duckdb(exc, f"opening {path}") from exc
 
 
 def load_sql(kind: str, name: str) -> str:

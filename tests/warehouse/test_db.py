@@ -1,9 +1,11 @@
 import subprocess
 import sys
+import threading
 
 import duckdb
 import pytest
 
+from warehouse import db
 from warehouse.db import WarehouseError, classify_error, connect, transaction
 
 # Opens the file for writing, says so, and holds it until its stdin closes.
@@ -69,19 +71,44 @@ def test_failed_transaction_leaves_nothing_behind(con, count):
     assert count("run_rows") == 0
 
 
-def test_file_locked_by_another_process_is_retried(db_path, con):
-    con.close()
+def _hold(db_path, read_only: bool = False) -> subprocess.Popen:
     holder = subprocess.Popen(
-        [sys.executable, "-c", HOLD_LOCK, str(db_path)],
+        [sys.executable, "-c", HOLD_LOCK.replace("duckdb.connect(sys.argv[1])",
+                                                 f"duckdb.connect(sys.argv[1], read_only={read_only})"), str(db_path)],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
+    assert holder.stdout.readline().strip() == "ready"
+    return holder
+
+
+def test_a_file_held_by_another_process_past_the_wait_is_a_retry_error(db_path, con, monkeypatch):
+    monkeypatch.setattr(db, "OPEN_WAIT_S", 0.3)
+    con.close()
+    holder = _hold(db_path)
     try:
-        holder.stdout.readline()
         with pytest.raises(WarehouseError) as caught:
             connect(db_path)
     finally:
         holder.stdin.close()
         holder.wait(timeout=10)
     assert caught.value.kind == "retry"
+
+
+def test_a_writer_waits_for_a_reader_that_is_finishing(db_path, con):
+    """A run that gets the writer lock while the previous run's process still reads the
+    file (its printed summary) opens it a moment later instead of failing."""
+    con.close()
+    reader = _hold(db_path, read_only=True)
+    timer = threading.Timer(0.5, reader.stdin.close)
+    timer.start()
+    try:
+        writer = connect(db_path)
+        writer.execute("select 1").fetchall()
+        writer.close()
+    finally:
+        timer.cancel()
+        if not reader.stdin.closed:
+            reader.stdin.close()
+        reader.wait(timeout=10)
