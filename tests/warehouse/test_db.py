@@ -105,7 +105,9 @@ def test_a_writer_waits_for_a_reader_that_is_finishing(db_path, con):
     timer.start()
     try:
         writer = connect(db_path)
-        writer.execute("select 1").fetchall()
+        writer.execute("create table written_after_the_reader (x integer)")
+        writer.execute("insert into written_after_the_reader values (1)")
+        assert writer.execute("select x from written_after_the_reader").fetchall() == [(1,)]
         writer.close()
     finally:
         timer.cancel()
