@@ -62,24 +62,28 @@ SCORE = (
     r"\d{1,3}\s*[-–]\s*\d{1,3}\b(?:,\s*\d{1,3}\s*[-–]\s*\d{1,3}\b)*" + _NOT_A_MEASURE + r"|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:win|victory|defeat|loss|draw|lead|"
     r"home win|away win|triumph|thrashing|scoreline)\b"
 )
+VERSION_NAMES = ("Python", "iOS", "iPadOS", "macOS", "Android", "Windows", "Linux", "Ubuntu", "Debian", "Java",
+                 "Chrome", "Firefox", "GPT", "Bluetooth", "Wi-Fi", "USB", "HTML", "HTTP", "Office", "Excel", "Web",
+                 "PlayStation", "Xbox", "iPhone", "Galaxy", "Pixel", "Claude", "Gemini", "Llama", "Kotlin", "Swift",
+                 "Rust", "Node", "React", "Angular", "Django", "Rails", "PHP", "Perl", "Ruby")
 VERSION = (
     r"\b[vV]\d+(?:\.\d+)+\b|\bversion\s+\d+(?:\.\d+)*\b|\b\d+\.\d+\.\d+(?:\.\d+)*\b|"
-    r"\b(?:Python|iOS|iPadOS|macOS|Android|Windows|Linux|Ubuntu|Debian|Java|Chrome|Firefox|GPT|"
-    r"Bluetooth|Wi-Fi|USB|HTML|HTTP|Office|Excel|Web|PlayStation|Xbox|iPhone|Galaxy|Pixel|Claude|"
-    r"Gemini|Llama|Kotlin|Swift|Rust|Node|React|Angular|Django|Rails|PHP|Perl|Ruby)\s*-?\d+(?:\.\d+)*\b"
+    rf"\b(?:{'|'.join(VERSION_NAMES)})\s*-?\d+(?:\.\d+)*\b"
 )
+STREET_WORDS = ("Street", "St", "Avenue", "Ave", "Road", "Rd", "Boulevard", "Blvd", "Lane", "Ln", "Drive", "Dr", "Way",
+                "Place", "Pl", "Court", "Ct", "Square", "Sq", "Terrace", "Parkway", "Pkwy", "Highway", "Hwy", "Row",
+                "Close", "Crescent", "Gardens", "Strasse", "Straße")
 ADDRESS = (
-    r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,3}(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
-    r"Lane|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Square|Sq|Terrace|Parkway|Pkwy|Highway|Hwy|Row|Close|"
-    r"Crescent|Gardens|Strasse|Straße)\b\.?|\b[A-Z]{2}\s+\d{5}(?:-\d{4})?\b|"
+    rf"\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:{'|'.join(STREET_WORDS)})\b\.?|\b[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?\b|"
     r"\b(?:P\.?O\.?\s+)?Box\s+\d+\b"
 )
 URL_OR_EMAIL = r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+"
 
-# (name, pattern, gate): a pattern is only searched when its cheap gate matches the text.
+# (name, pattern, gate): a pattern is only searched when its cheap gate matches the text
+# (a gate of None: told from the text's words by _word_gate).
 # Names and identifiers led by a word ("Section 427", "COVID-19", "Boeing 737", "19th")
 # are told per number in extract.py, which is cheaper than a keyword alternation here.
-PATTERNS: tuple[tuple[str, str, str], ...] = (
+PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     ("date_dmy", DATE_DMY, _MONTH_GATE),
     ("date_mdy", DATE_MDY, _MONTH_GATE),
     ("date_my", DATE_MY, _MONTH_GATE),
@@ -88,10 +92,7 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("year_span", YEAR_SPAN, r"\d\d\d\d\s*[-–/]"),
     ("year_abbrev", YEAR_ABBREV, r"['’]\d\d"),
     ("decade", DECADE, r"\ds\b"),
-    ("period_phrase", PERIOD_PHRASE, r"(?i)\b(?:first|past|last|next|previous|final|coming|following|latest|preceding|"
-                                     r"highest|lowest|biggest|largest|smallest|fastest|slowest|sharpest|steepest|"
-                                     r"strongest|weakest|best|worst|most|least)\s|\bthe\s+\w+\s+(?:days|weeks|months|"
-                                     r"quarters|years)\s+(?:to|through|ending|ended|until)\b"),
+    ("period_phrase", PERIOD_PHRASE, None),  # gated by the words of the text: _word_gate
     ("time_of_day", TIME_OF_DAY, r"(?i)\d:\d|\d\s*[ap]\.?\s?m\b|o['’]clock|24/7|9/11"),
     ("phone", PHONE, r"1-8\d\d|\(\d|\d[\s.-]\d\d\d[\s.-]\d\d\d|\+\d"),
     ("list_number", LIST_NUMBER, r"(?m)^[ \t]*(?:[-*•·][ \t]*)?\(?\d{1,3}[.)][ \t]"),
@@ -99,8 +100,8 @@ PATTERNS: tuple[tuple[str, str, str], ...] = (
     ("group_of", GROUP_OF, r"Group\s+of"),
     ("result_line", RESULT_LINE, r"[A-Z][\w.'’-]*\s+\d{1,3}\s+[A-Z]|\d\s*\(\d"),
     ("score", SCORE, r"\d\s*[-–]\s*\d"),
-    ("version", VERSION, r"\d\.\d+\.\d|\b[vV]\d|[Vv]ersion|Python|iOS|iPadOS|macOS|Android|Windows|Linux|Ubuntu|Debian|Java|Chrome|Firefox|GPT|Bluetooth|Wi-Fi|USB|HTML|HTTP|Office|Excel|Web|PlayStation|Xbox|iPhone|Galaxy|Pixel|Claude|Gemini|Llama|Kotlin|Swift|Rust|Node|React|Angular|Django|Rails|PHP|Perl|Ruby"),
-    ("address", ADDRESS, r"Street|St\b|Avenue|Ave\b|Road|Rd\b|Boulevard|Blvd|Lane|Ln\b|Drive|Dr\b|Way\b|Place|Pl\b|Court|Ct\b|Square|Sq\b|Terrace|Parkway|Pkwy|Highway|Hwy|Row\b|Close\b|Crescent|Gardens|Strasse|Straße|[A-Z]{2}\s+\d{5}|Box\s+\d"),
+    ("version", VERSION, None),
+    ("address", ADDRESS, None),
     ("url_or_email", URL_OR_EMAIL, r"@|https?://|www\."),
 )
 # Characters a pattern cannot match without: a substring test skips its gate regex.
@@ -117,33 +118,26 @@ _PERIOD_LEAD = frozenset("""first past last next previous final coming following
 biggest largest smallest fastest slowest sharpest steepest strongest weakest best worst most least""".split())
 _SPAN_WORDS = frozenset({"days", "weeks", "months", "quarters", "years"})
 _SPAN_ENDS = frozenset({"to", "through", "ending", "ended", "until"})
-_VERSION_NAMES = ("Python", "iOS", "iPadOS", "macOS", "Android", "Windows", "Linux", "Ubuntu", "Debian", "Java",
-                  "Chrome", "Firefox", "GPT", "Bluetooth", "Wi", "USB", "HTML", "HTTP", "Office", "Excel", "Web",
-                  "PlayStation", "Xbox", "iPhone", "Galaxy", "Pixel", "Claude", "Gemini", "Llama", "Kotlin", "Swift",
-                  "Rust", "Node", "React", "Angular", "Django", "Rails", "PHP", "Perl", "Ruby")
+_VERSION_WORDS = frozenset(n.split("-")[0].lower() for n in VERSION_NAMES) | {"version"}
+_STREET_LOW = frozenset(w.lower() for w in STREET_WORDS) | {"box"}
 _VERSION_DOTS_RE = re.compile(r"\d\.\d+\.\d")
-_STREET_WORDS = frozenset("""Street St Avenue Ave Road Rd Boulevard Blvd Lane Ln Drive Dr Way Place Pl Court Ct Square Sq
-Terrace Parkway Pkwy Highway Hwy Row Close Crescent Gardens Strasse Straße Box""".split())
+_LETTERS_THEN_DIGIT_RE = re.compile(r"\b([A-Za-z]+)\d")  # "GPT4", "Web3", "v2"
 _STATE_ZIP_RE = re.compile(r"[A-Z]{2}\s+\d{5}")
+_WORD_SPLIT_RE = re.compile(r"\w+")
 
 
-_VERSION_LOW = frozenset(n.lower() for n in _VERSION_NAMES) | {"version"}
-_LETTERS_THEN_DIGIT_RE = re.compile(r"\b([A-Za-z]+)\d")
-
-
-def _word_gate(name: str, words: set[str]) -> bool:
-    """The gate of pattern `name` told from the lower-cased words of the text."""
+def _word_gate(name: str, words: set[str], text: str) -> bool:
+    """The gate of a pattern whose PATTERNS gate is None, told from the text's lower-cased words."""
     if name == "period_phrase":
         return not words.isdisjoint(_PERIOD_LEAD) or (
             "the" in words and not words.isdisjoint(_SPAN_WORDS) and not words.isdisjoint(_SPAN_ENDS))
     if name == "version":
-        return not words.isdisjoint(_VERSION_LOW)
-    return not words.isdisjoint(_STREET_LOW)  # address
+        return (not words.isdisjoint(_VERSION_WORDS) or _VERSION_DOTS_RE.search(text) is not None
+                or any(w.lower() in _VERSION_WORDS or w in ("v", "V") for w in _LETTERS_THEN_DIGIT_RE.findall(text)))
+    if name == "address":
+        return not words.isdisjoint(_STREET_LOW) or _STATE_ZIP_RE.search(text) is not None
+    raise ValueError(f"no word gate for {name}")
 
-
-_STREET_LOW = frozenset(w.lower() for w in _STREET_WORDS)
-_WORD_GATED = {"period_phrase", "version", "address"}
-_WORD_SPLIT_RE = re.compile(r"\w+")
 
 _CASE_SENSITIVE = {"date_dmy", "date_mdy", "date_my", "version", "address", "inline_list_number", "group_of", "result_line"}
 
@@ -153,7 +147,7 @@ def _compile(name: str, pattern: str) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-_COMPILED = tuple((name, _compile(name, pattern), re.compile(gate), _NEEDS.get(name, ()))
+_COMPILED = tuple((name, _compile(name, pattern), re.compile(gate) if gate else None, _NEEDS.get(name, ()))
                   for name, pattern, gate in PATTERNS)
 
 # one search each (substring semantics, any case) instead of a Python loop over the cues
@@ -210,15 +204,10 @@ def blocked_spans(text: str) -> Spans:
     for name, rx, gate, needs in _COMPILED:
         if needs and not any(n in text for n in needs):
             continue
-        if name in _WORD_GATED:
+        if gate is None:
             if words is None:
                 words = set(_WORD_SPLIT_RE.findall(text.lower()))
-            fired = _word_gate(name, words)
-            if name == "version" and not fired:  # "GPT4", "Web3", "v2.1", "1.2.3"
-                fired = _VERSION_DOTS_RE.search(text) is not None or any(
-                    w in _VERSION_LOW or w in ("v",) for w in (x.lower() for x in _LETTERS_THEN_DIGIT_RE.findall(text)))
-            elif name == "address" and not fired:
-                fired = _STATE_ZIP_RE.search(text) is not None
+            fired = _word_gate(name, words, text)
         else:
             fired = gates.get(gate.pattern)
             if fired is None:
