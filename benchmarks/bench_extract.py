@@ -161,7 +161,7 @@ def _split_found(per_sentence: list[int], labels: list[bool]) -> dict:
 
 def bench_claimhouse(sentences: list[str], repeat: int) -> dict:
     t0 = time.perf_counter()
-    from flows.claims.extract import extract_claims
+    from claimhouse.flows.claims.extract import extract_claims
     t_import = time.perf_counter() - t0
     t0 = time.perf_counter()
     extract_claims(sentences[0])
@@ -169,7 +169,7 @@ def bench_claimhouse(sentences: list[str], repeat: int) -> dict:
     for s in sentences[:200]:  # warm-up
         extract_claims(s)
     res = _time_runs(extract_claims, sentences, repeat)
-    res.update(call="flows.claims.extract.extract_claims(sentence)",
+    res.update(call="claimhouse.flows.claims.extract.extract_claims(sentence)",
                import_seconds=round(t_import, 3), first_call_seconds=round(t_first, 4))
     return res
 
@@ -178,9 +178,9 @@ def bench_stages(sentences: list[str], repeat: int) -> dict:
     """Where claimhouse's time goes: the same sentences through the first stages alone
     (numbers found; numbers and not-claim spans), then the whole extraction. The first two
     are floors no amount of per-claim work can go under."""
-    from flows.claims.extract import extract_claims
-    from flows.claims.not_claims import blocked_spans
-    from flows.claims.numbers import scan_numbers
+    from claimhouse.flows.claims.extract import extract_claims
+    from claimhouse.flows.claims.not_claims import blocked_spans
+    from claimhouse.flows.claims.numbers import scan_numbers
 
     def numbers_and_spans(s):
         return scan_numbers(s) + [blocked_spans(s)]
@@ -274,7 +274,7 @@ def _find_cli(tmp: Path, override: list[str] | None) -> tuple[list[str] | None, 
         script = Path(sys.executable).parent / "claimhouse"
         if script.exists():
             candidates.append([str(script), "extract", "--jsonl"])
-        candidates.append([sys.executable, "-c", "import sys; from flows.cli import main; sys.exit(main())",
+        candidates.append([sys.executable, "-c", "import sys; from claimhouse.flows.cli import main; sys.exit(main())",
                            "extract", "--jsonl"])
     notes = []
     for cmd in candidates:
@@ -294,7 +294,7 @@ def bench_memory(big: int, small: int, timeout: float, override: list[str] | Non
         if cmd is None:
             reason = (f"--cli-command {' '.join(override)!r} failed on a 3-line input" if override else
                       "`claimhouse extract --jsonl` could not be run (console script and "
-                      "`python -c 'from flows.cli import main; main()'` both failed)")
+                      "`python -c 'from claimhouse.flows.cli import main; main()'` both failed)")
             return {"skipped": True, "reason": reason, "attempts": notes}
         runs = {}
         for n in (0, small, big):
@@ -434,7 +434,7 @@ def main(argv: list[str] | None = None) -> int:
                 speed["ratio_basis"] = f"all on the same {m} sentences"
             else:
                 print(f"claimhouse: timing the same first {m} sentences for the ratio …", flush=True)
-                base = _time_runs(__import__("flows.claims.extract", fromlist=["extract_claims"]).extract_claims,
+                base = _time_runs(__import__("claimhouse.flows.claims.extract", fromlist=["extract_claims"]).extract_claims,
                                   q_sents, args.repeat)
                 base.pop("_per_sentence")
                 speed["claimhouse_on_quantulum_subset"] = base

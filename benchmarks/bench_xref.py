@@ -18,7 +18,7 @@ fact_key (no subject or no unit) and is never compared.
 Measured, each step in a fresh child process over the written DuckDB file, so that each
 peak RSS is that step's own (VmHWM: a child's ru_maxrss includes its parent's peak on Linux):
 
-  claimhouse            `flows.linking.link_claims(con, run_id)`: new_links SQL -> pandas ->
+  claimhouse            `claimhouse.flows.linking.link_claims(con, run_id)`: new_links SQL -> pandas ->
                         Pandera split_valid -> store.write_links (wall time, peak RSS), run
                         --repeat times, each on a fresh copy of the warehouse
   claimhouse phases     the same calls one by one, on a copy of the file, with time and peak
@@ -28,7 +28,7 @@ peak RSS is that step's own (VmHWM: a child's ru_maxrss includes its parent's pe
                         from link_candidates`, and `select count(*) from facts`
   python-dict-blocking  the baseline: read (claim_id, document_id, fact_key, interval_low,
                         interval_high) into Python, group by fact_key in a dict, compare every
-                        cross-document pair with flows.claims.link.intervals_meet / gap
+                        cross-document pair with claimhouse.flows.claims.link.intervals_meet / gap
 
 If the baseline would take longer than --baseline-budget seconds, it stops early and is
 run again, with claimhouse's SQL, on a subset: the claims of the first documents.
@@ -364,7 +364,7 @@ def _size_distribution(sizes: np.ndarray) -> dict:
 
 
 def write_warehouse(db_path: Path, docs: pd.DataFrame, claims: pd.DataFrame) -> dict:
-    from warehouse.db import apply_migrations, connect
+    from claimhouse.warehouse.db import apply_migrations, connect
 
     con = connect(db_path)
     apply_migrations(con)
@@ -424,8 +424,8 @@ def _own_peak() -> dict:
 def child_link(db: Path) -> dict:
     """The real step, alone in this process."""
     t0 = time.perf_counter()
-    from flows.linking import link_claims
-    from warehouse.db import connect
+    from claimhouse.flows.linking import link_claims
+    from claimhouse.warehouse.db import connect
     imported = time.perf_counter() - t0
     con = connect(db)
     rss_before = _status_mib("VmRSS")
@@ -435,7 +435,7 @@ def child_link(db: Path) -> dict:
     rss_after = _status_mib("VmRSS")
     stored = con.execute("select count(*), count(*) filter (where relation = 'conflicts') from link_rows").fetchone()
     con.close()
-    return {"call": "flows.linking.link_claims(con, run_id)", "seconds": round(wall, 2),
+    return {"call": "claimhouse.flows.linking.link_claims(con, run_id)", "seconds": round(wall, 2),
             "import_seconds": round(imported, 2), "result": result,
             "links_stored": stored[0], "conflicts_stored": stored[1],
             "rss_before_mib": rss_before, "rss_after_mib": rss_after, **_own_peak()}
@@ -443,10 +443,10 @@ def child_link(db: Path) -> dict:
 
 def child_phases(db: Path) -> dict:
     """link_claims' calls one at a time, with time and peak RSS per phase, then finer timings."""
-    from schemas.links import ClaimLinksModel
-    from schemas.quarantine import split_valid
-    from warehouse import store
-    from warehouse.db import connect, load_sql
+    from claimhouse.schemas.links import ClaimLinksModel
+    from claimhouse.schemas.quarantine import split_valid
+    from claimhouse.warehouse import store
+    from claimhouse.warehouse.db import connect, load_sql
     con = connect(db)
     phases: dict[str, dict] = {}
     overall = [_status_mib("VmHWM") or 0.0]  # VmHWM is reset per phase; keep the maximum
@@ -490,7 +490,7 @@ def child_phases(db: Path) -> dict:
 def _write_links_parts(con, valid: pd.DataFrame, phase) -> dict:
     """store.write_links step by step, in a transaction that is rolled back: _conform,
     drop_duplicates, DuckDB reading the pandas frame, and store.INSERT_LINKS from a table."""
-    from warehouse import store
+    from claimhouse.warehouse import store
     parts: dict[str, dict] = {}
     con.execute("begin transaction")
     try:
@@ -517,7 +517,7 @@ def _sql_parts(con, phase) -> dict:
     """new_links' SQL cost by part: pairs judged, reasons formatted, rows materialized in
     DuckDB, then with its anti join and ORDER BY. Runs with link_rows emptied in a
     transaction that is rolled back, so the anti join sees what link_claims saw."""
-    from warehouse.db import load_sql
+    from claimhouse.warehouse.db import load_sql
     parts: dict[str, dict] = {}
     con.execute("begin transaction")
     try:
@@ -536,7 +536,7 @@ def _sql_parts(con, phase) -> dict:
 
 def _pandas_diagnostics(frame: pd.DataFrame) -> dict:
     """Time the pandas work inside split_valid and write_links one operation at a time."""
-    from schemas.vocab import RELATIONS
+    from claimhouse.schemas.vocab import RELATIONS
 
     def timed(fn) -> float:
         t0 = time.perf_counter()
@@ -556,7 +556,7 @@ def _pandas_diagnostics(frame: pd.DataFrame) -> dict:
 
 def child_sql(db: Path, repeat: int = 2) -> dict:
     """claimhouse's SQL alone: candidate pairs and conflicts, facts, and pair counts."""
-    from warehouse.db import connect
+    from claimhouse.warehouse.db import connect
     con = connect(db)
     times, counts = [], None
     for _ in range(repeat):
@@ -577,8 +577,8 @@ def child_sql(db: Path, repeat: int = 2) -> dict:
 
 def child_baseline(db: Path, budget: float) -> dict:
     """python-dict-blocking: group by fact_key in a dict, compare each cross-document pair."""
-    from flows.claims.link import gap, intervals_meet
-    from warehouse.db import connect
+    from claimhouse.flows.claims.link import gap, intervals_meet
+    from claimhouse.warehouse.db import connect
 
     con = connect(db)
     t0 = time.perf_counter()
@@ -644,7 +644,7 @@ def run_child(mode: str, db: Path, timeout: float, budget: float = 0.0) -> dict:
 
 def make_subset(db: Path, subset_db: Path, n_documents: int) -> None:
     """A copy whose current documents are the first n_documents (by document_id)."""
-    from warehouse.db import connect
+    from claimhouse.warehouse.db import connect
     shutil.copyfile(db, subset_db)
     con = connect(subset_db)
     con.execute(SUBSET_DOCUMENTS, [f"synthetic-{n_documents - 1:06d}"])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from flows.output import FORMATS, write_rows
+from claimhouse.flows.output import FORMATS, write_rows
 
 DEFAULT_DB = "claimhouse.duckdb"
 EXIT_SOURCES_FAILED = 3
@@ -52,7 +52,7 @@ def _with_source_options(command):
 def _check_sources_file(sources_file: str | None) -> None:
     if sources_file is None:
         return
-    from flows.sources import SourcesError, load_sources
+    from claimhouse.flows.sources import SourcesError, load_sources
 
     try:
         load_sources(sources_file)
@@ -76,9 +76,9 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
     A second run against the same warehouse waits for the first (up to --lock-timeout)."""
     _check_sources_file(sources_file)
     _quiet_prefect()
-    from flows.lock import WarehouseBusy
-    from flows.pipeline_flow import run_pipeline
-    from warehouse.db import WarehouseError
+    from claimhouse.flows.lock import WarehouseBusy
+    from claimhouse.flows.pipeline_flow import run_pipeline
+    from claimhouse.warehouse.db import WarehouseError
 
     try:
         summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),
@@ -105,7 +105,7 @@ def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allo
     in its UI and in the `runs` view. The sources file is read again at the start of each run."""
     _check_sources_file(sources_file)
     _quiet_prefect()
-    from flows.serve import DEPLOYMENT_NAME, ServeError, deployment_parameters, serve_pipeline
+    from claimhouse.flows.serve import DEPLOYMENT_NAME, ServeError, deployment_parameters, serve_pipeline
 
     parameters = deployment_parameters(sources_file, list(sources), db_path, allow_private, timeout_s,
                                        lock_timeout_s)
@@ -132,7 +132,7 @@ def _print_summary(s: dict, db_path: str) -> None:
 
 def _verdict_counts(db_path: str) -> list[tuple[str, int]]:
     """Claims per reference verdict, when reference figures are loaded."""
-    from warehouse.db import WarehouseError, connect, load_sql
+    from claimhouse.warehouse.db import WarehouseError, connect, load_sql
 
     try:
         con = connect(db_path, read_only=True)
@@ -169,7 +169,7 @@ def extract(jsonl: bool, files: tuple[str, ...]) -> None:
     with front matter, or HTML); with neither, reads plain text from stdin."""
     from datetime import date
 
-    from flows.claims.extract import extract_claims
+    from claimhouse.flows.claims.extract import extract_claims
 
     out = sys.stdout
     if jsonl:
@@ -197,7 +197,7 @@ def extract(jsonl: bool, files: tuple[str, ...]) -> None:
         for c in extract_claims(text):
             out.write(json.dumps(claim_record(None, c), ensure_ascii=False) + "\n")
         return
-    from flows.fetch import FetchError, load_file
+    from claimhouse.flows.fetch import FetchError, load_file
 
     failed = 0
     for f in files:
@@ -215,7 +215,7 @@ def extract(jsonl: bool, files: tuple[str, ...]) -> None:
 
 # ---- read commands ---------------------------------------------------------------------
 def _read_only(db_path: str):
-    from warehouse.db import WarehouseError, connect
+    from claimhouse.warehouse.db import WarehouseError, connect
 
     try:
         return connect(db_path, read_only=True)
@@ -277,7 +277,7 @@ def parse_since(since: str) -> datetime:
                    "after an ISO timestamp (UTC unless it has an offset).")
 def conflicts(db_path: str, fmt: str, limit: int, since: str | None) -> None:
     """Conflicting claims side by side, newest first."""
-    from warehouse.db import load_sql
+    from claimhouse.warehouse.db import load_sql
 
     scope = "all" if since is None else "last-run" if since == LAST_RUN else "since"
     stamp = parse_since(since) if scope == "since" else None
@@ -292,7 +292,7 @@ def conflicts(db_path: str, fmt: str, limit: int, since: str | None) -> None:
 def fact(fact_id: str, db_path: str, fmt: str) -> None:
     """Every claim of one fact (FACT_ID from the `facts` view, or a unique prefix of it),
     with its document, value and reference verdict."""
-    from warehouse.db import load_sql
+    from claimhouse.warehouse.db import load_sql
 
     _run_read(db_path, load_sql("queries", "fact_claims"), {"fact_id": fact_id}, fmt)
 
@@ -303,7 +303,7 @@ def fact(fact_id: str, db_path: str, fmt: str) -> None:
 @click.option("--limit", default=50, show_default=True)
 def facts(db_path: str, fmt: str, limit: int) -> None:
     """Facts stated by more than one document, most disputed first."""
-    from warehouse.db import load_sql
+    from claimhouse.warehouse.db import load_sql
 
     _run_read(db_path, load_sql("queries", "facts_overview"), {"limit": limit}, fmt)
 
@@ -319,10 +319,10 @@ def reference() -> None:
 def reference_load(files: tuple[str, ...], db_path: str) -> None:
     """Load reference tables (CSV or Parquet: measure, subject, place, period, value, unit,
     qualifier, publisher, source_url). Reloading a file replaces its rows."""
-    from flows.linking import load_references
-    from flows.lock import warehouse_lock
-    from flows.reference import ReferenceError
-    from warehouse.db import WarehouseError, apply_migrations, connect
+    from claimhouse.flows.linking import load_references
+    from claimhouse.flows.lock import warehouse_lock
+    from claimhouse.flows.reference import ReferenceError
+    from claimhouse.warehouse.db import WarehouseError, apply_migrations, connect
 
     failed = 0
     try:
@@ -349,17 +349,20 @@ def reference_load(files: tuple[str, ...], db_path: str) -> None:
         sys.exit(EXIT_SOURCES_FAILED)
 
 
+DEFAULT_CASES = Path("tests") / "claims" / "cases" / "quantities.jsonl"  # in the checkout, not the install
+
+
 @main.command()
 @click.argument("cases", type=click.Path(exists=True, dir_okay=False), required=False)
 @click.option("-v", "--verbose", is_flag=True, help="List misses, false alarms and wrong fields.")
 def score(cases: str | None, verbose: bool) -> None:
-    """Precision and recall of the extractor on a case file (default: the bundled
-    tests/claims/cases/quantities.jsonl)."""
-    from flows.claims.scoring import load_cases, report, score_cases
+    """Precision and recall of the extractor on a case file (default:
+    tests/claims/cases/quantities.jsonl under the current directory, a claimhouse checkout)."""
+    from claimhouse.flows.claims.scoring import load_cases, report, score_cases
 
-    path = Path(cases) if cases else Path(__file__).resolve().parents[1] / "tests" / "claims" / "cases" / "quantities.jsonl"
+    path = Path(cases) if cases else Path.cwd() / DEFAULT_CASES
     if not path.exists():
-        raise click.ClickException(f"no case file at {path}; pass one")
+        raise click.ClickException(f"no case file at {path}: run from a claimhouse checkout or pass CASES.jsonl")
     s = score_cases(load_cases(path))
     click.echo(f"{path}")
     click.echo(report(s))

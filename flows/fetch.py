@@ -31,9 +31,9 @@ import feedparser
 import requests
 import urllib3
 
-from flows.claims.model import Document, FetchRecord
-from flows.front_matter import FrontMatterError, parse_front_matter
-from flows.html_text import TITLE_MAX_CHARS, html_to_text
+from claimhouse.flows.claims.model import Document, FetchRecord
+from claimhouse.flows.front_matter import FrontMatterError, parse_front_matter
+from claimhouse.flows.html_text import TITLE_MAX_CHARS, html_to_text
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")

@@ -8,8 +8,8 @@ from typing import Iterable
 
 import pandas as pd
 
-from flows.claims.link import fact_keys
-from flows.claims.model import Claim, Document, FetchRecord, sha256_hex
+from claimhouse.flows.claims.link import fact_keys
+from claimhouse.flows.claims.model import Claim, Document, FetchRecord, sha256_hex
 
 DOCUMENT_COLUMNS = ("document_id", "version", "uri", "title", "published_at", "fetched_at", "content_sha256",
                     "text", "content_type", "source", "tags")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from flows.reference import reference_rows
-from schemas.links import ClaimLinksModel
-from schemas.quarantine import empty_rejected, split_valid
-from schemas.references import ReferencesModel
-from warehouse import store
-from warehouse.db import load_sql
+from claimhouse.flows.reference import reference_rows
+from claimhouse.schemas.links import ClaimLinksModel
+from claimhouse.schemas.quarantine import empty_rejected, split_valid
+from claimhouse.schemas.references import ReferencesModel
+from claimhouse.warehouse import store
+from claimhouse.warehouse.db import load_sql
 
 
 LINK_CHUNK = 250_000  # links validated and stored at a time: bounds memory on big warehouses

@@ -14,19 +14,19 @@ from prefect import flow, get_run_logger
 from prefect.futures import wait
 from prefect.runtime import flow_run
 
-from flows.claims.model import Document, FetchRecord
-from flows.frames import documents_frame
-from flows.lock import warehouse_lock
-from flows.sources import SourceSpec, adhoc_source, load_sources
-from flows.tasks import (
+from claimhouse.flows.claims.model import Document, FetchRecord
+from claimhouse.flows.frames import documents_frame
+from claimhouse.flows.lock import warehouse_lock
+from claimhouse.flows.sources import SourceSpec, adhoc_source, load_sources
+from claimhouse.flows.tasks import (
     FETCH_RETRY_DELAYS,
     Fetched,
     extract_claims_task,
     fetch_source_task,
     publish_run_task,
 )
-from warehouse import store
-from warehouse.db import WarehouseError, apply_migrations, connect, load_sql
+from claimhouse.warehouse import store
+from claimhouse.warehouse.db import WarehouseError, apply_migrations, connect, load_sql
 
 DEFAULT_DB = Path("claimhouse.duckdb")
 BATCH_SIZE = 50
@@ -35,12 +35,12 @@ LOCK_TIMEOUT_S = 600.0
 
 def default_sources() -> list[str]:
     """The bundled sample corpus (flows/corpus/)."""
-    return [str(resources.files("flows").joinpath("corpus"))]
+    return [str(resources.files("claimhouse.flows").joinpath("corpus"))]
 
 
 def default_references() -> list[str]:
     """The reference table shipped for the bundled corpus."""
-    return [str(resources.files("flows").joinpath("corpus", "reference_figures.csv"))]
+    return [str(resources.files("claimhouse.flows").joinpath("corpus", "reference_figures.csv"))]
 
 
 @dataclass

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from flows.claims.intervals import asserted_interval
-from flows.claims.lexicon import LEXICON
-from flows.claims.link import subject_key_of, unit_scale
-from flows.claims.periods import find_periods
-from flows.claims.places import find_places
+from claimhouse.flows.claims.intervals import asserted_interval
+from claimhouse.flows.claims.lexicon import LEXICON
+from claimhouse.flows.claims.link import subject_key_of, unit_scale
+from claimhouse.flows.claims.periods import find_periods
+from claimhouse.flows.claims.places import find_places
 
 REQUIRED = ("measure", "subject", "place", "period", "value", "unit", "qualifier", "publisher", "source_url")
 OPTIONAL = ("reported_as", "note")

@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from flows.pipeline_flow import LOCK_TIMEOUT_S, run_pipeline
+from claimhouse.flows.pipeline_flow import LOCK_TIMEOUT_S, run_pipeline
 
 DEPLOYMENT_NAME = "claimhouse-scheduled"
 FLOW_NAME = "claimhouse-pipeline"

@@ -11,18 +11,18 @@ import pandas as pd
 from prefect import get_run_logger, task
 from prefect.context import get_run_context
 
-from flows.claims.extract import extract_claims
-from flows.claims.model import Document, FetchRecord
-from flows.fetch import FetchSettings, fetch_source
-from flows.frames import claims_frame, documents_frame, fetch_frame
-from flows.linking import link_claims, load_references
-from flows.reference import ReferenceError
-from flows.sources import SourceSpec
-from schemas.claims import ClaimsModel
-from schemas.documents import DocumentsModel
-from schemas.quarantine import empty_rejected, split_valid
-from warehouse import store
-from warehouse.db import connect, transaction
+from claimhouse.flows.claims.extract import extract_claims
+from claimhouse.flows.claims.model import Document, FetchRecord
+from claimhouse.flows.fetch import FetchSettings, fetch_source
+from claimhouse.flows.frames import claims_frame, documents_frame, fetch_frame
+from claimhouse.flows.linking import link_claims, load_references
+from claimhouse.flows.reference import ReferenceError
+from claimhouse.flows.sources import SourceSpec
+from claimhouse.schemas.claims import ClaimsModel
+from claimhouse.schemas.documents import DocumentsModel
+from claimhouse.schemas.quarantine import empty_rejected, split_valid
+from claimhouse.warehouse import store
+from claimhouse.warehouse.db import connect, transaction
 
 FETCH_RETRY_DELAYS = (1.0, 4.0)  # seconds before the 2nd and 3rd attempt; a flow parameter
 

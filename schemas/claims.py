@@ -10,8 +10,8 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.documents import DOCUMENT_ID_PATTERN
-from schemas.vocab import DIRECTIONS, KINDS, MODALITIES, QUALIFIERS
+from claimhouse.schemas.documents import DOCUMENT_ID_PATTERN
+from claimhouse.schemas.vocab import DIRECTIONS, KINDS, MODALITIES, QUALIFIERS
 
 # A "level" in percent of one of these is a share of a whole: it cannot pass 100.
 SHARE_WORDS = ("share", "proportion", "percentage of")

@@ -1,6 +1,6 @@
 """Contract for a batch of fetched documents, one row per document version.
 
-The frame usually comes from `flows.claims.model.Document` records; extra
+The frame usually comes from `claimhouse.flows.claims.model.Document` records; extra
 columns (`tags`, ...) are allowed and ignored here.
 """
 from __future__ import annotations

@@ -5,7 +5,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.vocab import RELATIONS
+from claimhouse.schemas.vocab import RELATIONS
 
 
 class ClaimLinksModel(pa.DataFrameModel):

@@ -7,7 +7,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
-from schemas.vocab import QUALIFIERS
+from claimhouse.schemas.vocab import QUALIFIERS
 
 
 class ReferencesModel(pa.DataFrameModel):

@@ -4,8 +4,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from flows.cli import main
-from warehouse.db import apply_migrations, connect
+from claimhouse.flows.cli import main
+from claimhouse.warehouse.db import apply_migrations, connect
 
 
 def _invoke(*args, stdin=None):
@@ -80,8 +80,8 @@ def test_help_lists_the_commands():
 @pytest.fixture
 def loaded(tmp_path):
     """A warehouse holding the bundled corpus and its reference table, built without Prefect."""
-    from flows.fetch import fetch_source
-    from flows.pipeline_flow import default_references, default_sources
+    from claimhouse.flows.fetch import fetch_source
+    from claimhouse.flows.pipeline_flow import default_references, default_sources
     from tests.xref.conftest import load
 
     path = tmp_path / "w.duckdb"

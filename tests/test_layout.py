@@ -15,12 +15,12 @@ def _imports_after(code: str, stdin: str = "") -> set[str]:
 
 
 def test_pure_core_imports_neither_prefect_nor_duckdb():
-    mods = _imports_after("import flows.claims.extract, flows.claims.link, flows.claims.scoring")
+    mods = _imports_after("import claimhouse.flows.claims.extract, claimhouse.flows.claims.link, claimhouse.flows.claims.scoring")
     assert not mods & {"prefect", "duckdb"}
 
 
 def test_extract_jsonl_imports_neither_prefect_nor_duckdb():
-    code = ("import sys\nsys.argv=['claimhouse','extract','--jsonl']\nfrom flows.cli import main\n"
+    code = ("import sys\nsys.argv=['claimhouse','extract','--jsonl']\nfrom claimhouse.flows.cli import main\n"
             "try:\n    main()\nexcept SystemExit:\n    pass")
     mods = _imports_after(code, stdin='{"id": 1, "text": "Over 20,000 people crossed."}\n')
-    assert "flows" in mods and not mods & {"prefect", "duckdb"}
+    assert "claimhouse" in mods and not mods & {"prefect", "duckdb"}

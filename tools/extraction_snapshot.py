@@ -33,7 +33,7 @@ def _extract_claims():
     try:
         from claimhouse.flows.claims import extract_claims
     except ImportError:  # before the package had one import name
-        from flows.claims.extract import extract_claims
+        from claimhouse.flows.claims.extract import extract_claims
     return extract_claims
 
 

@@ -55,7 +55,7 @@ ERROR_RULES: tuple[tuple[type[Exception], ErrorKind, str], ...] = (
     (duckdb.CatalogException, "fatal",
      "a table or view is missing; run apply_migrations(con) (or `claimhouse run` once)"),
     (duckdb.ConstraintException, "fatal",
-     "a row breaks a table constraint; validate the batch with schemas.quarantine.split_valid "
+     "a row breaks a table constraint; validate the batch with claimhouse.schemas.quarantine.split_valid "
      "first and check the vocab in schemas/vocab.py"),
     (duckdb.ParserException, "fatal", "the SQL does not parse; fix the statement"),
     (duckdb.BinderException, "fatal",
@@ -140,7 +140,7 @@ def load_sql(kind: str, name: str) -> str:
     if kind not in SQL_KINDS:
         raise ValueError(f"kind must be one of {SQL_KINDS}, not {kind!r}")
     filename = name if name.endswith(".sql") else f"{name}.sql"
-    resource = files("warehouse").joinpath(kind, filename)
+    resource = files("claimhouse.warehouse").joinpath(kind, filename)
     if not resource.is_file():
         raise FileNotFoundError(f"no warehouse/{kind}/{filename}")
     return resource.read_text(encoding="utf-8")
@@ -150,7 +150,7 @@ def migration_names() -> list[str]:
     """Migration file names, in version order."""
     names = [
         entry.name
-        for entry in files("warehouse").joinpath("migrations").iterdir()
+        for entry in files("claimhouse.warehouse").joinpath("migrations").iterdir()
         if MIGRATION_NAME.match(entry.name)
     ]
     return sorted(names)

@@ -15,7 +15,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
-from warehouse.db import WarehouseError, load_sql, transaction
+from claimhouse.warehouse.db import WarehouseError, load_sql, transaction
 
 Connection = duckdb.DuckDBPyConnection
 
@@ -435,7 +435,7 @@ def _conform(con: Connection, df: pd.DataFrame, table: str) -> pd.DataFrame:
     if missing:
         raise WarehouseError(
             f"{table}: the frame lacks required columns {missing}",
-            hint="validate the batch with schemas.quarantine.split_valid before storing it",
+            hint="validate the batch with claimhouse.schemas.quarantine.split_valid before storing it",
         )
     out = pd.DataFrame(index=df.index)
     for name, data_type, _ in columns:

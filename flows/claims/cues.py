@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from flows.claims.lexicon import LEXICON, phrase_alternation
+from claimhouse.flows.claims.lexicon import LEXICON, phrase_alternation
 
 # ---- qualifier cues ---------------------------------------------------------------
 _CUE_CLASS = {}

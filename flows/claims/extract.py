@@ -13,17 +13,17 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from flows.claims import cues, intervals
-from flows.claims.lexicon import LEXICON
-from flows.claims.model import Claim
-from flows.claims.neighbours import lend_from_neighbours
-from flows.claims.not_claims import Spans, blocked_spans, furniture_flags, names_or_orders
-from flows.claims.numbers import NumberAtom, scan_numbers
-from flows.claims.periods import choose_period, find_periods
-from flows.claims.places import choose_nationality, choose_place, find_places
-from flows.claims.segment import paragraphs, sentences
-from flows.claims.subjects import STOP, subject_after, subject_before
-from flows.claims.places import place_names
+from claimhouse.flows.claims import cues, intervals
+from claimhouse.flows.claims.lexicon import LEXICON
+from claimhouse.flows.claims.model import Claim
+from claimhouse.flows.claims.neighbours import lend_from_neighbours
+from claimhouse.flows.claims.not_claims import Spans, blocked_spans, furniture_flags, names_or_orders
+from claimhouse.flows.claims.numbers import NumberAtom, scan_numbers
+from claimhouse.flows.claims.periods import choose_period, find_periods
+from claimhouse.flows.claims.places import choose_nationality, choose_place, find_places
+from claimhouse.flows.claims.segment import paragraphs, sentences
+from claimhouse.flows.claims.subjects import STOP, subject_after, subject_before
+from claimhouse.flows.claims.places import place_names
 
 _MULTIPLIER_VERB_RE = re.compile(r"\b(?P<w>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving|"
                                  r"double|triple|quadruple|twice)\b", re.IGNORECASE)

@@ -12,7 +12,7 @@ from typing import Mapping
 
 
 def _load(name: str) -> dict:
-    return json.loads(resources.files("flows.claims").joinpath("data", name).read_text(encoding="utf-8"))
+    return json.loads(resources.files("claimhouse.flows.claims").joinpath("data", name).read_text(encoding="utf-8"))
 
 
 def phrase_alternation(phrases, *, escape: bool = True) -> str:

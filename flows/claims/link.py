@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from flows.claims.lexicon import LEXICON
-from flows.claims.model import Claim
-from flows.claims.subjects import STOP, VERBISH
+from claimhouse.flows.claims.lexicon import LEXICON
+from claimhouse.flows.claims.model import Claim
+from claimhouse.flows.claims.subjects import STOP, VERBISH
 
 # Head nouns that name the same kind of thing; the first word of each group is its key.
 HEAD_GROUPS = (

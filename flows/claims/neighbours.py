@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from flows.claims.model import Claim
+from claimhouse.flows.claims.model import Claim
 
 _BASELINE_BETWEEN_RE = re.compile(r"\b(?:up|down|higher|lower|rising|falling|increasing|decreasing|climbing|"
                                   r"dropping|compared|versus)\b[^.;]{0,25}\b(?:from|with|to|on)\s+(?:a\s+record\s+)?\W{0,2}$",

@@ -12,7 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from flows.claims.lexicon import LEXICON
+from claimhouse.flows.claims.lexicon import LEXICON
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from flows.claims.lexicon import LEXICON, phrase_alternation
+from claimhouse.flows.claims.lexicon import LEXICON, phrase_alternation
 
 _YEAR = r"(?<![\d,.$€£])(?:1[89]\d\d|20\d\d|21\d\d)(?!\d|,\d|\.\d|\s*(?:%|percent|per\s+cent))"
 _MONTH_NAMES = phrase_alternation(LEXICON.months)

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import pycountry
 
-from flows.claims.lexicon import LEXICON, phrase_alternation
+from claimhouse.flows.claims.lexicon import LEXICON, phrase_alternation
 
 
 @dataclass(frozen=True, slots=True)

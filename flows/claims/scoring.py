@@ -14,8 +14,8 @@ from datetime import date
 from pathlib import Path
 from typing import Iterable
 
-from flows.claims.extract import extract_claims
-from flows.claims.model import Claim
+from claimhouse.flows.claims.extract import extract_claims
+from claimhouse.flows.claims.model import Claim
 
 
 @dataclass

@@ -8,7 +8,7 @@ import bisect
 import re
 from itertools import islice
 
-from flows.claims.lexicon import LEXICON
+from claimhouse.flows.claims.lexicon import LEXICON
 
 STOP = frozenset("""
 a an the this that these those its their his her our my your some any each every all both either neither

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from flows.claims.extract import extract_claims
-from flows.claims.scoring import load_cases, score_cases
+from claimhouse.flows.claims.extract import extract_claims
+from claimhouse.flows.claims.scoring import load_cases, score_cases
 
 CASES = Path(__file__).parent / "cases"
 FLOORS = json.loads((CASES / "floors.json").read_text())["quantities.jsonl"]

@@ -12,8 +12,8 @@ import time
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from flows.claims.extract import extract_claims
-from schemas.vocab import DIRECTIONS, KINDS, MODALITIES, QUALIFIERS
+from claimhouse.flows.claims.extract import extract_claims
+from claimhouse.schemas.vocab import DIRECTIONS, KINDS, MODALITIES, QUALIFIERS
 
 NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
 SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.claims.scoring import load_cases, score_cases
+from claimhouse.flows.claims.scoring import load_cases, score_cases
 
 CASES = Path(__file__).parent / "cases"
 FLOORS = json.loads((CASES / "floors.json").read_text())

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from flows.cli import EXIT_SOURCES_FAILED, main
-from flows.fetch import load_file
-from flows.pipeline_flow import run_pipeline
+from claimhouse.flows.cli import EXIT_SOURCES_FAILED, main
+from claimhouse.flows.fetch import load_file
+from claimhouse.flows.pipeline_flow import run_pipeline
 
 pytestmark = pytest.mark.flow
 

@@ -7,8 +7,8 @@ import time
 
 import pytest
 
-from flows.fetch import CHUNK_BYTES
-from flows.pipeline_flow import run_pipeline
+from claimhouse.flows.fetch import CHUNK_BYTES
+from claimhouse.flows.pipeline_flow import run_pipeline
 
 pytestmark = [pytest.mark.flow, pytest.mark.net]
 

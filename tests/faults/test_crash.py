@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.pipeline_flow import default_references, run_pipeline
+from claimhouse.flows.pipeline_flow import default_references, run_pipeline
 
 pytestmark = pytest.mark.flow
 

@@ -6,8 +6,8 @@ import time
 
 import pytest
 
-from flows.claims.extract import extract_claims
-from flows.html_text import html_to_text
+from claimhouse.flows.claims.extract import extract_claims
+from claimhouse.flows.html_text import html_to_text
 
 CLAIM = "Some 120 ferries crossed the lake in 2024."
 

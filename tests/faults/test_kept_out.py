@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from flows import fetch
-from flows.cli import main
-from flows.fetch import load_file
-from flows.pipeline_flow import run_pipeline
+from claimhouse.flows import fetch
+from claimhouse.flows.cli import main
+from claimhouse.flows.fetch import load_file
+from claimhouse.flows.pipeline_flow import run_pipeline
 
 pytestmark = pytest.mark.flow
 

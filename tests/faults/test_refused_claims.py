@@ -8,9 +8,9 @@ import math
 
 import pytest
 
-from flows import tasks
-from flows.claims.extract import extract_claims
-from flows.pipeline_flow import run_pipeline
+from claimhouse.flows import tasks
+from claimhouse.flows.claims.extract import extract_claims
+from claimhouse.flows.pipeline_flow import run_pipeline
 
 pytestmark = pytest.mark.flow
 

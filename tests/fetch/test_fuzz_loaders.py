@@ -14,9 +14,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from flows.fetch import UNICODE_BOMS, FetchError, decode_bytes
-from flows.front_matter import FrontMatter, FrontMatterError, parse_front_matter
-from flows.html_text import HtmlText, html_to_text
+from claimhouse.flows.fetch import UNICODE_BOMS, FetchError, decode_bytes
+from claimhouse.flows.front_matter import FrontMatter, FrontMatterError, parse_front_matter
+from claimhouse.flows.html_text import HtmlText, html_to_text
 
 FUZZ = settings(max_examples=400, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
 # Every codec this Python ships, as a <meta charset> or a declared charset could name it.
@@ -259,7 +259,7 @@ LINE_BYTES = 10_000_000
 LINE_BUDGET_S = 90.0  # a dense 10 MB line holds some 200,000 claims: linear time, not seconds, is the promise
 _LINE_SCRIPT = textwrap.dedent("""
     import sys, time
-    from flows.claims.extract import extract_claims
+    from claimhouse.flows.claims.extract import extract_claims
     sentences, size = eval(sys.argv[1]), int(sys.argv[2])
     unit = " ".join(sentences) + " "
     times = []

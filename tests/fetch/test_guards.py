@@ -1,11 +1,11 @@
-"""The pure guards of flows.fetch: addresses, schemes, binary sniffing, decoding."""
+"""The pure guards of claimhouse.flows.fetch: addresses, schemes, binary sniffing, decoding."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from flows.fetch import FetchError, FetchSettings, binary_kind, check_url, decode_bytes, is_public_address
+from claimhouse.flows.fetch import FetchError, FetchSettings, binary_kind, check_url, decode_bytes, is_public_address
 
 
 @pytest.mark.parametrize(("address", "public"), [

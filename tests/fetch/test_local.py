@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from flows.fetch import FetchSettings, expand_local, fetch_source, load_file
+from claimhouse.flows.fetch import FetchSettings, expand_local, fetch_source, load_file
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 FEED = RESOURCES / "local_feed.xml"

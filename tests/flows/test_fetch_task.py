@@ -5,10 +5,10 @@ import duckdb
 import pytest
 from prefect.states import Failed
 
-from flows.claims.model import Document
-from flows.sources import SourceSpec
-from flows.tasks import TransientFetchError, _is_transient, fetch_source_task, with_tags
-from warehouse.db import apply_migrations, connect
+from claimhouse.flows.claims.model import Document
+from claimhouse.flows.sources import SourceSpec
+from claimhouse.flows.tasks import TransientFetchError, _is_transient, fetch_source_task, with_tags
+from claimhouse.warehouse.db import apply_migrations, connect
 
 
 def test_source_tags_come_after_the_documents_own():

@@ -4,8 +4,8 @@ import uuid
 
 import pytest
 
-from flows.fetch import MAX_REQUESTS_PER_HOST
-from flows.pipeline_flow import run_pipeline
+from claimhouse.flows.fetch import MAX_REQUESTS_PER_HOST
+from claimhouse.flows.pipeline_flow import run_pipeline
 
 pytestmark = [pytest.mark.flow, pytest.mark.net]
 

@@ -3,7 +3,7 @@ test_two_writers.py."""
 import pytest
 from filelock import FileLock
 
-from flows.lock import WarehouseBusy, lock_path, warehouse_lock
+from claimhouse.flows.lock import WarehouseBusy, lock_path, warehouse_lock
 
 
 def test_a_busy_warehouse_is_waited_for_then_refused_with_what_to_do(db_path):

@@ -2,7 +2,7 @@
 import duckdb
 import pytest
 
-from flows.pipeline_flow import run_pipeline
+from claimhouse.flows.pipeline_flow import run_pipeline
 
 pytestmark = pytest.mark.flow
 

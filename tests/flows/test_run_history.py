@@ -6,10 +6,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from click.testing import CliRunner
-from flows import tasks
-from flows.cli import main
-from flows.pipeline_flow import run_pipeline
-from flows.sources import SourcesError
+from claimhouse.flows import tasks
+from claimhouse.flows.cli import main
+from claimhouse.flows.pipeline_flow import run_pipeline
+from claimhouse.flows.sources import SourcesError
 
 pytestmark = pytest.mark.flow
 

@@ -17,9 +17,9 @@ import requests
 import yaml
 from click.testing import CliRunner
 
-from flows import serve
-from flows.cli import main
-from flows.pipeline_flow import run_pipeline
+from claimhouse.flows import serve
+from claimhouse.flows.cli import main
+from claimhouse.flows.pipeline_flow import run_pipeline
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVE_WALL_S = 120  # the whole scheduled-runs test, server start and shutdown included
@@ -38,7 +38,7 @@ def test_prefect_yaml_entrypoint_is_the_flow():
     from prefect.flows import load_flow_from_entrypoint
 
     path, name = _deployment()["entrypoint"].split(":")
-    module = importlib.import_module(path.removesuffix(".py").replace("/", "."))
+    module = importlib.import_module("claimhouse." + path.removesuffix(".py").replace("/", "."))  # flows/ is claimhouse.flows
     loaded_by_prefect = load_flow_from_entrypoint(f"{ROOT / path}:{name}")
     assert getattr(module, name) is run_pipeline and loaded_by_prefect.name == run_pipeline.name
 
@@ -217,7 +217,7 @@ def test_served_flow_runs_on_its_schedule_and_each_run_is_recorded(planted, tmp_
     server = started.start([prefect, "server", "start", "--host", "127.0.0.1", "--port", port, "--no-ui"],
                            server_env, server_log)
     _wait_for(lambda: _get(http, f"{api}/health"), "the Prefect server to answer", server, server_log)
-    served = started.start([sys.executable, "-m", "flows.cli", "serve", "--sources", str(sources),
+    served = started.start([sys.executable, "-m", "claimhouse.flows.cli", "serve", "--sources", str(sources),
                             "--db", str(db_path), "--interval", "2"], serve_env, serve_log)
 
     def two_completed():

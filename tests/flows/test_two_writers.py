@@ -39,7 +39,7 @@ def test_a_second_run_waits_for_the_first_and_both_are_recorded(planted, db_path
     key = uuid.uuid4().hex[:12]
     gate = f"{site_server.base_url}/gate/{key}"  # answers once the test opens the gate (it has an ETag)
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value(), "PREFECT_LOGGING_LEVEL": "INFO"}
-    command = [sys.executable, "-m", "flows.cli", "run", "--source", str(planted), "--source", gate,
+    command = [sys.executable, "-m", "claimhouse.flows.cli", "run", "--source", str(planted), "--source", gate,
                "--allow-private", "--db", str(db_path), "--lock-timeout", str(WAIT_S)]
     outputs = [tmp_path / "a.log", tmp_path / "b.log"]
 

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from flows import fetch
-from flows.fetch import CHUNK_BYTES, FetchSettings, fetch_source, fetch_url
+from claimhouse.flows import fetch
+from claimhouse.flows.fetch import CHUNK_BYTES, FetchSettings, fetch_source, fetch_url
 
 pytestmark = pytest.mark.net
 

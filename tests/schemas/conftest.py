@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from flows.claims.model import Claim, Document
+from claimhouse.flows.claims.model import Claim, Document
 
 TEXT = "About 40 percent of voters stayed home. Turnout fell by 3 points to 61 percent."
 URI = "https://example.org/a"

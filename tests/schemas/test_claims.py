@@ -3,8 +3,8 @@ import math
 import pandas as pd
 import pytest
 
-from schemas.claims import ClaimsModel
-from schemas.quarantine import SchemaFreezeError, split_valid
+from claimhouse.schemas.claims import ClaimsModel
+from claimhouse.schemas.quarantine import SchemaFreezeError, split_valid
 
 NOT_A_SHARE = "voters who stayed home"
 

@@ -3,8 +3,8 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from schemas.documents import DocumentsModel
-from schemas.quarantine import SchemaFreezeError, split_valid
+from claimhouse.schemas.documents import DocumentsModel
+from claimhouse.schemas.quarantine import SchemaFreezeError, split_valid
 
 
 def test_good_frame_passes_whole(documents):

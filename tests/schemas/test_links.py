@@ -1,8 +1,8 @@
 import pandas as pd
 import pytest
 
-from schemas.links import ClaimLinksModel
-from schemas.quarantine import SchemaFreezeError, split_valid
+from claimhouse.schemas.links import ClaimLinksModel
+from claimhouse.schemas.quarantine import SchemaFreezeError, split_valid
 
 
 def test_good_frame_passes_whole(links):

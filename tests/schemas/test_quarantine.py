@@ -5,9 +5,9 @@ import math
 import pandas as pd
 import pytest
 
-from schemas.claims import ClaimsModel
-from schemas.documents import DocumentsModel
-from schemas.quarantine import REJECTED_COLUMNS, SchemaFreezeError, row_json, split_valid
+from claimhouse.schemas.claims import ClaimsModel
+from claimhouse.schemas.documents import DocumentsModel
+from claimhouse.schemas.quarantine import REJECTED_COLUMNS, SchemaFreezeError, row_json, split_valid
 
 
 @pytest.fixture

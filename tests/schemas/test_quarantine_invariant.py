@@ -10,11 +10,11 @@ import random
 import pandas as pd
 import pytest
 
-from flows.claims.extract import extract_claims
-from flows.claims.model import Document
-from flows.frames import claims_frame
-from schemas.claims import ClaimsModel
-from schemas.quarantine import split_valid
+from claimhouse.flows.claims.extract import extract_claims
+from claimhouse.flows.claims.model import Document
+from claimhouse.flows.frames import claims_frame
+from claimhouse.schemas.claims import ClaimsModel
+from claimhouse.schemas.quarantine import split_valid
 
 SEED = 20240501
 DOCUMENTS = 300

@@ -8,9 +8,9 @@ import re
 import pandas as pd
 import pytest
 
-from flows.claims.model import Claim, Document
-from schemas.quarantine import empty_rejected
-from warehouse.db import apply_migrations, connect
+from claimhouse.flows.claims.model import Claim, Document
+from claimhouse.schemas.quarantine import empty_rejected
+from claimhouse.warehouse.db import apply_migrations, connect
 
 URI = "https://example.org/turnout"
 TEXT = "About 40 percent of voters stayed home. Turnout fell to 61 percent."

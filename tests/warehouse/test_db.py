@@ -5,8 +5,8 @@ import threading
 import duckdb
 import pytest
 
-from warehouse import db
-from warehouse.db import WarehouseError, classify_error, connect, transaction
+from claimhouse.warehouse import db
+from claimhouse.warehouse.db import WarehouseError, classify_error, connect, transaction
 
 # Opens the file for writing, says so, and holds it until its stdin closes.
 HOLD_LOCK = (

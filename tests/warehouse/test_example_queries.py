@@ -6,16 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from flows.claims.extract import extract_claims
-from flows.fetch import fetch_source
-from flows.frames import claims_frame, documents_frame
-from flows.pipeline_flow import default_sources
-from schemas.quarantine import empty_rejected
-from warehouse import store
-from warehouse.db import apply_migrations, connect, load_sql
+from claimhouse.flows.claims.extract import extract_claims
+from claimhouse.flows.fetch import fetch_source
+from claimhouse.flows.frames import claims_frame, documents_frame
+from claimhouse.flows.pipeline_flow import default_sources
+from claimhouse.schemas.quarantine import empty_rejected
+from claimhouse.warehouse import store
+from claimhouse.warehouse.db import apply_migrations, connect, load_sql
 
 README = Path(__file__).resolve().parents[2] / "README.md"
-QUERIES = sorted(p.name for p in resources.files("warehouse").joinpath("queries").iterdir()
+QUERIES = sorted(p.name for p in resources.files("claimhouse.warehouse").joinpath("queries").iterdir()
                  if re.match(r"\d\d_.*\.sql$", p.name))
 
 

@@ -3,7 +3,7 @@ from importlib.resources import files
 import duckdb
 import pytest
 
-from warehouse.db import (
+from claimhouse.warehouse.db import (
     MIGRATION_NAME,
     VIEWS,
     WarehouseError,
@@ -44,7 +44,7 @@ def test_migration_versions_count_up_from_one():
 
 
 def test_every_view_file_is_created_in_order():
-    entries = files("warehouse").joinpath("views").iterdir()
+    entries = files("claimhouse.warehouse").joinpath("views").iterdir()
     view_files = {entry.name for entry in entries if entry.name.endswith(".sql")}
     assert view_files == {f"{view}.sql" for view in VIEWS}
 

@@ -4,11 +4,11 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from flows.claims.model import FetchRecord
-from schemas.claims import ClaimsModel
-from schemas.quarantine import split_valid
-from warehouse import store
-from warehouse.db import WarehouseError
+from claimhouse.flows.claims.model import FetchRecord
+from claimhouse.schemas.claims import ClaimsModel
+from claimhouse.schemas.quarantine import split_valid
+from claimhouse.warehouse import store
+from claimhouse.warehouse.db import WarehouseError
 
 CHANGED = "About 40 percent of voters stayed home. Turnout fell to 59 percent."
 STARTED = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.timezone.utc)

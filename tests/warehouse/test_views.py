@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-from schemas.claims import ClaimsModel
-from schemas.quarantine import split_valid
-from warehouse import store
-from warehouse.db import VIEWS, load_sql
+from claimhouse.schemas.claims import ClaimsModel
+from claimhouse.schemas.quarantine import split_valid
+from claimhouse.warehouse import store
+from claimhouse.warehouse.db import VIEWS, load_sql
 
 DOCUMENTED = {
     "documents": (

@@ -4,7 +4,7 @@ from importlib.resources import files
 
 import pytest
 
-from schemas import vocab
+from claimhouse.schemas import vocab
 
 VOCAB_OF_COLUMN = {
     "qualifier": vocab.QUALIFIERS,
@@ -19,7 +19,7 @@ COMPARED_LITERAL = re.compile(r"\b(\w+)\s*=\s*'([^']*)'")
 
 
 def sql_files(kind):
-    entries = files("warehouse").joinpath(kind).iterdir()
+    entries = files("claimhouse.warehouse").joinpath(kind).iterdir()
     return sorted((e.name, e.read_text()) for e in entries if e.name.endswith(".sql"))
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from flows.claims.extract import extract_claims
-from flows.claims.model import Document
-from flows.frames import claims_frame, documents_frame
-from flows.linking import link_claims
-from schemas.quarantine import empty_rejected
-from warehouse import store
-from warehouse.db import apply_migrations, connect
+from claimhouse.flows.claims.extract import extract_claims
+from claimhouse.flows.claims.model import Document
+from claimhouse.flows.frames import claims_frame, documents_frame
+from claimhouse.flows.linking import link_claims
+from claimhouse.schemas.quarantine import empty_rejected
+from claimhouse.warehouse import store
+from claimhouse.warehouse.db import apply_migrations, connect
 
 CASES = json.loads((Path(__file__).parent / "cases.json").read_text(encoding="utf-8"))
 

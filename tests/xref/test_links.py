@@ -43,14 +43,14 @@ def test_conflict_reason_names_both_quotes_documents_subject_place_and_period(wa
 def test_relinking_adds_nothing(warehouse):
     case = next(c for c in CASES if c["rule"].startswith("subjects"))
     first = load(warehouse, documents(case))
-    from flows.linking import link_claims
+    from claimhouse.flows.linking import link_claims
     assert (first["links_found"], link_claims(warehouse, "again")["links_found"]) == (3, 0)
 
 
 def test_each_unordered_pair_is_stored_once_across_runs(warehouse):
     for case in CASES:
         load(warehouse, documents(case), run_id=case["rule"][:20])
-    from flows.linking import link_claims
+    from claimhouse.flows.linking import link_claims
     link_claims(warehouse, "once more")
     assert warehouse.execute("""
         select count(*) - count(distinct (least(claim_id_a, claim_id_b), greatest(claim_id_a, claim_id_b)))
