@@ -11,6 +11,7 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -54,12 +55,14 @@ def assert_decodes_or_names(data: bytes, name: str, declared: str | None = None)
         assert isinstance(text, str)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.binary(max_size=2000), NAMES)
 def test_arbitrary_bytes_decode_or_fail_naming_the_file(data, name):
     assert_decodes_or_names(data, name)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(document_bytes(), NAMES, st.one_of(st.none(), st.sampled_from(CODEC_NAMES)))
 def test_any_declared_or_meta_charset_decodes_or_fails_naming_the_file(data, name, declared):
@@ -135,6 +138,7 @@ def test_arbitrary_text_parses_or_fails_naming_the_file(text, name):
     assert_parses_or_names(text, name)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(front_matter_texts(), NAMES)
 def test_front_matter_shapes_parse_or_fail_naming_the_file(text, name):
@@ -187,12 +191,14 @@ def assert_clean_text(page: HtmlText) -> None:
     assert SCRIPT_MARK not in page.text and STYLE_MARK not in page.text, page.text
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.text())
 def test_arbitrary_text_as_html_never_raises(html):
     assert isinstance(html_to_text(html).text, str)
 
 
+@pytest.mark.slow
 @settings(max_examples=600, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
 @given(tag_soup())
 def test_tag_soup_gives_text_without_tags_scripts_or_styles(html):
@@ -206,11 +212,12 @@ PATHOLOGICAL_BOUND_S = 5.0
 
 def _seconds_to_load(html: str):
     html_to_text("<html><body><p>warm up</p></body></html>")  # the first call loads trafilatura's data
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: waiting for a core on a busy machine is not counted
     page = html_to_text(html)
-    return time.perf_counter() - started, page
+    return time.process_time() - started, page
 
 
+@pytest.mark.slow
 def test_5000_deep_nested_html_gives_clean_text_quickly():
     html = "<html><body>" + "<div>" * 5000 + "<p>Prices rose 5 percent.</p>" + "</div>" * 5000 + "</body></html>"
     seconds, page = _seconds_to_load(html)
@@ -218,6 +225,7 @@ def test_5000_deep_nested_html_gives_clean_text_quickly():
     assert_clean_text(page)
 
 
+@pytest.mark.slow
 def test_5000_unclosed_mixed_tags_give_clean_text_quickly():
     html = "".join(f"<{tag} class='x'>" for tag in ("div", "span", "b", "p", "section") * 1000) + "Hello 5 people"
     seconds, page = _seconds_to_load(html)
@@ -256,7 +264,8 @@ NEWS_SENTENCES = (
 )
 ROOT = Path(__file__).resolve().parents[2]
 LINE_BYTES = 10_000_000
-LINE_BUDGET_S = 90.0  # a dense 10 MB line holds some 200,000 claims: linear time, not seconds, is the promise
+LINE_BUDGET_S = 90.0  # CPU seconds: a dense 10 MB line holds some 200,000 claims; linear time is the promise
+LINE_WALL_S = 3 * LINE_BUDGET_S  # a loaded machine stretches wall time, not CPU time
 _LINE_SCRIPT = textwrap.dedent("""
     import sys, time
     from claimhouse.flows.claims.extract import extract_claims
@@ -266,24 +275,25 @@ _LINE_SCRIPT = textwrap.dedent("""
     for n in (size // 10, size):
         line = (unit * (n // len(unit) + 1))[:n]
         assert "\\n" not in line
-        started = time.perf_counter()
+        started = time.process_time()
         claims = extract_claims(line)
-        times.append(time.perf_counter() - started)
+        times.append(time.process_time() - started)
     print(times[0], times[1], len(claims))
 """)
 
 
+@pytest.mark.slow
 def test_a_10_mb_line_of_news_is_extracted_in_linear_time():
     # In a child process, so a slow extractor costs this test its budget, not pytest's timeout.
     try:
         done = subprocess.run([sys.executable, "-c", _LINE_SCRIPT, repr(NEWS_SENTENCES), str(LINE_BYTES)],
-                              capture_output=True, text=True, timeout=LINE_BUDGET_S + 15, check=True,
+                              capture_output=True, text=True, timeout=LINE_WALL_S, check=True,
                               cwd=ROOT)
     except subprocess.TimeoutExpired:
         raise AssertionError(f"extract_claims on a {LINE_BYTES:,}-character line ran over "
-                             f"{LINE_BUDGET_S + 15:g} s (budget {LINE_BUDGET_S:g} s)") from None
+                             f"{LINE_WALL_S:g} s of wall time (budget {LINE_BUDGET_S:g} s of CPU)") from None
     tenth, seconds, count = done.stdout.split()
     assert int(count) > 0
-    assert float(seconds) < LINE_BUDGET_S, f"{float(seconds):.1f} s for {LINE_BYTES:,} characters"
+    assert float(seconds) < LINE_BUDGET_S, f"{float(seconds):.1f} CPU s for {LINE_BYTES:,} characters"
     # ten times the text may take at most fifteen times as long: no quadratic work per line
     assert float(seconds) < 15 * float(tenth), f"1 MB: {float(tenth):.1f} s, 10 MB: {float(seconds):.1f} s"
