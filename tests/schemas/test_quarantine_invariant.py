@@ -16,6 +16,8 @@ from claimhouse.flows.frames import claims_frame
 from claimhouse.schemas.claims import ClaimsModel
 from claimhouse.schemas.quarantine import split_valid
 
+pytestmark = pytest.mark.slow  # a 300-document batch extracted and validated
+
 SEED = 20240501
 DOCUMENTS = 300
 CORRUPT_SHARE = 0.05
@@ -138,7 +140,7 @@ def corrupted(batch):
 def rejections(rejected: pd.DataFrame) -> dict[str, set[tuple[str, str | None]]]:
     """claim_id -> {(check name without arguments, column)}."""
     out: dict[str, set] = {}
-    for claim, check, column in zip(rejected["claim_id"], rejected["check"], rejected["column"]):
+    for claim, check, column in zip(rejected["claim_id"], rejected["check"], rejected["column"], strict=True):
         out.setdefault(claim, set()).add((check.split("(")[0], column))
     return out
 

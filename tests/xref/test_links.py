@@ -47,6 +47,7 @@ def test_relinking_adds_nothing(warehouse):
     assert (first["links_found"], link_claims(warehouse, "again")["links_found"]) == (3, 0)
 
 
+@pytest.mark.slow
 def test_each_unordered_pair_is_stored_once_across_runs(warehouse):
     for case in CASES:
         load(warehouse, documents(case), run_id=case["rule"][:20])
