@@ -514,6 +514,7 @@ class _Sentence:
         subject = subject_before(self.text, start, self.start)
         period = choose_period(self.periods, m.start() - self.start, m.end() - self.start)
         place = choose_place(self.places, m.start(), m.end(), self.start, self.end)
+        modality = cues.modality_of(self.text[max(self.start, m.start() - CONTEXT_CHARS):self._clause_end(m.end())])
         claim = Claim(
             span_start=start, span_end=m.end(), quote=self.text[start:m.end()],
             sentence=self.text[self.start:self.end], value=value, low=low, high=high, unit="times",
@@ -521,11 +522,11 @@ class _Sentence:
             period_start=period.period_start if period else None,
             period_end=period.period_end if period else None,
             period_partial=bool(period and period.partial),
-            modality=cues.modality_of(self.text[max(self.start, m.start() - CONTEXT_CHARS):self._clause_end(m.end())]),
+            modality=modality,
             attribution=self.attribution, sentence_start=self.start,
             interval_low=ilo, interval_high=ihi,
             checkworthiness=checkworthiness("times", subject, place, period is not None, self.attribution, qualifier,
-                                            direction, value, "asserted"),
+                                            direction, value, modality),
         )
         return claim
 
