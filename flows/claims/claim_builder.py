@@ -1,0 +1,446 @@
+"""One Claim constructor, in named steps.
+
+A number found in a sentence becomes a `Draft` (the quote's bounds and what is known so
+far), and each step below decides one thing about it, in this order: the number itself
+(sign, attached letters, precision), the direction written before it, range or unit,
+qualifier, direction and kind, subject and counted noun, rate, then the context (place,
+period, modality). `build_claim` turns any draft - a number's or a multiplier's ("doubled")
+- into the frozen `Claim`, with its asserted interval and check-worthiness.
+
+The steps read the sentence through the `_Sentence` of extract.py: its text and bounds,
+its blocked spans, places, periods and attribution, and its remembered cue lookups."""
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from claimhouse.flows.claims import cues, intervals
+from claimhouse.flows.claims.lexicon import LEXICON
+from claimhouse.flows.claims.model import Claim
+from claimhouse.flows.claims.numbers import NumberAtom
+from claimhouse.flows.claims.periods import choose_period
+from claimhouse.flows.claims.places import choose_nationality, choose_place
+from claimhouse.flows.claims.subjects import subject_after, subject_before
+
+CONTEXT_CHARS = 300  # how far around a number its cues are looked for: bounds the work per number
+_VALUE_CAP = 1e18
+_TIMES_RATIO_RE = re.compile(r"\s*(?:as|more|higher|greater|larger|bigger|less|lower|smaller|the|over|faster|"
+                             r"slower|than|that|what)\b", re.IGNORECASE)
+_PARTITIVE_RE = re.compile(r"\s+of\s+(?:its|their|the|our|his|her|these|those|[A-Z][\w.&-]*['’]s)\s+(?:[a-z-]+\s+)?"
+                           r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b)",
+                           re.IGNORECASE)
+_SAID_WOULD_RE = re.compile(r"\b(?:said|says|announced|pledged|promised|confirmed)\s+(?:that\s+)?(?:it|they|he|she|we|the\s+\w+)\s+"
+                            r"would\b(?![^,.;]*\bif\b)", re.IGNORECASE)
+_LOSS_OF_RE = re.compile(r"\bloss(?:es)?\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.IGNORECASE)
+_ORDINAL_NOUN_RE = re.compile(r"\s+(?!of\b|points?\b|percentage\b)[a-z][\w-]*", re.IGNORECASE)
+_MINUS_RE = re.compile(r"\bminus\s+$", re.IGNORECASE)
+_ESTIMATED_RE = re.compile(r"\b(?:is|are|was|were)\s+estimated\b|\bestimates?\s+(?:that|of|show)", re.IGNORECASE)
+_THRESHOLD_CUES = frozenset({"below", "above", "under", "past", "beyond", "beneath", "topping", "topped", "surpassing",
+                             "surpassed", "passed", "exceeding", "exceeded", "crossed the"})
+_ESTIMATE_CUES = ("an estimated", "estimated", "est.")
+_EXACT_COUNT_CUES = ("just", "only")
+_SPEED_UNITS = ("km/h", "mph", "m/s")
+_CALENDAR_DENOMINATORS = ("day", "week", "month", "year")
+_PERSON_SUFFIXES = ("makers", "workers", "holders", "goers", "seekers", "dwellers", "owners", "payers", "earners",
+                    "takers", "masters", "keepers", "riders", "drivers", "buyers", "renters", "borrowers", "savers",
+                    "viewers", "listeners", "subscribers", "officers", "members", "voters", "users", "citizens")
+_OVER_AS_BOUND_AFTER = frozenset({"for", "in", "of", "after", "by", "within", "took", "take", "takes", "taking", "lasted", "last",
+                                  "lasts", "lasting", "wait", "waits", "waiting", "spent", "spend", "spends", "serve",
+                                  "serves", "served", "serving", "aged", "is", "was", "are", "were", "been", "be", "and", "or",
+                                  "than", "at", "to", "from", "since", "just", "well", "some", "about", "nearly"})
+_WORD_BEFORE_RE = re.compile(r"([\w'’-]+)\W*$")
+_MULTIPLIER_VALUE = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled": 3.0, "tripling": 3.0,
+                     "quadrupled": 4.0, "halved": 0.5, "halving": 0.5,
+                     "double": 2.0, "triple": 3.0, "quadruple": 4.0, "twice": 2.0}
+# "double", "triple", "twice" are a multiplier only when qualified ("more than double") or
+# comparing ("twice the global average", "twice as many"); "a double room" is none
+_BARE_MULTIPLIERS = frozenset({"double", "triple", "quadruple", "twice"})
+_COMPARING_RE = re.compile(r"\s+(?:the|that|what|as|its|their|his|her)\b", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim being built: the quote [qs, qe) and what the steps have decided so far."""
+
+    qs: int
+    qe: int
+    value: float | None
+    unit: str | None = None
+    kind: str = "level"
+    direction: str | None = None
+    low: float | None = None
+    high: float | None = None
+    qualifier: str = "exact"
+    cue: str | None = None  # the qualifier's words ("about", "more than")
+    precision: float = 0.0
+    consumed: int = 0  # where the next number may start
+    dir_before: tuple | None = None  # (direction, kind) written before the number
+    dir_from: int = 0  # the position dir_before was looked up from
+    dir_after: tuple | None = None  # (direction, end) written after it
+    subject: str | None = None
+    head: str | None = None  # the counted noun ("migrants" in "400,000 migrants")
+    np_end: int = 0  # end of the noun phrase after the number
+    has_subject_after: bool = False
+    place: str | None = None
+    period: object | None = None
+    modality: str = "asserted"
+
+
+# -- the one constructor --------------------------------------------------------------------
+def build_claim(s, d: Draft) -> Claim:
+    """The Claim a finished draft stands for, with its asserted interval and check-worthiness."""
+    ilo, ihi = intervals.asserted_interval(d.value, d.low, d.high, d.qualifier, d.precision, d.cue)
+    period = d.period
+    return Claim(
+        span_start=d.qs,
+        span_end=d.qe,
+        quote=s.text[d.qs:d.qe],
+        sentence=s.text[s.start:s.end],
+        value=_clean(d.value),
+        low=_clean(d.low),
+        high=_clean(d.high),
+        unit=d.unit,
+        qualifier=d.qualifier,
+        direction=d.direction,
+        kind=d.kind,
+        subject=d.subject,
+        place=d.place,
+        period_start=period.period_start if period else None,
+        period_end=period.period_end if period else None,
+        period_partial=bool(period and period.partial),
+        modality=d.modality,
+        attribution=s.attribution,
+        checkworthiness=checkworthiness(d.unit, d.subject, d.place, period is not None and period.period_start is not None,
+                                        s.attribution, d.qualifier, d.direction, d.value, d.modality),
+        interval_low=_clean(ilo),
+        interval_high=_clean(ihi),
+        sentence_start=s.start,
+    )
+
+
+# -- a number's claim, step by step ------------------------------------------------------------
+def number_claim(s, atom: NumberAtom, nxt: NumberAtom | None) -> tuple[Claim, int] | None:
+    """The claim of `atom` (and of `nxt` when the two make a range) and where it ends; None
+    when the number is no quantity (a year, an identifier, a pronoun, an ordinal...)."""
+    if s.blocked.overlaps(atom.start, atom.end) or s._is_year(atom):
+        return None
+    currency = cues.currency_before(s.text, atom.start, s.start)
+    if s._is_identifier(atom, currency) or not _value_in_range(atom):
+        return None
+    d = _open_draft(s, atom, currency)
+    if d is None:
+        return None
+    _read_direction_before(s, d)
+    if not _read_range_or_unit(s, d, atom, nxt, currency):
+        return None
+    _read_qualifier(s, d, atom)
+    if not _read_direction_and_kind(s, d, atom):
+        return None
+    if not _read_subject(s, d, atom):
+        return None
+    _read_rate(s, d)
+    _read_place(s, d)
+    _read_period(s, d)
+    _read_modality(s, d)
+    return build_claim(s, d), max(d.consumed, d.qe)
+
+
+def _value_in_range(atom: NumberAtom) -> bool:
+    return atom.value == atom.value and abs(atom.value) <= _VALUE_CAP
+
+
+def _open_draft(s, atom: NumberAtom, currency) -> Draft | None:
+    """The number itself: a currency before it, metres for "100m", a minus sign, its written
+    precision; None for attached letters that are no unit ("5G", "3D", "1990s")."""
+    text = s.text
+    d = Draft(qs=atom.start, qe=atom.end, value=atom.value)
+    if currency:
+        d.qs, d.unit = currency
+    if atom.suffix_scale in ("m",) and not currency:
+        d.value, d.unit = atom.value / 1e6, "m"  # "a 100m sprint": metres, not millions
+    qs = d.qs
+    if atom.form == "digits" and qs > s.start and text[qs - 1] in "-−" and (qs - 1 == s.start or not text[qs - 2].isalnum()):
+        d.qs -= 1
+        d.value = -d.value
+    elif minus := _MINUS_RE.search(text[max(s.start, qs - 8):qs]):
+        d.qs = qs - len(minus.group(0))
+        d.value = -d.value
+    if d.qe < s.end and text[d.qe].isalpha() and atom.form == "digits":
+        if s._unit_after(d.qe) is None and not cues.currency_after(text, d.qe, s.end):
+            return None
+    if atom.form == "digits":
+        d.precision = intervals.written_precision(atom.raw, d.value)
+    elif atom.form == "words" and atom.scaled:
+        d.precision = 0.5 * _leading_scale(d.value)
+    d.consumed = d.qe
+    return d
+
+
+def _read_direction_before(s, d: Draft) -> None:
+    """The direction written before the number: it decides whether "from A to B" is a change or a range."""
+    d.dir_before = cues.direction_before(s.text, d.qs, s.start)
+    d.dir_from = d.qs
+
+
+def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, currency) -> bool:
+    """A range with the next number ("3 to 5 million"), or the unit after the number; a
+    fold is a ratio; percentage points after a share. False for an ordinal ("a third month")."""
+    text = s.text
+    rng = None if (d.dir_before and d.dir_before[1] != "change") else s._range(atom, nxt, d.qs, currency)
+    if atom.form == "fold":
+        d.unit, d.kind = "times", "ratio"
+    if atom.form == "fraction" and atom.raw[:1].isalpha() and not atom.raw.lower().endswith(("half", "quarter")) \
+            and _ORDINAL_NOUN_RE.match(text, atom.end, s.end):
+        return False  # "a third month", "a second term": ordinals, not fractions
+    if rng is not None:
+        b_atom, b_value, a_value, d.qe, unit_r = rng
+        d.low, d.high = sorted((a_value, b_value))
+        d.value = None
+        d.qualifier = "range"
+        d.unit = unit_r or d.unit
+        d.consumed = d.qe
+        d.precision = intervals.written_precision(b_atom.raw, b_value) if b_atom.form == "digits" else 0.0
+    else:
+        u = s._unit_after(d.qe) if d.unit is None or d.unit == "m" and not atom.suffix_scale else None
+        if u is not None:
+            d.qe, d.unit = u
+        elif d.unit is None:
+            cur = cues.currency_after(text, d.qe, s.end)
+            if cur:
+                d.qe, d.unit = cur
+    if d.unit == "times" and atom.form != "fold":
+        d.kind = "ratio" if _TIMES_RATIO_RE.match(text, d.qe, s.end) else "level"
+    if d.unit is None and atom.form == "digits":
+        pts = cues.points_after(text, d.qe, s.end)
+        if pts and d.value is not None and abs(d.value) <= 100 and re.search(
+                r"%|percent|per cent|\brate\b|\bshare\b|\bpoll", text[s.start:s.end], re.IGNORECASE):
+            d.qe, d.unit = pts, "percentage_point"
+    return True
+
+
+def _read_qualifier(s, d: Draft, atom: NumberAtom) -> None:
+    """The qualifier cue before or after the number ("about", "more than", "or more"), and the
+    bounds it sets; "over" before a duration after a noun means "during"."""
+    text = s.text
+    if d.qualifier != "range":
+        qb = s._qualifier_before(d.qs)
+        if qb and qb[2] == "over" and LEXICON.unit_family(d.unit) == "duration" and _over_means_during(text, qb[0], s.start):
+            qb = None  # "held in seven phases over six weeks": over = during
+        if qb:
+            d.qs, d.qualifier, d.cue = qb
+        qa = cues.qualifier_after(text, d.qe, s.end)
+        if qa and (d.qualifier == "exact" or qb is None):
+            d.qe, d.qualifier, d.cue = qa
+    else:
+        qb = s._qualifier_before(d.qs)
+        if qb and qb[1] == "approximate":
+            d.qs, d.cue = qb[0], qb[2]
+    if atom.form == "vague":
+        d.qualifier = "lower_bound"
+    if d.qualifier == "lower_bound":
+        d.low, d.high = d.value, None
+    elif d.qualifier == "upper_bound":
+        d.low, d.high = None, d.value
+
+
+def _read_direction_and_kind(s, d: Draft, atom: NumberAtom) -> bool:
+    """Direction before or after the quote ("rose 5%", "5% higher") and the kind it implies
+    (a change, or a level crossed); False for a fold that is no change ("are twofold")."""
+    text = s.text
+    dir_before = d.dir_before
+    if d.qs != d.dir_from:
+        dir_before = cues.direction_before(text, d.qs, s.start) or dir_before
+    if dir_before and (LEXICON.unit_family(d.unit) or "").startswith("currency:") and _LOSS_OF_RE.search(
+            text, max(s.start, d.qs - 16), d.qs):
+        dir_before = None  # "a first-half loss of 12.8 billion yuan": a loss is an amount, not a fall
+    if dir_before:
+        d.direction, kind2 = dir_before
+        if d.kind != "ratio":
+            d.kind = "level" if d.cue in _THRESHOLD_CUES else kind2  # "fell below 2%": a level crossed
+    dir_after = cues.direction_after(text, d.qe, s.end)
+    if dir_after and d.unit == "times" and cues.is_comparative(text[d.qe:dir_after[1]].split()[-1]):
+        dir_after = None  # "three times faster": a comparison, not a change
+    d.dir_after = dir_after
+    if dir_after:
+        d.direction = dir_after[0]
+        if d.kind != "ratio":
+            d.kind = "change"
+    if atom.form == "fold" and d.direction is None:
+        return False  # "are twofold": two parts, not a quantity
+    return True
+
+
+def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
+    """What is counted: the noun phrase after the number (or the one before it), people for
+    counts of people, the counted noun into the quote; False for a number word used as a
+    pronoun ("the two translate", "one of the")."""
+    text = s.text
+    subj_from = d.dir_after[1] if d.dir_after else d.qe
+    after_of = atom.form in ("vague", "fraction", "onein") or (d.unit is not None and d.unit != "person")
+    subj = subject_after(text, subj_from, s.end, allow_of=after_of, through_prep=d.dir_after is not None)
+    d.subject, d.head, d.np_end = subj if subj else (None, None, subj_from)
+    d.has_subject_after = bool(subj)
+    if d.subject is None:
+        d.subject = subject_before(text, d.qs, s.start)
+    if atom.form in ("fraction", "onein"):
+        pass  # "one in five adults" is a share: no unit
+    elif d.unit is None and d.head is not None and _is_person(d.head, d.subject):
+        d.unit = "person"
+    elif d.unit is None and subj is None and d.subject and _is_population(d.subject) and atom.form != "words":
+        d.unit = "person"  # "a population of 4.1 million"
+    if (d.unit is None or d.unit == "person") and subj and not d.dir_after and d.np_end > d.qe:
+        if d.np_end - d.qe < 60:
+            d.qe = d.np_end  # the counted noun belongs to the quote: "400,000 migrants"
+    if atom.form == "words" and not atom.scaled and (d.unit is None or d.unit == "person") and (
+            d.head is None or not _plausible_count_noun(d.head)) and not (
+            atom.value >= 2 and (_PARTITIVE_RE.match(text, atom.end, s.end) or d.cue in _EXACT_COUNT_CUES)):
+        return False  # "the two translate", "one is", "one of the": a pronoun, not a quantity
+        # ("two of its nine policymakers", "up from just three" are counts)
+    return True
+
+
+def _read_rate(s, d: Draft) -> None:
+    """A rate after the quote or after its counted noun: "per day", "a year", "per 100,000"."""
+    text = s.text
+    r = cues.rate_after(text, d.qe, s.end)
+    if r is None and d.has_subject_after and d.np_end > d.qe and d.np_end - d.qe < 60:
+        r = cues.rate_after(text, d.np_end, s.end)  # "140 litres of water per day"
+    unit = d.unit
+    if r is not None and unit not in _SPEED_UNITS and not (
+            unit is not None and LEXICON.unit_family(unit) == "duration" and r[1] in _CALENDAR_DENOMINATORS):
+        den = r[1]
+        d.qe = r[0]
+        if den.isdigit():
+            d.unit = f"per_{den}" if unit in (None, "person") else f"{unit}/{den}"
+        else:
+            d.unit = f"{unit or 'per'}/{den}" if unit else f"per_{den}"
+
+
+def _read_place(s, d: Draft) -> None:
+    """The place named near the quote, else the last place of the paragraph, else a nationality word."""
+    d.place = choose_place(s.places, d.qs, d.qe, s.start, s.end)
+    if d.place is None and s.prev_places:
+        d.place = s.prev_places[0].place
+    if d.place is None:
+        d.place = choose_nationality(s.places, s.start, s.end)
+
+
+def _read_period(s, d: Draft) -> None:
+    d.period = choose_period(s.periods, d.qs - s.start, d.qe - s.start, s.text[s.start:s.end])
+
+
+def _read_modality(s, d: Draft) -> None:
+    """Asserted, estimate, forecast or hypothetical, from the clause around the quote; an
+    estimated exact figure is approximate."""
+    text, qs = s.text, d.qs
+    clause_end = s._clause_end(d.qe)
+    modality = cues.modality_of(text[max(s.start, qs - CONTEXT_CHARS):clause_end])
+    if d.cue in _ESTIMATE_CUES and modality == "asserted":
+        modality = "estimate"
+    period, published = d.period, s.published
+    if period is not None and period.future_target and published and period.period_start and \
+            period.period_start.year > published.year and modality != "hypothetical":
+        modality = "forecast"  # "by 2030"; but "could reach $130 billion by 2030" stays hypothetical
+    if modality == "hypothetical" and _SAID_WOULD_RE.search(text, max(s.start, qs - CONTEXT_CHARS), qs):
+        modality = "forecast"  # "Apple said it would invest ...": an announced plan
+    if modality == "asserted" and _ESTIMATED_RE.search(text[s.start:clause_end]):
+        modality = "estimate"
+    if d.qualifier == "exact" and modality in ("estimate", "forecast") and re.search(
+            r"\bestimated\b", text[s.start:qs], re.IGNORECASE):
+        d.qualifier = "approximate"
+    d.modality = modality
+
+
+# -- a multiplier's claim ("doubled", "more than tripled", "twice the average") ---------------
+def multiplier_claim(s, m: re.Match) -> Claim | None:
+    """The ratio claim of a multiplier verb; None for a bare "double" that neither is
+    qualified nor compares ("a double room")."""
+    w = m.group("w").lower()
+    value = _MULTIPLIER_VALUE[w]
+    d = Draft(qs=m.start(), qe=m.end(), value=value, unit="times", kind="ratio",
+              direction="decrease" if value < 1 else "increase")
+    qb = cues.qualifier_before(s.text, d.qs, s.start)
+    if w in _BARE_MULTIPLIERS:
+        comparing = _COMPARING_RE.match(s.text, m.end(), s.end)
+        if qb is None and not comparing:
+            return None
+        if comparing:
+            d.direction = None  # "more than double the EU average": a comparison, not a change
+    if qb and qb[1] in ("lower_bound", "upper_bound", "approximate"):
+        d.qs, d.qualifier = qb[0], qb[1]  # "more than doubled", "nearly tripled"
+        if d.qualifier == "lower_bound":
+            d.low = value
+        elif d.qualifier == "upper_bound":
+            d.high = value
+    d.cue = qb[2] if qb else None
+    d.subject = subject_before(s.text, d.qs, s.start)
+    d.period = choose_period(s.periods, m.start() - s.start, m.end() - s.start)
+    d.place = choose_place(s.places, m.start(), m.end(), s.start, s.end)
+    d.modality = cues.modality_of(s.text[max(s.start, m.start() - CONTEXT_CHARS):s._clause_end(m.end())])
+    return build_claim(s, d)
+
+
+# -- helpers -------------------------------------------------------------------------------
+def _leading_scale(value: float) -> float:
+    v = abs(value)
+    for scale in (1e12, 1e9, 1e6, 1e3):
+        if v >= scale:
+            return scale
+    return 1.0
+
+
+def _is_person(head: str, subject: str | None) -> bool:
+    h = head.lower()
+    if h in LEXICON.counted_events:
+        return False
+    if h in LEXICON.person_nouns or head in LEXICON.demonyms or h.endswith(_PERSON_SUFFIXES):
+        return True  # "policymakers", "taxpayers", "sub-postmasters", "asylum-seekers"
+    return bool(subject and re.match(r"(?i)people\b|persons\b|individuals\b", subject))
+
+
+def _is_population(subject: str) -> bool:
+    words = subject.lower().split()
+    return bool(words) and (words[-1] in LEXICON.population_nouns or " ".join(words[-2:]) in LEXICON.population_nouns)
+
+
+def _over_means_during(text: str, over_start: int, floor: int) -> bool:
+    """"over" before a duration means "during" after a noun ("seven phases over six weeks",
+    "11 hours over two days") and "more than" after a verb or preposition ("waited over 12 hours")."""
+    m = _WORD_BEFORE_RE.search(text, max(floor, over_start - 30), over_start)
+    if m is None:
+        return False
+    w = m.group(1).lower()
+    return not (w in _OVER_AS_BOUND_AFTER or w.endswith("ed") or w[:1].isdigit())
+
+
+def _plausible_count_noun(head: str) -> bool:
+    h = head.lower()
+    return h in LEXICON.person_nouns or head in LEXICON.demonyms or (h.endswith("s") and len(h) > 3)
+
+
+def _clean(v: float | None) -> float | None:
+    if v is None or not math.isfinite(v):
+        return None
+    return float(v)
+
+
+def checkworthiness(unit, subject, place, has_period, attribution, qualifier, direction, value, modality) -> float:
+    """0..1: how much a fact-checker would want to check a claim. Counts of people, money,
+    shares and ratios with a subject, a place, a period and a source score highest."""
+    score = 0.25
+    fam = LEXICON.unit_family(unit) if unit else None
+    if unit == "person" or (fam or "").startswith("currency") or unit in ("percent", "percentage_point", "times"):
+        score += 0.2
+    score += 0.1 * bool(subject) + 0.1 * bool(place) + 0.1 * bool(has_period) + 0.1 * bool(attribution)
+    if qualifier != "exact":
+        score += 0.05
+    if direction:
+        score += 0.05
+    if fam == "duration" and (value or 0) < 10:
+        score -= 0.2
+    if value is not None and abs(value) >= 1000:
+        score += 0.05
+    if modality == "hypothetical":
+        score -= 0.15
+    return round(max(0.0, min(1.0, score)), 3)
