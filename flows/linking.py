@@ -9,6 +9,7 @@ from claimhouse.flows.reference import reference_rows
 from claimhouse.schemas.links import ClaimLinksModel
 from claimhouse.schemas.quarantine import empty_rejected, split_valid
 from claimhouse.schemas.references import ReferencesModel
+from claimhouse.schemas.vocab import CONFLICTS
 from claimhouse.warehouse import store
 from claimhouse.warehouse.db import load_sql
 
@@ -28,7 +29,7 @@ def link_claims(con, run_id: str) -> dict[str, int]:
             chunk = con.execute(load_sql("links", "pending_chunk"), {"lo": lo, "hi": lo + LINK_CHUNK}).df()
             valid, rejected = split_valid(chunk, ClaimLinksModel, "claim_links")
             counts["links_found"] += store.write_links(con, valid, run_id, staged=True)
-            counts["conflicts_new"] += int((valid["relation"] == "conflicts").sum())
+            counts["conflicts_new"] += int((valid["relation"] == CONFLICTS).sum())
             if not rejected.empty:
                 counts["rows_rejected"] += store.write_rejected(con, rejected, run_id)
         return counts

@@ -25,6 +25,7 @@ from claimhouse.flows.tasks import (
     fetch_source_task,
     publish_run_task,
 )
+from claimhouse.schemas.vocab import COMPLETED, COMPLETED_WITH_FAILURES, FAILED, RUNNING, UNCHANGED
 from claimhouse.warehouse import store
 from claimhouse.warehouse.db import WarehouseError, apply_migrations, connect, load_sql
 
@@ -58,7 +59,7 @@ class RunSummary:
     links_found: int = 0
     conflicts_new: int = 0
     failures: list[str] = field(default_factory=list)
-    status: str = "running"
+    status: str = RUNNING
 
     def counts(self) -> dict[str, int]:
         skip = ("run_id", "failures", "claims_extracted", "status")
@@ -122,10 +123,10 @@ def run_pipeline(
             for key, n in published["counts"].items():
                 setattr(summary, key, getattr(summary, key) + n)
             summary.failures += published["errors"]
-            summary.status = "completed_with_failures" if summary.failures else "completed"
+            summary.status = COMPLETED_WITH_FAILURES if summary.failures else COMPLETED
         finally:
-            if summary.status == "running":  # an exception is on its way out
-                summary.status = "failed"
+            if summary.status == RUNNING:  # an exception is on its way out
+                summary.status = FAILED
             _close_run(db_path, summary, logger)
     logger.info("run %s %s: %s", summary.run_id, summary.status, summary.counts())
     return asdict(summary)
@@ -150,7 +151,7 @@ def _close_run(db_path: Path, summary: RunSummary, logger) -> None:
         finally:
             con.close()
     except WarehouseError as error:
-        if summary.status != "failed":
+        if summary.status != FAILED:
             raise
         logger.error("could not record run %s as failed: %s", summary.run_id, error)  # keep the first error
 
@@ -179,7 +180,7 @@ def _extract_all(docs: list[Document], db_path: Path, summary: RunSummary) -> li
         con.close()
     versions = dict(zip(planned["document_id"], planned["version"].astype(int)))
     status = dict(zip(planned["document_id"], planned["status"]))
-    todo = [d for d in docs if status.get(d.document_id) != "unchanged"]
+    todo = [d for d in docs if status.get(d.document_id) != UNCHANGED]
     summary.docs_unchanged += len(docs) - len(todo)
     batches = []
     for batch in _batches(todo, BATCH_SIZE):

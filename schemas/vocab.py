@@ -1,7 +1,8 @@
 """Controlled vocabularies: the only copy of each enum in claimhouse.
 
-Pandera models, the extractor and the SQL CHECK constraints all refer to these
-tuples (a test compares the .sql files with them)."""
+Pandera models, the extractor, the flow, the store and the SQL refer to these tuples;
+tests/warehouse/test_vocab_sql.py compares every CHECK, `in (...)` list, comparison and
+CASE result in the .sql files (and the SQL the store still holds) with them."""
 
 QUALIFIERS = ("exact", "approximate", "lower_bound", "upper_bound", "range")
 DIRECTIONS = ("increase", "decrease")
@@ -9,6 +10,20 @@ MODALITIES = ("asserted", "estimate", "forecast", "hypothetical")
 # What a number measures: a level ("400,000 migrants"), a change ("rose 2%",
 # "a 719 percent increase") or a ratio between two levels ("tenfold").
 KINDS = ("level", "change", "ratio")
+
+# How two claims about the same fact relate (link_rows.relation, views/link_candidates.sql).
 RELATIONS = ("agrees", "conflicts")
+AGREES, CONFLICTS = RELATIONS
+
+# A claim checked against reference figures (views/reference_checks.sql): the verdict,
+# and how the reference's period meets the claim's.
 VERDICTS = ("supported", "contradicted", "no reference")
-FETCH_STATUSES = ("new", "changed", "unchanged", "failed")
+MATCH_KINDS = ("same period", "part of the period", "nearby date")
+
+# A pipeline run (run_rows.status): running until it ends, then one of the other three.
+RUN_STATUSES = ("running", "completed", "completed_with_failures", "failed")
+RUNNING, COMPLETED, COMPLETED_WITH_FAILURES, FAILED = RUN_STATUSES
+
+# A fetched document against the warehouse: unseen, new text, or the stored text again.
+DOCUMENT_STATUSES = ("new", "changed", "unchanged")
+NEW, CHANGED, UNCHANGED = DOCUMENT_STATUSES

@@ -15,6 +15,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 
+from claimhouse.schemas.vocab import CHANGED, DOCUMENT_STATUSES, NEW, UNCHANGED
 from claimhouse.warehouse.db import WarehouseError, load_sql, transaction
 
 Connection = duckdb.DuckDBPyConnection
@@ -203,7 +204,7 @@ def assign_versions(con: Connection, docs_df: pd.DataFrame) -> pd.DataFrame:
         found = con.execute(DOCUMENT_STATUS).fetchall()
     status = {doc_id: state for doc_id, state, _ in found}
     version = {
-        doc_id: latest if state == "unchanged" else latest + 1 for doc_id, state, latest in found
+        doc_id: latest if state == UNCHANGED else latest + 1 for doc_id, state, latest in found
     }
     return docs_df.assign(
         version=docs_df["document_id"].map(version).astype("int64"),
@@ -309,15 +310,15 @@ def store_batch(
     with transaction(con, "store_batch"):
         versions = _upsert_documents(con, docs_df, run_id)
         if not claims_df.empty:
-            claims_df = claims_df[~claims_df["document_id"].isin(versions["unchanged"])]
+            claims_df = claims_df[~claims_df["document_id"].isin(versions[UNCHANGED])]
         added, removed = _replace_claims(
-            con, claims_df, run_id, versions["changed"], versions["new"] + versions["changed"]
+            con, claims_df, run_id, versions[CHANGED], versions[NEW] + versions[CHANGED]
         )
         rejected = _write_rejected(con, rejected_df, run_id)
     return {
-        "docs_new": len(versions["new"]),
-        "docs_changed": len(versions["changed"]),
-        "docs_unchanged": len(versions["unchanged"]),
+        "docs_new": len(versions[NEW]),
+        "docs_changed": len(versions[CHANGED]),
+        "docs_unchanged": len(versions[UNCHANGED]),
         "claims_added": added,
         "claims_removed": removed,
         "rows_rejected": rejected,
@@ -328,7 +329,7 @@ def store_batch(
 
 
 def _upsert_documents(con: Connection, docs_df: pd.DataFrame, run_id: str) -> dict[str, list[str]]:
-    result: dict[str, list[str]] = {"new": [], "changed": [], "unchanged": []}
+    result: dict[str, list[str]] = {status: [] for status in DOCUMENT_STATUSES}
     if docs_df.empty:
         return result
     docs = _conform(con, docs_df.drop_duplicates("document_id", keep="last"), "document_versions")
