@@ -34,7 +34,7 @@ class Lexicon:
     scales: Mapping[str, float]
     person_nouns: frozenset
     counted_events: frozenset
-    demonyms: frozenset
+    demonyms: frozenset  # plural words for people by nationality, region, ethnicity or faith
     population_nouns: frozenset
     qualifier_before: Mapping[str, tuple]
     qualifier_after: Mapping[str, tuple]
@@ -74,6 +74,7 @@ def _build() -> Lexicon:
     c = _load("cues.json")
     p = _load("places.json")
     t = _load("periods.json")
+    n = _load("nationalities.json")
     forms_ci, forms_cs = {}, {}
     for name, spec in u["units"].items():
         for f in spec.get("forms", ()):
@@ -90,7 +91,7 @@ def _build() -> Lexicon:
         scales=freeze(u["scales"]),
         person_nouns=frozenset(u["person_nouns"]),
         counted_events=frozenset(u["person_not_persons"]),
-        demonyms=frozenset(u["demonyms"]),
+        demonyms=frozenset(n["plural_nouns"]) | frozenset(n["people_plurals"]),
         population_nouns=frozenset(u["population_nouns"]),
         qualifier_before=freeze({k: tuple(v) for k, v in c["qualifier_before"].items()}),
         qualifier_after=freeze({k: tuple(v) for k, v in c["qualifier_after"].items()}),
@@ -104,8 +105,8 @@ def _build() -> Lexicon:
         ad_cues=tuple(c["ad_cues"]),
         furniture_cues=tuple(c["furniture_cues"]),
         place_aliases=freeze(p["aliases"]),
-        nationality_adjectives=freeze(p["demonyms"]["adjectives"]),
-        nationality_nouns=freeze(p["demonyms"]["plural_nouns"]),
+        nationality_adjectives=freeze(n["adjectives"]),
+        nationality_nouns=freeze(n["plural_nouns"]),
         not_places=frozenset(p["not_places"]),
         origin_prepositions=tuple(p["origin_prepositions"]),
         topic_prepositions=tuple(p["topic_prepositions"]),

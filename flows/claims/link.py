@@ -46,11 +46,12 @@ VERB_GROUPS = (
 )
 _VERB_KEY = {w: g[0] for g in VERB_GROUPS for w in g[1:]}
 _WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# Words that say which group of people is counted: nationality words (data/nationalities.json)
+# and a few words for legal status.
+_STATUS_WORDS = ("foreign", "illegal", "irregular", "undocumented", "unaccompanied")
 _GROUP_WORDS = frozenset(w.lower() for w in LEXICON.demonyms) | frozenset(
     d.lower()[:-1] for d in LEXICON.demonyms if d.endswith("s")) | frozenset(
-    {"chinese", "japanese", "american", "mexican", "british", "french", "german", "spanish", "indian",
-     "russian", "ukrainian", "syrian", "afghan", "venezuelan", "haitian", "cuban", "serbian", "african",
-     "european", "asian", "foreign", "illegal", "irregular", "undocumented", "unaccompanied"})
+    w.lower() for w in LEXICON.nationality_adjectives) | frozenset(_STATUS_WORDS)
 _PERSON_NOUNS = frozenset(LEXICON.person_nouns)
 
 
