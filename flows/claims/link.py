@@ -4,8 +4,8 @@ Pure functions. A claim's *fact key* names the fact it states: unit family, subj
 (head noun class | nationality words | other modifiers | event verb), place, kind,
 direction, forecast or not, partial period or not, and the period to the month. Claims
 with equal fact keys are one fact; the warehouse groups and pairs them set-based in SQL
-on that key (`warehouse/views/facts.sql`, `link_candidates.sql`). `same_fact` and
-`compare_values` state the same rules for one pair, for tests and explanations.
+on that key (`warehouse/views/facts.sql`, `link_candidates.sql`); `intervals_meet` and
+`gap` are that SQL's interval test for one pair, for the benchmark's Python baseline.
 
 Reference figures get the same keys from their subject, place and period strings
 (`reference_keys`), so a claim and a published statistic meet on the same columns."""
@@ -140,19 +140,7 @@ def fact_keys(claim: Claim) -> FactKeys:
     return FactKeys(fam, skey, unit_scale(claim.unit), fact)
 
 
-# ---- the same rules for one pair -------------------------------------------------------
-def same_fact(a: Claim, b: Claim) -> bool:
-    ka, kb = fact_keys(a), fact_keys(b)
-    return ka.fact_key is not None and ka.fact_key == kb.fact_key
-
-
-def scaled_interval(c: Claim) -> tuple[float | None, float | None]:
-    f = unit_scale(c.unit)
-    lo = None if c.interval_low is None else c.interval_low * f
-    hi = None if c.interval_high is None else c.interval_high * f
-    return lo, hi
-
-
+# ---- two asserted intervals (the SQL of views/link_candidates.sql, in Python for the benchmark baseline)
 def intervals_meet(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
     (alo, ahi), (blo, bhi) = a, b
     if ahi is not None and blo is not None and ahi < blo:
@@ -171,12 +159,3 @@ def gap(a: tuple[float | None, float | None], b: tuple[float | None, float | Non
         return (alo - bhi) / max(abs(alo), abs(bhi), 1e-12)
     return 0.0
 
-
-def compare_values(a: Claim, b: Claim) -> tuple[str, float] | None:
-    """("agrees" | "conflicts", severity) for two claims about the same fact, else None."""
-    if not same_fact(a, b):
-        return None
-    ia, ib = scaled_interval(a), scaled_interval(b)
-    if intervals_meet(ia, ib):
-        return "agrees", 0.0
-    return "conflicts", round(gap(ia, ib), 4)

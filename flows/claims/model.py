@@ -62,17 +62,6 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
-class ClaimLink:
-    """Two claims about the same fact, and whether their values agree."""
-
-    claim_id_a: str
-    claim_id_b: str
-    relation: str
-    reason: str
-    severity: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
 class FetchRecord:
     """One attempt to fetch a source or one of its documents."""
 

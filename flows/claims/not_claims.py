@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from claimhouse.flows.claims.lexicon import LEXICON, phrase_alternation
+from claimhouse.flows.claims.lexicon import LEXICON
 
 _MONTH_GATE = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _MONTH = (

@@ -2,9 +2,8 @@
 
 `scan_numbers(text)` finds every number expression ("1,500", "1.5 million", "20k",
 "twenty-five", "a dozen", "half a million", "two-thirds", "one in five", "2 1/2",
-"thousands of") and returns `NumberAtom`s with exact offsets; `parse_number(s)`
-turns one expression into its value. Scale words are applied here; units,
-qualifiers and context are someone else's job.
+"thousands of") and returns `NumberAtom`s with exact offsets and values. Scale
+words are applied here; units, qualifiers and context are someone else's job.
 """
 from __future__ import annotations
 
@@ -204,12 +203,3 @@ def scan_numbers(text: str) -> list[NumberAtom]:
             covered = m.end()
     return out
 
-
-def parse_number(s: str) -> float | None:
-    """The value of one number expression, or None if `s` is not exactly one."""
-    s = s.strip()
-    m = NUMBER_RE.fullmatch(s)
-    if m is None:
-        return None
-    atom = _atom(m)
-    return None if atom is None else atom.value

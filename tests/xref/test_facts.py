@@ -1,6 +1,5 @@
 """The facts view: claims grouped into facts, with the values claimed and how many
 independent documents support each."""
-import json
 
 from tests.xref.conftest import CASES, documents, load
 
