@@ -18,12 +18,14 @@ fact_key (no subject or no unit) and is never compared.
 Measured, each step in a fresh child process over the written DuckDB file, so that each
 peak RSS is that step's own (VmHWM: a child's ru_maxrss includes its parent's peak on Linux):
 
-  claimhouse            `claimhouse.flows.linking.link_claims(con, run_id)`: new_links SQL -> pandas ->
-                        Pandera split_valid -> store.write_links (wall time, peak RSS), run
-                        --repeat times, each on a fresh copy of the warehouse
-  claimhouse phases     the same calls one by one, on a copy of the file, with time and peak
-                        RSS per phase; then write_links and new_links' SQL split further, in
-                        rolled-back transactions (where the time and memory go)
+  claimhouse            `claimhouse.flows.linking.link_claims(con, run_id)`: new_links SQL stages the
+                        new links, then per chunk -> pandas -> Pandera split_valid ->
+                        store.write_links (wall time, peak RSS), run --repeat times, each on a
+                        fresh copy of the warehouse
+  claimhouse phases     the same calls one by one (summed over chunks), on a copy of the file,
+                        with time and peak RSS per phase, and the claim_links view wording the
+                        stored links' reasons; then the last chunk's write_links and the staging
+                        SQL split further, in rolled-back transactions (where time and memory go)
   claimhouse SQL        `select count(*), count(*) filter (where relation = 'conflicts')
                         from link_candidates`, and `select count(*) from facts`
   python-dict-blocking  the baseline: read (claim_id, document_id, fact_key, interval_low,
@@ -71,7 +73,7 @@ COUNT_CANDIDATES = (
     "select count(*), count(*) filter (where relation = 'conflicts') from link_candidates"
 )
 COUNT_FACTS = "select count(*) from facts"
-COUNT_REASONS = "select count(*), sum(length(reason)) from link_candidates"
+COUNT_REASONS = "select count(*), sum(length(reason)) from claim_links"  # the view words each stored link's reason
 KEYED_CLAIMS = (
     "select c.claim_id, c.document_id, c.fact_key, c.interval_low, c.interval_high from claim_rows c "
     "join document_versions d using (document_id, version) where d.is_current and c.fact_key is not null"
@@ -442,7 +444,11 @@ def child_link(db: Path) -> dict:
 
 
 def child_phases(db: Path) -> dict:
-    """link_claims' calls one at a time, with time and peak RSS per phase, then finer timings."""
+    """link_claims' steps one at a time, with time and peak RSS per phase: the new links staged
+    in SQL, then per chunk read into pandas, validated and stored (a step's figures are summed
+    over the chunks, its peak is the largest); then the reasons the claim_links view words for
+    the stored links, and finer timings of the chunk's store and of the staging SQL."""
+    from claimhouse.flows.linking import LINK_CHUNK
     from claimhouse.schemas.links import ClaimLinksModel
     from claimhouse.schemas.quarantine import split_valid
     from claimhouse.warehouse import store
@@ -459,44 +465,59 @@ def child_phases(db: Path) -> dict:
         before = _status_mib("VmRSS")
         t0 = time.perf_counter()
         out = fn()
-        into[name] = {"seconds": round(time.perf_counter() - t0, 2), "rss_before_mib": before,
-                      "rss_after_mib": _status_mib("VmRSS"),
-                      "peak_rss_mib": _status_mib("VmHWM") if resettable else None}
+        seconds = time.perf_counter() - t0
+        peak = _status_mib("VmHWM") if resettable else None
+        got = into.get(name)
+        if got is None:
+            into[name] = {"seconds": round(seconds, 2), "rss_before_mib": before,
+                          "rss_after_mib": _status_mib("VmRSS"), "peak_rss_mib": peak, "calls": 1}
+        else:  # one more chunk
+            got["seconds"] = round(got["seconds"] + seconds, 2)
+            got["rss_after_mib"] = _status_mib("VmRSS")
+            got["peak_rss_mib"] = None if peak is None else max(got["peak_rss_mib"] or 0.0, peak)
+            got["calls"] += 1
         return out
 
-    pending = phase("new_links SQL (con.execute)", lambda: con.execute(load_sql("links", "new_links")))
-    new = phase("result -> pandas (.df())", pending.df)
-    del pending
-    frame_mib = round(new.memory_usage(deep=True).sum() / 2**20, 1)
-    valid, rejected = phase("pandera split_valid(ClaimLinksModel)",
-                            lambda: split_valid(new, ClaimLinksModel, "claim_links"))
-    del new
-    write_parts = _write_links_parts(con, valid, phase)
-    added = phase("store.write_links", lambda: store.write_links(con, valid, RUN_ID))
-    pandas_ops = _pandas_diagnostics(valid)
-    mean_reason = round(float(valid["reason"].str.len().mean()), 1)
-    dtypes = {c: str(t) for c, t in valid.dtypes.items()}
-    del valid
+    phase("new_links.sql: stage pending_links", lambda: con.execute(load_sql("links", "new_links")))
+    (pending,) = phase("count pending_links", lambda: con.execute("select count(*) from pending_links").fetchone())
+    added = rejected_rows = 0
+    valid = None
+    for lo in range(0, pending, LINK_CHUNK):
+        chunk = phase("pending_chunk.sql -> pandas (.df())",
+                      lambda lo=lo: con.execute(load_sql("links", "pending_chunk"), {"lo": lo, "hi": lo + LINK_CHUNK}).df())
+        valid, rejected = phase("pandera split_valid(ClaimLinksModel)",
+                                lambda chunk=chunk: split_valid(chunk, ClaimLinksModel, "claim_links"))
+        chunk = None
+        added += phase("store.write_links(staged=True)", lambda valid=valid: store.write_links(con, valid, RUN_ID, staged=True))
+        rejected_rows += len(rejected)
+    con.execute("drop table if exists pending_links")
+    reasons = phase(COUNT_REASONS, lambda: con.execute(COUNT_REASONS).fetchone())
+    frame_mib = round(valid.memory_usage(deep=True).sum() / 2**20, 1) if valid is not None else 0.0
+    dtypes = {c: str(t) for c, t in valid.dtypes.items()} if valid is not None else {}
+    write_parts = _write_links_parts(con, valid, phase) if valid is not None else {}
+    pandas_ops = _pandas_diagnostics(valid) if valid is not None else {}
+    valid = None
     gc.collect()
     sql_parts = _sql_parts(con, phase)
     con.close()
-    return {"phases": phases, "rows": added + len(rejected), "rejected": int(len(rejected)), "links_added": added,
-            "frame_mib": frame_mib, "frame_dtypes": dtypes, "mean_reason_chars": mean_reason,
+    return {"phases": phases, "rows": added + rejected_rows, "rejected": rejected_rows, "links_added": added,
+            "chunk_rows": LINK_CHUNK, "chunks": -(-pending // LINK_CHUNK), "last_chunk_mib": frame_mib,
+            "frame_dtypes": dtypes, "mean_reason_chars": round(reasons[1] / reasons[0], 1) if reasons[0] else None,
             "write_links_parts": write_parts, "new_links_sql_parts": sql_parts, "pandas_operations": pandas_ops,
             "peak_reset_supported": resettable,
             "peak_rss_mib": max([*overall, _status_mib("VmHWM") or 0.0]) if resettable else _maxrss_mib()}
 
 
 def _write_links_parts(con, valid: pd.DataFrame, phase) -> dict:
-    """store.write_links step by step, in a transaction that is rolled back: _conform,
-    drop_duplicates, DuckDB reading the pandas frame, and store.INSERT_LINKS from a table."""
+    """store.write_links(staged=True) on the last chunk, step by step, in a transaction that is
+    rolled back: _conform, DuckDB reading the pandas frame, and the rows inserted into a table
+    without primary key or checks, then by store.INSERT_STAGED_LINKS into link_rows (checks)."""
     from claimhouse.warehouse import store
     parts: dict[str, dict] = {}
     con.execute("begin transaction")
     try:
+        con.execute("delete from link_rows")
         links = phase("store._conform(links, 'link_rows')", lambda: store._conform(con, valid, "link_rows"), parts)
-        links = phase("drop_duplicates(claim_id_a, claim_id_b)",
-                      lambda: links.drop_duplicates(["claim_id_a", "claim_id_b"]), parts)
         con.register("incoming_frame", links)
         phase("DuckDB reads the pandas frame (create temp table)",
               lambda: con.execute("create temp table incoming_scanned as select * from incoming_frame"), parts)
@@ -504,38 +525,39 @@ def _write_links_parts(con, valid: pd.DataFrame, phase) -> dict:
         del links
         con.execute("create temp view incoming_links as select * from incoming_scanned")
         con.execute("create temp table plain_links as select * from link_rows limit 0")  # no PK, no checks
-        phase("same rows into a table without PK / checks / not exists",
+        phase("same rows into a table without PK / checks",
               lambda: con.execute(PLAIN_INSERT, {"run_id": RUN_ID}), parts)
-        phase("store.INSERT_LINKS from that table (PK, checks, not exists)",
-              lambda: con.execute(store.INSERT_LINKS, {"run_id": RUN_ID}), parts)
+        phase("store.INSERT_STAGED_LINKS from that table (checks)",
+              lambda: con.execute(store.INSERT_STAGED_LINKS, {"run_id": RUN_ID}), parts)
     finally:
         con.execute("rollback")
     return parts
 
 
 def _sql_parts(con, phase) -> dict:
-    """new_links' SQL cost by part: pairs judged, reasons formatted, rows materialized in
-    DuckDB, then with its anti join and ORDER BY. Runs with link_rows emptied in a
-    transaction that is rolled back, so the anti join sees what link_claims saw."""
+    """The staging SQL's cost by part: pairs judged (a count over link_candidates), the
+    candidates materialized, then new_links.sql itself (its anti join, row numbers and temp
+    table). Runs with link_rows emptied in a transaction that is rolled back, so the anti
+    join sees what link_claims saw."""
     from claimhouse.warehouse.db import load_sql
     parts: dict[str, dict] = {}
     con.execute("begin transaction")
     try:
         con.execute("delete from link_rows")
         phase(COUNT_CANDIDATES, lambda: con.execute(COUNT_CANDIDATES).fetchone(), parts)
-        phase(COUNT_REASONS, lambda: con.execute(COUNT_REASONS).fetchone(), parts)
         phase("create temp table as select * from link_candidates",
               lambda: con.execute("create temp table all_candidates as select * from link_candidates"), parts)
         con.execute("drop table all_candidates")
-        phase("create temp table as <new_links.sql> (+ anti join, order by)",
-              lambda: con.execute("create temp table all_new as " + load_sql("links", "new_links")), parts)
+        phase("new_links.sql (anti join, row_number, temp table)",
+              lambda: con.execute(load_sql("links", "new_links")), parts)
+        con.execute("drop table if exists pending_links")
     finally:
         con.execute("rollback")
     return parts
 
 
 def _pandas_diagnostics(frame: pd.DataFrame) -> dict:
-    """Time the pandas work inside split_valid and write_links one operation at a time."""
+    """Time the pandas work inside split_valid on one chunk, one operation at a time."""
     from claimhouse.schemas.vocab import RELATIONS
 
     def timed(fn) -> float:
@@ -544,13 +566,10 @@ def _pandas_diagnostics(frame: pd.DataFrame) -> dict:
         return round(time.perf_counter() - t0, 2)
 
     return {
-        "str_len_min_1 (x3 columns)": timed(lambda: [frame[c].str.len() >= 1
-                                                      for c in ("claim_id_a", "claim_id_b", "reason")]),
+        "str_len_min_1 (x2 columns)": timed(lambda: [frame[c].str.len() >= 1 for c in ("claim_id_a", "claim_id_b")]),
         "isin RELATIONS": timed(lambda: frame["relation"].isin(RELATIONS)),
         "claim_id_a < claim_id_b": timed(lambda: frame["claim_id_a"] < frame["claim_id_b"]),
-        "notna (x5 columns)": timed(lambda: frame.notna()),
-        "drop_duplicates(claim_id_a, claim_id_b)": timed(
-            lambda: frame.drop_duplicates(["claim_id_a", "claim_id_b"])),
+        "notna (x4 columns)": timed(lambda: frame.notna()),
     }
 
 
@@ -713,7 +732,7 @@ def print_table(r: dict) -> None:
         print(f"{'claimhouse SQL: count(*) from facts':<46} {sql['facts_seconds']:>8} {'':>13}  {sql['facts']:,} facts")
     ph = r["claimhouse"].get("phases") or {}
     for title, key in (("phases of link_claims (fresh copy)", "phases"),
-                       ("store.write_links step by step (rolled back)", "write_links_parts"),
+                       ("store.write_links(staged=True) on the last chunk, step by step (rolled back)", "write_links_parts"),
                        ("new_links SQL by part", "new_links_sql_parts")):
         if ph.get(key):
             print(f"  {title}:")
@@ -721,8 +740,9 @@ def print_table(r: dict) -> None:
             print(f"    {name[:68]:<68} {p['seconds']:>7} s  peak {_fmt(p['peak_rss_mib']):>7} MiB  "
                   f"RSS {p['rss_before_mib']} -> {p['rss_after_mib']}")
     if ph.get("pandas_operations"):
-        print(f"  pandas operations on the {ph['rows']:,}-row links frame ({ph['frame_mib']:,} MiB, "
-              f"reason {ph['mean_reason_chars']} chars on average):")
+        print(f"  pandas operations on the last of {ph['chunks']} chunks of at most {ph['chunk_rows']:,} links "
+              f"({ph['last_chunk_mib']:,} MiB; {ph['rows']:,} links in all, reasons {ph['mean_reason_chars']} chars "
+              f"on average):")
         for name, sec in ph["pandas_operations"].items():
             print(f"    {name:<68} {sec:>7} s")
     b = r.get("baseline")
