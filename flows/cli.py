@@ -52,7 +52,7 @@ def _with_source_options(command):
 def _check_sources_file(sources_file: str | None) -> None:
     if sources_file is None:
         return
-    from claimhouse.flows.sources import SourcesError, load_sources
+    from claimhouse.flows.ingest.sources import SourcesError, load_sources
 
     try:
         load_sources(sources_file)
@@ -197,7 +197,8 @@ def extract(jsonl: bool, files: tuple[str, ...]) -> None:
         for c in extract_claims(text):
             out.write(json.dumps(claim_record(None, c), ensure_ascii=False) + "\n")
         return
-    from claimhouse.flows.fetch import FetchError, load_file
+    from claimhouse.flows.ingest.attempts import FetchError
+    from claimhouse.flows.ingest.local import load_file
 
     failed = 0
     for f in files:
@@ -319,9 +320,9 @@ def reference() -> None:
 def reference_load(files: tuple[str, ...], db_path: str) -> None:
     """Load reference tables (CSV or Parquet: measure, subject, place, period, value, unit,
     qualifier, publisher, source_url). Reloading a file replaces its rows."""
+    from claimhouse.flows.ingest.reference import ReferenceError
     from claimhouse.flows.linking import load_references
     from claimhouse.flows.lock import warehouse_lock
-    from claimhouse.flows.reference import ReferenceError
     from claimhouse.warehouse.db import WarehouseError, apply_migrations, connect
 
     failed = 0

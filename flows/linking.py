@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from claimhouse.flows.reference import reference_rows
+from claimhouse.flows.ingest.reference import reference_rows
 from claimhouse.schemas.links import ClaimLinksModel
 from claimhouse.schemas.quarantine import empty_rejected, split_valid
 from claimhouse.schemas.references import ReferencesModel

@@ -16,8 +16,8 @@ from prefect.runtime import flow_run
 
 from claimhouse.flows.claims.model import Document, FetchRecord
 from claimhouse.flows.frames import documents_frame
+from claimhouse.flows.ingest.sources import SourceSpec, adhoc_source, load_sources
 from claimhouse.flows.lock import warehouse_lock
-from claimhouse.flows.sources import SourceSpec, adhoc_source, load_sources
 from claimhouse.flows.tasks import (
     FETCH_RETRY_DELAYS,
     Fetched,

@@ -11,7 +11,7 @@ from claimhouse.schemas.vocab import QUALIFIERS
 
 
 class ReferencesModel(pa.DataFrameModel):
-    """One published figure, keyed like claims (flows/reference.py)."""
+    """One published figure, keyed like claims (flows/ingest/reference.py)."""
 
     reference_id: Series[str] = pa.Field(unique=True, str_length={"min_value": 16, "max_value": 16})
     source_file: Series[str] = pa.Field(str_length={"min_value": 1})

@@ -80,7 +80,7 @@ def test_help_lists_the_commands():
 @pytest.fixture
 def loaded(tmp_path):
     """A warehouse holding the bundled corpus and its reference table, built without Prefect."""
-    from claimhouse.flows.fetch import fetch_source
+    from claimhouse.flows.ingest.dispatch import fetch_source
     from claimhouse.flows.pipeline_flow import default_references, default_sources
     from tests.xref.conftest import load
 

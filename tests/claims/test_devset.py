@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from claimhouse.flows.claims.extract import extract_claims
-from claimhouse.flows.front_matter import parse_front_matter
+from claimhouse.flows.ingest.front_matter import parse_front_matter
 
 CASES = Path(__file__).parent / "cases" / "seeds_gold.jsonl"
 CORPUS = Path(__file__).resolve().parents[2] / "flows" / "corpus"

@@ -14,7 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimhouse.flows.cli import EXIT_SOURCES_FAILED, main
-from claimhouse.flows.fetch import load_file
+from claimhouse.flows.ingest.local import load_file
 from claimhouse.flows.pipeline_flow import run_pipeline
 
 pytestmark = pytest.mark.flow

@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from claimhouse.flows.fetch import CHUNK_BYTES
+from claimhouse.flows.ingest.http import CHUNK_BYTES
 from claimhouse.flows.pipeline_flow import run_pipeline
 
 pytestmark = [pytest.mark.flow, pytest.mark.net]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from claimhouse.flows.claims.extract import extract_claims
-from claimhouse.flows.html_text import html_to_text
+from claimhouse.flows.ingest.html_text import html_to_text
 from tests.timing import assert_linear
 
 CLAIM = "Some 120 ferries crossed the lake in 2024."

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from claimhouse.flows import fetch
 from claimhouse.flows.cli import main
-from claimhouse.flows.fetch import load_file
+from claimhouse.flows.ingest import http
+from claimhouse.flows.ingest.local import load_file
 from claimhouse.flows.pipeline_flow import run_pipeline
 
 pytestmark = pytest.mark.flow
@@ -37,8 +37,8 @@ HOSTILE_HTML = ("<html><head><title>Page \x1b[5mblink</title></head><body><artic
 
 @pytest.mark.net
 def test_a_redirect_to_a_private_address_is_refused_in_a_run(fault_site, db_path, rows, monkeypatch):
-    resolve = fetch.resolve_host  # 127.0.0.1 passes for public; "localhost" still resolves to loopback
-    monkeypatch.setattr(fetch, "resolve_host", lambda host, port, url: (
+    resolve = http.resolve_host  # 127.0.0.1 passes for public; "localhost" still resolves to loopback
+    monkeypatch.setattr(http, "resolve_host", lambda host, port, url: (
         [PUBLIC] if host == "127.0.0.1" else resolve(host, port, url)))
     port, target = fault_site.server_address[1], f"/private-{uuid.uuid4().hex[:8]}"
     url = f"{fault_site.base_url}/redirect-to/http://localhost:{port}{target}"

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from claimhouse.flows.front_matter import FrontMatter, FrontMatterError, parse_front_matter, parse_published
+from claimhouse.flows.ingest.front_matter import FrontMatter, FrontMatterError, parse_front_matter, parse_published
 
 
 def test_text_without_front_matter_is_all_body():

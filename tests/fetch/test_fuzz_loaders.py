@@ -16,9 +16,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from claimhouse.flows.fetch import UNICODE_BOMS, FetchError, decode_bytes
-from claimhouse.flows.front_matter import FrontMatter, FrontMatterError, parse_front_matter
-from claimhouse.flows.html_text import HtmlText, html_to_text
+from claimhouse.flows.ingest.attempts import FetchError
+from claimhouse.flows.ingest.decoding import UNICODE_BOMS, decode_bytes
+from claimhouse.flows.ingest.front_matter import FrontMatter, FrontMatterError, parse_front_matter
+from claimhouse.flows.ingest.html_text import HtmlText, html_to_text
 
 FUZZ = settings(max_examples=400, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
 # Every codec this Python ships, as a <meta charset> or a declared charset could name it.

@@ -1,11 +1,13 @@
-"""The pure guards of claimhouse.flows.fetch: addresses, schemes, binary sniffing, decoding."""
+"""The pure guards of claimhouse.flows.ingest: addresses, schemes, binary sniffing, decoding."""
 from __future__ import annotations
 
 import re
 
 import pytest
 
-from claimhouse.flows.fetch import FetchError, FetchSettings, binary_kind, check_url, decode_bytes, is_public_address
+from claimhouse.flows.ingest.attempts import FetchError, FetchSettings
+from claimhouse.flows.ingest.decoding import binary_kind, decode_bytes
+from claimhouse.flows.ingest.http import check_url, is_public_address
 
 
 @pytest.mark.parametrize(("address", "public"), [

@@ -1,7 +1,7 @@
 """html_to_text and its fallback: pure, str in."""
 from __future__ import annotations
 
-from claimhouse.flows.html_text import _parse, fallback_text, html_to_text
+from claimhouse.flows.ingest.html_text import _parse, fallback_text, html_to_text
 
 
 def test_the_fallback_drops_boilerplate_and_keeps_one_line_per_block():

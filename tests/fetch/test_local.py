@@ -6,7 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from claimhouse.flows.fetch import FetchSettings, expand_local, fetch_source, load_file
+from claimhouse.flows.ingest.attempts import FetchSettings
+from claimhouse.flows.ingest.dispatch import fetch_source
+from claimhouse.flows.ingest.local import expand_local, load_file
 
 RESOURCES = Path(__file__).resolve().parents[1] / "resources"
 FEED = RESOURCES / "local_feed.xml"

@@ -6,7 +6,7 @@ import pytest
 from prefect.states import Failed
 
 from claimhouse.flows.claims.model import Document
-from claimhouse.flows.sources import SourceSpec
+from claimhouse.flows.ingest.sources import SourceSpec
 from claimhouse.flows.tasks import TransientFetchError, _is_transient, fetch_source_task, with_tags
 from claimhouse.warehouse.db import apply_migrations, connect
 

@@ -4,7 +4,7 @@ import uuid
 
 import pytest
 
-from claimhouse.flows.fetch import MAX_REQUESTS_PER_HOST
+from claimhouse.flows.ingest.http import MAX_REQUESTS_PER_HOST
 from claimhouse.flows.pipeline_flow import run_pipeline
 
 pytestmark = [pytest.mark.flow, pytest.mark.net]

@@ -8,8 +8,8 @@ import pytest
 from click.testing import CliRunner
 from claimhouse.flows import tasks
 from claimhouse.flows.cli import main
+from claimhouse.flows.ingest.sources import SourcesError
 from claimhouse.flows.pipeline_flow import run_pipeline
-from claimhouse.flows.sources import SourcesError
 
 pytestmark = pytest.mark.flow
 

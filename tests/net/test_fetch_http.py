@@ -6,8 +6,10 @@ from datetime import date
 
 import pytest
 
-from claimhouse.flows import fetch
-from claimhouse.flows.fetch import CHUNK_BYTES, FetchSettings, fetch_source, fetch_url
+from claimhouse.flows.ingest import http
+from claimhouse.flows.ingest.attempts import FetchSettings
+from claimhouse.flows.ingest.dispatch import fetch_source
+from claimhouse.flows.ingest.http import CHUNK_BYTES, fetch_url
 
 pytestmark = pytest.mark.net
 
@@ -161,8 +163,8 @@ def test_a_private_address_is_refused_unless_allowed(site):
 
 def test_every_redirect_hop_is_checked(site, monkeypatch):
     # Pretend 127.0.0.1 is public, so only the hop to "localhost" is private.
-    resolve = fetch.resolve_host
-    monkeypatch.setattr(fetch, "resolve_host", lambda host, port, url: (
+    resolve = http.resolve_host
+    monkeypatch.setattr(http, "resolve_host", lambda host, port, url: (
         ["93.184.215.14"] if host == "127.0.0.1" else resolve(host, port, url)))
     port = site.rsplit(":", 1)[1]
     _, record = fetch_one(f"{site}/redirect-to/http://localhost:{port}/plain.txt", FetchSettings())

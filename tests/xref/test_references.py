@@ -5,7 +5,7 @@ from importlib import resources
 
 import pytest
 
-from claimhouse.flows.fetch import fetch_source
+from claimhouse.flows.ingest.dispatch import fetch_source
 from claimhouse.flows.linking import load_references
 from claimhouse.flows.pipeline_flow import default_sources
 from tests.xref.conftest import load
@@ -62,7 +62,7 @@ def test_a_bad_reference_row_is_named_and_the_rest_load(warehouse, tmp_path):
 
 
 def test_a_reference_file_without_the_required_columns_is_refused(warehouse, tmp_path):
-    from claimhouse.flows.reference import ReferenceError
+    from claimhouse.flows.ingest.reference import ReferenceError
     f = tmp_path / "bad.csv"
     f.write_text("subject,value\nx,1\n")
     with pytest.raises(ReferenceError, match="bad.csv: missing column"):

@@ -4,7 +4,7 @@
 alter table claim_rows add column fact_key text;
 
 -- Published statistics loaded with `claimhouse reference load FILE` (CSV or Parquet).
--- The *_key columns are computed by flows/reference.py with the same rules as for claims.
+-- The *_key columns are computed by flows/ingest/reference.py with the same rules as for claims.
 create table reference_rows (
     reference_id text primary key,
     source_file text not null,

@@ -58,7 +58,7 @@ class SourceSpec:
 
     @property
     def target(self) -> str:
-        """What `claimhouse.flows.fetch.fetch_source` takes: the location, `feed:`-prefixed for feeds."""
+        """What `claimhouse.flows.ingest.dispatch.fetch_source` takes: the location, `feed:`-prefixed for feeds."""
         return FEED_PREFIX + self.location if self.kind == "feed" else self.location
 
 

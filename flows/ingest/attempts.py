@@ -1,0 +1,95 @@
+"""What every fetch shares: its settings, its error, a read response, and the attempt that
+turns an outcome into a FetchRecord. A failed record's `transient` says whether a retry can
+help (5xx, 408/429, timeouts, dropped connections)."""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import requests
+
+from claimhouse.flows.claims.model import FetchRecord
+
+
+@dataclass(frozen=True, slots=True)
+class FetchSettings:
+    """Limits and guards for one run of fetches."""
+
+    timeout_s: float = 20.0
+    max_bytes: int = 20_000_000
+    user_agent: str = "claimhouse/0.1 (+numeric claim checker)"
+    allow_private: bool = False  # allow loopback/private/link-local targets (tests use 127.0.0.1)
+    allowed_content_types: tuple[str, ...] = (
+        "text/html", "application/xhtml+xml", "text/plain", "text/markdown",
+        "application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
+    )
+    max_feed_entries: int = 200
+
+
+class FetchError(Exception):
+    """A source or document that could not be fetched. `transient` ones are worth a retry."""
+
+    def __init__(self, message: str, *, transient: bool = False, http_status: int | None = None,
+                 bytes_read: int = 0) -> None:
+        super().__init__(message)
+        self.transient = transient
+        self.http_status = http_status
+        self.bytes_read = bytes_read
+
+
+@dataclass(frozen=True, slots=True)
+class Response:
+    """A fully read HTTP response (or a 304)."""
+
+    url: str
+    status: int | None  # None for a local file
+    body: bytes
+    mime: str | None
+    charset: str | None
+    etag: str | None
+    last_modified: str | None
+
+
+class Attempt:
+    """Times one fetch and turns its outcome into a FetchRecord."""
+
+    def __init__(self, source: str, uri: str, now: Callable[[], datetime]) -> None:
+        self.source, self.uri = source, uri
+        self.fetched_at = now()
+        self.started = time.monotonic()
+
+    def record(self, ok: bool = True, **fields) -> FetchRecord:
+        duration_s = round(time.monotonic() - self.started, 3)
+        return FetchRecord(source=self.source, uri=self.uri, fetched_at=self.fetched_at, ok=ok,
+                           duration_s=duration_s, **fields)
+
+    def responded(self, response: Response, **extra) -> FetchRecord:
+        if response.url != self.uri:
+            extra["final_url"] = response.url
+        return self.record(http_status=response.status, bytes=len(response.body),
+                           not_modified=response.status == 304, etag=response.etag,
+                           last_modified=response.last_modified, extra=extra)
+
+    def failed(self, error: Exception) -> FetchRecord:
+        if isinstance(error, FetchError):
+            return self.record(False, error=str(error), http_status=error.http_status,
+                               bytes=error.bytes_read, extra={"transient": error.transient})
+        message = f"unexpected {type(error).__name__} fetching {self.uri}: {error}"
+        return self.record(False, error=message, extra={"transient": False})
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """What the fetches of one source share."""
+
+    source: str
+    settings: FetchSettings
+    validators: Mapping[str, tuple[str | None, str | None]]
+    now: Callable[[], datetime]
+    session: requests.Session
+
+
+def utc_now() -> datetime:
+    return datetime.now(timezone.utc)
