@@ -166,7 +166,7 @@ def _fetch_all(specs: list[SourceSpec], validators: dict, db_path: Path, summary
     records = [r for f in fetched for r in f.records]
     summary.failures = [r.error or f"{r.uri}: failed" for r in _failed(records)]
     summary.docs_failed = len(summary.failures)
-    summary.docs_unchanged = sum(1 for r in records if r.not_modified and not r.extra.get("feed"))
+    summary.docs_unchanged = sum(1 for r in records if r.not_modified and not r.is_feed)
     return list({d.document_id: d for f in fetched for d in f.documents}.values())
 
 

@@ -73,7 +73,7 @@ def fetch_source_task(spec: SourceSpec, validators: dict, db_path: Path, run_id:
         if doc is not None:
             out.documents.append(with_tags(doc, spec.tags))
     _write_fetch_log(db_path, run_id, out.records)
-    transient = [r for r in out.records if not r.ok and r.extra.get("transient")]
+    transient = [r for r in out.records if not r.ok and r.transient]
     if transient and _attempts_left():
         raise TransientFetchError(f"{spec.name}: {transient[0].error} (will retry)")
     for r in out.records:

@@ -285,7 +285,7 @@ def finish_run(con: Connection, run_id: str, **counts: Any) -> None:
 
 
 def write_fetch_log(con: Connection, records_df: pd.DataFrame, run_id: str) -> int:
-    """Store FetchRecord rows (extra columns such as `extra` are ignored); return rows written."""
+    """Store FetchRecord rows (fields fetch_log has no column for, such as `transient`, are ignored); return rows written."""
     with transaction(con, "write_fetch_log"):
         if records_df.empty:
             return 0
@@ -426,7 +426,7 @@ def _registered(con: Connection, name: str, frame: pd.DataFrame) -> Iterator[Non
 def _conform(con: Connection, df: pd.DataFrame, table: str) -> pd.DataFrame:
     """The frame with exactly the table's caller-supplied columns, typed for DuckDB.
 
-    Extra columns (text_length, extra, ...) are dropped; missing nullable
+    Extra columns (text_length, transient, ...) are dropped; missing nullable
     columns become NULL; a missing NOT NULL column is an error.
     """
     owned = STORE_OWNED.get(table, ())

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 
 
@@ -76,4 +76,8 @@ class FetchRecord:
     not_modified: bool = False
     etag: str | None = None
     last_modified: str | None = None
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    transient: bool = False  # a failure a retry may fix: 5xx, 408/425/429, a timeout, a dropped connection
+    final_url: str | None = None  # where the redirects ended, when not at `uri`
+    is_feed: bool = False  # the record of an RSS/Atom feed itself (each entry has a record of its own)
+    entries: int | None = None  # how many entries the feed listed (None on a 304)
+    feed_uri: str | None = None  # the feed an entry without a link came from (its content is the document)

@@ -65,19 +65,18 @@ class Attempt:
         return FetchRecord(source=self.source, uri=self.uri, fetched_at=self.fetched_at, ok=ok,
                            duration_s=duration_s, **fields)
 
-    def responded(self, response: Response, **extra) -> FetchRecord:
-        if response.url != self.uri:
-            extra["final_url"] = response.url
+    def responded(self, response: Response, **fields) -> FetchRecord:
+        final_url = response.url if response.url != self.uri else None
         return self.record(http_status=response.status, bytes=len(response.body),
                            not_modified=response.status == 304, etag=response.etag,
-                           last_modified=response.last_modified, extra=extra)
+                           last_modified=response.last_modified, final_url=final_url, **fields)
 
     def failed(self, error: Exception) -> FetchRecord:
         if isinstance(error, FetchError):
             return self.record(False, error=str(error), http_status=error.http_status,
-                               bytes=error.bytes_read, extra={"transient": error.transient})
+                               bytes=error.bytes_read, transient=error.transient)
         message = f"unexpected {type(error).__name__} fetching {self.uri}: {error}"
-        return self.record(False, error=message, extra={"transient": False})
+        return self.record(False, error=message, transient=False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,7 +60,7 @@ def _feed_file(path: Path, settings: FetchSettings) -> Response:
 def feed_documents(response: Response, attempt: Attempt, run: Run,
                     ) -> Iterator[tuple[Document | None, FetchRecord]]:
     if response.status == 304:
-        yield None, attempt.responded(response, feed=True)
+        yield None, attempt.responded(response, is_feed=True)
         return
     headers = {"content-location": response.url}
     if response.mime and response.charset:  # else feedparser reads the XML declaration
@@ -71,7 +71,7 @@ def feed_documents(response: Response, attempt: Attempt, run: Run,
                            bytes_read=len(response.body))
         yield None, attempt.failed(error)
         return
-    yield None, attempt.responded(response, feed=True, entries=len(parsed.entries))
+    yield None, attempt.responded(response, is_feed=True, entries=len(parsed.entries))
     links = set()
     for number, entry in enumerate(parsed.entries[: run.settings.max_feed_entries], start=1):
         link = urljoin(response.url, entry["link"]) if entry.get("link") else None
@@ -115,7 +115,7 @@ def _inline_entry(entry: Mapping, number: int, feed_uri: str,
                             published_at=published, source=run.source, content_type=mime, tags=tags)
     except Exception as error:  # noqa: BLE001 - a bad entry is recorded and the run goes on
         return None, attempt.failed(error)
-    return document, attempt.record(bytes=len(value.encode("utf-8")), extra={"feed": feed_uri})
+    return document, attempt.record(bytes=len(value.encode("utf-8")), feed_uri=feed_uri)
 
 
 def _entry_metadata(entry: Mapping) -> tuple[str | None, date | None, tuple[str, ...]]:

@@ -163,7 +163,7 @@ def test_a_missing_path_is_an_error_not_an_exception(tmp_path):
 @pytest.mark.parametrize("source", ["file:///etc/passwd", "ftp://example.org/x", "javascript:alert(1)", "  "])
 def test_unsupported_sources_are_errors(source):
     document, record = fetch_one(source)
-    assert (document, record.ok, record.extra["transient"]) == (None, False, False)
+    assert (document, record.ok, record.transient) == (None, False, False)
 
 
 def test_a_file_over_max_bytes_is_refused(tmp_path):
@@ -174,8 +174,9 @@ def test_a_file_over_max_bytes_is_refused(tmp_path):
 
 @pytest.mark.parametrize("source", [str(FEED), f"feed:{FEED}"])
 def test_a_local_feed_file_gives_its_entries(source):
-    (_, feed), (document, _) = fetch_source(source)
-    assert (feed.ok, feed.http_status, feed.extra["entries"]) == (True, None, 1)
+    (_, feed), (document, entry) = fetch_source(source)
+    assert (feed.ok, feed.http_status, feed.is_feed, feed.entries) == (True, None, True, 1)
+    assert (entry.is_feed, entry.feed_uri) == (False, FEED.resolve().as_uri())
     assert (document.uri, document.title, document.published_at, document.text) == (
         "https://council.example/minutes/2025-03", "Budget approved", date(2025, 3, 3),
         "The council approved a budget of 14 million euros for 2026.")

@@ -44,12 +44,12 @@ def test_a_404_is_recorded_while_the_other_sources_load(site):
     outcomes = [(document is not None, record.ok) for document, record in results]
     assert outcomes == [(True, True), (False, False), (True, True)]
     assert results[1][1].error == f"HTTP 404 Not Found for {site}/404"
-    assert (results[1][1].http_status, results[1][1].extra["transient"]) == (404, False)
+    assert (results[1][1].http_status, results[1][1].transient) == (404, False)
 
 
 def test_a_500_is_marked_transient(site):
     _, record = fetch_one(f"{site}/500")
-    assert (record.ok, record.http_status, record.extra["transient"]) == (False, 500, True)
+    assert (record.ok, record.http_status, record.transient) == (False, 500, True)
 
 
 def test_a_dripping_server_is_cut_off_within_the_time_cap(site):
@@ -57,7 +57,7 @@ def test_a_dripping_server_is_cut_off_within_the_time_cap(site):
     started = time.monotonic()
     _, record = fetch_one(f"{site}/slow", settings)
     elapsed = time.monotonic() - started
-    assert (record.ok, record.extra["transient"], "timed out" in record.error) == (False, True, True)
+    assert (record.ok, record.transient, "timed out" in record.error) == (False, True, True)
     assert elapsed < 2 * settings.timeout_s + 0.5
 
 
@@ -70,7 +70,7 @@ def test_an_endless_body_stops_at_max_bytes(site):
 
 def test_redirects_are_followed_and_the_final_url_recorded(site):
     document, record = fetch_one(f"{site}/redirect-to/plain.txt")
-    assert (document.uri, record.extra["final_url"]) == (f"{site}/redirect-to/plain.txt", f"{site}/plain.txt")
+    assert (document.uri, record.final_url) == (f"{site}/redirect-to/plain.txt", f"{site}/plain.txt")
 
 
 def test_a_redirect_loop_is_an_error(site):
@@ -101,7 +101,7 @@ def test_a_second_fetch_with_the_etag_is_not_modified(site):
 
 def test_feed_entries_become_documents_with_titles(site):
     (_, feed), *entries = fetch_source(f"{site}/feed.xml", LOCAL)
-    assert (feed.ok, feed.uri, feed.extra["entries"]) == (True, f"{site}/feed.xml", 3)
+    assert (feed.ok, feed.uri, feed.entries) == (True, f"{site}/feed.xml", 3)
     assert [(document.title, document.published_at) for document, _ in entries] == [
         ("Rain report from the feed", date(2025, 10, 7)),  # plain text: the feed's title wins
         ("Harbour traffic rises to a record", date(2025, 10, 14)),  # HTML: the page's own title

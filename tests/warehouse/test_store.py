@@ -235,9 +235,9 @@ def test_finish_run_refuses_unknown_counts(con):
 def test_fetch_records_are_logged(con):
     records = [
         FetchRecord("feed", "https://example.org/a", STARTED, ok=True, http_status=200, bytes=10),
-        FetchRecord("feed", "https://example.org/b", STARTED, ok=False, error="timeout", extra={}),
+        FetchRecord("feed", "https://example.org/b", STARTED, ok=False, error="timeout", transient=True),
     ]
-    frame = pd.DataFrame([dataclasses.asdict(record) for record in records])  # `extra` is dropped
+    frame = pd.DataFrame([dataclasses.asdict(record) for record in records])  # `transient` ... are dropped
     store.write_fetch_log(con, frame, "r1")
     assert con.execute("select uri, ok, error, run_id from fetch_log order by uri").fetchall() == [
         ("https://example.org/a", True, None, "r1"),
