@@ -7,9 +7,15 @@ from tests.net.site import start_site
 
 
 @pytest.fixture(scope="session")
-def site():
-    """Base URL of the local test site, e.g. http://127.0.0.1:40123."""
+def site_server():
+    """The local test site; `.base_url`, `.sent`, `.max_in_flight`, ..."""
     server, thread = start_site()
-    yield server.base_url
+    yield server
     server.stop()
     thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def site(site_server):
+    """Base URL of the local test site, e.g. http://127.0.0.1:40123."""
+    return site_server.base_url

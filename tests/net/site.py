@@ -18,7 +18,7 @@ PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 ETAG = '"article-v1"'
 DRIP_INTERVAL_S = 0.5
 BIG_CHUNK = b"numbers " * 8192
-HOLD_S = 0.3  # /hold/<group>/<n> answers after this long (or ?seconds=)
+HOLD_S = 0.3  # /hold/<group>/<n> answers after this long (or ?seconds=); ?linger= keeps it busy after
 GATE_WAIT_S = 60.0  # /gate/<key> answers once the test opens the gate, or after this long
 FLAKY_TEXT = "Flaky wire: the harbour handled 2.5 million tonnes of cargo in 2024.\n"
 HOLD_TEXT = "Held reply: about 300 boats were counted on the lake in 2024.\n"
@@ -154,17 +154,23 @@ class SiteHandler(http.server.BaseHTTPRequestHandler):
             self._send(200, FLAKY_TEXT.encode(), "text/plain; charset=utf-8")
 
     def _hold(self, group: str) -> None:
+        """Counts the request in flight from its arrival until just before its reply is written:
+        within the time its client holds it (the client cannot have the reply before it is
+        written). Counting until after the write, a client that has read the reply and sent its
+        next request while this thread waits to run again is counted twice."""
         query = parse_qs(urlsplit(self.path).query)
         seconds = float(query.get("seconds", [HOLD_S])[0])
+        linger = float(query.get("linger", [0])[0])  # a handler thread slow to finish after its write
         with self.server.guard:
             self.server.in_flight[group] += 1
             self.server.max_in_flight[group] = max(self.server.max_in_flight[group], self.server.in_flight[group])
         try:
             time.sleep(seconds)
-            self._send(200, HOLD_TEXT.encode(), "text/plain; charset=utf-8")
         finally:
             with self.server.guard:
                 self.server.in_flight[group] -= 1
+        self._send(200, HOLD_TEXT.encode(), "text/plain; charset=utf-8")
+        time.sleep(linger)
 
     def _gate(self, key: str) -> None:
         if self.headers.get("If-None-Match") == ETAG:
@@ -212,7 +218,7 @@ class SiteServer(http.server.ThreadingHTTPServer):
         self.guard = threading.Lock()
         self.hits: Counter[str] = Counter()  # requests per path
         self.sent: list[tuple[str, int, int]] = []  # (path with query, status, body bytes) per response
-        self.in_flight: Counter[str] = Counter()  # /hold requests being answered, per group
+        self.in_flight: Counter[str] = Counter()  # /hold requests not yet answered, per group
         self.max_in_flight: Counter[str] = Counter()
         self.gates: defaultdict[str, threading.Event] = defaultdict(threading.Event)
 

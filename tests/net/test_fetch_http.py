@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 
 import pytest
@@ -9,7 +11,7 @@ import pytest
 from claimhouse.flows.ingest import http
 from claimhouse.flows.ingest.attempts import FetchSettings
 from claimhouse.flows.ingest.dispatch import fetch_source
-from claimhouse.flows.ingest.http import CHUNK_BYTES, fetch_url
+from claimhouse.flows.ingest.http import CHUNK_BYTES, MAX_REQUESTS_PER_HOST, fetch_url
 
 pytestmark = pytest.mark.net
 
@@ -170,3 +172,14 @@ def test_every_redirect_hop_is_checked(site, monkeypatch):
     _, record = fetch_one(f"{site}/redirect-to/http://localhost:{port}/plain.txt", FetchSettings())
     assert record.error.startswith("refused private address ")
     assert f" for http://localhost:{port}/plain.txt" in record.error
+
+
+def test_the_host_limit_holds_while_the_server_is_slow_to_finish_its_replies(site_server):
+    # A reply is whole once its last byte is written, and its client may send the next request
+    # then, while the server thread that wrote it has not finished (as a thread descheduled on
+    # a loaded machine): counted as in flight, the reply made three of two (issue 11).
+    group = uuid.uuid4().hex[:12]
+    urls = [f"{site_server.base_url}/hold/{group}/{n}?seconds=0.2&linger=0.4" for n in range(6)]
+    with ThreadPoolExecutor(len(urls)) as pool:
+        oks = [record.ok for _, record in pool.map(fetch_one, urls)]
+    assert (site_server.max_in_flight[group], oks) == (MAX_REQUESTS_PER_HOST, [True] * 6)
