@@ -24,3 +24,8 @@ def test_extract_jsonl_imports_neither_prefect_nor_duckdb():
             "try:\n    main()\nexcept SystemExit:\n    pass")
     mods = _imports_after(code, stdin='{"id": 1, "text": "Over 20,000 people crossed."}\n')
     assert "claimhouse" in mods and not mods & {"prefect", "duckdb"}
+
+
+def test_the_steps_of_a_run_import_no_prefect():
+    mods = _imports_after("import claimhouse.flows.steps")
+    assert "claimhouse" in mods and "prefect" not in mods

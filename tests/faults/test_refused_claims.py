@@ -8,7 +8,7 @@ import math
 
 import pytest
 
-from claimhouse.flows import tasks
+from claimhouse.flows import steps
 from claimhouse.flows.claims.extract import extract_claims
 from claimhouse.flows.pipeline_flow import run_pipeline
 
@@ -31,7 +31,7 @@ def _with_bad_claims(text, published=None):
 
 def test_claims_a_schema_refuses_are_quarantined_and_the_rest_stored(planted, db_path, rows, monkeypatch):
     clean = run_pipeline(sources=[str(planted)], db_path=db_path.with_name("clean.duckdb"))
-    monkeypatch.setattr(tasks, "extract_claims", _with_bad_claims)
+    monkeypatch.setattr(steps, "extract_claims", _with_bad_claims)
     summary = run_pipeline(sources=[str(planted)], db_path=db_path)
     refused = rows(db_path, "select r.table_name, r.check_name, r.column_name, r.claim_id is not null "
                             "from rejected_rows r order by r.check_name")

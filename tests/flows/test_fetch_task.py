@@ -1,4 +1,5 @@
-"""The fetch-source task's body (`.fn()`, no Prefect API): tags, fetch records, what is retried."""
+"""Fetching a source without Prefect (flows/steps.py): tags, fetch records; and what the
+fetch-source task retries."""
 from datetime import datetime, timezone
 
 import duckdb
@@ -7,7 +8,8 @@ from prefect.states import Failed
 
 from claimhouse.flows.claims.model import Document
 from claimhouse.flows.ingest.sources import SourceSpec
-from claimhouse.flows.tasks import TransientFetchError, _is_transient, fetch_source_task, with_tags
+from claimhouse.flows.steps import TransientFetchError, fetch_one_source, with_tags
+from claimhouse.flows.tasks import _is_transient
 from claimhouse.warehouse.db import apply_migrations, connect
 
 
@@ -33,9 +35,9 @@ def warehouse(tmp_path):
     return path
 
 
-def test_the_task_tags_its_documents_and_logs_every_fetch(planted, warehouse):
+def test_a_fetched_source_tags_its_documents_and_logs_every_fetch(planted, warehouse):
     spec = SourceSpec(name="planted", kind="folder", location=str(planted), tags=("planted",))
-    fetched = fetch_source_task.fn(spec, {}, warehouse, "run-1")
+    fetched = fetch_one_source(spec, {}, warehouse, "run-1")
     con = duckdb.connect(str(warehouse), read_only=True)
     logged = con.execute("select run_id, source, ok from fetch_log").fetchall()
     con.close()

@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from click.testing import CliRunner
-from claimhouse.flows import tasks
+from claimhouse.flows import steps
 from claimhouse.flows.cli import main
 from claimhouse.flows.ingest.sources import SourcesError
 from claimhouse.flows.pipeline_flow import run_pipeline
@@ -19,7 +19,7 @@ def _crashing_link(con, run_id):
 
 
 def test_a_run_that_crashes_is_recorded_as_failed_and_stores_nothing_half(planted, db_path, rows, monkeypatch):
-    monkeypatch.setattr(tasks, "link_claims", _crashing_link)  # fails inside the run's one transaction
+    monkeypatch.setattr(steps, "link_claims", _crashing_link)  # fails inside the run's one transaction
     with pytest.raises(RuntimeError, match="linker fell over"):
         run_pipeline(sources=[str(planted)], db_path=db_path)
     assert rows(db_path, "select status, ended_at is not null, docs_new from runs") == [("failed", True, 0)]

@@ -1,0 +1,233 @@
+"""The steps of a run as plain functions (no Prefect): open the run, fetch a source, plan the
+documents' versions, extract a batch, publish, close the run.
+
+flows/tasks.py wraps them as Prefect tasks (names, retries, the run logger) and
+flows/pipeline_flow.py wires them together. Each step opens and closes its own connection."""
+from __future__ import annotations
+
+import logging
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pandas as pd
+
+from claimhouse.flows.claims.extract import extract_claims
+from claimhouse.flows.claims.model import Document, FetchRecord
+from claimhouse.flows.ingest.attempts import FetchSettings
+from claimhouse.flows.ingest.dispatch import fetch_source
+from claimhouse.flows.frames import claims_frame, documents_frame, fetch_frame
+from claimhouse.flows.linking import link_claims, load_references
+from claimhouse.flows.ingest.reference import ReferenceError
+from claimhouse.flows.ingest.sources import SourceSpec
+from claimhouse.schemas.claims import ClaimsModel
+from claimhouse.schemas.documents import DocumentsModel
+from claimhouse.schemas.quarantine import empty_rejected, split_valid
+from claimhouse.schemas.vocab import FAILED, RUNNING, UNCHANGED
+from claimhouse.warehouse import store
+from claimhouse.warehouse.db import WarehouseError, apply_migrations, connect, load_sql, transaction
+
+# URL -> (ETag, Last-Modified) of its newest successful fetch, for conditional GETs.
+Validators = dict[str, tuple[str | None, str | None]]
+
+
+class TransientFetchError(RuntimeError):
+    """A fetch failed in a way a retry may fix (5xx, timeout, dropped connection)."""
+
+
+@dataclass
+class RunSummary:
+    run_id: str
+    sources_tried: int = 0
+    docs_new: int = 0
+    docs_changed: int = 0
+    docs_unchanged: int = 0
+    docs_failed: int = 0
+    claims_extracted: int = 0
+    claims_added: int = 0
+    claims_removed: int = 0
+    rows_rejected: int = 0
+    links_found: int = 0
+    conflicts_new: int = 0
+    failures: list[str] = field(default_factory=list)
+    status: str = RUNNING
+
+    def counts(self) -> dict[str, int]:
+        skip = ("run_id", "failures", "claims_extracted", "status")
+        return {k: v for k, v in asdict(self).items() if k not in skip}
+
+
+@dataclass
+class Fetched:
+    documents: list[Document] = field(default_factory=list)
+    records: list[FetchRecord] = field(default_factory=list)  # of the last attempt only
+
+
+@dataclass
+class Plan:
+    """Which documents to extract, and the version each will be stored as."""
+
+    versions: dict[str, int]
+    todo: list[Document]
+
+
+@dataclass
+class Extracted:
+    documents: pd.DataFrame
+    claims: pd.DataFrame
+    rejected: pd.DataFrame
+    claims_extracted: int
+
+
+# ---- open and close -------------------------------------------------------
+
+
+def open_run(db_path: Path, run_id: str, flow_run_id: str | None) -> Validators:
+    """Migrate, record the run as running, and read the validators for conditional GETs."""
+    con = connect(db_path)
+    try:
+        apply_migrations(con)
+        store.start_run(con, run_id, flow_run_id, datetime.now(timezone.utc))
+        return {u: (e, m) for u, e, m in con.execute(load_sql("reads", "validators")).fetchall()}
+    finally:
+        con.close()
+
+
+def close_run(db_path: Path, summary: RunSummary, logger: logging.Logger | logging.LoggerAdapter) -> None:
+    """Record the run's end and counts. A run already failing keeps its first error: not being
+    able to record it as failed is logged, not raised."""
+    try:
+        con = connect(db_path)
+        try:
+            store.finish_run(con, summary.run_id, status=summary.status, **summary.counts())
+        finally:
+            con.close()
+    except WarehouseError as error:
+        if summary.status != FAILED:
+            raise
+        logger.error("could not record run %s as failed: %s", summary.run_id, error)
+
+
+# ---- fetch ----------------------------------------------------------------
+
+
+def fetch_settings(spec: SourceSpec) -> FetchSettings:
+    return FetchSettings(timeout_s=spec.timeout_s, max_bytes=spec.max_bytes, allow_private=spec.allow_private)
+
+
+def with_tags(doc: Document, tags: tuple[str, ...]) -> Document:
+    """The document with the source's tags after its own (front matter, feed categories)."""
+    return replace(doc, tags=tuple(dict.fromkeys((*doc.tags, *tags)))) if tags else doc
+
+
+def fetch_one_source(spec: SourceSpec, validators: Validators, db_path: Path, run_id: str,
+                     may_retry: bool = False) -> Fetched:
+    """Every document of one source, tagged with the source's tags. The attempt's fetch records
+    are written to the warehouse as soon as it ends; a transient failure then raises
+    TransientFetchError when `may_retry` (another attempt will follow), else comes back as
+    failure records."""
+    out = Fetched()
+    for doc, record in fetch_source(spec.target, fetch_settings(spec), validators, name=spec.name):
+        out.records.append(record)
+        if doc is not None:
+            out.documents.append(with_tags(doc, spec.tags))
+    write_fetch_log(db_path, run_id, out.records)
+    transient = [r for r in out.records if not r.ok and r.transient]
+    if transient and may_retry:
+        raise TransientFetchError(f"{spec.name}: {transient[0].error} (will retry)")
+    return out
+
+
+def write_fetch_log(db_path: Path, run_id: str, records: list[FetchRecord]) -> int:
+    con = connect(db_path)
+    try:
+        return store.write_fetch_log(con, fetch_frame(records), run_id)
+    finally:
+        con.close()
+
+
+def gather_fetched(fetched: list[Fetched], summary: RunSummary) -> list[Document]:
+    """The documents of all sources, the same document from two sources kept once; the
+    failures and the documents not modified since the last fetch go into the summary."""
+    records = [r for f in fetched for r in f.records]
+    summary.failures = [r.error or f"{r.uri}: failed" for r in records if not r.ok]
+    summary.docs_failed = len(summary.failures)
+    summary.docs_unchanged = sum(1 for r in records if r.not_modified and not r.is_feed)
+    return list({d.document_id: d for f in fetched for d in f.documents}.values())
+
+
+# ---- extract --------------------------------------------------------------
+
+
+def plan_versions(db_path: Path, docs: list[Document], summary: RunSummary) -> Plan:
+    """The version each document will be stored as; unchanged documents are left out of the
+    plan (and counted in the summary)."""
+    con = connect(db_path)
+    try:
+        planned = store.assign_versions(con, documents_frame(docs))
+    finally:
+        con.close()
+    versions = dict(zip(planned["document_id"], planned["version"].astype(int)))
+    status = dict(zip(planned["document_id"], planned["status"]))
+    todo = [d for d in docs if status.get(d.document_id) != UNCHANGED]
+    summary.docs_unchanged += len(docs) - len(todo)
+    return Plan(versions, todo)
+
+
+def in_batches(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def extract_batch(docs: list[Document], versions: dict[str, int]) -> Extracted:
+    """Validate a batch of documents, extract the claims of the valid ones and validate
+    those; refused rows come back for `rejected_rows`."""
+    docs_df = documents_frame(docs, versions)
+    valid_docs, rejected_docs = split_valid(docs_df, DocumentsModel, "documents")
+    keep = set(valid_docs["document_id"])
+    frames = [
+        claims_frame(doc, versions[doc.document_id], extract_claims(doc.text, doc.published_at))
+        for doc in docs if doc.document_id in keep
+    ]
+    frames = [f for f in frames if not f.empty]
+    if not frames:
+        return Extracted(valid_docs, pd.DataFrame(columns=["document_id"]), rejected_docs, 0)
+    claims_df = pd.concat(frames, ignore_index=True)
+    valid_claims, rejected_claims = split_valid(claims_df, ClaimsModel, "claims")
+    rejected = pd.concat([rejected_docs, rejected_claims], ignore_index=True)
+    return Extracted(valid_docs, valid_claims.drop(columns=["text_length"]), rejected, len(claims_df))
+
+
+# ---- publish --------------------------------------------------------------
+
+
+def publish(db_path: Path, run_id: str, batches: list[Extracted], references: list[str]) -> dict:
+    """Everything a run stores, in ONE transaction: its documents, claims and refused rows,
+    the reference tables it loads, and the links between claims. A run that fails or is
+    killed before this commits leaves the warehouse as it was; after it, fully updated.
+    Returns {"counts": ..., "errors": [...]} (errors: reference rows or files not loaded)."""
+    counts = {"docs_new": 0, "docs_changed": 0, "docs_unchanged": 0, "claims_added": 0, "claims_removed": 0,
+              "rows_rejected": 0, "links_found": 0, "conflicts_new": 0}
+    errors: list[str] = []
+    con = connect(db_path)
+    try:
+        with transaction(con, f"publishing run {run_id}"):
+            for batch in batches:
+                claims = batch.claims if not batch.claims.empty else pd.DataFrame(columns=["document_id"])
+                rejected = batch.rejected if not batch.rejected.empty else empty_rejected()
+                for key, n in store.store_batch(con, batch.documents, claims, rejected, run_id).items():
+                    counts[key] += n
+            for path in references:
+                try:
+                    loaded = load_references(con, path, run_id)
+                except ReferenceError as exc:
+                    errors.append(str(exc))
+                    continue
+                counts["rows_rejected"] += loaded["rejected"]
+                errors += loaded["errors"]
+            linked = link_claims(con, run_id)
+            counts["links_found"] = linked["links_found"]
+            counts["conflicts_new"] = linked["conflicts_new"]
+            counts["rows_rejected"] += linked["rows_rejected"]
+    finally:
+        con.close()
+    return {"counts": counts, "errors": errors}
