@@ -479,7 +479,7 @@ def child_phases(db: Path) -> dict:
         return out
 
     phase("new_links.sql: stage pending_links", lambda: con.execute(load_sql("links", "new_links")))
-    (pending,) = phase("count pending_links", lambda: con.execute("select count(*) from pending_links").fetchone())
+    (pending,) = phase("count pending_links", lambda: con.execute(load_sql("links", "count_pending")).fetchone())
     added = rejected_rows = 0
     valid = None
     for lo in range(0, pending, LINK_CHUNK):
@@ -490,7 +490,7 @@ def child_phases(db: Path) -> dict:
         chunk = None
         added += phase("store.write_links(staged=True)", lambda valid=valid: store.write_links(con, valid, RUN_ID, staged=True))
         rejected_rows += len(rejected)
-    con.execute("drop table if exists pending_links")
+    con.execute(load_sql("links", "drop_pending"))
     reasons = phase(COUNT_REASONS, lambda: con.execute(COUNT_REASONS).fetchone())
     frame_mib = round(valid.memory_usage(deep=True).sum() / 2**20, 1) if valid is not None else 0.0
     dtypes = {c: str(t) for c, t in valid.dtypes.items()} if valid is not None else {}
@@ -511,8 +511,9 @@ def child_phases(db: Path) -> dict:
 def _write_links_parts(con, valid: pd.DataFrame, phase) -> dict:
     """store.write_links(staged=True) on the last chunk, step by step, in a transaction that is
     rolled back: _conform, DuckDB reading the pandas frame, and the rows inserted into a table
-    without primary key or checks, then by store.INSERT_STAGED_LINKS into link_rows (checks)."""
+    without primary key or checks, then by statements/insert_staged_links.sql into link_rows (checks)."""
     from claimhouse.warehouse import store
+    from claimhouse.warehouse.db import load_sql
     parts: dict[str, dict] = {}
     con.execute("begin transaction")
     try:
@@ -527,8 +528,8 @@ def _write_links_parts(con, valid: pd.DataFrame, phase) -> dict:
         con.execute("create temp table plain_links as select * from link_rows limit 0")  # no PK, no checks
         phase("same rows into a table without PK / checks",
               lambda: con.execute(PLAIN_INSERT, {"run_id": RUN_ID}), parts)
-        phase("store.INSERT_STAGED_LINKS from that table (checks)",
-              lambda: con.execute(store.INSERT_STAGED_LINKS, {"run_id": RUN_ID}), parts)
+        phase("statements/insert_staged_links.sql from that table (checks)",
+              lambda: con.execute(load_sql("statements", "insert_staged_links"), {"run_id": RUN_ID}), parts)
     finally:
         con.execute("rollback")
     return parts

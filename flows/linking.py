@@ -23,7 +23,7 @@ def link_claims(con, run_id: str) -> dict[str, int]:
     with Pandera and stored a chunk at a time."""
     con.execute(load_sql("links", "new_links"))
     try:
-        (pending,) = con.execute("select count(*) from pending_links").fetchone()
+        (pending,) = con.execute(load_sql("links", "count_pending")).fetchone()
         counts = {"links_found": 0, "conflicts_new": 0, "rows_rejected": 0}
         for lo in range(0, pending, LINK_CHUNK):
             chunk = con.execute(load_sql("links", "pending_chunk"), {"lo": lo, "hi": lo + LINK_CHUNK}).df()
@@ -34,7 +34,7 @@ def link_claims(con, run_id: str) -> dict[str, int]:
                 counts["rows_rejected"] += store.write_rejected(con, rejected, run_id)
         return counts
     finally:
-        con.execute("drop table if exists pending_links")
+        con.execute(load_sql("links", "drop_pending"))
 
 
 def load_references(con, path: str | Path, run_id: str = "reference-load") -> dict:

@@ -2,7 +2,9 @@
 
 Every public function does its work in one transaction (ROLLBACK on any
 error, raised as `WarehouseError`). Frames are registered with DuckDB and read
-by the statements below; values are never formatted into SQL.
+by the SQL in warehouse/statements/ (writes) and warehouse/reads/ (checks and
+lookups); this module only says which statement runs with which frame. Values
+are bound as parameters, never formatted into SQL.
 `store_batch` writes documents, claims and rejected rows in one transaction.
 """
 from __future__ import annotations
@@ -34,138 +36,6 @@ RUN_COUNTS = (
     "conflicts_new",
 )
 
-# ---- documents ------------------------------------------------------------
-
-DOCUMENT_STATUS = """
-select i.document_id,
-       case when c.document_id is null then 'new'
-            when c.content_sha256 = i.content_sha256 then 'unchanged'
-            else 'changed' end as status,
-       coalesce(v.latest, 0) as latest
-from incoming_documents i
-left join document_versions c on c.document_id = i.document_id and c.is_current
-left join (select document_id, max(version) as latest from document_versions group by 1) v
-    on v.document_id = i.document_id
-"""
-
-SUPERSEDE_VERSIONS = """
-update document_versions set is_current = false, superseded_at = now()
-from incoming_documents i
-where document_versions.document_id = i.document_id
-  and document_versions.is_current
-  and document_versions.content_sha256 <> i.content_sha256
-"""
-
-INSERT_VERSIONS = """
-insert into document_versions by name
-select i.*, coalesce(v.latest, 0) + 1 as version,
-       $run_id as run_id, true as is_current
-from incoming_documents i
-left join (select document_id, max(version) as latest, bool_or(is_current) as has_current
-           from document_versions group by 1) v
-    on v.document_id = i.document_id
-where not coalesce(v.has_current, false)
-"""
-
-# ---- claims ---------------------------------------------------------------
-
-CLAIMS_WITHOUT_DOCUMENT = """
-select distinct i.document_id, i.version from incoming_claims i
-where not exists (select 1 from document_versions d
-                  where d.document_id = i.document_id and d.version = i.version)
-order by 1, 2 limit 5
-"""
-
-CLAIM_IDS_ELSEWHERE = """
-select i.claim_id, c.version, i.version from incoming_claims i
-join claim_rows c on c.claim_id = i.claim_id
-where c.document_id <> i.document_id or c.version <> i.version
-order by 1 limit 5
-"""
-
-FIRST_CLAIMS_OF_NEW_VERSION = """
-select distinct i.document_id from incoming_claims i
-join document_versions d on d.document_id = i.document_id and d.version = i.version and d.is_current
-where i.version > 1
-  and not exists (select 1 from claim_rows c
-                  where c.document_id = i.document_id and c.version = i.version)
-"""
-
-CLAIMS_OF_PREVIOUS_VERSION = """
-select count(*) from claim_rows c
-join document_versions d on d.document_id = c.document_id and d.version = c.version + 1
-where d.is_current and list_contains($document_ids, c.document_id)
-"""
-
-INSERT_CLAIMS = """
-insert into claim_rows by name
-select i.*, $run_id as run_id from incoming_claims i
-where not exists (select 1 from claim_rows c where c.claim_id = i.claim_id)
-"""
-
-STALE_CLAIM_VERSIONS = """
-select distinct i.document_id, i.version, d.version from incoming_claims i
-join document_versions d on d.document_id = i.document_id and d.is_current
-where i.version <> d.version and list_contains($document_ids, i.document_id)
-order by 1 limit 5
-"""
-
-# ---- links, rejected rows, runs, fetches ----------------------------------
-
-INSERT_LINKS = """
-insert into link_rows by name
-select i.*, $run_id as run_id, now() as created_at from incoming_links i
-where not exists (select 1 from link_rows l
-                  where l.claim_id_a = i.claim_id_a and l.claim_id_b = i.claim_id_b)
-"""
-
-INSERT_STAGED_LINKS = """
-insert into link_rows by name
-select i.*, $run_id as run_id, now() as created_at from incoming_links i
-"""
-
-DELETE_LINKS = (
-    "delete from link_rows "
-    "where list_contains($claim_ids, claim_id_a) or list_contains($claim_ids, claim_id_b)"
-)
-
-INSERT_REJECTED = """
-insert into rejected by name
-select $run_id as run_id, now() as rejected_at, table_name, schema,
-       "check" as check_name, "column" as column_name, failure_case, row_json,
-       document_id, claim_id
-from incoming_rejected
-"""
-
-START_RUN = (
-    "insert into run_rows (run_id, flow_run_id, started_at, status) "
-    "values ($run_id, $flow_run_id, $started_at, 'running')"
-)
-
-FINISH_RUN = """
-update run_rows set
-    ended_at = coalesce($ended_at, now()),
-    status = coalesce($status, 'completed'),
-    sources_tried = coalesce($sources_tried, sources_tried),
-    docs_new = coalesce($docs_new, docs_new),
-    docs_changed = coalesce($docs_changed, docs_changed),
-    docs_unchanged = coalesce($docs_unchanged, docs_unchanged),
-    docs_failed = coalesce($docs_failed, docs_failed),
-    claims_added = coalesce($claims_added, claims_added),
-    claims_removed = coalesce($claims_removed, claims_removed),
-    rows_rejected = coalesce($rows_rejected, rows_rejected),
-    links_found = coalesce($links_found, links_found),
-    conflicts_new = coalesce($conflicts_new, conflicts_new)
-where run_id = $run_id
-"""
-
-INSERT_FETCHES = "insert into fetch_rows by name select *, $run_id as run_id from incoming_fetches"
-
-TABLE_COLUMNS = (
-    "select column_name, data_type, is_nullable from duckdb_columns() "
-    "where database_name = current_database() and table_name = $table order by column_index"
-)
-
 # Columns the store fills in itself, per table.
 STORE_OWNED = {
     "document_versions": ("version", "run_id", "is_current", "superseded_at"),
@@ -173,6 +43,18 @@ STORE_OWNED = {
     "link_rows": ("run_id", "created_at"),
     "fetch_rows": ("run_id",),
 }
+
+
+
+
+def _statement(name: str) -> str:
+    """warehouse/statements/<name>.sql: a write."""
+    return load_sql("statements", name)
+
+
+def _read(name: str) -> str:
+    """warehouse/reads/<name>.sql: a check or lookup."""
+    return load_sql("reads", name)
 
 
 # ---- public API -----------------------------------------------------------
@@ -201,7 +83,7 @@ def assign_versions(con: Connection, docs_df: pd.DataFrame) -> pd.DataFrame:
     if docs.empty:
         return docs_df.assign(version=pd.Series(dtype="int64"), status=pd.Series(dtype=object))
     with _registered(con, "incoming_documents", _conform(con, docs, "document_versions")):
-        found = con.execute(DOCUMENT_STATUS).fetchall()
+        found = con.execute(_read("document_status")).fetchall()
     status = {doc_id: state for doc_id, state, _ in found}
     version = {
         doc_id: latest if state == UNCHANGED else latest + 1 for doc_id, state, latest in found
@@ -242,7 +124,8 @@ def write_links(con: Connection, links_df: pd.DataFrame, run_id: str, staged: bo
         if not staged:
             links = links.drop_duplicates(["claim_id_a", "claim_id_b"])
         with _registered(con, "incoming_links", links):
-            return _count(con.execute(INSERT_STAGED_LINKS if staged else INSERT_LINKS, {"run_id": run_id}))
+            insert = _statement("insert_staged_links" if staged else "insert_links")
+            return _count(con.execute(insert, {"run_id": run_id}))
 
 
 def drop_links_for(con: Connection, claim_ids: Iterable[str]) -> int:
@@ -251,7 +134,7 @@ def drop_links_for(con: Connection, claim_ids: Iterable[str]) -> int:
     if not ids:
         return 0
     with transaction(con, "drop_links_for"):
-        return _count(con.execute(DELETE_LINKS, {"claim_ids": ids}))
+        return _count(con.execute(_statement("delete_links"), {"claim_ids": ids}))
 
 
 def write_rejected(con: Connection, rejected_df: pd.DataFrame, run_id: str) -> int:
@@ -263,9 +146,8 @@ def write_rejected(con: Connection, rejected_df: pd.DataFrame, run_id: str) -> i
 def start_run(con: Connection, run_id: str, flow_run_id: str | None, started_at: Any) -> None:
     """Record that a run started (status 'running')."""
     with transaction(con, "start_run"):
-        con.execute(
-            START_RUN, {"run_id": run_id, "flow_run_id": flow_run_id, "started_at": started_at}
-        )
+        params = {"run_id": run_id, "flow_run_id": flow_run_id, "started_at": started_at}
+        con.execute(_statement("start_run"), params)
 
 
 def finish_run(con: Connection, run_id: str, **counts: Any) -> None:
@@ -280,7 +162,7 @@ def finish_run(con: Connection, run_id: str, **counts: Any) -> None:
     given = {k: int(v) if k in RUN_COUNTS and v is not None else v for k, v in counts.items()}
     params = dict.fromkeys((*RUN_COUNTS, "status", "ended_at")) | given | {"run_id": run_id}
     with transaction(con, "finish_run"):
-        if _count(con.execute(FINISH_RUN, params)) == 0:
+        if _count(con.execute(_statement("finish_run"), params)) == 0:
             raise WarehouseError(f"no run {run_id!r} to finish", hint="call start_run() first")
 
 
@@ -290,7 +172,7 @@ def write_fetch_log(con: Connection, records_df: pd.DataFrame, run_id: str) -> i
         if records_df.empty:
             return 0
         with _registered(con, "incoming_fetches", _conform(con, records_df, "fetch_rows")):
-            return _count(con.execute(INSERT_FETCHES, {"run_id": run_id}))
+            return _count(con.execute(_statement("insert_fetches"), {"run_id": run_id}))
 
 
 def store_batch(
@@ -334,10 +216,10 @@ def _upsert_documents(con: Connection, docs_df: pd.DataFrame, run_id: str) -> di
         return result
     docs = _conform(con, docs_df.drop_duplicates("document_id", keep="last"), "document_versions")
     with _registered(con, "incoming_documents", docs):
-        for document_id, status, _ in con.execute(DOCUMENT_STATUS).fetchall():
+        for document_id, status, _ in con.execute(_read("document_status")).fetchall():
             result[status].append(document_id)
-        con.execute(SUPERSEDE_VERSIONS)
-        con.execute(INSERT_VERSIONS, {"run_id": run_id})
+        con.execute(_statement("supersede_versions"))
+        con.execute(_statement("insert_versions"), {"run_id": run_id})
     return {status: sorted(ids) for status, ids in result.items()}
 
 
@@ -356,21 +238,21 @@ def _replace_claims(
         _refuse_stale_versions(con, batch_ids)
         _refuse_moved_claim_ids(con)
         if changed_ids is None:
-            changed_ids = [row[0] for row in con.execute(FIRST_CLAIMS_OF_NEW_VERSION).fetchall()]
+            changed_ids = [row[0] for row in con.execute(_read("first_claims_of_new_version")).fetchall()]
         removed = _claims_left(con, changed_ids)
-        added = _count(con.execute(INSERT_CLAIMS, {"run_id": run_id}))
+        added = _count(con.execute(_statement("insert_claims"), {"run_id": run_id}))
     return added, removed
 
 
 def _claims_left(con: Connection, document_ids: Sequence[str]) -> int:
     if not document_ids:
         return 0
-    found = con.execute(CLAIMS_OF_PREVIOUS_VERSION, {"document_ids": list(document_ids)})
+    found = con.execute(_read("claims_of_previous_version"), {"document_ids": list(document_ids)})
     return found.fetchone()[0]
 
 
 def _refuse_orphans(con: Connection) -> None:
-    missing = con.execute(CLAIMS_WITHOUT_DOCUMENT).fetchall()
+    missing = con.execute(_read("claims_without_document")).fetchall()
     if missing:
         raise WarehouseError(
             f"claims name document versions that are not stored: {missing}",
@@ -381,7 +263,7 @@ def _refuse_orphans(con: Connection) -> None:
 def _refuse_stale_versions(con: Connection, document_ids: Sequence[str]) -> None:
     if not document_ids:
         return
-    stale = con.execute(STALE_CLAIM_VERSIONS, {"document_ids": list(document_ids)}).fetchall()
+    stale = con.execute(_read("stale_claim_versions"), {"document_ids": list(document_ids)}).fetchall()
     if stale:
         found = ", ".join(f"{doc} v{claimed} (current v{now})" for doc, claimed, now in stale)
         raise WarehouseError(
@@ -391,7 +273,7 @@ def _refuse_stale_versions(con: Connection, document_ids: Sequence[str]) -> None
 
 
 def _refuse_moved_claim_ids(con: Connection) -> None:
-    moved = con.execute(CLAIM_IDS_ELSEWHERE).fetchall()
+    moved = con.execute(_read("claim_ids_elsewhere")).fetchall()
     if moved:
         found = ", ".join(f"{cid} (stored v{old}, now v{new})" for cid, old, new in moved)
         raise WarehouseError(
@@ -404,7 +286,7 @@ def _write_rejected(con: Connection, rejected_df: pd.DataFrame, run_id: str) -> 
     if rejected_df.empty:
         return 0
     with _registered(con, "incoming_rejected", rejected_df):
-        return _count(con.execute(INSERT_REJECTED, {"run_id": run_id}))
+        return _count(con.execute(_statement("insert_rejected"), {"run_id": run_id}))
 
 
 # ---- frames ---------------------------------------------------------------
@@ -430,7 +312,7 @@ def _conform(con: Connection, df: pd.DataFrame, table: str) -> pd.DataFrame:
     columns become NULL; a missing NOT NULL column is an error.
     """
     owned = STORE_OWNED.get(table, ())
-    described = con.execute(TABLE_COLUMNS, {"table": table}).fetchall()
+    described = con.execute(_read("table_columns"), {"table": table}).fetchall()
     columns = [column for column in described if column[0] not in owned]
     missing = [name for name, _, nullable in columns if not nullable and name not in df.columns]
     if missing:
@@ -471,8 +353,8 @@ def replace_references(con: Connection, references_df: pd.DataFrame, rejected_df
     with transaction(con, "replace_references"):
         if not references_df.empty:
             files = sorted(set(references_df["source_file"]))
-            con.execute(load_sql("statements", "delete_references"), {"files": files})
+            con.execute(_statement("delete_references"), {"files": files})
             with _registered(con, "incoming_references", _conform(con, references_df, "reference_rows")):
-                con.execute(load_sql("statements", "insert_references"))
+                con.execute(_statement("insert_references"))
         _write_rejected(con, rejected_df, run_id)
     return len(references_df)
