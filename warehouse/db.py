@@ -24,6 +24,7 @@ VIEWS = (
     "documents",
     "document_texts",
     "claims_history",
+    "current_claims",
     "claims",
     "claim_links",
     "conflicts",

@@ -122,6 +122,13 @@ def test_superseded_claims_stay_in_history_only(con, doc, load):
     assert (shown, history) == ([("59 percent",)], [("61 percent", False), ("59 percent", True)])
 
 
+def test_current_claims_are_the_claims_of_the_current_version_only(con, doc, load):
+    load(doc.text[0], "61 percent")
+    load(CHANGED, "59 percent", "40 percent", version=2, run_id="r2")
+    current = con.execute("select quote, version from current_claims order by quote").fetchall()
+    assert current == [("40 percent", 2), ("59 percent", 2)]
+
+
 def test_claims_need_their_document_version(con, make, doc):
     with pytest.raises(WarehouseError, match="store the documents first"):
         store.replace_claims(con, make.claims(doc, "40 percent"), "r1")

@@ -60,6 +60,7 @@ DOCUMENTED = {
     ),
 }
 DOCUMENTED["claims_history"] = (*DOCUMENTED["claims"], "is_current", "superseded_at")
+DOCUMENTED["current_claims"] = tuple(c for c in DOCUMENTED["claims"] if c != "uri")
 
 OTHER = "Turnout was 52 percent, officials said."
 

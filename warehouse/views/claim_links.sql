@@ -17,7 +17,7 @@ links as (
     select * from link_rows
 ),
 
-current_claims as (
+titled_claims as (
     select c.claim_id, c.quote, c.subject, c.place, c.period_start, c.period_end, c.interval_low,
            c.interval_high, coalesce(d.title, d.uri) as title
     from claims as c
@@ -41,8 +41,8 @@ paired as (
             else 'above'
         end as side
     from links
-    inner join current_claims as a on a.claim_id = links.claim_id_a
-    inner join current_claims as b on b.claim_id = links.claim_id_b
+    inner join titled_claims as a on a.claim_id = links.claim_id_a
+    inner join titled_claims as b on b.claim_id = links.claim_id_b
 ),
 
 final as (

@@ -1,4 +1,5 @@
--- claims: the claims of the current version of each document.
+-- claims: the claims of the current version of each document (`current_claims`, with the
+-- document's uri).
 --
 -- claim_id         identifier of the claim
 -- document_id      document the claim was found in (see `documents`)
@@ -32,42 +33,48 @@ create or replace view claims as
 
 with
 
-history as (
-    select * from claims_history
+current_rows as (
+    select * from current_claims
+),
+
+versions as (
+    select document_id, version, uri from document_versions
 ),
 
 final as (
     select
-        claim_id,
-        document_id,
-        version,
-        uri,
-        quote,
-        span_start,
-        span_end,
-        sentence,
-        value,
-        low,
-        high,
-        unit,
-        qualifier,
-        direction,
-        kind,
-        subject,
-        place,
-        period_start,
-        period_end,
-        period_partial,
-        modality,
-        attribution,
-        checkworthiness,
-        interval_low,
-        interval_high,
-        unit_family,
-        subject_key,
-        fact_key
-    from history
-    where is_current
+        current_rows.claim_id,
+        current_rows.document_id,
+        current_rows.version,
+        versions.uri,
+        current_rows.quote,
+        current_rows.span_start,
+        current_rows.span_end,
+        current_rows.sentence,
+        current_rows.value,
+        current_rows.low,
+        current_rows.high,
+        current_rows.unit,
+        current_rows.qualifier,
+        current_rows.direction,
+        current_rows.kind,
+        current_rows.subject,
+        current_rows.place,
+        current_rows.period_start,
+        current_rows.period_end,
+        current_rows.period_partial,
+        current_rows.modality,
+        current_rows.attribution,
+        current_rows.checkworthiness,
+        current_rows.interval_low,
+        current_rows.interval_high,
+        current_rows.unit_family,
+        current_rows.subject_key,
+        current_rows.fact_key
+    from current_rows
+    inner join versions
+        on versions.document_id = current_rows.document_id
+        and versions.version = current_rows.version
 )
 
 select * from final

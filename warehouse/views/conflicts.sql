@@ -24,7 +24,7 @@ links as (
     select * from claim_links
 ),
 
-current_claims as (
+linked_claims as (
     select * from claims
 ),
 
@@ -66,9 +66,9 @@ final as (
         conflicting.created_at,
         conflicting.run_id
     from conflicting
-    inner join current_claims as claim_a
+    inner join linked_claims as claim_a
         on claim_a.claim_id = conflicting.claim_id_a
-    inner join current_claims as claim_b
+    inner join linked_claims as claim_b
         on claim_b.claim_id = conflicting.claim_id_b
     inner join current_documents as document_a
         on document_a.document_id = claim_a.document_id

@@ -1,4 +1,4 @@
--- facts: one row per fact stated by current claims (claims with the same fact_key).
+-- facts: one row per fact stated by current claims (`current_claims` with the same fact_key).
 --
 -- fact_id           short stable id of the fact (md5 of its fact_key, 12 hex digits)
 -- fact_key          unit family | subject key | place | kind | direction | forecast | partial | period
@@ -20,12 +20,9 @@ create or replace view facts as
 
 with
 
-current_claims as (
-    select c.*
-    from claim_rows as c
-    inner join document_versions as d
-        on d.document_id = c.document_id and d.version = c.version
-    where d.is_current and c.fact_key is not null
+stated as (
+    select * from current_claims
+    where fact_key is not null
 ),
 
 value_support as (
@@ -35,7 +32,7 @@ value_support as (
         unit,
         qualifier,
         count(distinct document_id) as documents
-    from current_claims
+    from stated
     group by all
 ),
 
@@ -51,8 +48,8 @@ support_lists as (
 conflict_counts as (
     select c.fact_key, count(*) as n_conflicts
     from link_rows as l
-    inner join current_claims as c on c.claim_id = l.claim_id_a
-    inner join current_claims as c2 on c2.claim_id = l.claim_id_b
+    inner join stated as c on c.claim_id = l.claim_id_a
+    inner join stated as c2 on c2.claim_id = l.claim_id_b
     where l.relation = 'conflicts'
     group by c.fact_key
 ),
@@ -70,7 +67,7 @@ grouped as (
         list(claim_id order by claim_id) as claim_ids,
         min(coalesce(value, low, high)) as value_min,
         max(coalesce(value, high, low)) as value_max
-    from current_claims
+    from stated
     group by fact_key
 ),
 

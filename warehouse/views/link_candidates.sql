@@ -1,5 +1,5 @@
--- link_candidates: pairs of current claims from different documents that state the same
--- fact, and whether the values they assert agree.
+-- link_candidates: pairs of current claims (`current_claims`) from different documents that
+-- state the same fact, and whether the values they assert agree.
 --
 -- claim_id_a   the pair's lower claim_id
 -- claim_id_b   the pair's higher claim_id
@@ -17,12 +17,10 @@ create or replace view link_candidates as
 
 with
 
-current_claims as (
-    select c.claim_id, c.document_id, c.fact_key, c.interval_low, c.interval_high
-    from claim_rows as c
-    inner join document_versions as d
-        on d.document_id = c.document_id and d.version = c.version
-    where d.is_current and c.fact_key is not null
+compared as (
+    select claim_id, document_id, fact_key, interval_low, interval_high
+    from current_claims
+    where fact_key is not null
 ),
 
 pairs as (
@@ -33,8 +31,8 @@ pairs as (
         a.interval_high as hi_a,
         b.interval_low as lo_b,
         b.interval_high as hi_b
-    from current_claims as a
-    inner join current_claims as b
+    from compared as a
+    inner join compared as b
         on a.fact_key = b.fact_key
         and a.claim_id < b.claim_id
         and a.document_id <> b.document_id

@@ -33,17 +33,14 @@ create or replace view reference_checks as
 
 with
 
-current_claims as (
+keyed_claims as (
     select
         c.*,
         split_part(c.subject_key, '|', 1) as head,
         split_part(c.subject_key, '|', 2) as groups,
         split_part(c.subject_key, '|', 3) as content,
         split_part(c.subject_key, '|', 4) as verb
-    from claim_rows as c
-    inner join document_versions as d
-        on d.document_id = c.document_id and d.version = c.version
-    where d.is_current
+    from current_claims as c
 ),
 
 references_keyed as (
@@ -85,7 +82,7 @@ candidates as (
                     and coalesce(c.period_end, c.period_start) + interval 548 day
                 then 'nearby date'
         end as match
-    from current_claims as c
+    from keyed_claims as c
     inner join references_keyed as r
         on c.unit_family = r.unit_family
         and coalesce(c.place, '') = coalesce(r.place_key, '')
@@ -165,7 +162,7 @@ final as (
                     else ''
                 end)
         end as reason
-    from current_claims as c
+    from keyed_claims as c
     left join best as b
         on b.claim_id = c.claim_id and b.rank = 1
 )
