@@ -92,3 +92,13 @@ class TestReadOnly:
 def test_read_only_needs_an_existing_file(tmp_path):
     with pytest.raises(WarehouseError, match="run the pipeline"):
         connect(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_links_stored_with_a_reason_keep_everything_else_after_0004(tmp_path):
+    con = connect(tmp_path / "old.duckdb")
+    for name in migration_names()[:3]:
+        con.execute(load_sql("migrations", name))
+    con.execute("insert into link_rows values ('a', 'b', 'conflicts', 'old words', 0.5, 'r1', now())")
+    con.execute(load_sql("migrations", "0004_link_rows_without_reason"))
+    kept = con.execute("select * exclude (created_at) from link_rows").fetchall()
+    assert kept == [("a", "b", "conflicts", 0.5, "r1")]
