@@ -95,21 +95,24 @@ candidates as (
         and c.period_start is not null
 ),
 
+matched as (
+    select
+        *,
+        (c_hi is null or r_lo is null or c_hi >= r_lo) and (c_lo is null or r_hi is null or c_lo <= r_hi) as meet
+    from candidates
+    where match is not null
+),
+
 judged as (
     select
         *,
-        (c_hi is null or r_lo is null or c_hi >= r_lo) and (c_lo is null or r_hi is null or c_lo <= r_hi) as meet,
         case
-            when match = 'same period' and not ((c_hi is null or r_lo is null or c_hi >= r_lo)
-                                                and (c_lo is null or r_hi is null or c_lo <= r_hi))
-                then 'contradicted'
+            when match = 'same period' and not meet then 'contradicted'
             when match = 'same period' then 'supported'
             when match = 'part of the period' and qualifier = 'lower_bound' and r_lo >= c_lo then 'supported'
-            when match = 'nearby date' and (c_hi is null or r_lo is null or c_hi >= r_lo)
-                and (c_lo is null or r_hi is null or c_lo <= r_hi) then 'supported'
+            when match = 'nearby date' and meet then 'supported'
         end as verdict
-    from candidates
-    where match is not null
+    from matched
 ),
 
 best as (
