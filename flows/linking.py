@@ -13,7 +13,6 @@ from claimhouse.schemas.vocab import CONFLICTS
 from claimhouse.warehouse import store
 from claimhouse.warehouse.db import load_sql
 
-
 LINK_CHUNK = 250_000  # links validated and stored at a time: bounds memory on big warehouses
 
 

@@ -167,8 +167,8 @@ def plan_versions(db_path: Path, docs: list[Document], summary: RunSummary) -> P
         planned = store.assign_versions(con, documents_frame(docs))
     finally:
         con.close()
-    versions = dict(zip(planned["document_id"], planned["version"].astype(int)))
-    status = dict(zip(planned["document_id"], planned["status"]))
+    versions = dict(zip(planned["document_id"], planned["version"].astype(int), strict=True))
+    status = dict(zip(planned["document_id"], planned["status"], strict=True))
     todo = [d for d in docs if status.get(d.document_id) != UNCHANGED]
     summary.docs_unchanged += len(docs) - len(todo)
     return Plan(versions, todo)

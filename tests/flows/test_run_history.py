@@ -6,6 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 from click.testing import CliRunner
+
 from claimhouse.flows import steps
 from claimhouse.flows.cli import main
 from claimhouse.flows.ingest.sources import SourcesError
