@@ -3,7 +3,7 @@ import logging
 
 import pytest
 
-from claimhouse.flows.sources import SourceSpec
+from claimhouse.flows.ingest.sources import SourceSpec
 from claimhouse.flows.steps import (
     RunSummary,
     close_run,
