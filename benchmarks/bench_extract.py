@@ -152,8 +152,8 @@ def _time_runs(fn, sentences: list[str], repeat: int) -> dict:
 
 def _split_found(per_sentence: list[int], labels: list[bool]) -> dict:
     return {
-        "quantities_in_number_sentences": sum(c for c, h in zip(per_sentence, labels) if h),
-        "quantities_in_no_number_sentences": sum(c for c, h in zip(per_sentence, labels) if not h),
+        "quantities_in_number_sentences": sum(c for c, h in zip(per_sentence, labels, strict=True) if h),
+        "quantities_in_no_number_sentences": sum(c for c, h in zip(per_sentence, labels, strict=True) if not h),
     }
 
 

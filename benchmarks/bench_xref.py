@@ -221,7 +221,7 @@ def make_warehouse_frames(n_claims: int, n_documents: int, seed: int, exponent: 
     true_value = 10.0 ** rng.uniform(lo, hi)
 
     fact_subject, fact_skey, fact_key = [], [], []
-    for v, p, y, sm, em in zip(variant, place, year, start_month, end_month):
+    for v, p, y, sm, em in zip(variant, place, year, start_month, end_month, strict=True):
         s, g = variants[v]
         words, skey_t, family = SUBJECTS[s][0], SUBJECTS[s][1], SUBJECTS[s][2]
         skey = skey_t.format(g=g)
@@ -252,7 +252,7 @@ def make_warehouse_frames(n_claims: int, n_documents: int, seed: int, exponent: 
     tails = np.array([s[4] for s in SUBJECTS] + [u[2] for u in UNKEYED_UNITS], dtype=object)
     unit_i = np.concatenate([k_subj, len(SUBJECTS) + u_kind])
     qualifier = np.concatenate([k_qual, u_qual]).astype(object)
-    value, ilow, ihigh, low, high = (np.concatenate([a, b]) for a, b in zip(k_vals, u_vals))
+    value, ilow, ihigh, low, high = (np.concatenate([a, b]) for a, b in zip(k_vals, u_vals, strict=True))
     u_start = np.asarray(u_year - 1970, dtype="datetime64[Y]").astype("datetime64[D]")
     period_start = np.concatenate([f_start[of], u_start])
     period_end = np.concatenate([f_end[of], _month_end(u_year, np.full(n_unkeyed, 12))])
@@ -265,7 +265,7 @@ def make_warehouse_frames(n_claims: int, n_documents: int, seed: int, exponent: 
     # Quotes, then one document text per document holding its quotes, so offsets are real.
     cue_pick = rng.integers(0, 4, n_claims)
     quote = np.array([CUES[q][c % len(CUES[q])] + _number_text(units[u], v) + tails[u]
-                      for q, c, u, v in zip(qualifier, cue_pick, unit_i, value)], dtype=object)
+                      for q, c, u, v in zip(qualifier, cue_pick, unit_i, value, strict=True)], dtype=object)
     order = np.lexsort((rng.random(n_claims), document))
     doc_sorted = document[order]
     bounds = np.searchsorted(doc_sorted, np.arange(n_documents + 1))

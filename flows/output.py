@@ -62,7 +62,7 @@ def _cell(value: Any) -> str:
 
 def write_rows(out: IO[str], columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table") -> None:
     if fmt == "json":
-        text = json.dumps([dict(zip(columns, map(_plain, r))) for r in rows], ensure_ascii=False, indent=1)
+        text = json.dumps([dict(zip(columns, map(_plain, r), strict=True)) for r in rows], ensure_ascii=False, indent=1)
         out.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")  # json.dumps leaves C1 and bidi raw
     elif fmt == "csv":
         w = csv.writer(out)
@@ -73,10 +73,10 @@ def write_rows(out: IO[str], columns: Sequence[str], rows: Sequence[Sequence[Any
         columns = [_cell(c) for c in columns]
         cells = [[_cell(v) for v in r] for r in rows]
         widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(columns)]
-        out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip() + "\n")
+        out.write("  ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)).rstrip() + "\n")
         out.write("  ".join("-" * w for w in widths) + "\n")
         for r in cells:
-            out.write("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip() + "\n")
+            out.write("  ".join(v.ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() + "\n")
         out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
     else:
         raise ValueError(f"format must be one of {FORMATS}, not {fmt!r}")

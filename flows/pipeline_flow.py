@@ -13,8 +13,8 @@ from prefect import flow, get_run_logger
 from prefect.futures import wait
 from prefect.runtime import flow_run
 
-from claimhouse.flows.lock import warehouse_lock
 from claimhouse.flows.ingest.sources import SourceSpec, adhoc_source, load_sources
+from claimhouse.flows.lock import warehouse_lock
 from claimhouse.flows.steps import (
     RunSummary,
     close_run,

@@ -14,12 +14,12 @@ import pandas as pd
 
 from claimhouse.flows.claims.extract import extract_claims
 from claimhouse.flows.claims.model import Document, FetchRecord
+from claimhouse.flows.frames import claims_frame, documents_frame, fetch_frame
 from claimhouse.flows.ingest.attempts import FetchSettings
 from claimhouse.flows.ingest.dispatch import fetch_source
-from claimhouse.flows.frames import claims_frame, documents_frame, fetch_frame
-from claimhouse.flows.linking import link_claims, load_references
 from claimhouse.flows.ingest.reference import ReferenceError
 from claimhouse.flows.ingest.sources import SourceSpec
+from claimhouse.flows.linking import link_claims, load_references
 from claimhouse.schemas.claims import ClaimsModel
 from claimhouse.schemas.documents import DocumentsModel
 from claimhouse.schemas.quarantine import empty_rejected, split_valid

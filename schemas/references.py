@@ -33,4 +33,4 @@ class ReferencesModel(pa.DataFrameModel):
 
     @pa.dataframe_check(name="period_start_le_end")
     def _period_order(cls, df: pd.DataFrame) -> Series[bool]:
-        return pd.Series([a <= b for a, b in zip(df["period_start"], df["period_end"])], index=df.index)
+        return pd.Series([a <= b for a, b in zip(df["period_start"], df["period_end"], strict=True)], index=df.index)

@@ -71,7 +71,7 @@ def extract_claims(text: str, published: date | None = None) -> list[Claim]:
     claims: list[Claim] = []
     paras = paragraphs(text)
     furniture = furniture_flags([text[a:b] for a, b in paras])
-    for (p_start, p_end), is_furniture in zip(paras, furniture):
+    for (p_start, p_end), is_furniture in zip(paras, furniture, strict=True):
         i = bisect.bisect_left(starts, p_start)
         j = bisect.bisect_left(verb_starts, p_start)
         has_atoms = i < len(atoms) and atoms[i].start < p_end

@@ -3,7 +3,7 @@ from pathlib import Path
 
 import pytest
 
-from claimhouse.flows.ingest.sources import SourceSpec, SourcesError, adhoc_source, load_sources
+from claimhouse.flows.ingest.sources import SourcesError, SourceSpec, adhoc_source, load_sources
 
 ROOT = Path(__file__).resolve().parents[2]
 
