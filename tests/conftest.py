@@ -38,3 +38,33 @@ def _prefect_for_flow_tests(request):
 @pytest.fixture
 def db_path(tmp_path) -> Path:
     return tmp_path / "warehouse.duckdb"
+
+
+@pytest.fixture(scope="session")
+def _migrated_template(tmp_path_factory) -> Path:
+    """A warehouse file migrated once per session; `migrated_warehouse` copies it (a copy and a
+    no-op migration cost a fraction of migrating a new file, which hundreds of tests would do)."""
+    from claimhouse.warehouse.db import apply_migrations, connect
+
+    path = tmp_path_factory.mktemp("template") / "migrated.duckdb"
+    con = connect(path)
+    try:
+        apply_migrations(con)
+    finally:
+        con.close()
+    return path
+
+
+@pytest.fixture
+def migrated_warehouse(_migrated_template):
+    """migrated_warehouse(path) -> an open connection to a migrated warehouse at `path`."""
+    from claimhouse.warehouse.db import apply_migrations, connect
+
+    def open_at(path: Path):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(_migrated_template, path)
+        con = connect(path)
+        assert apply_migrations(con) == []  # the copy is up to date
+        return con
+
+    return open_at

@@ -6,6 +6,8 @@ DDL and views are `.sql` package data (`warehouse/migrations/NNNN_name.sql`,
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import re
 import time
 from collections.abc import Iterator
@@ -40,6 +42,9 @@ VIEWS = (
 MIGRATIONS_TABLE = (
     "create table if not exists _migrations (version integer, name text, applied_at timestamp)"
 )
+# The digest of the view definitions last created: views are re-created only when it changes
+# (or a view is missing), so opening an up-to-date warehouse costs no DDL.
+VIEWS_TABLE = "create table if not exists _views (digest text)"
 
 ErrorKind = Literal["retry", "fatal"]
 
@@ -179,10 +184,27 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
             applied_at = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
             con.execute("insert into _migrations values (?, ?, ?)", [version, name, applied_at])
         applied.append(name)
-    with transaction(con, "creating views"):
-        for view in VIEWS:
-            con.execute(load_sql("views", view))
+    con.execute(VIEWS_TABLE)
+    digest = _views_digest()
+    if applied or not _views_current(con, digest):
+        with transaction(con, "creating views"):
+            for view in VIEWS:
+                con.execute(load_sql("views", view))
+            con.execute("delete from _views")
+            con.execute("insert into _views values (?)", [digest])
     return applied
+
+
+@functools.cache
+def _views_digest() -> str:
+    return hashlib.sha256("\x00".join(load_sql("views", v) for v in VIEWS).encode("utf-8")).hexdigest()
+
+
+def _views_current(con: duckdb.DuckDBPyConnection, digest: str) -> bool:
+    stored = con.execute("select digest from _views").fetchall()
+    present = con.execute("select count(*) from duckdb_views() where not internal and view_name in "
+                          f"({', '.join('?' * len(VIEWS))})", list(VIEWS)).fetchone()[0]
+    return stored == [(digest,)] and present == len(VIEWS)
 
 
 # Connections inside an outer transaction (see `transaction`): id(connection) -> what it does.

@@ -10,7 +10,6 @@ import pytest
 
 from claimhouse.flows.claims.model import Claim, Document
 from claimhouse.schemas.quarantine import empty_rejected
-from claimhouse.warehouse.db import apply_migrations, connect
 
 URI = "https://example.org/turnout"
 TEXT = "About 40 percent of voters stayed home. Turnout fell to 61 percent."
@@ -79,9 +78,8 @@ def db_path(tmp_path):
 
 
 @pytest.fixture
-def con(db_path):
-    connection = connect(db_path)
-    apply_migrations(connection)
+def con(db_path, migrated_warehouse):
+    connection = migrated_warehouse(db_path)
     yield connection
     connection.close()
 

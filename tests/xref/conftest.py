@@ -13,7 +13,6 @@ from claimhouse.flows.frames import claims_frame, documents_frame
 from claimhouse.flows.linking import link_claims
 from claimhouse.schemas.quarantine import empty_rejected
 from claimhouse.warehouse import store
-from claimhouse.warehouse.db import apply_migrations, connect
 
 CASES = json.loads((Path(__file__).parent / "cases.json").read_text(encoding="utf-8"))
 
@@ -32,8 +31,7 @@ def documents(case: dict) -> list[Document]:
 
 
 @pytest.fixture
-def warehouse(tmp_path):
-    con = connect(tmp_path / "xref.duckdb")
-    apply_migrations(con)
+def warehouse(tmp_path, migrated_warehouse):
+    con = migrated_warehouse(tmp_path / "xref.duckdb")
     yield con
     con.close()

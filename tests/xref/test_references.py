@@ -1,6 +1,7 @@
 """The sample corpus checked against the shipped reference table: the verdicts a careful
 checker reaches (../shared/reference/README.md) -- including the ones that must stay
 'no reference' rather than invent a contradiction."""
+import shutil
 from importlib import resources
 
 import pytest
@@ -8,18 +9,34 @@ import pytest
 from claimhouse.flows.ingest.dispatch import fetch_source
 from claimhouse.flows.linking import load_references
 from claimhouse.flows.pipeline_flow import default_sources
+from claimhouse.warehouse.db import connect
 from tests.xref.conftest import load
 
 SHIPPED = resources.files("claimhouse.flows").joinpath("corpus", "reference_figures.csv")
 
 
-@pytest.fixture
-def checked(warehouse):
+def _load_sample_corpus_and_references(con) -> None:
     docs = [d for src in default_sources() for d, _ in fetch_source(src) if d is not None]
-    load(warehouse, docs)
-    result = load_references(warehouse, str(SHIPPED))
+    load(con, docs)
+    result = load_references(con, str(SHIPPED))
     assert (result["loaded"], result["errors"]) == (16, [])
-    return {q: (v, m) for q, v, m in warehouse.execute("select quote, verdict, match from reference_checks").fetchall()}
+
+
+@pytest.fixture(scope="module")
+def checked_warehouse(tmp_path_factory, _migrated_template):
+    """The sample corpus and the shipped references in one warehouse, shared by the read-only tests."""
+    path = tmp_path_factory.mktemp("checked") / "xref.duckdb"
+    shutil.copyfile(_migrated_template, path)
+    con = connect(path)
+    _load_sample_corpus_and_references(con)
+    yield con
+    con.close()
+
+
+@pytest.fixture(scope="module")
+def checked(checked_warehouse):
+    return {q: (v, m) for q, v, m in
+            checked_warehouse.execute("select quote, verdict, match from reference_checks").fetchall()}
 
 
 @pytest.mark.parametrize("quote, verdict", [
@@ -35,18 +52,19 @@ def test_sample_corpus_verdicts(checked, quote, verdict):
     assert checked[quote][0] == verdict
 
 
-def test_every_current_claim_gets_exactly_one_verdict(warehouse, checked):
-    assert warehouse.execute("""
+def test_every_current_claim_gets_exactly_one_verdict(checked_warehouse):
+    assert checked_warehouse.execute("""
         select (select count(*) from claims), count(*), count(distinct claim_id) from reference_checks""").fetchone() \
         == (15, 15, 15)
 
 
-def test_shipped_reference_rows_cite_their_source(warehouse, checked):
-    rows = warehouse.execute("select source_url, publisher from reference_figures").fetchall()
+def test_shipped_reference_rows_cite_their_source(checked_warehouse):
+    rows = checked_warehouse.execute("select source_url, publisher from reference_figures").fetchall()
     assert rows and all(url.startswith("http") and publisher for url, publisher in rows)
 
 
-def test_reloading_a_reference_file_replaces_its_rows(warehouse, checked):
+def test_reloading_a_reference_file_replaces_its_rows(warehouse):
+    _load_sample_corpus_and_references(warehouse)
     load_references(warehouse, str(SHIPPED))
     assert warehouse.execute("select count(*) from reference_figures").fetchone() == (16,)
 
