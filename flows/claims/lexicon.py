@@ -46,7 +46,9 @@ class Lexicon:
     modality: Mapping[str, tuple]
     attribution_verbs: frozenset
     ad_cues: tuple
+    ad_labels: tuple
     furniture_cues: tuple
+    furniture_notices: tuple
     place_aliases: Mapping[str, str]
     nationality_adjectives: Mapping[str, str]  # "Chinese" -> CN
     nationality_nouns: Mapping[str, str]  # "Americans" -> US
@@ -103,7 +105,9 @@ def _build() -> Lexicon:
         modality=freeze({k: tuple(v) for k, v in c["modality"].items()}),
         attribution_verbs=frozenset(c["attribution_verbs"]),
         ad_cues=tuple(c["ad_cues"]),
+        ad_labels=tuple(c["ad_labels"]),
         furniture_cues=tuple(c["furniture_cues"]),
+        furniture_notices=tuple(c["furniture_notices"]),
         place_aliases=freeze(p["aliases"]),
         nationality_adjectives=freeze(n["adjectives"]),
         nationality_nouns=freeze(n["plural_nouns"]),

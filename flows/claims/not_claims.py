@@ -151,9 +151,23 @@ _COMPILED = tuple((name, _compile(name, pattern), re.compile(gate) if gate else 
                   for name, pattern, gate in PATTERNS)
 
 # one search each (substring semantics, any case) instead of a Python loop over the cues
-_AD_CUES_RE = re.compile("|".join(re.escape(c.lower()) for c in sorted(LEXICON.ad_cues, key=len, reverse=True)))
-_FURNITURE_CUES_RE = re.compile("|".join(re.escape(c.lower()) for c in sorted(LEXICON.furniture_cues, key=len,
-                                                                                reverse=True)))
+def _cue_re(phrases, prefix: str = "") -> re.Pattern:
+    return re.compile(prefix + "(?:" + "|".join(re.escape(c.lower()) for c in sorted(phrases, key=len, reverse=True)) + ")")
+
+
+_AD_CUES_RE = _cue_re(LEXICON.ad_cues)
+# labels and navigation words are also words of reporting ("The study, sponsored by a charity,
+# found ...", "earnings per share this year"): they mark furniture only where they open the paragraph
+# (a label may also stand alone in brackets: "3 ways to cut your bill (sponsored)")
+_PARAGRAPH_OPENING = r"^[\W_]{0,3}"
+_LABEL_ALONE = r"(?=\s*(?:$|[:|–—(\[-]|(?:by|content|post|feature|links?|stories)\b))"  # not "Advertisement revenue"
+_AD_LABELS_RE = re.compile(_cue_re(LEXICON.ad_labels, _PARAGRAPH_OPENING).pattern + _LABEL_ALONE + "|[(\\[]"
+                           + _cue_re(LEXICON.ad_labels).pattern + "[)\\]]")
+_FURNITURE_ANYWHERE_RE = _cue_re([c for c in LEXICON.furniture_cues if c.endswith(":")])  # "Tel:", "Email:"
+_FURNITURE_OPENING_RE = _cue_re([c for c in LEXICON.furniture_cues if not c.endswith(":")], _PARAGRAPH_OPENING)
+_FURNITURE_NOTICES_RE = _cue_re(LEXICON.furniture_notices)
+# a paragraph that reports something is no notice, whatever words it holds
+_REPORTING_RE = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.attribution_verbs, key=len, reverse=True)) + r")\b")
 # Page furniture that carries its own numbers: counters, pagers, reading times, ratings.
 FURNITURE_PATTERNS = re.compile(
     r"^\s*(?:share|shares|comments?|likes?|views?|photo|image|picture|page|slide|video)s?\s*[:(]?\s*\d+\)?"
@@ -234,16 +248,34 @@ def furniture_flags(paras: list[str]) -> list[bool]:
 SANDWICH = 3
 
 
+def furniture_reason(paragraph: str) -> str | None:
+    """Why a paragraph is an advertisement or page furniture ("ad: click here", "notice:
+    cookies", ...), or None when it is text to read. Each reason is one rule of is_furniture."""
+    low = paragraph.lower()
+    m = _AD_CUES_RE.search(low) or _AD_LABELS_RE.search(low)
+    if m:
+        return "ad: " + m.group(0).strip(" \t\n\"'“”-*•()[]")
+    if "% off" in low and AD_DISCOUNT_RE.search(paragraph):
+        return "ad: discount"
+    if len(paragraph) > FURNITURE_MAX_CHARS:
+        return None
+    if paragraph.count("|") >= 2:
+        return "furniture: pipes"  # "Share 214 | Comments 38", "60 Capsules | Vegan | Gluten free"
+    m = _FURNITURE_ANYWHERE_RE.search(low) or _FURNITURE_OPENING_RE.search(low)
+    if m:
+        return "furniture: " + m.group(0).strip(" \t\n\"'“”-*•([")
+    m = _FURNITURE_NOTICES_RE.search(low)
+    if m and not _REPORTING_RE.search(low):
+        return "notice: " + m.group(0)
+    m = FURNITURE_PATTERNS.search(paragraph)
+    if m:
+        return "furniture: counter"
+    return None
+
+
 def is_furniture(paragraph: str) -> bool:
     """An advertisement or a piece of page furniture (contact lines, cookie notices)."""
-    low = paragraph.lower()
-    if _AD_CUES_RE.search(low) or ("% off" in low and AD_DISCOUNT_RE.search(paragraph)):
-        return True
-    if len(paragraph) > FURNITURE_MAX_CHARS:
-        return False
-    if paragraph.count("|") >= 2:
-        return True  # "Share 214 | Comments 38", "60 Capsules | Vegan | Gluten free"
-    return _FURNITURE_CUES_RE.search(low) is not None or FURNITURE_PATTERNS.search(paragraph) is not None
+    return furniture_reason(paragraph) is not None
 
 
 # ---- numbers that name or order something, told per number ------------------------
