@@ -82,14 +82,21 @@ _SUFFIX_RE = re.compile(
 )
 
 
+_GLUED_AMOUNT_RE = re.compile(r"[1-9][\d,. ]*(?![\w/-])")
+_NAIRA_AMOUNT_RE = re.compile(r"[\d,.]+\s*(?:trillion|billion|million|bn|tn|m)\b|[\d,.]+\s+(?:per|a|to\s+the)\s+dollar\b",
+                              re.IGNORECASE)
+
+
 def currency_before(text: str, qstart: int, floor: int) -> tuple[int, str] | None:
     window = text[max(floor, qstart - 6):qstart]
     m = _PREFIX_RE.search(window)
     if not m:
         return None
     code = m.group("code")
-    if code == "R" and not window.endswith("R"):
-        return None  # a bare "R" only counts attached: "R500"
+    if code == "R" and not (window.endswith("R") and _GLUED_AMOUNT_RE.match(text, qstart)):
+        return None  # a bare "R" only counts attached: "R500"; "R01-AG057420", "R21/Matrix-M" are names
+    if code == "N" and not (window.endswith("N") and _NAIRA_AMOUNT_RE.match(text, qstart)):
+        return None  # "N417.74 billion", "N305 per dollar" are naira; "N95 masks" is a name
     if code.isalpha() and code.isupper() and len(code) == 3 and window.endswith(code):
         pass  # "USD5"
     return qstart - len(window) + m.start("code"), LEXICON.currency_prefix[code]
@@ -100,6 +107,23 @@ def currency_after(text: str, qend: int, ceiling: int) -> tuple[int, str] | None
     if not m:
         return None
     return m.end(), LEXICON.currency_suffix[m.group("code").lower()]
+
+
+# hundredths of a currency: "46p", "2,475p", "10.4P/Share", "3.6 pence", "19.9 cents", "99¢"
+_SUBUNIT_RE = re.compile(r"(?:(?P<p>[pP])|\s?(?P<word>" + phrase_alternation(
+    k for k in LEXICON.currency_subunit if len(k) > 1) + r"))(?![\w])", re.IGNORECASE)
+
+
+def subunit_after(text: str, qend: int, ceiling: int) -> tuple[int, str] | None:
+    """(end, currency) for a number written in pence or cents; the caller divides by 100."""
+    m = _SUBUNIT_RE.match(text, qend, ceiling)
+    if not m:
+        return None
+    if m.group("p"):
+        if qend == 0 or not text[qend - 1].isdigit():
+            return None
+        return m.end(), LEXICON.currency_subunit["p"]
+    return m.end(), LEXICON.currency_subunit[m.group("word").lower()]
 
 
 # ---- units --------------------------------------------------------------------------

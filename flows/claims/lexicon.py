@@ -31,6 +31,7 @@ class Lexicon:
     unit_forms_cs: Mapping[str, str]  # case-sensitive surface form -> canonical unit
     currency_prefix: Mapping[str, str]
     currency_suffix: Mapping[str, str]
+    currency_subunit: Mapping[str, str]  # "p", "cents" -> the currency they are hundredths of
     scales: Mapping[str, float]
     person_nouns: frozenset
     counted_events: frozenset
@@ -90,6 +91,7 @@ def _build() -> Lexicon:
         unit_forms_cs=freeze(forms_cs),
         currency_prefix=freeze(u["currencies"]["prefix"]),
         currency_suffix=freeze(u["currencies"]["suffix"]),
+        currency_subunit=freeze({k: v for k, v in u["currencies"]["subunit"].items() if not k.startswith("_")}),
         scales=freeze(u["scales"]),
         person_nouns=frozenset(u["person_nouns"]),
         counted_events=frozenset(u["person_not_persons"]),

@@ -78,6 +78,9 @@ ADDRESS = (
     r"\b(?:P\.?O\.?\s+)?Box\s+\d+\b"
 )
 URL_OR_EMAIL = r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+"
+# "call the Samaritans on 116 123", "freephone 116123", "ring 0300 123 3393": a number to call
+CALL_NUMBER = (r"\b(?:call|calls|ring|dial|phone|freephone|contacted|helpline|hotline)\b\s+(?:[\w'’.-]+\s+){0,4}?(?:on|at)?\s*"
+               r"\d{3,5}[ -]?\d{3,4}(?:[ -]?\d{3,4})?\b")
 
 # (name, pattern, gate): a pattern is only searched when its cheap gate matches the text
 # (a gate of None: told from the text's words by _word_gate).
@@ -103,6 +106,7 @@ PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     ("version", VERSION, None),
     ("address", ADDRESS, None),
     ("url_or_email", URL_OR_EMAIL, r"@|https?://|www\."),
+    ("call_number", CALL_NUMBER, r"(?i)\b(?:call|calls|ring|dial|phone|freephone|contacted|helpline|hotline)\b"),
 )
 # Characters a pattern cannot match without: a substring test skips its gate regex.
 _NEEDS: dict[str, tuple[str, ...]] = {
@@ -205,13 +209,16 @@ class Spans:
 # in all: a phone number ("0800 123 4567", "+33 1 23 45 67 89").
 DIGIT_GROUPS_RE = re.compile(r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{1,5}\)?[ .-]){2,5}\d{2,5}(?!\w|[,.]\d)")
 PHONE_MIN_DIGITS = 7
+# "2 400 000", "R2 493 000": thousands grouped by spaces, no phone number (a phone's groups are not
+# all of three digits after a first group with no leading zero)
+SPACED_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")
 
 
 def blocked_spans(text: str) -> Spans:
     """Spans of `text` whose numbers are not claims."""
     spans = []
     for m in DIGIT_GROUPS_RE.finditer(text):
-        if sum(ch.isdigit() for ch in m.group(0)) >= PHONE_MIN_DIGITS:
+        if sum(ch.isdigit() for ch in m.group(0)) >= PHONE_MIN_DIGITS and not SPACED_THOUSANDS_RE.fullmatch(m.group(0)):
             spans.append((m.start(), m.end()))
     gates: dict[str, bool] = {}
     words: set[str] | None = None

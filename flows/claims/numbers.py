@@ -41,7 +41,10 @@ _WORDNUM = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundred(
 _SCALE_WORDS = r"thousand|million|billion|trillion|lakh|crore"
 _SCALE_SUFFIX = r"bn|mn|mln|tn|trn|k|K|m|M|b|B"
 _FRAC_W = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
-_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?|\.\d+"
+# thousands grouped by commas ("1,500"), by spaces ("2 400 000", "84 739") or by a comma and a
+# stray space ("10, 000": only before 000)
+_DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d]|[.,]\d)|\d{1,3}(?:,\s000)+(?![\d,]\d)|\d+)"
+           r"(?:\.\d+)?|\.\d+")
 
 NUMBER_RE = re.compile(
     rf"""
@@ -53,7 +56,7 @@ NUMBER_RE = re.compile(
   | (?P<fold>\b(?P<fold_w>{"|".join(FOLD_WORDS)})\b)
   | (?P<mixed>(?<![\w.,/])(?P<mixed_i>\d+)\s+(?P<mixed_n>\d+)/(?P<mixed_d>\d+)(?![\w/]))
   | (?P<dfrac>(?<![\w.,/:])(?P<dfrac_n>\d{1,2})/(?P<dfrac_d>\d{1,2})(?![\w/]))
-  | (?P<digits>(?<![\w.]){_DIGITS})
+  | (?P<digits>(?:(?<![\w.])|(?<=Rs\.)){_DIGITS})
       (?:(?P<scale_sp>\s*-?\s*(?:{_SCALE_WORDS})\b)|(?P<scale_sfx>(?:{_SCALE_SUFFIX})(?![\w])))?
   | (?P<words>\b{_WORDNUM}\b)
       (?:(?P<wscale>\s+(?:{_SCALE_WORDS})\b))?
@@ -101,7 +104,7 @@ def _word_value(s: str) -> float:
 
 
 def _digits_value(s: str) -> float:
-    return float(s.replace(",", ""))
+    return float(re.sub(r"[,\s]", "", s))
 
 
 def _scale_of(word: str) -> float:
@@ -177,6 +180,11 @@ def _atom(m: re.Match) -> NumberAtom | None:
 START_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(FOLD_WORDS) | frozenset(
     {"a", "an", "half", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"})
 _WORD_RE = re.compile(r"\w+")
+# the letters of a currency prefix ("USD", "Rs", "N"; "US" of "$US"): where a word starts with them and goes
+# on in digits, the number is looked for after them (the currency itself is told in cues.currency_before)
+_GLUED_CURRENCY_RE = re.compile("(?:" + "|".join(sorted({re.sub(r"[^A-Za-z]", "", c) for c in LEXICON.currency_prefix} - {""},
+                                                        key=len, reverse=True)) + r")(?=\d)")
+_GLUED_WINDOW = 80
 
 
 def scan_numbers(text: str) -> list[NumberAtom]:
@@ -189,13 +197,28 @@ def scan_numbers(text: str) -> list[NumberAtom]:
         if start < covered:
             continue
         tok = w.group()
+        offset = 0
         if tok[0].isdigit():
             if start > 0 and text[start - 1] == "." and (start < 2 or not text[start - 2].isalnum()):
                 start -= 1  # ".5"
         elif tok.lower() not in START_WORDS:
-            continue
-        m = match(text, start)
+            glued = _GLUED_CURRENCY_RE.match(tok)
+            if glued is None:
+                continue
+            # "USD115", "$US10", "R2 400 000", "N417.74 billion": a currency code glued to the number
+            # (matched on the rest of the text, so the number's own look-behind sees no letter)
+            start += glued.end()
+            offset = start
+        m = match(text[offset:offset + _GLUED_WINDOW], 0) if offset else match(text, start)
         if m is None:
+            continue
+        if offset:
+            atom = _atom(m)
+            atom = atom and NumberAtom(atom.start + offset, atom.end + offset, atom.value, atom.form, atom.raw,
+                                       atom.scaled, atom.suffix_scale)
+            if atom is not None and math.isfinite(atom.value):
+                out.append(atom)
+                covered = offset + m.end()
             continue
         atom = _atom(m)
         if atom is not None and math.isfinite(atom.value):

@@ -37,3 +37,64 @@ def test_reporting_sentences_with_ad_words_are_kept(text):
 def test_furniture_is_dropped_with_its_reason(text, reason):
     assert furniture_reason(text) == reason
     assert extract_claims(text) == []
+
+
+# ---- numbers: scale, glued currencies, separators -------------------------------------------------
+
+@pytest.mark.parametrize("text, quote, value, unit", [
+    ("The chain sold 3.4m tickets last winter.", "3.4m tickets", 3_400_000, None),
+    ("Exports reached 1.8m tonnes in May.", "1.8m tonnes", 1_800_000, "tonne"),
+    ("She won the 200m final easily.", "200m", 200, "m"),
+    ("The wall is 4m high.", "4m", 4, "m"),
+    ("The fund paid out $US12 billion to members.", "$US12 billion", 12e9, "USD"),
+    ("Revenue was USD340 in the trial.", "USD340", 340, "USD"),
+    ("The ministry spent N52.3 billion on roads.", "N52.3 billion", 52.3e9, "NGN"),
+    ("A new flat costs R1 250 000 in the suburb.", "R1 250 000", 1_250_000, "ZAR"),
+    ("The truck weighs 3 200 kilograms.", "3 200 kilograms", 3200, "kg"),
+    ("A crowd of 40, 000 fans came.", "40, 000 fans", 40_000, "person"),
+    ("Profit rose to Rs.48.5 crore.", "Rs.48.5 crore", 485_000_000, "INR"),
+    ("The new station delivers 2400MW at peak.", "2400MW", 2400, "MW"),
+])
+def test_number_forms(text, quote, value, unit):
+    c = one(text)
+    assert (c.quote, c.unit) == (quote, unit)
+    assert c.value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "Nurses wore N95 masks on the ward.",
+    "The trial was funded under grant R01-HL123456.",
+    "For support, call the helpline on 116 123 at any hour.",
+])
+def test_letters_glued_to_digits_that_are_no_currency(text):
+    assert extract_claims(text) == []
+
+
+# ---- units ------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quote, value, unit", [
+    ("The shares closed 38p higher.", "38p", 0.38, "GBP"),
+    ("A pint now costs 512p at the bar.", "512p", 5.12, "GBP"),
+    ("The board declared 7.25p per share.", "7.25p per share", 0.0725, "GBP/share"),
+    ("Stamps went up by 12 cents.", "12 cents", 0.12, "USD"),
+    ("The new engine makes 420bhp.", "420bhp", 420, "bhp"),
+    ("Its motor gives 310 hp at the wheels.", "310 hp", 310, "hp"),
+    ("The twin motors give 580 horsepower in total.", "580 horsepower", 580, "hp"),
+    ("Peak torque is 540Nm.", "540Nm", 540, "Nm"),
+    ("It pulls 470 lb-ft from low revs.", "470 lb-ft", 470, "lb_ft"),
+    ("The phone has a 50MP camera.", "50MP", 50, "megapixel"),
+    ("The bike has a 1198cc engine.", "1198cc", 1198, "cm3"),
+    ("Its cell stores 4,800 mAh.", "4,800 mAh", 4800, "mAh"),
+    ("The chip runs at 3.2GHz.", "3.2GHz", 3.2, "GHz"),
+    ("The bank raised rates by 50 bps.", "50 bps", 50, "basis_point"),
+    ("The engine revs to 9,000 rpm.", "9,000 rpm", 9000, "rpm"),
+    ("The oven needs 200 degrees C for this.", "200 degrees C", 200, "celsius"),
+    ("Stir in 3 tablespoons of sugar.", "3 tablespoons", 3, "tablespoon"),
+    ("The tank holds 90 cubic feet of gas.", "90 cubic feet", 90, "ft3"),
+    ("Winds reached 120 kmph near the coast.", "120 kmph", 120, "km/h"),
+    ("The dish costs 15 € in Paris.", "15 €", 15, "EUR"),
+])
+def test_units(text, quote, value, unit):
+    c = one(text)
+    assert (c.quote, c.unit) == (quote, unit)
+    assert c.value == pytest.approx(value)
