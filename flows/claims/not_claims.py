@@ -58,10 +58,34 @@ _NOT_A_MEASURE = (
 SCORE = (
     r"(?:\b(?:won|win|wins|beat|beats|beaten|defeated|lost|lose|loses|drew|draw|drawn|victory|defeat|score|"
     r"scored|scoreline|lead|led|leads|trailed|trail|edged|thrashed|routed|tied|ended|finished|"
-    r"hammered|crushed|downed|stunned|rallied)\b(?:\s+[\w'’-]+){0,4}?\s+)"
+    r"hammered|crushed|downed|stunned|rallied|going|went|record\s+of|make\s+it|made\s+it|making\s+it|ousted|"
+    r"knocked\s+out|overcame|overturned)\b(?:\s+[\w'’-]+){0,5}?\s+)"
     r"\d{1,3}\s*[-–]\s*\d{1,3}\b(?:,\s*\d{1,3}\s*[-–]\s*\d{1,3}\b)*" + _NOT_A_MEASURE + r"|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:win|victory|defeat|loss|draw|lead|"
-    r"home win|away win|triumph|thrashing|scoreline)\b"
+    r"home win|away win|triumph|thrashing|scoreline|deficit|up|down|advantage|aggregate)\b"
 )
+# "6-7(7), 6-4, 7-6(4), 5-7, 6-4", "7-5 6-4 6-2": two or more set scores in a row (games of a set are 0-7)
+SET_SCORES = (r"(?<![\d.,])[0-7]\s?[-–]\s?[0-7](?:\s*\(\d{1,2}\))?(?:(?:\s*,\s*|\s+)[0-7]\s?[-–]\s?[0-7]"
+              r"(?:\s*\(\d{1,2}\))?)+(?![\d.,]\d|\s*(?:%|per\s*cent|years?|months?|weeks?|days?)\b)")
+# "0-60mph", "0 to 100 km/h", "zip to 100km/h in just 4.8 seconds": the name of a sprint benchmark
+SPRINT_BENCHMARK = (r"\b0\s*(?:-|–|to)\s*\d{2,3}\s*(?:mph|km/h|kph|kmph|kmh)\b|"
+                    r"\b(?<=to\s)\d{2,3}\s*(?:mph|km/h|kph|kmph|kmh)(?=\s+in\s+(?:[a-z]+\s+){0,4}?\d)")
+_ANY_COUNT = r"(?:[\d.,]+|[A-Za-z]+(?:-[a-z]+)?)(?:\s+and\s+a\s+half)?"
+# "Four years ago", "Nearly eighteen years later", "less than 10 minutes later": a time told from another time
+RELATIVE_TIME = (rf"\b{_ANY_COUNT}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\s+"
+                 r"(?:ago|later|earlier)\b(?!\s+(?:than|from|to)\b)")
+# "junctions 14 and 13", "from junction 33 to 34", "lanes 1 and 2", "paragraphs 5.9 to 5.11": every number
+# of a list after a naming noun names something
+NAMED_LIST = (r"\b(?:junctions?|lanes?|paragraphs?|sections?|subsections?|clauses?|articles?|chapters?|platforms?|"
+              r"gates?|exits?|routes?|counts?|stages?|levels?|tiers?|zones?|bays?|terminals?)\s+"
+              r"\(?\d+(?:\.\d+)?\)?(?:(?:\s*(?:-|–|to|and|&|or)|,)\s+\(?\d+(?:\.\d+)?\)?|\s*[-–]\s*\d+)+"
+              r"(?![\d,]|\s*(?:%|per\s*cent|percent|years?|months?|weeks?|days?|hours?|minutes?)\b|\s*%)|"
+              r"\b(?:sub)?sections?\s+\(\d{1,3}\)|(?<=[\w)])\(\d{1,3}\)")  # "subsection (1)", "21(2)", "(c)(1)"
+# "2. Listen to their answers." after a sentence, "(2) International growth": numbered points in running text
+SENTENCE_LIST_NUMBER = r"(?<=[.!?]\s)\d{1,2}\.(?=\s+[A-Z])|(?:^|(?<=[.!?:;]\s))\(\d{1,2}\)(?=\s+[A-Z])"
+# "after 38 minutes", "inside the first 12 seconds" in a match report: the minute of a goal, not a duration
+_FOOTBALL_WORDS = ("goal", "goals", "header", "penalty", "scored", "scoring", "equaliser", "equalizer", "kick-off",
+                   "striker", "midfielder", "winger", "net", "scoresheet", "opener", "lead", "red card")
+MATCH_MINUTE = r"\b(?:after|inside|within)\s+(?:only\s+|just\s+|the\s+first\s+)?\d{1,2}\s+(?:minutes|seconds)\b(?!\s+(?:of|later))"
 VERSION_NAMES = ("Python", "iOS", "iPadOS", "macOS", "Android", "Windows", "Linux", "Ubuntu", "Debian", "Java",
                  "Chrome", "Firefox", "GPT", "Bluetooth", "Wi-Fi", "USB", "HTML", "HTTP", "Office", "Excel", "Web",
                  "PlayStation", "Xbox", "iPhone", "Galaxy", "Pixel", "Claude", "Gemini", "Llama", "Kotlin", "Swift",
@@ -106,6 +130,13 @@ PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     ("version", VERSION, None),
     ("address", ADDRESS, None),
     ("url_or_email", URL_OR_EMAIL, r"@|https?://|www\."),
+    ("set_scores", SET_SCORES, r"[0-7]\s?[-–]\s?[0-7]"),
+    ("sprint_benchmark", SPRINT_BENCHMARK, r"(?i)\d\s*(?:mph|km/h|kph|kmph|kmh)"),
+    ("relative_time", RELATIVE_TIME, r"(?i)\b(?:ago|later|earlier)\b"),
+    ("named_list", NAMED_LIST, r"\("),
+    ("named_list_words", NAMED_LIST, r"(?i)\b(?:junctions?|lanes?|paragraphs?|sections?|subsections?|clauses?|articles?|chapters?|platforms?|gates?|exits?|routes?|counts?|stages?|levels?|tiers?|zones?|bays?|terminals?)\s+\(?\d"),
+    ("sentence_list_number", SENTENCE_LIST_NUMBER, r"\d\.\s+[A-Z]|\(\d{1,2}\)\s+[A-Z]"),
+    ("match_minute", MATCH_MINUTE, r"(?i)\b(?:" + "|".join(_FOOTBALL_WORDS) + r")\b"),
     ("call_number", CALL_NUMBER, r"(?i)\b(?:call|calls|ring|dial|phone|freephone|contacted|helpline|hotline)\b"),
 )
 # Characters a pattern cannot match without: a substring test skips its gate regex.
@@ -143,7 +174,8 @@ def _word_gate(name: str, words: set[str], text: str) -> bool:
     raise ValueError(f"no word gate for {name}")
 
 
-_CASE_SENSITIVE = {"date_dmy", "date_mdy", "date_my", "version", "address", "inline_list_number", "group_of", "result_line"}
+_CASE_SENSITIVE = {"date_dmy", "date_mdy", "date_my", "version", "address", "inline_list_number", "group_of", "result_line",
+                   "sentence_list_number"}
 
 
 def _compile(name: str, pattern: str) -> re.Pattern:
@@ -299,6 +331,7 @@ junction footnote slide question photo image picture floor row seat release chan
 annex hole lap verse psalm scene pillar league hotline helpline postcode zip pin id dial call ring
 """.split())
 _NAME_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s*(?:No\.?\s*)?[:#]?\s*$")
+_NUMBER_SIGN_RE = re.compile(r"\b(?:No|NO|Nos)\.?\s*$")
 _TEXT_TO_RE = re.compile(r"\btext\s+\w+\s+to\s+$", re.IGNORECASE)
 _MEASURE_AFTER_RE = re.compile(r",\d|\s*(?:%|percent|per\s+cent|million|billion|thousand|people|of\s+the)", re.IGNORECASE)
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b")
@@ -317,6 +350,8 @@ def names_or_orders(text: str, start: int, end: int, floor: int, words: bool) ->
     before = text[max(floor, start - 30):start]
     if before.endswith("#") or _LETTER_HYPHEN_RE.search(before) or _PAREN_LETTER_RE.match(text, end):
         return True
+    if _NUMBER_SIGN_RE.search(before) and not _MEASURE_AFTER_RE.match(text, end):
+        return True  # "regained No. 1", "at No.7"
     m = _NAME_BEFORE_RE.search(before)
     if m and m.group(1).lower() in NAMED_NOUNS and "," not in text[start:end] and not _MEASURE_AFTER_RE.match(text, end):
         return True

@@ -98,3 +98,37 @@ def test_units(text, quote, value, unit):
     c = one(text)
     assert (c.quote, c.unit) == (quote, unit)
     assert c.value == pytest.approx(value)
+
+
+# ---- not claims ---------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "She won the final 6-3, 4-6, 7-6(5) on the main court.",
+    "He beat the defending champion 7-5 6-2 6-4.",
+    "The hatchback covers 0-62mph in a leisurely time.",
+    "Three weeks later the bridge reopened.",
+    "The road stays shut between junctions 4 and 5.",
+    "Lanes 2 and 3 are closed this morning.",
+    "He regained No. 1 in the rankings.",
+    "The team went 61-21 in the regular season.",
+    "A late header made it 2-1 at the break.",
+    "The hosts scored after 23 minutes through their captain.",
+    "How to apply: fill in the form. 2. Send it by post.",
+    "The duty is set out in section 12(3) of the act.",
+])
+def test_not_claims(text):
+    assert extract_claims(text) == [], [c.quote for c in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The average age was 62-70 in the study.", "62-70"),
+    ("His sentence was cut to 16 months on appeal.", "16 months"),
+    ("The firm paid 30,000 euros to the platform 40,000 users complained about.", "30,000 euros"),
+    ("Queues lasted 2-3 hours at the border.", "2-3 hours"),
+])
+def test_real_quantities_near_those_patterns_are_kept(text, quote):
+    assert quote in [c.quote for c in extract_claims(text)]
+
+
+def test_a_sprint_benchmark_is_no_claim_but_its_time_is():
+    assert [c.quote for c in extract_claims("The coupe can sprint to 100km/h in just 3.9 seconds.")] == ["just 3.9 seconds"]
