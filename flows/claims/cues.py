@@ -37,12 +37,21 @@ _UP_TO_VERBS = frozenset({"edged", "edges", "edging", "ticked", "ticks", "crept"
                           "drifted", "rallied", "bumped", "scaled", "marked", "notched"})
 
 
+_GLUED_CUE_RE = re.compile(r"(?<![\w.])(?:sub-|c\.|ca\.)$", re.IGNORECASE)
+
+
 def qualifier_before(text: str, qstart: int, floor: int) -> tuple[int, str, str] | None:
     """(new start, qualifier, cue) for a cue ending right before `qstart` ("more than",
     "as many as", "an estimated"); an article before the cue joins the quote."""
     window = text[max(floor, qstart - 48):qstart]
-    if window and not window[-1].isspace() and window[-1] not in "~<>≤≥":
-        return None  # the cue must end where the number starts (after a space or a symbol)
+    if window and not window[-1].isspace() and window[-1] not in "~<>≤≥" and not _GLUED_CUE_RE.search(window):
+        return None  # the cue must end where the number starts (after a space or a symbol; "sub-15K", "c.2.5%")
+    glued = _GLUED_CUE_RE.search(window)
+    if glued:
+        cue = glued.group(0).lower().rstrip(".")
+        cue = cue if cue in _CUE_CLASS else cue + "."
+        if cue in _CUE_CLASS:
+            return qstart - len(window) + glued.start(), _CUE_CLASS[cue], cue
     words = [(m.group(0), m.start()) for m in _TAIL_WORDS_RE.finditer(window)][-(_CUE_MAX_WORDS + 1):]
     if not words:
         return None
@@ -63,13 +72,20 @@ def qualifier_before(text: str, qstart: int, floor: int) -> tuple[int, str, str]
     return None
 
 
+_ADDED_AFTER_PLUS_RE = re.compile(r"\s+(?:an?\s+|the\s+)?(?:vat|tax|taxes|gst|fees?|costs?|on-roads?|on\s+roads?|"
+                                  r"expenses|interest|shipping|postage|delivery|charges|extras|bonus(?:es)?|inflation)\b",
+                                  re.IGNORECASE)
+
+
 def qualifier_after(text: str, qend: int, ceiling: int) -> tuple[int, str, str] | None:
     m = QUALIFIER_AFTER_RE.match(text, qend, ceiling)
     if not m:
         return None
     cue = " ".join(m.group("cue").lower().split())
-    if cue == "+" and qend < len(text) and qend > 0 and not text[qend - 1].isdigit():
-        return None
+    if cue == "+" and qend < len(text) and qend > 0 and not (text[qend - 1].isdigit() or text[qend - 1] == "%"):
+        return None  # "35+ hours", "3%+"
+    if cue == "plus" and _ADDED_AFTER_PLUS_RE.match(text, m.end()):
+        return None  # "$84,315 plus on-roads", "£300 plus VAT": an amount added, not a bound
     return m.end(), _CUE_AFTER_CLASS[cue], cue
 
 

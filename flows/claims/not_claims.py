@@ -348,7 +348,8 @@ def names_or_orders(text: str, start: int, end: int, floor: int, words: bool) ->
     if _ORDINAL_SUFFIX_RE.match(text, end):
         return True
     before = text[max(floor, start - 30):start]
-    if before.endswith("#") or _LETTER_HYPHEN_RE.search(before) or _PAREN_LETTER_RE.match(text, end):
+    if before.endswith("#") or (_LETTER_HYPHEN_RE.search(before) and not before.lower().endswith("sub-")) or \
+            _PAREN_LETTER_RE.match(text, end):
         return True
     if _NUMBER_SIGN_RE.search(before) and not _MEASURE_AFTER_RE.match(text, end):
         return True  # "regained No. 1", "at No.7"

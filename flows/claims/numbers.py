@@ -56,7 +56,7 @@ NUMBER_RE = re.compile(
   | (?P<fold>\b(?P<fold_w>{"|".join(FOLD_WORDS)})\b)
   | (?P<mixed>(?<![\w.,/])(?P<mixed_i>\d+)\s+(?P<mixed_n>\d+)/(?P<mixed_d>\d+)(?![\w/]))
   | (?P<dfrac>(?<![\w.,/:])(?P<dfrac_n>\d{1,2})/(?P<dfrac_d>\d{1,2})(?![\w/]))
-  | (?P<digits>(?:(?<![\w.])|(?<=Rs\.)){_DIGITS})
+  | (?P<digits>(?:(?<![\w.])|(?<=Rs\.)|(?<=\bc\.)|(?<=\bca\.)){_DIGITS})
       (?:(?P<scale_sp>\s*-?\s*(?:{_SCALE_WORDS})\b)|(?P<scale_sfx>(?:{_SCALE_SUFFIX})(?![\w])))?
   | (?P<words>\b{_WORDNUM}\b)
       (?:(?P<wscale>\s+(?:{_SCALE_WORDS})\b))?

@@ -132,3 +132,28 @@ def test_real_quantities_near_those_patterns_are_kept(text, quote):
 
 def test_a_sprint_benchmark_is_no_claim_but_its_time_is():
     assert [c.quote for c in extract_claims("The coupe can sprint to 100km/h in just 3.9 seconds.")] == ["just 3.9 seconds"]
+
+
+# ---- qualifier cues ------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quote, qualifier", [
+    ("The stock was up c.1.8% by noon.", "c.1.8%", "approximate"),
+    ("Phones in the sub-20K segment sold well.", "sub-20K", "upper_bound"),
+    ("Half of them work 40+ hours a week.", "40+ hours", "lower_bound"),
+    ("Rents rose 4%+ in the capital.", "4%+", "lower_bound"),
+    ("Night temperatures fell as low as -12 in the valley.", "as low as -12", "lower_bound"),
+    ("The car reaches 60mph in as little as 4.1 seconds.", "as little as 4.1 seconds", "lower_bound"),
+    ("The total cost went past £3bn last year.", "past £3bn", "lower_bound"),
+    ("Patients should be seen within 4 hours.", "within 4 hours", "upper_bound"),
+    ("The list stayed inside 7 million.", "inside 7 million", "upper_bound"),
+    ("The card stores upto 512GB of photos.", "upto 512GB", "upper_bound"),
+    ("A flat costs near about Rs 40 lakh there.", "near about Rs 40 lakh", "approximate"),
+])
+def test_qualifier_cues(text, quote, qualifier):
+    c = [c for c in extract_claims(text) if c.quote.startswith(quote)]  # the quote may take the counted noun
+    assert c and c[0].qualifier == qualifier, [(x.quote, x.qualifier) for x in extract_claims(text)]
+
+
+def test_plus_an_added_cost_is_no_bound():
+    c = one("The base model costs $41,990 plus on-roads.")
+    assert (c.quote, c.qualifier) == ("$41,990", "exact")
