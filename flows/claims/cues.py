@@ -175,9 +175,10 @@ def points_after(text: str, qend: int, ceiling: int) -> int | None:
 
 # ---- rates --------------------------------------------------------------------------
 _RATE_RE = re.compile(
-    r"\s*(?:(?:a|an|per|each|every)\s+|/\s*)(?P<den>(?:day|week|month|year|hour|minute|second|annum|night|"
-    r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\s+(?:people|residents|inhabitants|population|persons|births|live\s+births))?|"
-    r"thousand|million)\b(?!\s+(?:earlier|ago|before|later|on\b))|(?:capita|head|person|household|barrel|tonne|ton|"
+    r"\s*(?:(?:a|an|per|each|every|for\s+every|for\s+each)\s+|/\s*)(?P<den>(?:day|week|month|year|hour|minute|second|annum|night|"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)|thousand|million)(?:\s+(?:people|residents|inhabitants|population|persons|"
+    r"individuals|births|live\s+births|(?:U\.S\.\s+|US\s+)?residents))?)\b(?!\s+(?:earlier|ago|before|later|on\b))|"
+    r"(?:capita|head|person|household|barrel|tonne|ton|game|match|location|theater|theatre|cinema|screen|"
     r"kg|kilogram|kilo|litre|liter|gallon|ounce|share|kilowatt-hour|kWh|megawatt[\s-]hour|MWh|mile|km|kilometre|"
     r"kilometer|square\s+metre|square\s+meter|pound|lb|unit|dose|vote|container)\b)|"
     r"\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b",
@@ -194,15 +195,16 @@ def rate_after(text: str, pos: int, ceiling: int) -> tuple[int, str] | None:
         den = _RATE_ADV.get(m.group("adv").lower())
         return (m.end(), den) if den else None
     den = m.group("den").lower()
-    num = re.match(r"[\d,]+", den)
+    num = re.match(r"[\d,]+|thousand|million", den)
     if num:
-        return m.end(), num.group(0).replace(",", "")
+        return m.end(), {"thousand": "1000", "million": "1000000"}.get(num.group(0), num.group(0).replace(",", ""))
     den = " ".join(den.split())
     den = {"annum": "year", "head": "capita", "person": "capita", "thousand": "1000", "million": "1000000",
            "ton": "tonne", "kilogram": "kg", "kilo": "kg", "liter": "litre", "kilowatt-hour": "kWh", "kwh": "kWh",
            "kilometre": "km", "kilometer": "km", "square metre": "m2", "square meter": "m2",
            "pound": "pound_mass", "lb": "pound_mass", "megawatt hour": "MWh", "megawatt-hour": "MWh",
-           "mwh": "MWh"}.get(den, den)
+           "mwh": "MWh", "match": "game", "theater": "location", "theatre": "location", "cinema": "location",
+           "screen": "location"}.get(den, den)
     return m.end(), den
 
 

@@ -58,7 +58,7 @@ def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
 
 # the words that tie a bare number to the count before it ("up from", "compared with", "and")
 _TIED_AFTER_RE = re.compile(r"\b(?:from|to|with|than|versus|vs|against|on|and|or|by)\s*[(\W]{0,2}$", re.IGNORECASE)
-_PARTITIVE_BEFORE_RE = re.compile(r"^\s+of\s+(?:the|its|their|all)\s+$", re.IGNORECASE)
+_PARTITIVE_BEFORE_RE = re.compile(r"^\s+(?:of|out\s+of)\s+(?:(?:the|its|their|all)\s+)?$", re.IGNORECASE)
 
 
 def _is_bare(c: Claim) -> bool:

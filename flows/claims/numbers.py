@@ -38,7 +38,7 @@ _ONE = "|".join(sorted(ONES, key=len, reverse=True))
 _TEN = "|".join(TENS)
 _SMALL = rf"(?:(?:{_TEN})(?:[- ](?:{_ONE}))?|(?:{_ONE}))"
 _WORDNUM = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|an?\s+dozen|a\s+(?=(?:thousand|million|billion|trillion)\b))"
-_SCALE_WORDS = r"thousand|million|billion|trillion|lakh|crore"
+_SCALE_WORDS = r"thousand|million|billion|trillion|lakh\s+crore|lakh|crore"
 _SCALE_SUFFIX = r"bn|mn|mln|tn|trn|k|K|m|M|b|B"
 _FRAC_W = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 # thousands grouped by commas ("1,500"), by spaces ("2 400 000", "84 739") or by a comma and a
@@ -108,7 +108,7 @@ def _digits_value(s: str) -> float:
 
 
 def _scale_of(word: str) -> float:
-    w = word.strip().lstrip("-").strip()
+    w = " ".join(word.strip().lstrip("-").split())
     return LEXICON.scales.get(w) or LEXICON.scales.get(w.lower()) or 1.0
 
 

@@ -157,3 +157,58 @@ def test_qualifier_cues(text, quote, qualifier):
 def test_plus_an_added_cost_is_no_bound():
     c = one("The base model costs $41,990 plus on-roads.")
     assert (c.quote, c.qualifier) == ("$41,990", "exact")
+
+
+# ---- signs, ages, rates, counts of people ------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quote, value, direction, kind", [
+    ("Visitors were +48% compared with last spring.", "+48%", 48, "increase", "change"),
+    ("Orders were -12.5% compared with May.", "-12.5%", -12.5, "decrease", "change"),
+    ("Farm output shrank (-)1.2 per cent.", "(-)1.2 per cent", -1.2, "decrease", "change"),
+    ("The trade balance was -3.4% of GDP.", "-3.4%", -3.4, None, "level"),
+])
+def test_signed_shares(text, quote, value, direction, kind):
+    c = one(text)
+    assert (c.quote, c.value, c.direction, c.kind) == (quote, value, direction, kind)
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The trial enrolled adults aged 40-65 from three cities.", "40-65"),
+    ("Half of the buyers were over the age of 30.", "30"),
+    ("Maria Lopez, 27, was named captain.", "27"),
+    ("The driver, Tom Reid (58), was unhurt.", "58"),
+    ("The striker, who turns 35 next week, signed again.", "35"),
+])
+def test_ages_without_years(text, quote):
+    c = [c for c in extract_claims(text) if c.quote == quote]
+    assert c and c[0].unit == "year"
+
+
+def test_a_number_between_commas_after_a_place_is_no_age():
+    assert {c.unit for c in extract_claims("Sales in Spain, 45, and Italy, 52, rose.")} == {None}
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("The city recorded 4.1 murders for every 100,000 people.", "per_100000"),
+    ("There were 6.3 deaths per million population last year.", "per_1000000"),
+    ("The film averaged $7,410 per theater.", "USD/location"),
+    ("He averaged 31 minutes per game.", "minute/game"),
+])
+def test_rates(text, unit):
+    assert one(text).unit == unit
+
+
+@pytest.mark.parametrize("text, value", [
+    ("GDP is estimated at Rs 12.5 lakh crore this quarter.", 12.5e12),
+])
+def test_lakh_crore(text, value):
+    assert one(text).value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text", [
+    "Police made 240 arrests over the weekend.",
+    "In the poll, 19 of 25 economists expect a cut.",
+    "The fire forced 3,100 evacuations in the valley.",
+])
+def test_counts_of_people(text):
+    assert {c.unit for c in extract_claims(text)} == {"person"}
