@@ -75,11 +75,15 @@ RELATIVE_TIME = (rf"\b{_ANY_COUNT}\s+(?:seconds?|minutes?|hours?|days?|weeks?|mo
                  r"(?:ago|later|earlier)\b(?!\s+(?:than|from|to)\b)")
 # "junctions 14 and 13", "from junction 33 to 34", "lanes 1 and 2", "paragraphs 5.9 to 5.11": every number
 # of a list after a naming noun names something
-NAMED_LIST = (r"\b(?:junctions?|lanes?|paragraphs?|sections?|subsections?|clauses?|articles?|chapters?|platforms?|"
-              r"gates?|exits?|routes?|counts?|stages?|levels?|tiers?|zones?|bays?|terminals?)\s+"
-              r"\(?\d+(?:\.\d+)?\)?(?:(?:\s*(?:-|–|to|and|&|or)|,)\s+\(?\d+(?:\.\d+)?\)?|\s*[-–]\s*\d+)+"
+_LIST_NOUNS = (r"junctions?|lanes?|paragraphs?|sections?|subsections?|clauses?|articles?|chapters?|platforms?|"
+               r"gates?|exits?|routes?|counts?|stages?|levels?|tiers?|zones?|bays?|terminals?|services|buses|lines")
+NAMED_LIST = (rf"\b(?:{_LIST_NOUNS})\s+"
+              r"\(?\d+[A-Z]?(?:\.\d+)?\)?(?:(?:\s*(?:-|–|to|and|&|or)|,)\s+\(?\d+[A-Z]?(?:\.\d+)?\)?|\s*[-–]\s*\d+)+"
               r"(?![\d,]|\s*(?:%|per\s*cent|percent|years?|months?|weeks?|days?|hours?|minutes?)\b|\s*%)|"
               r"\b(?:sub)?sections?\s+\(\d{1,3}\)|(?<=[\w)])\(\d{1,3}\)")  # "subsection (1)", "21(2)", "(c)(1)"
+# "Scotland (6) 11", "Tries: Graham (57); Penalties: Russell (10, 20)": a results line with scoring minutes
+RUGBY_RESULT = (r"\b[A-Z][\w.'’-]*\s+\(\d{1,2}\)\s+\d{1,3}\b|"
+                r"\b(?:Tries|Try|Penalties|Pens|Conversions|Cons|Drop\s+goals?|Goals|Scorers?)\s*:[^.–—]*")
 # "2. Listen to their answers." after a sentence, "(2) International growth": numbered points in running text
 SENTENCE_LIST_NUMBER = r"(?<=[.!?]\s)\d{1,2}\.(?=\s+[A-Z])|(?:^|(?<=[.!?:;]\s))\(\d{1,2}\)(?=\s+[A-Z])"
 # "after 38 minutes", "inside the first 12 seconds" in a match report: the minute of a goal, not a duration
@@ -134,7 +138,8 @@ PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     ("sprint_benchmark", SPRINT_BENCHMARK, r"(?i)\d\s*(?:mph|km/h|kph|kmph|kmh)"),
     ("relative_time", RELATIVE_TIME, r"(?i)\b(?:ago|later|earlier)\b"),
     ("named_list", NAMED_LIST, r"\("),
-    ("named_list_words", NAMED_LIST, r"(?i)\b(?:junctions?|lanes?|paragraphs?|sections?|subsections?|clauses?|articles?|chapters?|platforms?|gates?|exits?|routes?|counts?|stages?|levels?|tiers?|zones?|bays?|terminals?)\s+\(?\d"),
+    ("named_list_words", NAMED_LIST, rf"(?i)\b(?:{_LIST_NOUNS})\s+\(?\d"),
+    ("rugby_result", RUGBY_RESULT, r"\(\d{1,2}\)\s+\d|(?:Tries|Try|Penalties|Pens|Conversions|Cons|Goals|Scorers?)\s*:"),
     ("sentence_list_number", SENTENCE_LIST_NUMBER, r"\d\.\s+[A-Z]|\(\d{1,2}\)\s+[A-Z]"),
     ("match_minute", MATCH_MINUTE, r"(?i)\b(?:" + "|".join(_FOOTBALL_WORDS) + r")\b"),
     ("call_number", CALL_NUMBER, r"(?i)\b(?:call|calls|ring|dial|phone|freephone|contacted|helpline|hotline)\b"),
@@ -328,6 +333,7 @@ proposition prop lot unit apt apartment suite box block ward district precinct s
 division brigade pier terminal track line bus act order directive regulation protocol step stage round week
 day game match lane decree law code form schedule tier zone area sector ext extension vision agenda group
 junction footnote slide question photo image picture floor row seat release channel recommendation point
+timetable service reference ref grant
 annex hole lap verse psalm scene pillar league hotline helpline postcode zip pin id dial call ring
 """.split())
 _NAME_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s*(?:No\.?\s*)?[:#]?\s*$")

@@ -56,9 +56,9 @@ NUMBER_RE = re.compile(
   | (?P<fold>\b(?P<fold_w>{"|".join(FOLD_WORDS)})\b)
   | (?P<mixed>(?<![\w.,/])(?P<mixed_i>\d+)\s+(?P<mixed_n>\d+)/(?P<mixed_d>\d+)(?![\w/]))
   | (?P<dfrac>(?<![\w.,/:])(?P<dfrac_n>\d{1,2})/(?P<dfrac_d>\d{1,2})(?![\w/]))
-  | (?P<digits>(?:(?<![\w.])|(?<=Rs\.)|(?<=\bc\.)|(?<=\bca\.)){_DIGITS})
+  | (?P<digits>(?:(?<![\w.])|(?<=Rs\.)|(?<=\bc\.)|(?<=\bca\.)){_DIGITS})(?P<dhalf>\s+and\s+a\s+half\b)?
       (?:(?P<scale_sp>\s*-?\s*(?:{_SCALE_WORDS})\b)|(?P<scale_sfx>(?:{_SCALE_SUFFIX})(?![\w])))?
-  | (?P<words>\b{_WORDNUM}\b)
+  | (?P<words>\b{_WORDNUM}\b)(?P<whalf>\s+and\s+a\s+half\b)?
       (?:(?P<wscale>\s+(?:{_SCALE_WORDS})\b))?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -117,7 +117,7 @@ def _atom(m: re.Match) -> NumberAtom | None:
     start, end = m.start(), m.end()
     raw = m.group(0)
     if g("digits") is not None:
-        value = _digits_value(g("digits"))
+        value = _digits_value(g("digits")) + (0.5 if g("dhalf") else 0.0)  # "2 and a half"
         if g("scale_sp"):
             return NumberAtom(start, end, value * _scale_of(g("scale_sp")), "digits", raw, True)
         if g("scale_sfx"):
@@ -125,7 +125,7 @@ def _atom(m: re.Match) -> NumberAtom | None:
             return NumberAtom(start, end, value * _scale_of(sfx), "digits", raw, True, sfx)
         return NumberAtom(start, end, value, "digits", raw)
     if g("words") is not None:
-        value = _word_value(g("words"))
+        value = _word_value(g("words")) + (0.5 if g("whalf") else 0.0)  # "three and a half weeks"
         if math.isnan(value):
             return None
         if g("wscale"):
@@ -142,6 +142,10 @@ def _atom(m: re.Match) -> NumberAtom | None:
         denom = float(b) if b.isdigit() else _word_value(b)
         if not denom or math.isnan(denom) or math.isnan(num) or not 0 < num < denom:
             return None  # "nine in 10" is a share; "three in 2" is no share
+        if not (denom <= 10 or math.log10(denom).is_integer()):
+            # "18 out of 22 circles", "46 in 59 balls": two counts, like "28 of 30 economists" (the second
+            # is found by the next scan step)
+            return NumberAtom(start, start + len(a), num, "digits" if a.isdigit() else "words", a)
         return NumberAtom(start, end, num / denom, "onein", raw)
     if g("halfof") is not None:
         before = m.string[max(0, start - 12):start].lower()
@@ -223,6 +227,6 @@ def scan_numbers(text: str) -> list[NumberAtom]:
         atom = _atom(m)
         if atom is not None and math.isfinite(atom.value):
             out.append(atom)
-            covered = m.end()
+            covered = atom.end if atom.end < m.end() else m.end()
     return out
 

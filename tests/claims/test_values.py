@@ -212,3 +212,40 @@ def test_lakh_crore(text, value):
 ])
 def test_counts_of_people(text):
     assert {c.unit for c in extract_claims(text)} == {"person"}
+
+
+# ---- compound numbers and durations, dashed ranges, two counts ----------------------------------------
+
+@pytest.mark.parametrize("text, quote, value, unit", [
+    ("He was jailed for two years and six months.", "two years and six months", 30, "month"),
+    ("The final lasted three hours and 12 minutes.", "three hours and 12 minutes", 192, "minute"),
+    ("The repair took an hour and 40 minutes.", "an hour and 40 minutes", 100, "minute"),
+    ("Prices hit a high for the first time in four and a half weeks.", "four and a half weeks", 4.5, "week"),
+    ("About 1 and a half million tickets were sold.", "About 1 and a half million tickets", 1.5e6, None),
+])
+def test_compound_values(text, quote, value, unit):
+    c = [c for c in extract_claims(text) if c.quote == quote]
+    assert c and (c[0].value, c[0].unit) == (pytest.approx(value), unit), [(x.quote, x.value) for x in extract_claims(text)]
+
+
+def test_a_dashed_range_after_a_change_verb_stays_a_range():
+    c = one("Yields have dropped to 14-15 tonnes a hectare.")
+    assert (c.qualifier, c.low, c.high) == ("range", 14, 15)
+
+
+@pytest.mark.parametrize("text, values", [
+    ("The firm now works in 14 out of 19 regions.", [14, 19]),
+    ("She scored 71 in 88 balls.", [71, 88]),
+    ("One in four adults walk to work.", [0.25]),
+    ("Nine out of 10 dentists agree.", [0.9]),
+])
+def test_x_out_of_y_is_a_share_only_against_a_round_base(text, values):
+    assert [c.value for c in extract_claims(text)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize("text", [
+    "Scotland (6) 11 – Tries: Reid (52); Penalties: Grant (8, 24).",
+    "Temporary timetables apply to services 4, 4A, 6 and 11 this week.",
+])
+def test_results_lines_and_service_lists(text):
+    assert extract_claims(text) == [], [c.quote for c in extract_claims(text)]
