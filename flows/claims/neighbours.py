@@ -77,6 +77,37 @@ def _lends_unit(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
     return False, False
 
 
+_ISO_RE = re.compile(r"[A-Z]{3}")
+_RATE_DENOMINATORS = frozenset({"barrel", "tonne", "gallon", "litre", "ounce", "kg", "pound_mass", "share", "MWh", "kWh"})
+_RATE_RATIO = 50.0  # "$22.06 per barrel ... up $1.33 ... at $21.72": figures of one price are of one size
+# "A barrel of Brent crude was trading at $84.06": the sentence prices one unit of something
+_PRICED_UNIT_RE = re.compile(r"\b(?:a|one|per|each)\s+(barrel|gallon|litre|liter|tonne|ounce)\s+of\b", re.IGNORECASE)
+_PRICED_UNIT_NAMES = {"liter": "litre"}
+
+
+def _lend_rates(claims: list[Claim], sentence: str) -> list[Claim]:
+    """A money figure with no rate of its own takes the per-unit rate of a figure in the same
+    currency told in the same sentence ("$28.57 a barrel and were up 4.8%, or $1.31, at $28.51"),
+    or of a unit the sentence prices ("A barrel of Brent crude was trading at $84.06 (£74.45)")."""
+    rated = [c for c in claims if c.unit and "/" in c.unit and c.unit.split("/", 1)[1] in _RATE_DENOMINATORS
+             and _ISO_RE.fullmatch(c.unit.split("/", 1)[0])]
+    priced = _PRICED_UNIT_RE.search(sentence)
+    if not rated and not priced:
+        return claims
+    out = []
+    for c in claims:
+        if c.unit and _ISO_RE.fullmatch(c.unit) and c.value is not None:
+            same = [r for r in rated if r.unit.split("/", 1)[0] == c.unit and r.value
+                    and 1 / _RATE_RATIO <= abs(c.value / r.value) <= _RATE_RATIO]
+            if same:
+                c = replace(c, unit=same[0].unit)
+            elif priced and not rated and abs(c.value) < 1e6:
+                den = priced.group(1).lower()
+                c = replace(c, unit=f"{c.unit}/{_PRICED_UNIT_NAMES.get(den, den)}")
+        out.append(c)
+    return out
+
+
 def lend_from_neighbours(claims: list[Claim], text: str) -> list[Claim]:
     """The claims of one sentence (in text order) with the directions and units their
     neighbours lend."""
@@ -96,4 +127,6 @@ def lend_from_neighbours(claims: list[Claim], text: str) -> list[Claim]:
             out[k - 1] = replace(prev, unit=claim.unit)
         elif forward:
             out[k] = replace(claim, unit=prev.unit)
+    if out:
+        out = _lend_rates(out, out[0].sentence)
     return out

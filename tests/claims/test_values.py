@@ -249,3 +249,37 @@ def test_x_out_of_y_is_a_share_only_against_a_round_base(text, values):
 ])
 def test_results_lines_and_service_lists(text):
     assert extract_claims(text) == [], [c.quote for c in extract_claims(text)]
+
+
+# ---- units lent within a sentence or a text -----------------------------------------------------------
+
+def test_a_price_shares_its_per_unit_rate_with_figures_of_its_size():
+    claims = extract_claims("Brent hit $81.20 a barrel and was up 2.1%, or $1.65, at $80.95.")
+    assert [c.unit for c in claims if c.unit and c.unit.startswith("USD")] == ["USD/barrel"] * 3
+
+
+def test_a_priced_unit_gives_the_rate():
+    claims = extract_claims("A barrel of Brent crude was trading at $77.40 (£61.10) on Friday.")
+    assert [c.unit for c in claims] == ["USD/barrel", "GBP/barrel"]
+
+
+def test_a_company_total_does_not_take_a_price_rate():
+    claims = extract_claims("The miner sold ore at $98 a tonne and made $9.2 billion in profit.")
+    assert [c.unit for c in claims] == ["USD/tonne", "USD"]
+
+
+@pytest.mark.parametrize("text, unit", [
+    ("Median prices in Brisbane rose to $812,000 while Perth stayed near $640,000.", "AUD"),
+    ("Exports to Australia fell to $84,000 last quarter.", "USD"),
+    ("Auckland and Wellington rents hit $650 a week, a rise on Sydney.", "NZD"),
+])
+def test_a_bare_dollar_in_a_dollar_country_text(text, unit):
+    assert extract_claims(text)[0].unit.split("/")[0] == unit
+
+
+@pytest.mark.parametrize("text", [
+    "The stadium was full, with a crowd of 52310 inside.",
+    "Passenger numbers rose 4% to 8.1 million last year.",
+])
+def test_bare_numbers_told_of_people(text):
+    assert extract_claims(text)[-1].unit == "person"
