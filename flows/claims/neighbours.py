@@ -34,6 +34,13 @@ _ARRIVED_AT_RE = re.compile(r"^[^,.;:()]{0,60}\bto\s+(?:a\s+(?:new\s+)?(?:record
 # "to 395,000 in 2025 from 485,000": the level the change started from
 _STARTED_FROM_RE = re.compile(r"^[^,.;:()]{0,40}\bfrom\s+(?:a\s+(?:revised\s+)?(?:record|peak|high|low)\s+(?:of\s+)?)?"
                               r"\W{0,2}$", re.IGNORECASE)
+# "stood at Rs 220.15 crore, up by 52.8% against Rs 144.07 crore", "HK$345 million, an increase of 11% on the
+# restated HK$311 million": the baseline a change is measured against
+_AGAINST_RE = re.compile(r"^[\s,]*(?:against|compared\s+(?:with|to)|versus|vs\.?|on|over)\s+(?:(?:the|a|its|their)\s+)?"
+                         r"(?:(?:restated|revised|same|previous|prior)\s+)?\W{0,2}$", re.IGNORECASE)
+# "14.2 million passengers last month, an 8% rise on ...", "10,306,293 passengers in 2019 (+5.9%": a level
+# before the change told of it (conv. 51)
+_CHANGE_TOLD_AFTER_RE = re.compile(r"^[^.;:()]{0,60}(?:,\s*(?:an?|the)|\()\s*$", re.IGNORECASE)
 _IN_BRACKETS_RE = re.compile(r"^\s*\(\s*(?:about|around|or|roughly|some|nearly)?\s*$", re.IGNORECASE)
 # "cut 1,800 jobs, or roughly 8% of its workforce": the same change told twice
 _APPOSITION_RE = re.compile(r"^\s*,?\s*or\s*$", re.IGNORECASE)
@@ -44,7 +51,7 @@ def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
     if claim.direction and not prev.direction and prev.kind == "level":
         if claim.kind == "level" and _BASELINE_BETWEEN_RE.search(between):
             return True, False
-        if claim.kind == "change" and _CHANGE_AFTER_RE.match(between):
+        if claim.kind == "change" and (_CHANGE_AFTER_RE.match(between) or _CHANGE_TOLD_AFTER_RE.match(between)):
             return True, False
     if prev.direction and not claim.direction and claim.kind == "level":
         if _IN_BRACKETS_RE.match(between) or _APPOSITION_RE.match(between):
@@ -52,6 +59,8 @@ def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
         if prev.kind == "change" and _ARRIVED_AT_RE.match(between):
             return False, True
         if prev.kind == "level" and _STARTED_FROM_RE.match(between):
+            return False, True
+        if _AGAINST_RE.match(between):
             return False, True
     return False, False
 

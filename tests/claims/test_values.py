@@ -283,3 +283,15 @@ def test_a_bare_dollar_in_a_dollar_country_text(text, unit):
 ])
 def test_bare_numbers_told_of_people(text):
     assert extract_claims(text)[-1].unit == "person"
+
+
+# ---- directions lent by neighbours ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, quote, direction", [
+    ("Quarterly profit stood at $412 million, up 9% against $378 million a year ago.", "$378 million", "increase"),
+    ("The airport handled 3.1 million passengers in May, a 6% rise on last May.", "3.1 million passengers", "increase"),
+    ("The port moved 880,000 containers in 2024 (-4.2% year-on-year).", "880,000 containers", "decrease"),
+])
+def test_directions_lent_by_neighbours(text, quote, direction):
+    c = [c for c in extract_claims(text) if c.quote == quote]
+    assert c and c[0].direction == direction, [(x.quote, x.direction) for x in extract_claims(text)]
