@@ -302,10 +302,24 @@ def is_comparative(word: str) -> bool:
     return word.lower() in _COMPARATIVE_UP or word.lower() in _COMPARATIVE_DOWN
 
 
+_PASSIVE_UP = frozenset({"added", "created"})
+_PASSIVE_CHANGE_RE = re.compile(r"\s+(?:were|was|have\s+been|has\s+been|had\s+been|will\s+be|would\s+be|are\s+being|"
+                                r"were\s+being)\s+(added|created|cut|lost|shed|axed|slashed|eliminated)\b", re.IGNORECASE)
+
+
+def passive_change_after(text: str, pos: int, ceiling: int) -> str | None:
+    """"increase"/"decrease" when the counted noun ending at `pos` is said to be added or cut:
+    "64,000 jobs were added", "1,200 posts will be cut"."""
+    p = _PASSIVE_CHANGE_RE.match(text, pos, ceiling)
+    if not p:
+        return None
+    return "increase" if p.group(1).lower() in _PASSIVE_UP else "decrease"
+
+
 def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | None:
     """("increase"|"decrease", end of the cue word) when the quantity is followed by a
     change noun or a comparative: "a 719 percent increase", "5% higher"."""
-    m = re.match(r"\s*(?:year[- ]on[- ]year\s+|annual\s+|yearly\s+|overall\s+)?([^\W\d_]+)", text[qend:ceiling])
+    m = re.match(r"[\s-]*(?:year[- ]on[- ]year\s+|annual\s+|yearly\s+|overall\s+)?([^\W\d_]+)", text[qend:ceiling])
     if not m:
         return None
     w = m.group(1).lower()

@@ -117,6 +117,26 @@ def _lend_rates(claims: list[Claim], sentence: str) -> list[Claim]:
     return out
 
 
+_CONVERSION_RE = re.compile(r"^\s*\(\s*$")
+_FROM_AFTER_CHANGE_RE = re.compile(r"\b(?:up|down)\s+from\s+$", re.IGNORECASE)
+
+
+def _same_figure(prev: Claim, claim: Claim, between: str) -> Claim:
+    """What a figure takes from the one it restates: a conversion in brackets shares the qualifier
+    (`around $130 (£115)`, `more than 20 miles (32km)`, conv. 19); an apposition after a change is a
+    change too (`down by 1.09% or Rs 13.60`, `up 6.5%, or $1.33`)."""
+    if (_CONVERSION_RE.match(between) and claim.qualifier == "exact" and prev.qualifier in ("approximate", "lower_bound", "upper_bound")
+            and prev.unit and claim.unit and prev.unit != claim.unit and claim.value is not None):
+        low, high = {"lower_bound": (claim.value, None), "upper_bound": (None, claim.value)}.get(prev.qualifier, (None, None))
+        claim = replace(claim, qualifier=prev.qualifier, low=low, high=high)
+    if _APPOSITION_RE.match(between) and prev.kind == "change" and claim.kind == "level" and claim.direction == prev.direction:
+        claim = replace(claim, kind="change")
+    if (_FROM_AFTER_CHANGE_RE.search(between) and prev.kind == "change" and claim.kind == "level" and claim.direction
+            and prev.unit == claim.unit == "percent"):
+        claim = replace(claim, kind="change")  # "rose by 6.2% ..., up from 5.5%": the earlier growth rate (conv. 21)
+    return claim
+
+
 def lend_from_neighbours(claims: list[Claim], text: str) -> list[Claim]:
     """The claims of one sentence (in text order) with the directions and units their
     neighbours lend."""
@@ -131,6 +151,7 @@ def lend_from_neighbours(claims: list[Claim], text: str) -> list[Claim]:
             prev = out[k - 1] = replace(prev, direction=claim.direction)
         elif forward:
             claim = out[k] = replace(claim, direction=prev.direction)
+        claim = out[k] = _same_figure(prev, claim, between)
         back, forward = _lends_unit(prev, claim, between)
         if back:
             out[k - 1] = replace(prev, unit=claim.unit)

@@ -295,3 +295,27 @@ def test_bare_numbers_told_of_people(text):
 def test_directions_lent_by_neighbours(text, quote, direction):
     c = [c for c in extract_claims(text) if c.quote == quote]
     assert c and c[0].direction == direction, [(x.quote, x.direction) for x in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text, quote, qualifier", [
+    ("Prices were around $95 (£74) a night.", "£74", "approximate"),
+    ("The farm lies more than 12 miles (19km) from town.", "19km", "lower_bound"),
+    ("Teams beaten by 30 points or more rarely recover.", "30 points or more", "lower_bound"),
+    ("Entry is free for children aged 5 and under.", "5 and under", "upper_bound"),
+    ("They raised over £2 million over a four year period.", "four year", "exact"),
+])
+def test_qualifiers_told_around_the_figure(text, quote, qualifier):
+    c = [c for c in extract_claims(text) if quote in c.quote]
+    assert c and c[0].qualifier == qualifier, [(x.quote, x.qualifier) for x in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text, quote, direction, kind", [
+    ("Shares closed at Rs 820, down by 1.5% or Rs 12.40.", "Rs 12.40", "decrease", "change"),
+    ("Some 31,000 jobs were added in June.", "Some 31,000 jobs", "increase", "change"),
+    ("The cartel agreed to curb output by 500,000 bpd.", "500,000 bpd", "decrease", "change"),
+    ("There was a 3.1-per-cent rise in sales.", "3.1-per-cent", "increase", "change"),
+    ("Prices rose by 5.1% in the year to May, up from 4.8% in April.", "4.8%", "increase", "change"),
+])
+def test_changes_told_by_neighbours_and_verbs(text, quote, direction, kind):
+    c = [c for c in extract_claims(text) if c.quote.startswith(quote)]
+    assert c and (c[0].direction, c[0].kind) == (direction, kind), [(x.quote, x.direction, x.kind) for x in extract_claims(text)]
