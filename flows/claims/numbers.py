@@ -37,7 +37,10 @@ FOLD_WORDS = {
 _ONE = "|".join(sorted(ONES, key=len, reverse=True))
 _TEN = "|".join(TENS)
 _SMALL = rf"(?:(?:{_TEN})(?:[- ](?:{_ONE}))?|(?:{_ONE}))"
-_WORDNUM = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?)?|a\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|an?\s+dozen|a\s+(?=(?:thousand|million|billion|trillion)\b))"
+# "a" and "an" count one before a scale word ("a million"), before "dozen", and before a time unit
+# after a bound ("nearly a decade", "at least a month", "at least an hour and a half")
+_A_UNIT = r"an?(?=(?:\s+and\s+a\s+half)?\s+(?:hour|day|week|month|year|decade|century)\b)"
+_WORDNUM = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|\s+dozen)?|a\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|an?\s+dozen|a\s+(?=(?:thousand|million|billion|trillion)\b)|{_A_UNIT})"
 _SCALE_WORDS = r"thousand|million|billion|trillion|lakh\s+crore|lakh|crore"
 _SCALE_SUFFIX = r"bn|mn|mln|tn|trn|k|K|m|M|b|B"
 _FRAC_W = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
@@ -130,7 +133,12 @@ def _atom(m: re.Match) -> NumberAtom | None:
             return None
         if g("wscale"):
             return NumberAtom(start, end, value * _scale_of(g("wscale")), "words", raw, True)
-        if g("words").lower().startswith("a ") and not g("words").lower().startswith(("a hundred", "a dozen")):
+        w0 = g("words").lower()
+        if w0 in ("a", "an"):
+            if not (_BOUND_BEFORE_RE.search(m.string, max(0, start - 24), start) or _UNIT_AND_A_HALF_RE.match(m.string, end)):
+                return None  # "a year ago", "once a week": no quantity of its own
+            return NumberAtom(start, end, value, "words", raw)
+        if w0.startswith("a ") and not w0.startswith(("a hundred", "a dozen")):
             return None  # "a" not followed by a scale word here
         return NumberAtom(start, end, value, "words", raw)
     if g("halfa") is not None:
@@ -176,6 +184,11 @@ def _atom(m: re.Match) -> NumberAtom | None:
             return None
         return NumberAtom(start, end, n / d, "fraction", raw)
     return None
+
+
+_UNIT_AND_A_HALF_RE = re.compile(r"\s+(?:hour|day|week|month|year|decade|century)\s+and\s+a\s+half\b", re.IGNORECASE)
+_BOUND_BEFORE_RE = re.compile(r"\b(?:nearly|almost|at\s+least|more\s+than|over|about|around|up\s+to|less\s+than|under|"
+                              r"just\s+over|just\s+under|well\s+over|roughly|some)\s+$", re.IGNORECASE)
 
 
 # Words a number expression can start with; NUMBER_RE is only tried where a word is

@@ -319,3 +319,26 @@ def test_qualifiers_told_around_the_figure(text, quote, qualifier):
 def test_changes_told_by_neighbours_and_verbs(text, quote, direction, kind):
     c = [c for c in extract_claims(text) if c.quote.startswith(quote)]
     assert c and (c[0].direction, c[0].kind) == (direction, kind), [(x.quote, x.direction, x.kind) for x in extract_claims(text)]
+
+
+# ---- durations of records, "a" as one, word multiples ---------------------------------------------------
+
+@pytest.mark.parametrize("text, quote, value, unit, qualifier", [
+    ("Unemployment is at its lowest level in 22 years.", "22 years", 22, "year", "exact"),
+    ("Sales grew for the first time in six months.", "six months", 6, "month", "exact"),
+    ("Profits were the highest for nearly a decade.", "nearly a decade", 1, "decade", "upper_bound"),
+    ("The ban will last for at least a month.", "at least a month", 1, "month", "lower_bound"),
+    ("The meeting ran for about an hour and a half.", "about an hour and a half", 1.5, "hour", "approximate"),
+    ("She spent a year and a half abroad.", "a year and a half", 1.5, "year", "exact"),
+    ("Some four dozen eggs were broken.", "Some four dozen eggs", 48, None, "approximate"),
+    ("Police detained more than a dozen.", "more than a dozen", 12, None, "lower_bound"),
+])
+def test_durations_and_word_multiples(text, quote, value, unit, qualifier):
+    c = [c for c in extract_claims(text) if c.quote == quote]
+    assert c and (c[0].value, c[0].unit, c[0].qualifier) == (pytest.approx(value), unit, qualifier), \
+        [(x.quote, x.value, x.unit) for x in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text", ["A year ago the plant was closed.", "The bins are emptied once a week."])
+def test_a_alone_is_no_quantity(text):
+    assert extract_claims(text) == []
