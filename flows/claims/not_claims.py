@@ -56,7 +56,7 @@ SCORE = (
     r"(?:\b(?:won|win|wins|beat|beats|beaten|defeated|lost|lose|loses|drew|draw|drawn|victory|defeat|score|"
     r"scored|scoreline|lead|led|leads|trailed|trail|edged|thrashed|routed|tied|ended|finished|"
     r"hammered|crushed|downed|stunned|rallied|going|went|record\s+of|make\s+it|made\s+it|making\s+it|ousted|"
-    r"knocked\s+out|overcame|overturned)\b(?:\s+[\w'’-]+){0,5}?\s+)"
+    r"knocked\s+out|overcame|overturned|beating|defeating|thrashing|trouncing|hammering|edging|clinched|against)\b(?:\s+[\w'’-]+){0,5}?\s+)"
     r"\d{1,3}\s*[-–]\s*\d{1,3}\b(?:,\s*\d{1,3}\s*[-–]\s*\d{1,3}\b)*" + _NOT_A_MEASURE + r"|\b\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:win|victory|defeat|loss|draw|lead|"
     r"home win|away win|triumph|thrashing|scoreline|deficit|up|down|advantage|aggregate)\b"
 )
@@ -81,6 +81,21 @@ NAMED_LIST = (rf"\b(?:{_LIST_NOUNS})\s+"
 # "Scotland (6) 11", "Tries: Graham (57); Penalties: Russell (10, 20)": a results line with scoring minutes
 RUGBY_RESULT = (r"\b[A-Z][\w.'’-]*\s+\(\d{1,2}\)\s+\d{1,3}\b|"
                 r"\b(?:Tries|Try|Penalties|Pens|Conversions|Cons|Drop\s+goals?|Goals|Scorers?)\s*:[^.–—]*")
+_NUM_WORD = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty)"
+# "the three-day weekend", "the studio's 4-day estimate", "12-month inflation rate", "the same two months",
+# "the first two sets", "the next three games": the frame a figure is told in (NEWS_DEV conv. 11)
+FRAMING = (rf"\b{_NUM_WORD}[- ](?:day|week|month|year)\s+(?:weekend|rate|inflation|estimate|average|moving\s+average|"
+           rf"rolling|period\s+(?:from|to|ending|ended))\b|\bsame\s+{_NUM_WORD}\s+(?:days|weeks|months|quarters|years)\b|"
+           rf"\b(?:first|last|next|final|opening|previous|remaining)\s+{_NUM_WORD}\s+(?:sets|games|matches|rounds|races|"
+           rf"legs|innings|holes|laps|tests|Tests|fixtures|episodes)\b|\b(?:the\s+)?(?:next|other|last|first)\s+two\b(?!\s+\w+s\b)")
+# "one acre equals 0.40 hectare", "a quintal equals 100 kg" (conv. 37), "2005=100" (an index base, conv. 41)
+UNIT_DEFINITION = (r"\b(?:one|a|an|1)\s+[a-z]+\s+(?:equals|equal\s+to|is\s+equal\s+to|=)\s+[\d.,]+\s*[a-z]+|"
+                   r"\b(?:19|20)\d\d\s*=\s*100\b")
+# "10-man Newcastle": a team with a player sent off, no quantity
+TEAM_DESCRIPTOR = r"\b\d{1,2}-man\b"
+# "love-15, 15-30": tennis game scores; "The number to call is 101"
+GAME_SCORE = r"\blove-(?:15|30|40)(?:,\s*(?:15|30|40|love)-(?:15|30|40|love))*"
+NUMBER_TO_CALL = r"\bnumber\s+to\s+(?:call|ring|dial|text)\b(?:\s+[\w'’]+){0,3}?\s+is\s+\d{3,}\b"
 # "2. Listen to their answers." after a sentence, "(2) International growth": numbered points in running text
 SENTENCE_LIST_NUMBER = r"(?<=[.!?]\s)\d{1,2}\.(?=\s+[A-Z])|(?:^|(?<=[.!?:;]\s))\(\d{1,2}\)(?=\s+[A-Z])"
 # "after 38 minutes", "inside the first 12 seconds" in a match report: the minute of a goal, not a duration
@@ -139,6 +154,11 @@ PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     ("rugby_result", RUGBY_RESULT, r"\(\d{1,2}\)\s+\d|(?:Tries|Try|Penalties|Pens|Conversions|Cons|Goals|Scorers?)\s*:"),
     ("sentence_list_number", SENTENCE_LIST_NUMBER, r"\d\.\s+[A-Z]|\(\d{1,2}\)\s+[A-Z]"),
     ("match_minute", MATCH_MINUTE, r"(?i)\b(?:" + "|".join(_FOOTBALL_WORDS) + r")\b"),
+    ("framing", FRAMING, r"(?i)[- ](?:day|week|month|year)\s|\bsame\s|\b(?:first|last|next|final|opening|previous|remaining|other)\s"),
+    ("unit_definition", UNIT_DEFINITION, r"(?i)\bequal|=\s*100\b|\s=\s"),
+    ("team_descriptor", TEAM_DESCRIPTOR, r"\d-man\b"),
+    ("game_score", GAME_SCORE, r"love-"),
+    ("number_to_call", NUMBER_TO_CALL, r"(?i)number\s+to\s+(?:call|ring|dial|text)"),
     ("call_number", CALL_NUMBER, r"(?i)\b(?:call|calls|ring|dial|phone|freephone|contacted|helpline|hotline)\b"),
 )
 # Characters a pattern cannot match without: a substring test skips its gate regex.
@@ -330,7 +350,7 @@ proposition prop lot unit apt apartment suite box block ward district precinct s
 division brigade pier terminal track line bus act order directive regulation protocol step stage round week
 day game match lane decree law code form schedule tier zone area sector ext extension vision agenda group
 junction footnote slide question photo image picture floor row seat release channel recommendation point
-timetable service reference ref grant
+timetable service reference ref grant seeded
 annex hole lap verse psalm scene pillar league hotline helpline postcode zip pin id dial call ring
 """.split())
 _NAME_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s*(?:No\.?\s*)?[:#]?\s*$")

@@ -46,7 +46,7 @@ _SCALE_SUFFIX = r"bn|mn|mln|tn|trn|k|K|m|M|b|B"
 _FRAC_W = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 # thousands grouped by commas ("1,500"), by spaces ("2 400 000", "84 739") or by a comma and a
 # stray space ("10, 000": only before 000)
-_DIGITS = (r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d]|[.,]\d)|\d{1,3}(?:,\s000)+(?![\d,]\d)|\d+)"
+_DIGITS = (r"(?:\d{1,3},\d{1,2}(?=\s*(?:%|per\s*cent|percent))|\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d]|[.,]\d)|\d{1,3}(?:,\s000)+(?![\d,]\d)|\d+)"
            r"(?:\.\d+)?|\.\d+")
 
 NUMBER_RE = re.compile(
@@ -107,7 +107,12 @@ def _word_value(s: str) -> float:
 
 
 def _digits_value(s: str) -> float:
+    if _DECIMAL_COMMA_RE.fullmatch(s):
+        return float(s.replace(",", "."))  # "3,5%": a decimal comma, read as written (NEWS_DEV conv. 7)
     return float(re.sub(r"[,\s]", "", s))
+
+
+_DECIMAL_COMMA_RE = re.compile(r"\d{1,3},\d{1,2}")
 
 
 def _scale_of(word: str) -> float:

@@ -342,3 +342,25 @@ def test_durations_and_word_multiples(text, quote, value, unit, qualifier):
 @pytest.mark.parametrize("text", ["A year ago the plant was closed.", "The bins are emptied once a week."])
 def test_a_alone_is_no_quantity(text):
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Attendance peaked over the three-day weekend.",
+    "This is the highest 12-month inflation rate since the series began.",
+    "Prices fell compared with the same two months a year ago.",
+    "She lost the first two sets but recovered.",
+    "Locally, one acre equals 0.40 hectare.",
+    "The index stands at 118.4 based on 2015=100.",
+    "A 10-man side held on for a draw.",
+    "The umpire called love-15, 15-30 as the crowd hushed.",
+    "The number to call is 101 for non-emergencies.",
+    "The hosts won after beating the visitors 3-1 at home.",
+    "The home side doubled their lead before the break.",
+])
+def test_framings_definitions_and_idioms_are_no_claims(text):
+    got = [c.quote for c in extract_claims(text) if c.quote not in ("118.4",)]
+    assert got == []
+
+
+def test_a_decimal_comma_before_a_percent():
+    assert one("Cargo rose by 2,7% on the year.").value == pytest.approx(2.7)
