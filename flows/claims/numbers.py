@@ -58,7 +58,8 @@ NUMBER_RE = re.compile(
   | (?P<vague>\b(?P<vague_w>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\s+of\b)
   | (?P<fold>\b(?P<fold_w>{"|".join(FOLD_WORDS)})\b)
   | (?P<mixed>(?<![\w.,/])(?P<mixed_i>\d+)\s+(?P<mixed_n>\d+)/(?P<mixed_d>\d+)(?![\w/]))
-  | (?P<dfrac>(?<![\w.,/:])(?P<dfrac_n>\d{1,2})/(?P<dfrac_d>\d{1,2})(?![\w/]))
+  | (?P<dfrac>(?<![\w.,/:])(?P<dfrac_n>\d{{1,2}})/(?P<dfrac_d>\d{{1,2}})(?![\w/]))
+  | (?P<halfby>\bhalf\b(?!\s+(?:an?|of)\b|-))
   | (?P<digits>(?:(?<![\w.])|(?<=Rs\.)|(?<=\bc\.)|(?<=\bca\.)){_DIGITS})(?P<dhalf>\s+and\s+a\s+half\b)?
       (?:(?P<scale_sp>\s*-?\s*(?:{_SCALE_WORDS})\b)|(?P<scale_sfx>(?:{_SCALE_SUFFIX})(?![\w])))?
   | (?P<words>\b{_WORDNUM}\b)(?P<whalf>\s+and\s+a\s+half\b)?
@@ -165,6 +166,10 @@ def _atom(m: re.Match) -> NumberAtom | None:
         if before.rstrip().endswith(("first", "second", "latter", "back", "front", "other")):
             return None  # "the first half of 2024": a period
         return NumberAtom(start, end, 0.5, "fraction", raw)
+    if g("halfby") is not None:
+        if not _HALF_AFTER_RE.search(m.string, max(0, start - 16), start):
+            return None  # "half" alone: "the second half", "half time"
+        return NumberAtom(start, end, 0.5, "fraction", raw)  # "declined by nearly half", "less than half the"
     if g("wfrac") is not None:
         n = g("wfrac_n").lower()
         num = 1.0 if n in ("a", "an") else float(ONES[n])
@@ -191,6 +196,7 @@ def _atom(m: re.Match) -> NumberAtom | None:
     return None
 
 
+_HALF_AFTER_RE = re.compile(r"\b(?:by|than|nearly|almost|about|around|roughly|some|over)\s+$", re.IGNORECASE)
 _UNIT_AND_A_HALF_RE = re.compile(r"\s+(?:hour|day|week|month|year|decade|century)\s+and\s+a\s+half\b", re.IGNORECASE)
 _BOUND_BEFORE_RE = re.compile(r"\b(?:nearly|almost|at\s+least|more\s+than|over|about|around|up\s+to|less\s+than|under|"
                               r"just\s+over|just\s+under|well\s+over|roughly|some)\s+$", re.IGNORECASE)

@@ -364,3 +364,17 @@ def test_framings_definitions_and_idioms_are_no_claims(text):
 
 def test_a_decimal_comma_before_a_percent():
     assert one("Cargo rose by 2,7% on the year.").value == pytest.approx(2.7)
+
+
+@pytest.mark.parametrize("text, quote, value, unit, qualifier, kind", [
+    ("Rail fares are up by a quarter in Scotland.", "a quarter", 0.25, None, "exact", "change"),
+    ("Admissions climbed by a fifth in a week.", "a fifth", 0.2, None, "exact", "change"),
+    ("Output fell by nearly half last year.", "nearly half", 0.5, None, "upper_bound", "change"),
+    ("Sales were down more than 1/4 on the year.", "more than 1/4", 0.25, None, "lower_bound", "change"),
+    ("The price is now less than half the $90 peak.", "less than half", 0.5, "times", "upper_bound", "ratio"),
+    ("Nearly half the towns lost a bank branch.", "Nearly half", 0.5, None, "upper_bound", "level"),
+])
+def test_fractions_as_changes_and_ratios(text, quote, value, unit, qualifier, kind):
+    c = [c for c in extract_claims(text) if c.quote == quote]
+    assert c and (c[0].value, c[0].unit, c[0].qualifier, c[0].kind) == (pytest.approx(value), unit, qualifier, kind), \
+        [(x.quote, x.value, x.unit, x.kind) for x in extract_claims(text)]
