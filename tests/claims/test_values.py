@@ -378,3 +378,14 @@ def test_fractions_as_changes_and_ratios(text, quote, value, unit, qualifier, ki
     c = [c for c in extract_claims(text) if c.quote == quote]
     assert c and (c[0].value, c[0].unit, c[0].qualifier, c[0].kind) == (pytest.approx(value), unit, qualifier, kind), \
         [(x.quote, x.value, x.unit, x.kind) for x in extract_claims(text)]
+
+
+@pytest.mark.parametrize("text, quote, qualifier", [
+    ("GDP is estimated at $2.1 trillion, compared with $1.9 trillion a year earlier.", "$1.9 trillion", "exact"),
+    ("An estimated 40,000 people attended, a 5% rise on last year.", "5%", "exact"),
+    ("It is estimated that by 2030, 2 million people will live there.", "2 million people", "approximate"),
+    ("The region's homicide rate is far above the estimated global rate of 6.1 per 100,000.", "6.1 per 100,000", "approximate"),
+])
+def test_estimated_bounds_only_its_own_figure(text, quote, qualifier):
+    c = [c for c in extract_claims(text) if c.quote == quote]
+    assert c and c[0].qualifier == qualifier, [(x.quote, x.qualifier) for x in extract_claims(text)]
