@@ -57,6 +57,26 @@ _MULTIPLIER_VALUE = {"doubled": 2.0, "doubling": 2.0, "tripled": 3.0, "trebled":
 # comparing ("twice the global average", "twice as many"); "a double room" is none
 _BARE_MULTIPLIERS = frozenset({"double", "triple", "quadruple", "twice"})
 _COMPARING_RE = re.compile(r"\s+(?:the|that|what|as|its|their|his|her)\b", re.IGNORECASE)
+# "-53.7% compared with February 2019", "-11% to £449m", "-4% year-on-year": a signed change, not a level
+_COMPARED_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:compared|versus|vs\.?|against|from|to\b|on\s+(?:the|a|last)\b|"
+                                r"year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|m/m|over\s+the)", re.IGNORECASE)
+_SHARE_UNITS = ("percent", "percentage_point", "basis_point")
+# a count of people named just before a bare number, with only linking words between
+_PEOPLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.population_nouns, key=len, reverse=True)) + r")\s+"
+                               r"(?:(?:of|was|were|is|are|at|to|totalled|totaled|reached|hit|stood|rose|fell|grew|climbed|"
+                               r"increased|decreased|dropped|jumped|has|have|had|been|now|managed|stay|stayed|inside|some|"
+                               r"about|around|nearly|almost|over|more|than|close|just|under|[\d.,]+%?|per|cent|percent|"
+                               r"year-on-year|by)\s+){0,8}$", re.IGNORECASE)
+_JOB_NOUNS = frozenset({"jobs", "posts", "positions", "roles", "vacancies", "workers", "staff", "employees", "homes"})
+# "less than half the 147 dollar high", "less than half that", "nearly 1/3 as many": a fraction of a figure
+_FRACTION_OF_FIGURE_RE = re.compile(r"\s+(?:that\b|as\s+(?:many|much|big|large|fast|high|long)\b|the\s+(?:[\w-]+\s+){0,2}?"
+                                    r"[$£€]?\d)", re.IGNORECASE)
+# "estimated" that is about this figure ("was estimated to reach 5 billion", "an estimated deficit of N85.47
+# billion"), not any "estimated" earlier in the sentence ("is estimated at Rs 33.74 lakh crore, compared with ...")
+_ESTIMATED_OF_RE = re.compile(r"\bestimated\s+(?:\w+\s+)?$|\bestimated\s+to\s+\w+\s+(?:\w+\s+)?$|"
+                              r"\bestimated\s+(?:[a-z-]+\s+){1,3}(?:of|at)\s+$|"  # "the estimated global rate of 7.6"
+                              r"\bestimated\s+that\s+[^.;:]{0,40}$", re.IGNORECASE)  # "It is estimated that by 2026, one million"
+_IDIOM_AFTER_MULTIPLIER_RE = re.compile(r"\s+(?:their|his|her|its|the)\s+(?:lead|advantage|tally)\b", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -82,6 +102,8 @@ class Draft:
     head: str | None = None  # the counted noun ("migrants" in "400,000 migrants")
     np_end: int = 0  # end of the noun phrase after the number
     has_subject_after: bool = False
+    sign: str | None = None  # "+" or "-" written before the number ("+236%", "(-)0.4")
+    plus_bound: bool = False  # "35+ hours": the bound's sign between number and unit
     place: str | None = None
     period: object | None = None
     modality: str = "asserted"
@@ -157,17 +179,27 @@ def _open_draft(s, atom: NumberAtom, currency) -> Draft | None:
     d = Draft(qs=atom.start, qe=atom.end, value=atom.value)
     if currency:
         d.qs, d.unit = currency
-    if atom.suffix_scale in ("m",) and not currency:
-        d.value, d.unit = atom.value / 1e6, "m"  # "a 100m sprint": metres, not millions
+        if s.local_dollar and d.unit == "USD" and text[d.qs] == "$" and text[max(0, d.qs - 2):d.qs] not in ("US", "S."):
+            d.unit = s.local_dollar  # "$1,000,500" in a Sydney text: AUD (NEWS_DEV conv. 31)
+    if atom.suffix_scale in ("m",) and not currency and not s._counted_after_m(atom.end):
+        d.value, d.unit = atom.value / 1e6, "m"  # "a 100m sprint": metres, not millions ("2.7m sales": millions)
     qs = d.qs
     if atom.form == "digits" and qs > s.start and text[qs - 1] in "-−" and (qs - 1 == s.start or not text[qs - 2].isalnum()):
         d.qs -= 1
         d.value = -d.value
+        d.sign = "-"
+    elif atom.form == "digits" and text[max(s.start, qs - 3):qs] == "(-)":
+        d.qs -= 3  # "shrank (-)0.4 per cent"
+        d.value = -d.value
+        d.sign = "-"
+    elif atom.form == "digits" and qs > s.start and text[qs - 1] == "+" and (qs - 1 == s.start or not text[qs - 2].isalnum()):
+        d.qs -= 1  # "+236%"
+        d.sign = "+"
     elif minus := _MINUS_RE.search(text[max(s.start, qs - 8):qs]):
         d.qs = qs - len(minus.group(0))
         d.value = -d.value
     if d.qe < s.end and text[d.qe].isalpha() and atom.form == "digits":
-        if s._unit_after(d.qe) is None and not cues.currency_after(text, d.qe, s.end):
+        if s._unit_after(d.qe) is None and not cues.currency_after(text, d.qe, s.end) and not cues.subunit_after(text, d.qe, s.end):
             return None
     if atom.form == "digits":
         d.precision = intervals.written_precision(atom.raw, d.value)
@@ -187,12 +219,14 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
     """A range with the next number ("3 to 5 million"), or the unit after the number; a
     fold is a ratio; percentage points after a share. False for an ordinal ("a third month")."""
     text = s.text
-    rng = None if (d.dir_before and d.dir_before[1] != "change") else s._range(atom, nxt, d.qs, currency)
+    # after "rose to", "from A to B" is a change; a dashed pair is still a range ("dropped to 17-18 quintal")
+    rng = s._range(atom, nxt, d.qs, currency, dash_only=bool(d.dir_before and d.dir_before[1] != "change"))
     if atom.form == "fold":
         d.unit, d.kind = "times", "ratio"
-    if atom.form == "fraction" and atom.raw[:1].isalpha() and not atom.raw.lower().endswith(("half", "quarter")) \
-            and _ORDINAL_NOUN_RE.match(text, atom.end, s.end):
-        return False  # "a third month", "a second term": ordinals, not fractions
+    if atom.form == "fraction" and atom.raw[:1].isalpha() and not atom.raw.lower().endswith(("half", "quarter")):
+        nxt_word = _ORDINAL_NOUN_RE.match(text, atom.end, s.end)
+        if nxt_word and not s._is_plain_word(nxt_word.group(0).strip()) and not cues.is_comparative(nxt_word.group(0).strip()):
+            return False  # "a third month", "a second term": ordinals, not fractions ("up by a third in" is one)
     if rng is not None:
         b_atom, b_value, a_value, d.qe, unit_r = rng
         d.low, d.high = sorted((a_value, b_value))
@@ -203,12 +237,25 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
         d.precision = intervals.written_precision(b_atom.raw, b_value) if b_atom.form == "digits" else 0.0
     else:
         u = s._unit_after(d.qe) if d.unit is None or d.unit == "m" and not atom.suffix_scale else None
+        if u is None and d.unit is None and text[d.qe:d.qe + 1] == "+" and not text[d.qe + 1:d.qe + 2].isdigit():
+            u = s._unit_after(d.qe + 1)  # "35+ hours": the bound's sign sits between number and unit
+            d.plus_bound = u is not None
         if u is not None:
             d.qe, d.unit = u
         elif d.unit is None:
             cur = cues.currency_after(text, d.qe, s.end)
+            sub = None if cur else cues.subunit_after(text, d.qe, s.end)
             if cur:
                 d.qe, d.unit = cur
+            elif sub:
+                (d.qe, d.unit), d.value = sub, round(d.value / 100, 10)  # "46p" -> 0.46 GBP, "19.9 cents" -> 0.199 USD
+    if rng is None and LEXICON.unit_family(d.unit) == "duration":
+        compound = s._compound_duration(d.qs, d.qe, d.value, d.unit, nxt)
+        if compound is not None:
+            d.qs, d.qe, d.value, d.unit = compound
+            d.consumed = max(d.consumed, d.qe)
+    if atom.form == "fraction" and d.unit is None and _FRACTION_OF_FIGURE_RE.match(text, d.qe, s.end):
+        d.unit, d.kind = "times", "ratio"  # "less than half the 147 dollar high", "less than half that" (conv. 36)
     if d.unit == "times" and atom.form != "fold":
         d.kind = "ratio" if _TIMES_RATIO_RE.match(text, d.qe, s.end) else "level"
     if d.unit is None and atom.form == "digits":
@@ -225,13 +272,15 @@ def _read_qualifier(s, d: Draft, atom: NumberAtom) -> None:
     text = s.text
     if d.qualifier != "range":
         qb = s._qualifier_before(d.qs)
-        if qb and qb[2] == "over" and LEXICON.unit_family(d.unit) == "duration" and _over_means_during(text, qb[0], s.start):
+        if qb and qb[2] in ("over", "over a") and LEXICON.unit_family(d.unit) == "duration" and _over_means_during(text, qb[0], s.start):
             qb = None  # "held in seven phases over six weeks": over = during
         if qb:
             d.qs, d.qualifier, d.cue = qb
         qa = cues.qualifier_after(text, d.qe, s.end)
         if qa and (d.qualifier == "exact" or qb is None):
             d.qe, d.qualifier, d.cue = qa
+        elif d.plus_bound and d.qualifier == "exact":
+            d.qualifier, d.cue = "lower_bound", "+"
     else:
         qb = s._qualifier_before(d.qs)
         if qb and qb[1] == "approximate":
@@ -266,6 +315,10 @@ def _read_direction_and_kind(s, d: Draft, atom: NumberAtom) -> bool:
         d.direction = dir_after[0]
         if d.kind != "ratio":
             d.kind = "change"
+    if d.sign and d.direction is None and d.kind == "level" and d.unit in _SHARE_UNITS and (
+            d.sign == "+" or _COMPARED_AFTER_RE.match(text, d.qe, s.end)):
+        # "+236% compared with February 2021", "-11% to £449m": a signed share is a change (conv. 22)
+        d.direction, d.kind = ("increase" if d.sign == "+" else "decrease"), "change"
     if atom.form == "fold" and d.direction is None:
         return False  # "are twofold": two parts, not a quantity
     return True
@@ -289,14 +342,29 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
         d.unit = "person"
     elif d.unit is None and subj is None and d.subject and _is_population(d.subject) and atom.form != "words":
         d.unit = "person"  # "a population of 4.1 million"
+    elif d.unit is None and subj is None and atom.form == "digits" and _PEOPLE_BEFORE_RE.search(
+            text, max(s.start, d.qs - 60), d.qs):
+        d.unit = "person"  # "in front of a crowd of 40491", "passenger numbers rose 6.5% to 7.7 billion"
     if (d.unit is None or d.unit == "person") and subj and not d.dir_after and d.np_end > d.qe:
         if d.np_end - d.qe < 60:
             d.qe = d.np_end  # the counted noun belongs to the quote: "400,000 migrants"
+    if d.direction is None and d.head is not None and d.head.lower() in _JOB_NOUNS:
+        passive = cues.passive_change_after(text, d.np_end, s.end)
+        if passive:
+            d.direction, d.kind = passive, ("change" if d.kind == "level" else d.kind)  # "64,000 jobs were added"
+    if d.qualifier == "exact" and subj and d.np_end > d.qe - 1 and not d.dir_after:
+        qa = cues.qualifier_after(text, d.np_end, s.end)  # "40 points or more", "12 inches of snow or more"
+        if qa and qa[1] in ("lower_bound", "upper_bound") and qa[0] - d.qe < 60:
+            d.qe, d.qualifier, d.cue = qa
+            d.low, d.high = (d.value, None) if d.qualifier == "lower_bound" else (None, d.value)
     if atom.form == "words" and not atom.scaled and (d.unit is None or d.unit == "person") and (
             d.head is None or not _plausible_count_noun(d.head)) and not (
-            atom.value >= 2 and (_PARTITIVE_RE.match(text, atom.end, s.end) or d.cue in _EXACT_COUNT_CUES)):
+            atom.value >= 2 and (_PARTITIVE_RE.match(text, atom.end, s.end) or d.cue in _EXACT_COUNT_CUES)) and not (
+            d.qualifier in ("lower_bound", "upper_bound") and atom.value >= 2):  # "arrested more than a dozen"
         return False  # "the two translate", "one is", "one of the": a pronoun, not a quantity
         # ("two of its nine policymakers", "up from just three" are counts)
+    if d.unit is None and atom.form in ("digits", "words") and s._is_age(atom, d.value if d.value is not None else d.high):
+        d.unit = "year"  # "aged 35-55", "over the age of 25", "Burrows (41)", "Federer, 33,", "turns 40"
     return True
 
 
@@ -346,9 +414,9 @@ def _read_modality(s, d: Draft) -> None:
         modality = "forecast"  # "Apple said it would invest ...": an announced plan
     if modality == "asserted" and _ESTIMATED_RE.search(text[s.start:clause_end]):
         modality = "estimate"
-    if d.qualifier == "exact" and modality in ("estimate", "forecast") and re.search(
-            r"\bestimated\b", text[s.start:qs], re.IGNORECASE):
-        d.qualifier = "approximate"
+    if d.qualifier == "exact" and modality in ("estimate", "forecast") and _ESTIMATED_OF_RE.search(
+            text, max(s.start, qs - 60), qs):
+        d.qualifier = "approximate"  # only the figure "estimated" is about
     d.modality = modality
 
 
@@ -360,6 +428,8 @@ def multiplier_claim(s, m: re.Match) -> Claim | None:
     value = _MULTIPLIER_VALUE[w]
     d = Draft(qs=m.start(), qe=m.end(), value=value, unit="times", kind="ratio",
               direction="decrease" if value < 1 else "increase")
+    if _IDIOM_AFTER_MULTIPLIER_RE.match(s.text, m.end(), s.end):
+        return None  # "doubled their lead": a second goal, not a ratio (NEWS_DEV conv. 42)
     qb = cues.qualifier_before(s.text, d.qs, s.start)
     if w in _BARE_MULTIPLIERS:
         comparing = _COMPARING_RE.match(s.text, m.end(), s.end)

@@ -41,6 +41,29 @@ _MONTHS = frozenset(LEXICON.months)
 _YEAR_BEFORE_RE = re.compile(r"\b(?:in|since|during|until|through|half\s+of|quarter\s+of)\s+$", re.IGNORECASE)
 
 
+_WORD_AFTER_RE = re.compile(r"\s+(?:of\s+)?([a-z][\w-]*)")
+_DIMENSION_WORDS = frozenset({"high", "long", "wide", "deep", "tall", "away", "thick", "across", "below", "above",
+                              "hurdles", "metres", "meters", "yards", "heights", "lengths"})
+_AGE_CUE_BEFORE_RE = re.compile(r"\b(?:aged|age\s+of|ages\s+of|turns|turned|turning)\s+(?:(?:over|under|between|about|around|"
+                                r"at\s+least|nearly|almost|just|only)\s+)?$", re.IGNORECASE)
+_NAME_COMMA_RE = re.compile(r"(?<![.,;:])\b([A-Z][a-z][\w'’-]*),\s$")  # "Roger Federer, 33, took ..."
+_NAME_BRACKET_RE = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s\($")  # "Lisa Burrows (41)"
+_AND_A_HALF_RE = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_AND_RE = re.compile(r",?\s+and\s+")
+_LEAD_DURATION_RE = re.compile(r"\b(?:an?|one)\s+(year|month|week|day|hour|minute)\s+and\s+$", re.IGNORECASE)
+
+
+def _duration_ratio(big: str | None, small: str | None) -> float | None:
+    """How many `small` units one `big` unit holds, when both are durations and big > small."""
+    if not big or not small or big == small:
+        return None
+    units = LEXICON.units
+    if big not in units or small not in units or units[big]["family"] != "duration" or units[small]["family"] != "duration":
+        return None
+    ratio = units[big]["factor"] / units[small]["factor"]
+    return round(ratio, 6) if ratio > 1 else None
+
+
 _PLACE_NAMES = place_names()
 
 
@@ -69,6 +92,7 @@ def extract_claims(text: str, published: date | None = None) -> list[Claim]:
     starts = [a.start for a in atoms]
     verb_starts = [m.start() for m in verbs]
     claims: list[Claim] = []
+    local_dollar = _local_dollar(text) if "$" in text else None
     paras = paragraphs(text)
     furniture = furniture_flags([text[a:b] for a, b in paras])
     for (p_start, p_end), is_furniture in zip(paras, furniture, strict=True):
@@ -93,11 +117,30 @@ def extract_claims(text: str, published: date | None = None) -> list[Claim]:
             sent_places = _within(places, place_starts, s_start, s_end)
             if lo < hi or vlo < vhi:
                 ctx = _Sentence(text, s_start, s_end, published, blocked, sent_places, prev_places)
+                ctx.local_dollar = local_dollar
                 claims.extend(ctx.claims(atoms[lo:hi], verbs[vlo:vhi]))
             named = [m for m in sent_places if not m.nationality]
             if named:
                 prev_places = named
     return _non_overlapping(claims)
+
+
+# countries whose own press writes their currency `$`, and its code (NEWS_DEV conv. 31); Hong Kong and
+# Singapore are left out: reports on their firms quote US dollars as `$` as often as not
+_DOLLAR_COUNTRIES = {"AU": "AUD", "NZ": "NZD", "CA": "CAD"}
+_LOCAL_MENTIONS = 2  # one passing mention ("Exports to Australia") does not make a text local
+
+
+def _local_dollar(text: str) -> str | None:
+    """The code a bare `$` stands for in this text: the local dollar when the text names places of a
+    dollar country other than the US at least twice and the US never; else None (`$` stays USD)."""
+    counts: dict[str, int] = {}
+    for m in find_places(text, 0, len(text)):
+        counts[m.place] = counts.get(m.place, 0) + 1
+    if counts.get("US"):
+        return None
+    local = [(n, c) for c, n in counts.items() if c in _DOLLAR_COUNTRIES and n >= _LOCAL_MENTIONS]
+    return _DOLLAR_COUNTRIES[max(local)[1]] if local else None
 
 
 def _within(mentions: list, starts: list[int], start: int, end: int) -> list:
@@ -131,6 +174,7 @@ class _Sentence:
         self._attribution: str | None | bool = False
         self._units: dict = {}
         self._qualifiers: dict = {}
+        self.local_dollar: str | None = None  # what a bare "$" stands for in this text
 
     # -- lazily computed sentence facts ---------------------------------------------
     @property
@@ -188,8 +232,68 @@ class _Sentence:
             return False
         if not 1000 <= atom.value <= 2199:
             return False
+        u = self._unit_after(atom.end)
+        if u is not None and LEXICON.unit_family(u[1]) != "duration":
+            return False  # "1500MW", "2440kg" are measures, not years
         return (bool(_YEARISH_AFTER_RE.match(self.text, atom.end, self.end)) or not self._count_noun_follows(atom.end)
                 or _YEAR_BEFORE_RE.search(self.text, max(self.start, atom.start - 20), atom.start) is not None)
+
+    def _counted_after_m(self, pos: int) -> bool:
+        """"2.7m sales", "35m devices", "1.2m tons", "2m people": the British `m` is a million
+        when a counted noun or a unit follows it; "a 100m sprint", "20m high" are metres."""
+        m = _WORD_AFTER_RE.match(self.text, pos, self.end)
+        if not m:
+            return False
+        w = m.group(1)
+        if w.lower() in _DIMENSION_WORDS:
+            return False
+        return (w in LEXICON.person_nouns or (w.endswith("s") and not w.endswith("ss") and len(w) > 3)
+                or self._unit_after(pos) is not None)
+
+    def _is_age(self, atom: NumberAtom, value) -> bool:
+        """An age told without `years`: after `aged`, `the age of`, `turns`, or a bare one- or
+        two-digit number in brackets or between commas right after a name."""
+        if value is None or not 0 < value < 120:
+            return False
+        text = self.text
+        before = text[max(self.start, atom.start - 40):atom.start]
+        if _AGE_CUE_BEFORE_RE.search(before):
+            return True
+        if atom.form != "digits" or not atom.raw.isdigit() or len(atom.raw) > 2:
+            return False
+        after = text[atom.end:min(self.end, atom.end + 2)]
+        name = (_NAME_COMMA_RE.search(before) if after[:1] == "," else
+                _NAME_BRACKET_RE.search(before) if after[:1] == ")" else None)
+        return name is not None and not _is_function_word(name.group(1))  # not "Germany, 45,"
+
+    def _is_plain_word(self, word: str) -> bool:
+        """A function word, month, cue or place name (no noun a number could be an ordinal of)."""
+        return _is_function_word(word)
+
+    def _compound_duration(self, qs: int, qe: int, value: float, unit: str, nxt: NumberAtom | None):
+        """(start, end, value, unit) of a duration told in two units, in the smaller one:
+        "three years and eight months" -> 44 months, "an hour and 25 minutes" -> 85 minutes,
+        "an hour and a half" -> 1.5 hours."""
+        text = self.text
+        half = _AND_A_HALF_RE.match(text, qe, self.end)
+        if half:
+            return qs, half.end(), value + 0.5, unit
+        lead = _LEAD_DURATION_RE.search(text, max(self.start, qs - 20), qs)
+        if lead:
+            big = LEXICON.unit_forms_ci.get(lead.group(1).lower())
+            ratio = _duration_ratio(big, unit)
+            if ratio:
+                return lead.start(), qe, ratio + value, unit
+        if nxt is None:
+            return None
+        m = _AND_RE.match(text, qe, self.end)
+        if not m or m.end() != nxt.start or nxt.form not in ("digits", "words"):
+            return None
+        u = cues.unit_after(text, nxt.end, self.end)
+        ratio = _duration_ratio(unit, u[1]) if u else None
+        if not ratio:
+            return None
+        return qs, u[0], value * ratio + nxt.value, u[1]
 
     def _count_noun_follows(self, pos: int) -> bool:
         m = re.match(r"\s+([a-z][\w-]*)", self.text[pos:self.end])
@@ -206,6 +310,8 @@ class _Sentence:
             return True
         if atom.form == "words":
             return atom.value == 0 and not atom.scaled
+        if atom.form == "digits" and not currency and atom.start > self.start and text[atom.start - 1].isalpha():
+            return True  # letters glued to the number that are no currency: "N95", "US10"
         if atom.form != "digits" or currency or atom.scaled:
             return False
         if re.fullmatch(r"0\d+", atom.raw):
@@ -227,8 +333,9 @@ class _Sentence:
             return True  # "the 2020 closures": a year used as a name
         return False
 
-    def _range(self, atom: NumberAtom, nxt: NumberAtom | None, qs: int, currency):
-        """(second atom, its value, first value, end, unit) if `atom` opens a range."""
+    def _range(self, atom: NumberAtom, nxt: NumberAtom | None, qs: int, currency, dash_only: bool = False):
+        """(second atom, its value, first value, end, unit) if `atom` opens a range; only a dashed
+        pair when `dash_only` (after "rose to": "dropped to 17-18 quintal")."""
         if nxt is None or atom.form not in ("digits", "words") or nxt.form not in ("digits", "words"):
             return None
         text = self.text
@@ -240,6 +347,8 @@ class _Sentence:
         if not m:
             return None
         j = m.group("j").lower()
+        if dash_only and (j not in ("-", "–") or m.group(0) != j):
+            return None
         between = _BETWEEN_RE.search(text[max(self.start, qs - 12):qs])
         if j == "and" and not between:
             return None
