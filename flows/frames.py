@@ -8,6 +8,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from claimhouse.flows.claims.facts import document_features
 from claimhouse.flows.claims.link import fact_keys
 from claimhouse.flows.claims.model import Claim, Document, FetchRecord, sha256_hex
 
@@ -16,7 +17,8 @@ DOCUMENT_COLUMNS = ("document_id", "version", "uri", "title", "published_at", "f
 CLAIM_COLUMNS = ("claim_id", "document_id", "version", "span_start", "span_end", "quote", "sentence", "value",
                  "low", "high", "unit", "qualifier", "direction", "kind", "subject", "place", "period_start",
                  "period_end", "period_partial", "modality", "attribution", "checkworthiness", "interval_low",
-                 "interval_high", "unit_family", "subject_key", "fact_key")
+                 "interval_high", "unit_family", "subject_key", "fact_key", "measure", "scope", "when_start", "when_end",
+                 "evolving", "update_cue", "block_key", "claim_key", "copy_key", "evidence")
 FETCH_COLUMNS = ("source", "uri", "fetched_at", "ok", "http_status", "bytes", "duration_s", "not_modified",
                  "etag", "last_modified", "error")
 
@@ -54,7 +56,8 @@ def claims_frame(doc: Document, version: int, claims: Iterable[Claim]) -> pd.Dat
     schema can check spans; the store drops it."""
     sha = doc.content_sha256
     rows = []
-    for c in claims:
+    claims = list(claims)
+    for c, f in zip(claims, document_features(doc, claims), strict=True):
         keys = fact_keys(c)
         row = asdict(c)
         row.pop("sentence_start", None)
@@ -64,9 +67,19 @@ def claims_frame(doc: Document, version: int, claims: Iterable[Claim]) -> pd.Dat
             version=version,
             unit_family=keys.unit_family,
             subject_key=keys.subject_key,
-            fact_key=keys.fact_key,
-            interval_low=None if c.interval_low is None else c.interval_low * keys.scale,
-            interval_high=None if c.interval_high is None else c.interval_high * keys.scale,
+            fact_key=f.fact_key,
+            interval_low=f.interval_low,
+            interval_high=f.interval_high,
+            measure=f.measure,
+            scope=f.scope,
+            when_start=f.when_start,
+            when_end=f.when_end,
+            evolving=f.evolving,
+            update_cue=f.update_cue,
+            block_key=f.block_key,
+            claim_key=f.claim_key,
+            copy_key=f.copy_key,
+            evidence=f.evidence_text(),
             text_length=len(doc.text),
         )
         rows.append(row)
@@ -79,8 +92,9 @@ def typed_claims(frame: pd.DataFrame) -> pd.DataFrame:
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
     for col in ("span_start", "span_end", "version", "text_length"):
         frame[col] = frame[col].astype("int64")
-    frame["period_partial"] = frame["period_partial"].astype(bool)
-    for col in ("period_start", "period_end"):
+    for col in ("period_partial", "evolving", "update_cue"):
+        frame[col] = frame[col].astype(bool)
+    for col in ("period_start", "period_end", "when_start", "when_end"):
         frame[col] = frame[col].astype(object)
     return frame
 

@@ -55,6 +55,15 @@ class ClaimsModel(pa.DataFrameModel):
     unit_family: Series[str] = pa.Field(nullable=True, coerce=True)
     subject_key: Series[str] = pa.Field(nullable=True, coerce=True)
     fact_key: Series[str] = pa.Field(nullable=True, coerce=True)
+    # fact matching features (flows/claims/facts.py)
+    measure: Series[str] = pa.Field(nullable=True, coerce=True)
+    scope: Series[str] = pa.Field(nullable=True, coerce=True)
+    when_start: Series[pa.Date] = pa.Field(nullable=True, coerce=True)
+    when_end: Series[pa.Date] = pa.Field(nullable=True, coerce=True)
+    block_key: Series[str] = pa.Field(nullable=True, coerce=True)
+    claim_key: Series[str] = pa.Field(nullable=True, coerce=True)
+    copy_key: Series[str] = pa.Field(nullable=True, coerce=True)
+    evidence: Series[str] = pa.Field(nullable=True, coerce=True)
 
     class Config:
         name = "ClaimsModel"

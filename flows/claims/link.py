@@ -1,14 +1,14 @@
-"""Which claims state the same fact, and whether their values agree.
+"""Subject keys, and the old exact-equality fact key, of a claim.
 
-Pure functions. A claim's *fact key* names the fact it states: unit family, subject key
-(head noun class | nationality words | other modifiers | event verb), place, kind,
-direction, forecast or not, partial period or not, and the period to the month. Claims
-with equal fact keys are one fact; the warehouse groups and pairs them set-based in SQL
-on that key (`warehouse/views/facts.sql`, `link_candidates.sql`); `intervals_meet` and
-`gap` are that SQL's interval test for one pair, for the benchmark's Python baseline.
+Pure functions. Cross-referencing no longer pairs claims on `fact_keys(...).fact_key`: fact
+matching with evidence lives in `flows/claims/facts.py`, and `claim_rows.fact_key` is written from
+it (flows/frames.py). What stays here: the subject key and unit family that reference checks
+compare (`warehouse/views/reference_checks.sql`, flows/ingest/reference.py), unit scales, and
+`intervals_meet` / `gap`, the interval test for one pair that the benchmark's Python baseline uses.
 
-Reference figures get the same keys from their subject, place and period strings
-(`reference_keys`), so a claim and a published statistic meet on the same columns."""
+A subject key is head noun class | nationality words | other modifiers | event verb; reference
+figures get the same keys from their subject, place and period strings (`reference_keys`), so a
+claim and a published statistic meet on the same columns."""
 from __future__ import annotations
 
 import re

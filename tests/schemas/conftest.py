@@ -54,6 +54,16 @@ def _claim_row(quote: str = "40 percent", text: str = TEXT, **changes) -> dict:
         "unit_family": "percent",
         "subject_key": "voters stayed home",
         "fact_key": None,
+        "measure": None,
+        "scope": None,
+        "when_start": None,
+        "when_end": None,
+        "evolving": False,
+        "update_cue": False,
+        "block_key": None,
+        "claim_key": None,
+        "copy_key": None,
+        "evidence": None,
     }
     return row | changes
 

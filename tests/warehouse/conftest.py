@@ -55,6 +55,16 @@ class Make:
                     "unit_family": "percent",
                     "subject_key": "turnout",
                     "fact_key": None,
+                    "measure": None,
+                    "scope": None,
+                    "when_start": None,
+                    "when_end": None,
+                    "evolving": False,
+                    "update_cue": False,
+                    "block_key": None,
+                    "claim_key": None,
+                    "copy_key": None,
+                    "evidence": None,
                 }
                 rows.append(row | changes)
         return pd.DataFrame(rows)

@@ -1,0 +1,802 @@
+"""Which claims state the same fact, and whether they agree, conflict or update one another.
+
+Pure rules, no DuckDB. Two steps:
+
+1. `document_features(doc, claims)` reads each claim of one document once and writes down, with
+   where it found each: what is counted (`measure`, from the words next to the number, else the
+   sentence, the sentence before or the headline), where or whose (`scope`, a path from the whole
+   to the part: "SY/opposition-held", "org:amazon/twitch", "TR+SY" for a combined figure), when
+   (`when_start`/`when_end`: the claim's period, or for an evolving count such as a toll the day
+   it was "as of", resolved against the publication date), the unit family, kind and forecast
+   flag. Linear work; the features become columns of the claims frame.
+2. `same_fact(a, b)` decides one pair from those features and says why; `relation(a, b)` says
+   agrees / conflicts / updates from the intervals, publication dates and wording. The warehouse
+   states the same pair rule over the same columns in SQL (`warehouse/views/link_candidates.sql`,
+   blocking on `block_key`); tests/xref checks that both decide alike.
+
+The words are data: flows/claims/data/facts.json."""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Sequence
+
+from claimhouse.flows.claims.lexicon import LEXICON
+from claimhouse.flows.claims.model import Claim, Document
+from claimhouse.flows.claims.periods import find_periods
+from claimhouse.flows.claims.places import find_places
+from claimhouse.flows.claims.segment import sentences
+
+_DATA = json.loads((Path(__file__).parent / "data" / "facts.json").read_text(encoding="utf-8"))
+
+
+def _terms(mapping: dict) -> dict[str, str]:
+    return {t.lower(): k for k, words in mapping.items() if not k.startswith("_") for t in words}
+
+
+MEASURE_OF: dict[str, str] = _terms(_DATA["measures"])
+MEASURE_ORDER: tuple[str, ...] = tuple(k for k in _DATA["measures"] if not k.startswith("_"))
+WEAK_WORDS = frozenset(_DATA["weak_measure_words"]["words"])
+EVOLVING = frozenset(_DATA["evolving_measures"]["measures"])
+SCOPE_OF: dict[str, str] = {k: v for k, v in _DATA["scopes"]["names"].items()}
+COMBINED_WORDS = tuple(_DATA["scopes"]["combined"])
+WORLD_WORDS = tuple(_DATA["scopes"]["world"])
+WHOLE_WORDS = tuple(_DATA["scopes"]["whole"])
+WEEKDAYS = tuple(_DATA["weekdays"])
+DAY_WORDS: dict[str, int] = dict(_DATA["day_words"])
+UPDATE_CUES = tuple(_DATA["update_cues"])
+FORECASTERS: dict[str, str] = {k: v for k, v in _DATA["forecasters"].items() if not k.startswith("_")}
+FORECAST_WORDS = tuple(_DATA["forecast_words"])
+RATE_MEASURES = frozenset(_DATA["rate_measures"])
+STOCKS = frozenset(_DATA["stock_measures"]["measures"])
+MODIFIERS: dict[str, tuple[frozenset, tuple]] = {
+    k: (frozenset(v["of"]), tuple(v["words"])) for k, v in _DATA["measure_modifiers"].items() if not k.startswith("_")}
+NEAR_MODIFIERS: dict[str, tuple[frozenset, tuple]] = {
+    k: (frozenset(v["of"]), tuple(v["words"])) for k, v in _DATA["near_modifiers"].items() if not k.startswith("_")}
+MONTHS: dict[str, int] = {k.lower(): v for k, v in LEXICON.months.items()}
+ANAPHORA = tuple(_DATA["anaphora"]["words"])
+CUT_WORDS = tuple(_DATA["cut_words"]["words"])
+EXCLUSION_WORDS = tuple(_DATA["exclusion_words"]["words"])
+CLAUSE_BREAKS = tuple(_DATA["clause_breaks"]["words"])
+_NATIONALITIES: dict[str, str] = dict(LEXICON.nationality_adjectives)
+HISTORIC_DAYS = 300  # a period ending this long before publication is history, not today's count
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_MEASURE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(MEASURE_OF) + r")(?![\w-])", re.I)
+_SCOPE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(SCOPE_OF) + r")(?![\w-])")
+_COMBINED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(COMBINED_WORDS) + r"|bringing|brought|taking|takes|took the)(?![\w-])", re.I)
+_WHOLE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(WHOLE_WORDS) + r")(?![\w-])", re.I)
+_WORLD_RE = re.compile(r"(?<![\w-])(?:" + _alternation(WORLD_WORDS) + r")(?![\w-])", re.I)
+_DAY_RE = re.compile(r"(?<![\w-])(?P<w>" + _alternation(WEEKDAYS) + "|" + _alternation(DAY_WORDS) + r")(?P<poss>['’]s)?(?![\w-])", re.I)
+_EVENT_BEFORE_RE = re.compile(r"(?:since|struck|hit|began|started|broke out|erupted|before dawn)\W+(?:\w+\W+){0,5}$", re.I)
+_PAST_YEAR_RE = re.compile(r"(?<![\d,.$€£])(1[89]\d\d|20\d\d)(?![\d%])")
+_UPDATE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(UPDATE_CUES) + r")\W+(?:\w+\W+){0,3}$", re.I)
+_FORECAST_RE = re.compile(r"(?<![\w-])(?:" + _alternation(FORECAST_WORDS) + r")(?![\w-])", re.I)
+_FORECASTER_RE = re.compile(r"(?<![\w-])(?:" + _alternation(FORECASTERS) + r")(?![\w-])", re.I)
+_NORM_RE = re.compile(r"[\W_]+")
+_METRO_RE = re.compile(r"\b(?:metropolitan|metro) area\b", re.I)
+_MODIFIER_RES = {k: (of, re.compile(r"(?<![\w-])(?:" + _alternation(words) + r")(?![\w-])", re.I))
+                 for k, (of, words) in MODIFIERS.items()}
+_NEAR_MODIFIER_RES = {k: (of, re.compile(r"(?<![\w-])(?:" + _alternation(words) + r")(?![\w-])", re.I))
+                      for k, (of, words) in NEAR_MODIFIERS.items()}
+_PART_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?\d[\d,.]*\b")
+_MONTH_RE = re.compile(r"(?<![\w-])(?P<m>" + _alternation(MONTHS) + r")\.?(?:['’]s)?(?:\s+(?P<y>(?:19|20)\d\d))?(?![\w-])"
+                       r"|(?P<last>\blast month\b)|(?P<prev>\b(?:the previous|the prior|a) month(?: earlier| before)?\b)", re.I)
+_ANAPHORA_RE = re.compile(r"^\W*(?:" + _alternation(ANAPHORA) + r")\b", re.I)
+_PAST_YEAR_WORDS_RE = re.compile(r"\b(?:over|in|during)\s+the\s+(?:last|past)\s+year\b", re.I)
+_WINDOW_RE = re.compile(r"\b(?:from|between)\s+(?P<m1>" + _alternation(MONTHS) + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
+                        r"\s+(?:to|and|until|through|-|–)\s+(?P<m2>" + _alternation(MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b",
+                        re.I)
+_COMPARED_RE = re.compile(r"\b(?:from|previous|prior|compared with|compared to|against)\b", re.I)
+_UP_TO_RE = re.compile(r"\b(?:up to|until|through|to)\s+(?P<m2>" + _alternation(MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
+_FROM_RE = re.compile(r"\bfrom\s+$", re.I)
+_NATIONALITY_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_NATIONALITIES) + r")(?![\w-])")
+_CUT_RE = re.compile(r"(?<![\w-])(?:" + _alternation(CUT_WORDS) + r")(?![\w-])", re.I)
+_EXCLUDED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(EXCLUSION_WORDS) + r")\b[^.;:()]{0,40}$", re.I)
+_BREAK_RE = re.compile("|".join(re.escape(w) for w in CLAUSE_BREAKS), re.I)
+_SPEAKER_RE = re.compile(r"['’]s\b|\s+(?:said|says|reported|reports|told|announced|added)\b")  # "Panama said": a source
+_JOINED_RE = re.compile(r"^\s*(?:and|&|,|/|-|–)\s*(?:[a-z][\w-]*\s+){0,3}$")
+NEAR_CHARS = 40  # words this close after a number name what it counts before any words before it
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One feature of a claim and where it was read: 'sentence', 'previous sentence', 'headline',
+    'lead', 'publication date' or 'claim' (the extractor's own field)."""
+
+    value: str
+    words: str
+    source: str
+
+    def text(self) -> str:
+        return f"{self.value} ('{self.words}', {self.source})" if self.words else f"{self.value} ({self.source})"
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """What one claim states, normalised for matching. None: not known."""
+
+    measure: str | None
+    scope: str | None
+    when_start: date | None
+    when_end: date | None
+    unit_family: str | None
+    kind: str
+    forecast: str  # "" for a statement of fact, else who forecasts ("consensus", "bank", ...)
+    partial: bool
+    evolving: bool
+    update_cue: bool
+    comparable: bool  # False: hypothetical, or no measure / unit family / interval
+    interval_low: float | None
+    interval_high: float | None
+    published: date | None
+    claim_key: str  # stable across runs and versions: document, sentence, quote
+    copy_key: str  # the sentence's words: equal keys in two documents = a copied sentence
+    qualifier: str = "exact"  # an exact figure's rounding interval is open at its top
+    measure_evidence: Evidence | None = None
+    scope_evidence: Evidence | None = None
+    when_evidence: Evidence | None = None
+
+    @property
+    def block_key(self) -> str | None:
+        """The coarse key the warehouse blocks on: unit family | measure | kind | forecast | partial
+        period or not | country (the first part of the scope)."""
+        if not self.comparable:
+            return None
+        country = (self.scope or "").split("/")[0]
+        return "|".join([self.unit_family or "", self.measure or "", self.kind, self.forecast,
+                         "partial" if self.partial else "", country])
+
+    @property
+    def fact_key(self) -> str | None:
+        """block key + full scope + period: the fact the claim states (`facts` view)."""
+        if not self.comparable:
+            return None
+        return "|".join([self.block_key or "", self.scope or "", _iso(self.when_start), _iso(self.when_end)])
+
+    def evidence_text(self) -> str:
+        parts = [e.text() for e in (self.measure_evidence, self.scope_evidence, self.when_evidence) if e]
+        return "; ".join(parts)
+
+
+def _nested(scope: str | None) -> bool:
+    """A place below country level (US/HI/Maui), not an organisation nor a sum."""
+    return bool(scope) and "/" in scope and not scope.startswith(("org:", "tracker:")) and "+" not in scope \
+        and not scope.endswith("/*")
+
+
+def scopes_meet(a: str | None, b: str | None) -> bool:
+    """Equal scopes meet; below country level a place meets the places inside it (see facts.json)."""
+    if (a or "") == (b or ""):
+        return True
+    return _nested(a) and _nested(b) and (a.startswith(b + "/") or b.startswith(a + "/"))
+
+
+def _iso(d: date | None) -> str:
+    return "" if d is None else d.isoformat()
+
+
+# ---- regions of text around a number ------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """The text a claim is read in: its own stretch of the sentence (from the number before it to
+    the number after it), the sentence, the sentence before, the headline and the lead."""
+
+    text: str
+    left: tuple[int, int]
+    quote: tuple[int, int]
+    right: tuple[int, int]
+    sentence: tuple[int, int]
+    previous: tuple[int, int] | None
+    title: str
+    lead: tuple[int, int] | None
+
+
+def _contexts(doc: Document, claims: Sequence[Claim]) -> list[_Context]:
+    text = doc.text
+    spans = sentences(text, 0, len(text))
+    starts = [s for s, _ in spans]
+    out = []
+    ordered = sorted(claims, key=lambda c: c.span_start)
+    for c in claims:
+        s0 = c.sentence_start
+        s1 = s0 + len(c.sentence)
+        before = [o.span_end for o in ordered if s0 <= o.span_end <= c.span_start and o is not c]
+        after = [o.span_start for o in ordered if c.span_end <= o.span_start < s1 and o is not c]
+        lo = max(before) if before else s0
+        breaks = [m.end() for m in _BREAK_RE.finditer(text, lo, c.span_start)] if before else []
+        left = (max(breaks) if breaks else lo, c.span_start)
+        hi = min(after) if after else s1
+        cut = _BREAK_RE.search(text, c.span_end, hi) if after else None
+        right = (c.span_end, cut.start() if cut else hi)
+        i = _index_at(starts, s0)
+        previous = spans[i - 1] if i > 0 else None
+        lead = spans[0] if spans and spans[0][0] != s0 else None
+        out.append(_Context(text, left, (c.span_start, c.span_end), right, (s0, s1), previous, doc.title or "", lead))
+    return out
+
+
+def _index_at(starts: list[int], pos: int) -> int:
+    best = 0
+    for i, s in enumerate(starts):
+        if s <= pos:
+            best = i
+        else:
+            break
+    return best
+
+
+# ---- what is counted ----------------------------------------------------------------------
+def _measure_hits(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
+    """(position, words, measure) of each measure word in text[lo:hi], leaving out words listed
+    after 'excludes' / 'except' (what a measure leaves out is not what it counts)."""
+    hits = [(m.start(), m.group(0), MEASURE_OF[m.group(0).lower()]) for m in _MEASURE_RE.finditer(text, lo, hi)
+            if not _EXCLUDED_RE.search(text, max(0, m.start() - 60), m.start())]
+    out: list[tuple[int, str, str]] = []
+    for h in hits:
+        prev = out[-1] if out else None
+        if prev and prev[1].lower() not in WEAK_WORDS and h[0] - (prev[0] + len(prev[1])) <= 1:
+            continue  # "core CPI inflation", "food price inflation": the modifier names the measure
+        out.append(h)
+    return out
+
+
+def _cuts(ev: Evidence | None, ctx: _Context, percent: bool) -> Evidence | None:
+    """A count of staff next to a cut verb counts job cuts; a share of staff in a sentence about
+    cuts is the share cut."""
+    if ev is None or ev.value != "staff":
+        return ev
+    lo, hi = ctx.sentence if percent else (ctx.left[0], ctx.right[1])
+    m = _CUT_RE.search(ctx.text, lo, hi)
+    return Evidence("job_cuts", f"{ev.words} + {m.group(0)}", ev.source) if m else ev
+
+
+def _pick_measure(ctx: _Context) -> Evidence | None:
+    t = ctx.text
+    near = [h for h in _measure_hits(t, ctx.quote[0], min(ctx.right[1], ctx.quote[1] + NEAR_CHARS))
+            if not _FROM_RE.search(t, max(0, h[0] - 6), h[0])]  # "rescued 4,000 people from cars"
+    left = list(reversed(_measure_hits(t, *ctx.left)))
+    far = _measure_hits(t, min(ctx.right[1], ctx.quote[1] + NEAR_CHARS), ctx.right[1])
+    for strong in (True, False):
+        for hits in (near, left, far):
+            for _, words, measure in hits:
+                if (words.lower() not in WEAK_WORDS) == strong:
+                    return Evidence(measure, words, "sentence")
+    s0, s1 = ctx.sentence
+    sentence_hits = sorted(_measure_hits(t, s0, s1), key=lambda h: (abs(h[0] - ctx.quote[0]), h[1].lower() in WEAK_WORDS))
+    if sentence_hits:
+        return Evidence(sentence_hits[0][2], sentence_hits[0][1], "sentence")
+    same_paragraph = ctx.previous is not None and "\n\n" not in t[ctx.previous[1]:s0]
+    if ctx.previous and (_ANAPHORA_RE.match(t, s0) or same_paragraph):
+        hits = _measure_hits(t, *ctx.previous)
+        if hits:  # "It had been forecast to stay at 6.2 percent": the measure of the sentence before
+            return Evidence(hits[0][2], hits[0][1], "previous sentence")
+    hits = _measure_hits(ctx.title, 0, len(ctx.title))
+    if hits:
+        return Evidence(hits[0][2], hits[0][1], "headline")
+    return None
+
+
+# ---- where, or whose ----------------------------------------------------------------------
+def _scopes_in(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
+    """(position, words, path) of each place or organisation named in text[lo:hi]."""
+    out = [(m.start(), m.group(0), SCOPE_OF[m.group(0)]) for m in _SCOPE_RE.finditer(text, lo, hi)]
+    taken = [(p, p + len(w)) for p, w, _ in out]
+    for p in find_places(text, lo, hi):
+        if p.origin or any(a < p.end and p.start < b for a, b in taken):
+            continue
+        out.append((p.start, text[p.start:p.end], p.place.replace("/", "-")))  # "Darien Gap (PA-CO)": one name
+    return sorted(out)
+
+
+def _combine(hits: list[tuple[int, str, str]], combined_cue: bool) -> tuple[str, str] | None:
+    """One scope from the places named in one stretch of text: the most specific path of each
+    country; two countries named together (or with 'combined', 'both countries') are their sum."""
+    if not hits:
+        return None
+    by_root: dict[str, tuple[str, str]] = {}
+    for _, words, path in hits:
+        root = path.split("/")[0]
+        old = by_root.get(root)
+        if old is None or len(path) > len(old[0]):
+            by_root[root] = (path, words)
+    orgs = [v for k, v in by_root.items() if k.startswith(("org:", "tracker:"))]
+    if orgs:
+        return orgs[0]
+    if len(by_root) == 1:
+        return next(iter(by_root.values()))
+    roots = sorted(by_root)
+    if combined_cue or len(roots) > 1:
+        return "+".join(roots), " and ".join(by_root[r][1] for r in roots)
+    return None
+
+
+def _compound(text: str, hits: list[tuple[int, str, str]]) -> list[list[tuple[int, str, str]]]:
+    """Places written together ('Turkey and Syria', 'Turkey, Syria') as one group each."""
+    groups: list[list[tuple[int, str, str]]] = []
+    for h in hits:
+        if groups and _JOINED_RE.match(text[groups[-1][-1][0] + len(groups[-1][-1][1]):h[0]]) \
+                and not _SPEAKER_RE.match(text, h[0] + len(h[1])):
+            groups[-1].append(h)
+        else:
+            groups.append([h])
+    return groups
+
+
+def _pick_scope(ctx: _Context) -> Evidence | None:
+    t = ctx.text
+    own = _scopes_in(t, ctx.left[0], ctx.right[1])
+    cues = list(_COMBINED_RE.finditer(t, ctx.left[0], ctx.quote[0]))
+    cue = bool(cues)
+    two = re.search(r"\b(?:both|two|the two|across the two)\s+countries\b", t[ctx.left[0]:ctx.right[1]], re.I)
+    places_before = [h for h in own if h[0] < ctx.quote[0]]
+    if two or (cue and (not places_before or cues[-1].start() > places_before[-1][0])):
+        # "bringing the total to N", "the toll in the two countries": the sum of the countries around
+        wider = _scopes_in(t, *ctx.sentence) + (_scopes_in(t, *ctx.previous) if ctx.previous else [])
+        roots = sorted({h[2].split("/")[0] for h in wider if not h[2].startswith(("org:", "tracker:"))})
+        if len(roots) < 2:
+            roots = sorted(set(roots) | {h[2].split("/")[0] for h in _scopes_in(ctx.title, 0, len(ctx.title))
+                                         if not h[2].startswith(("org:", "tracker:"))})
+        if len(roots) > 1:
+            return Evidence("+".join(roots), (two.group(0) if two else "total") + ": " + ", ".join(roots),
+                            "sentence")
+    for group in _compound(t, own):
+        if len({h[2].split("/")[0] for h in group}) > 1 and (group[0][0] >= ctx.quote[1] or group[-1][0] < ctx.quote[0]):
+            near_before = group[-1][0] < ctx.quote[0] and not [h for h in own if group[-1][0] < h[0] < ctx.quote[0]]
+            near_after = group[0][0] >= ctx.quote[1] and not [h for h in own if ctx.quote[1] <= h[0] < group[0][0]]
+            if near_before or near_after:
+                got = _combine(group, True)
+                if got:
+                    return Evidence(got[0], got[1], "sentence")
+    if own:
+        # the nearest place before the number, else after it; all of them when the stretch names a sum
+        before = [h for h in own if h[0] < ctx.quote[0]]
+        after = [h for h in own if h[0] >= ctx.quote[1]]
+        if len({h[2].split("/")[0] for h in own}) > 1 and (cue or len({h[2].split("/")[0] for h in before}) > 1):
+            got = _combine(own, True)
+        else:
+            near = after[:1] if after and (after[0][0] - ctx.quote[1]) < 25 else before[-1:] or after[:1]
+            got = _combine(near, False)
+        if got:
+            return Evidence(got[0], got[1], "sentence")
+    if _WORLD_RE.search(t, ctx.left[0], ctx.right[1]):
+        return Evidence("world", _WORLD_RE.search(t, ctx.left[0], ctx.right[1]).group(0), "sentence")
+    regions = [("sentence", t, *ctx.sentence)]
+    if ctx.previous:
+        regions.append(("previous sentence", t, *ctx.previous))
+    regions.append(("headline", ctx.title, 0, len(ctx.title)))
+    if ctx.lead:
+        regions.append(("lead", t, *ctx.lead))
+    for source, text, lo, hi in regions:
+        hits = _scopes_in(text, lo, hi)
+        if not hits:
+            continue
+        if source != "sentence" and len(_compound(text, hits)) == 1 and len(hits) > 1:
+            got = _combine(hits, True)
+            if got:
+                return Evidence(got[0], got[1], source)
+        roots = {h[2].split("/")[0] for h in hits}
+        if len(roots) > 1 and not cue:
+            if source == "sentence":
+                continue  # places of other numbers of the sentence: look at the wider context
+            got = _combine(hits, True)
+        else:
+            got = _combine(hits, cue)
+        if got:
+            return Evidence(got[0], got[1], source)
+    return None
+
+
+# ---- when ---------------------------------------------------------------------------------
+def _day_of(word: str, published: date) -> date:
+    w = word.lower()
+    if w in DAY_WORDS:
+        return published + timedelta(days=DAY_WORDS[w])
+    back = (published.weekday() - WEEKDAYS.index(w)) % 7
+    return published - timedelta(days=back)
+
+
+def _days_in(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    out = []
+    for m in _DAY_RE.finditer(text, lo, hi):
+        if m.group("poss") or _EVENT_BEFORE_RE.search(text[max(lo, m.start() - 40):m.start()]):
+            continue  # "Monday's quake", "struck on Monday": the event's day, not the count's
+        out.append((m.start(), m.group("w")))
+    return out
+
+
+def _pick_day(ctx: _Context, published: date) -> Evidence:
+    t = ctx.text
+    near = _days_in(t, ctx.quote[1], min(ctx.right[1], ctx.quote[1] + NEAR_CHARS))
+    left = list(reversed(_days_in(t, *ctx.left)))
+    far = _days_in(t, min(ctx.right[1], ctx.quote[1] + NEAR_CHARS), ctx.right[1])
+    for hits in (near, left, far):
+        if hits:
+            return Evidence(_day_of(hits[0][1], published).isoformat(), hits[0][1], "sentence")
+    hits = _days_in(t, *ctx.sentence)
+    if hits:
+        return Evidence(_day_of(hits[0][1], published).isoformat(), hits[0][1], "sentence")
+    for source, span in (("previous sentence", ctx.previous), ("lead", ctx.lead)):
+        if span:
+            hits = _days_in(t, *span)
+            if hits:
+                return Evidence(_day_of(hits[0][1], published).isoformat(), hits[0][1], source)
+    return Evidence(published.isoformat(), "", "publication date")
+
+
+def _context_period(ctx: _Context, published: date | None) -> tuple[date, date, Evidence] | None:
+    for source, text, lo, hi in (("headline", ctx.title, 0, len(ctx.title)),
+                                 ("previous sentence", ctx.text, *(ctx.previous or (0, 0)))):
+        for p in find_periods(text[lo:hi], published):
+            if p.period_start and p.period_end and not p.baseline and not p.future_target:
+                words = text[lo + p.start:lo + p.end]
+                return p.period_start, p.period_end, Evidence(f"{p.period_start}..{p.period_end}", words, source)
+    return None
+
+
+def _own_period(ctx: _Context, published: date | None) -> tuple[date, date, Evidence] | None:
+    """The period named in the number's own stretch of the sentence, nearest first (right after
+    the number, then before it): '16,822 in August 2022', 'in 2022, 105,129 migrants'."""
+    lo, hi = ctx.left[0], ctx.right[1]
+    window = _WINDOW_RE.search(ctx.text, *ctx.sentence)
+    if window and published is not None:
+        # "from January 1 to December 30": a window of days, not the year
+        year_m = _PAST_YEAR_RE.search(ctx.text, *ctx.sentence)
+        year = int(year_m.group(1)) if year_m else published.year
+        try:
+            a = date(year, MONTHS[window.group("m1").lower()], int(window.group("d1")))
+            b = date(year, MONTHS[window.group("m2").lower()], int(window.group("d2")))
+        except ValueError:
+            a = b = None
+        if a and b and a <= b:
+            return a, b, Evidence(f"{a}..{b}", window.group(0), "sentence")
+    found = [p for p in find_periods(ctx.text[lo:hi], published)
+             if p.period_start and p.period_end and not p.baseline and not p.future_target]
+    if not found:
+        return None
+    q0, q1 = ctx.quote[0] - lo, ctx.quote[1] - lo
+
+    def distance(p) -> tuple[int, int]:
+        return (0, p.start - q1) if p.start >= q0 else (1, q0 - p.end)
+
+    p = min(found, key=distance)
+    words = ctx.text[lo + p.start:lo + p.end]
+    if published is not None and _PAST_YEAR_WORDS_RE.search(ctx.text, max(lo, lo + p.start - 14), lo + p.end):
+        # "landed over the last year" in a December article: the year now ending, not the one before
+        return date(published.year, 1, 1), date(published.year, 12, 31), Evidence(
+            f"{published.year}-01-01..{published.year}-12-31", "the last year", "sentence")
+    end = p.period_end if p.period_end is not None else published
+    return p.period_start, end, Evidence(f"{p.period_start}..{end}", words, "sentence")
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    start = date(year, month, 1)
+    return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
+def _months_in(text: str, lo: int, hi: int, published: date) -> list[tuple[int, str, tuple[date, date]]]:
+    out = []
+    for m in _MONTH_RE.finditer(text, lo, hi):
+        if m.group("prev"):
+            named = [x for x in _MONTH_RE.finditer(text, 0, m.start()) if x.group("m")]
+            if named:  # "6.8% in April from 6.2% the previous month": the month before the one named
+                month = MONTHS[named[-1].group("m").lower()]
+                year = published.year - (1 if month > published.month else 0)
+                first = date(year, month, 1) - timedelta(days=1)
+                out.append((m.start(), m.group(0), _month_span(first.year, first.month)))
+            continue
+        if m.group("last"):
+            prev = published.replace(day=1) - timedelta(days=1)
+            out.append((m.start(), m.group(0), _month_span(prev.year, prev.month)))
+            continue
+        month = MONTHS[m.group("m").lower()]
+        year = int(m.group("y")) if m.group("y") else published.year - (1 if month > published.month else 0)
+        out.append((m.start(), m.group(0), _month_span(year, month)))
+    return out
+
+
+def _rate_month(ctx: _Context, claim: Claim, published: date) -> tuple[date, date, Evidence]:
+    """The month a monthly rate is for: a month named next to the number ('10.1% in March',
+    "February's 10.4%", 'in the 12 months to April', 'last month'), else the extractor's period
+    when it is one month, else the headline's month, else the month before publication (the
+    latest release)."""
+    t = ctx.text
+    near = _months_in(t, ctx.quote[0], min(ctx.right[1], ctx.quote[1] + NEAR_CHARS), published)
+    left = list(reversed(_months_in(t, max(ctx.left[0], ctx.quote[0] - 25), ctx.quote[0], published)))
+    for hits in (near, left):
+        if hits:
+            (s, e) = hits[0][2]
+            return s, e, Evidence(f"{s}..{e}", hits[0][1], "sentence")
+    if _COMPARED_RE.search(t, max(ctx.left[0], ctx.quote[0] - 25), ctx.quote[1]):
+        # "up from 10.4%", "the previous figure of 10.1%": the month before the one reported
+        named = _months_in(t, *ctx.sentence, published) or _months_in(ctx.title, 0, len(ctx.title), published)
+        anchor = named[0][2][0] if named else published.replace(day=1) - timedelta(days=1)
+        prev = anchor.replace(day=1) - timedelta(days=1)
+        s, e = _month_span(prev.year, prev.month)
+        return s, e, Evidence(f"{s}..{e}", "the month before " + (named[0][1] if named else "the latest"),
+                              "sentence" if named else "publication date")
+    hits = _months_in(ctx.title, 0, len(ctx.title), published)
+    if hits:
+        (s, e) = hits[0][2]
+        return s, e, Evidence(f"{s}..{e}", hits[0][1], "headline")
+    ps, pe = claim.period_start, claim.period_end
+    if ps and pe and ps.day == 1 and (pe - ps).days < 31 and pe <= published:
+        return ps, pe, Evidence(f"{ps}..{pe}", "", "claim")
+    prev = published.replace(day=1) - timedelta(days=1)
+    s, e = _month_span(prev.year, prev.month)
+    return s, e, Evidence(f"{s}..{e}", "the month before publication", "publication date")
+
+
+# ---- one document -------------------------------------------------------------------------
+def _family(claim: Claim, measure: str | None) -> str | None:
+    unit = claim.unit
+    if unit is None or unit == "person" or LEXICON.unit_family(unit) in ("count", "person"):
+        return "count" if measure is not None else None
+    if unit.startswith("percent"):
+        return "percent"  # "6.2 per cent annually" is a rate like "6.2%"
+    return LEXICON.unit_family(unit)  # a count of other things ("acre", "structure") keeps its unit
+
+
+def unit_scale(unit: str | None) -> float:
+    base = (unit or "").split("/")[0]
+    return float(LEXICON.units[base]["factor"]) if base in LEXICON.units else 1.0
+
+
+def normalised_words(text: str) -> str:
+    return _NORM_RE.sub(" ", text.lower()).strip()
+
+
+def _key(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:24]
+
+
+ORG_MEASURES = frozenset({"job_cuts", "staff"})
+_INCREMENT_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["rounds"]["increment"]) + r")(?![\w-])", re.I)
+_INCREMENT_AFTER_RE = re.compile(r"\s+(?:" + _alternation(_DATA["rounds"]["increment_after"]) + r")\b(?!\s+than)", re.I)
+_TOTAL_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["rounds"]["total"]) + r")(?![\w-])", re.I)  # what an organisation's own figures count
+
+
+def main_place(doc: Document, organisations: bool) -> Evidence | None:
+    """The place (or, for staff and job cuts, the organisation) a document names most often (ties:
+    the more specific path): the scope of a claim whose sentence, neighbour, headline and lead name none."""
+    counts: dict[str, int] = {}
+    for _, _, path in _scopes_in(doc.text, 0, len(doc.text)) + _scopes_in(doc.title or "", 0, len(doc.title or "")):
+        if path.startswith(("org:", "tracker:")) == organisations:
+            counts[path] = counts.get(path, 0) + 1
+    if not counts:
+        return None
+    best = max(counts, key=lambda k: (counts[k], len(k)))
+    return Evidence(best, f"named {counts[best]} times", "document")
+
+
+def claim_features(doc: Document, claim: Claim, ctx: _Context,
+                   fallbacks: tuple[Evidence | None, Evidence | None] = (None, None)) -> Features:
+    measure_ev = _cuts(_pick_measure(ctx), ctx, claim.unit == "percent")
+    for name, (of, rx) in _MODIFIER_RES.items():
+        m = rx.search(ctx.text, *ctx.sentence)
+        if measure_ev and measure_ev.value in of and m:
+            measure_ev = Evidence(name, f"{measure_ev.words} + {m.group(0)}", measure_ev.source)
+    for name, (of, rx) in _NEAR_MODIFIER_RES.items():
+        m = rx.search(ctx.text, ctx.left[0], ctx.right[1])
+        if measure_ev and measure_ev.value in of and m:
+            measure_ev = Evidence(name, f"{measure_ev.words} + {m.group(0)}", measure_ev.source)
+    if measure_ev and _PART_OF_RE.match(ctx.text, claim.span_end):  # "74 of the 97": a part of the toll
+        measure_ev = Evidence(measure_ev.value + ":part", measure_ev.words + " + of the", measure_ev.source)
+    measure = measure_ev.value if measure_ev else None
+    if measure in ORG_MEASURES:
+        digit = next((i for i, ch in enumerate(claim.quote) if ch.isdigit()), 0)
+        near_left = (max(ctx.left[0], claim.span_start - 30), claim.span_start + digit + 1)
+        if _TOTAL_RE.search(ctx.text, *near_left):
+            measure += ":total"
+        elif _INCREMENT_RE.search(ctx.text, *near_left) or _INCREMENT_AFTER_RE.match(
+                ctx.text, claim.span_end if not claim.quote.endswith(" more") else claim.span_end - 5):
+            measure += ":round"
+    scope_ev = _pick_scope(ctx) or fallbacks[(measure or "").split(":")[0] in ORG_MEASURES]
+    whole = _WHOLE_RE.search(ctx.text, ctx.left[0], ctx.right[1])
+    if scope_ev and whole and _nested(scope_ev.value):  # "damage across the island": all of Maui, not Lahaina
+        scope_ev = Evidence(scope_ev.value + "/*", f"{scope_ev.words} + {whole.group(0)}", scope_ev.source)
+    metro = _METRO_RE.search(ctx.text, ctx.left[0], ctx.right[1]) or _METRO_RE.search(ctx.text, *ctx.sentence)
+    if scope_ev and metro:  # "the metropolitan area is home to 1.6 million": around the city, not in it
+        scope_ev = Evidence(scope_ev.value + "+metro", f"{scope_ev.words} + {metro.group(0)}", scope_ev.source)
+    published = doc.published_at
+    evolving = measure in EVOLVING
+    when_ev = None
+    start, end = claim.period_start, claim.period_end
+    historic = end is not None and published is not None and (published - end).days > HISTORIC_DAYS
+    if evolving and not historic and start is None and published is not None:
+        # "the 1939 quake, in which 33,000 people died": a past year in the number's own stretch
+        m = _PAST_YEAR_RE.search(ctx.text, ctx.left[0], ctx.right[1])
+        if m and int(m.group(1)) < published.year:
+            start, end = date(int(m.group(1)), 1, 1), date(int(m.group(1)), 12, 31)
+            historic = True
+    partial = claim.period_partial and start is not None and end is not None and (end - start).days > 31
+    if start is not None and end is None and published is not None:
+        end = published  # "since 2019": to the day of publication
+    if evolving and not historic and published is not None:
+        ev = _pick_day(ctx, published)
+        start = end = date.fromisoformat(ev.value)
+        when_ev = Evidence(f"as of {ev.value}", ev.words, ev.source)
+        partial = False
+    elif measure in RATE_MEASURES and published is not None:
+        start, end, when_ev = _rate_month(ctx, claim, published)
+    elif (own := _own_period(ctx, published)) is not None:
+        start, end, when_ev = own
+        partial = partial and own[0] == claim.period_start
+    elif start is not None:
+        when_ev = Evidence(f"{start}..{end}", "", "claim" if start == claim.period_start else "sentence")
+    else:
+        got = _context_period(ctx, published)
+        if got:
+            start, end, when_ev = got
+        elif published is not None:
+            # no period anywhere near: the figure is about the month it was published in
+            start = published.replace(day=1)
+            end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+            when_ev = Evidence(f"{start}..{end}", "", "publication date")
+    kind = claim.kind
+    family = _family(claim, measure)
+    if claim.unit == "percent" and measure in RATE_MEASURES:
+        kind = "rate"
+    elif family == "count" and (measure or "").split(":")[0] not in STOCKS:
+        kind = "level"  # "cut 10,000 jobs" and "10,000 job cuts" count the same events
+    forecast = ""
+    t = ctx.text
+    if _FORECAST_RE.search(t, ctx.left[0], ctx.right[1]):
+        who = _FORECASTER_RE.search(t, ctx.left[0], ctx.right[1])
+        forecast = FORECASTERS[who.group(0).lower()] if who else "consensus"
+    elif claim.modality == "forecast" and (family != "count" or (
+            claim.period_start is not None and published is not None and claim.period_start > published)):
+        forecast = "forecast"  # "will be living in Japan by 2026"; an announced cut ("will cut 10,000 jobs") is the fact
+    group = _NATIONALITY_RE.search(t, claim.span_start, min(ctx.right[1], claim.span_end + 20))
+    if measure and group:
+        measure = f"{measure}:{_NATIONALITIES[group.group(0)]}"  # "25,565 Chinese migrants": a group of its own
+    scale = unit_scale(claim.unit)
+    lo = None if claim.interval_low is None else claim.interval_low * scale
+    hi = None if claim.interval_high is None else claim.interval_high * scale
+    if measure is None and family not in (None, "count"):
+        measure = ""  # a length, a price, a rate: its unit says what it measures
+    comparable = (claim.modality != "hypothetical" and measure is not None and family is not None
+                  and (lo is not None or hi is not None))
+    s_rel = claim.span_start - claim.sentence_start
+    occurrence = claim.sentence[:s_rel].count(claim.quote)
+    return Features(
+        measure=measure, scope=scope_ev.value if scope_ev else None, when_start=start, when_end=end,
+        unit_family=family, kind=kind if kind != "change" else f"change:{claim.direction or ''}",
+        forecast=forecast, partial=partial, evolving=evolving,
+        update_cue=bool(_UPDATE_RE.search(t[max(ctx.left[0], claim.span_start - 60):claim.span_start])),
+        comparable=comparable, interval_low=lo, interval_high=hi, published=published,
+        claim_key=_key(doc.document_id, normalised_words(claim.sentence), claim.quote, str(occurrence)),
+        copy_key=_key(normalised_words(claim.sentence)), qualifier=claim.qualifier,
+        measure_evidence=measure_ev, scope_evidence=scope_ev, when_evidence=when_ev)
+
+
+def lead_window(doc: Document) -> tuple[int, int, str] | None:
+    """(month, day, words) of a window the document's first paragraph sets for its yearly figures:
+    'Up to Dec 29, 155,754 landed', 'landings from January 1st to December 29th 2023'."""
+    first = doc.text.split("\n\n", 1)[0][:400]
+    m = _WINDOW_RE.search(first) or _UP_TO_RE.search(first)
+    if not m:
+        return None
+    month, day = MONTHS[m.group("m2").lower()], int(m.group("d2"))
+    return (month, day, m.group(0)) if (month, day) != (12, 31) else None
+
+
+def _windowed(f: Features, window: tuple[int, int, str] | None) -> Features:
+    """A full-year figure of a document whose lead sets a window to a day takes that window, and so
+    does a same-period comparison (the year before, 'in the same period of 2022')."""
+    if window is None or f.evolving or f.when_start is None or f.when_end is None or f.partial:
+        return f
+    s, e = f.when_start, f.when_end
+    if not (s.month == 1 and s.day == 1 and e.month == 12 and e.day == 31 and s.year == e.year):
+        return f
+    try:
+        end = date(e.year, window[0], window[1])
+    except ValueError:
+        return f
+    return replace(f, when_end=end, partial=True,
+                   when_evidence=Evidence(f"{s}..{end}", window[2], "lead"))
+
+
+def document_features(doc: Document, claims: Sequence[Claim]) -> list[Features]:
+    """The features of each claim of one document, in the order given."""
+    fallbacks = (main_place(doc, False), main_place(doc, True)) if claims else (None, None)
+    window = lead_window(doc) if claims else None
+    contexts = _contexts(doc, claims)
+    return [_windowed(claim_features(doc, c, ctx, fallbacks), window) for c, ctx in zip(claims, contexts, strict=True)]
+
+
+# ---- one pair -----------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Decision:
+    same: bool
+    relation: str | None  # agrees | conflicts | updates when same
+    evidence: tuple[str, ...]  # why (or why not) the same fact, then how the values compare
+
+
+def intervals_meet(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
+    (alo, ahi), (blo, bhi) = a, b
+    if ahi is not None and blo is not None and ahi < blo:
+        return False
+    if bhi is not None and alo is not None and bhi < alo:
+        return False
+    return True
+
+
+def gap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> float:
+    """Relative gap between two disjoint intervals (0 when they meet)."""
+    (alo, ahi), (blo, bhi) = a, b
+    if ahi is not None and blo is not None and ahi < blo:
+        return (blo - ahi) / max(abs(blo), abs(ahi), 1e-12)
+    if bhi is not None and alo is not None and bhi < alo:
+        return (alo - bhi) / max(abs(alo), abs(bhi), 1e-12)
+    return 0.0
+
+
+def _mid(f: Features) -> float:
+    lo, hi = f.interval_low, f.interval_high
+    if lo is not None and hi is not None and lo not in (float("-inf"),) and hi not in (float("inf"),):
+        return (lo + hi) / 2
+    return lo if lo not in (None, float("-inf")) else (hi or 0.0)
+
+
+def _touch_open(a: Features, b: Features) -> bool:
+    """a's rounding interval ends where b's begins, and a is an exact figure: its top is open
+    ('19.1%' is [19.05, 19.15), so it does not meet '19.2%', [19.15, 19.25))."""
+    return (a.qualifier == "exact" and a.interval_high is not None and b.interval_low is not None
+            and round(a.interval_high, 9) == round(b.interval_low, 9) and b.interval_low > (a.interval_low or float("-inf")))
+
+
+def values_meet(a: Features, b: Features) -> bool:
+    return intervals_meet((a.interval_low, a.interval_high), (b.interval_low, b.interval_high)) \
+        and not _touch_open(a, b) and not _touch_open(b, a)
+
+
+def relation(a: Features, b: Features) -> str:
+    """agrees when the intervals meet; updates when an evolving count was published later (or
+    said 'rose to', 'revised') with a higher figure; else conflicts."""
+    if values_meet(a, b):
+        return "agrees"
+    if a.evolving and b.evolving and a.published and b.published:
+        earlier, later = (a, b) if (a.published, a.update_cue) <= (b.published, b.update_cue) else (b, a)
+        if (later.published > earlier.published or later.update_cue) and _mid(later) > _mid(earlier):
+            return "updates"
+    return "conflicts"
+
+
+def same_fact(a: Features, b: Features) -> Decision:
+    """Do two claims (of different documents) state the same fact? The Python mirror of the pair
+    rule in link_candidates.sql."""
+    why: list[str] = []
+    if not (a.comparable and b.comparable):
+        return Decision(False, None, ("a claim is not compared (hypothetical, or no measure or unit)",))
+    if a.block_key != b.block_key:
+        return Decision(False, None, (f"different measure, unit, kind or country: {a.block_key} / {b.block_key}",))
+    if not scopes_meet(a.scope, b.scope):
+        return Decision(False, None, (f"different scope: {a.scope} / {b.scope} (a part is not its whole)",))
+    if (a.when_start, a.when_end) != (b.when_start, b.when_end):
+        return Decision(False, None, (f"different period: {a.when_start}..{a.when_end} / {b.when_start}..{b.when_end}",))
+    why.append(f"same {a.measure}: {_ev(a.measure_evidence)} / {_ev(b.measure_evidence)}")
+    if a.scope and a.scope == b.scope:
+        why.append(f"same scope {a.scope}: {_ev(a.scope_evidence)} / {_ev(b.scope_evidence)}")
+    elif a.scope:
+        why.append(f"nested places {a.scope} / {b.scope}: {_ev(a.scope_evidence)} / {_ev(b.scope_evidence)}")
+    if a.when_start:
+        why.append(f"same period {a.when_start}..{a.when_end}: {_ev(a.when_evidence)} / {_ev(b.when_evidence)}")
+    rel = relation(a, b)
+    why.append(f"intervals [{a.interval_low}, {a.interval_high}] and [{b.interval_low}, {b.interval_high}] "
+               + ("meet" if rel == "agrees" else "are disjoint"))
+    if a.copy_key == b.copy_key:
+        why.append("the same sentence in both documents: a copy, not an independent source")
+    return Decision(True, rel, tuple(why))
+
+
+def _ev(e: Evidence | None) -> str:
+    return e.text() if e else "not stated"
