@@ -9,7 +9,7 @@ from claimhouse.flows.ingest.reference import reference_rows
 from claimhouse.schemas.links import ClaimLinksModel
 from claimhouse.schemas.quarantine import empty_rejected, split_valid
 from claimhouse.schemas.references import ReferencesModel
-from claimhouse.schemas.vocab import CONFLICTS
+from claimhouse.schemas.vocab import AGREES
 from claimhouse.warehouse import store
 from claimhouse.warehouse.db import load_sql
 
@@ -19,7 +19,8 @@ LINK_CHUNK = 250_000  # links validated and stored at a time: bounds memory on b
 def link_claims(con, run_id: str) -> dict[str, int]:
     """Store the links between current claims that are not stored yet. The pairs are found
     set-based in DuckDB (`link_candidates`), staged in a temporary table, then validated
-    with Pandera and stored a chunk at a time."""
+    with Pandera and stored a chunk at a time. `conflicts_new` counts conflicts and updates
+    not known before: a link restated by a new document version (same link_id) is not new."""
     con.execute(load_sql("links", "new_links"))
     try:
         (pending,) = con.execute(load_sql("links", "count_pending")).fetchone()
@@ -28,9 +29,10 @@ def link_claims(con, run_id: str) -> dict[str, int]:
             chunk = con.execute(load_sql("links", "pending_chunk"), {"lo": lo, "hi": lo + LINK_CHUNK}).df()
             valid, rejected = split_valid(chunk, ClaimLinksModel, "claim_links")
             counts["links_found"] += store.write_links(con, valid, run_id, staged=True)
-            counts["conflicts_new"] += int((valid["relation"] == CONFLICTS).sum())
+            counts["conflicts_new"] += int(((valid["relation"] != AGREES) & ~valid["restated"]).sum())
             if not rejected.empty:
                 counts["rows_rejected"] += store.write_rejected(con, rejected, run_id)
+        con.execute(load_sql("links", "keep_first_found"), {"run_id": run_id})
         return counts
     finally:
         con.execute(load_sql("links", "drop_pending"))

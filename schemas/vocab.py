@@ -12,8 +12,9 @@ MODALITIES = ("asserted", "estimate", "forecast", "hypothetical")
 KINDS = ("level", "change", "ratio")
 
 # How two claims about the same fact relate (link_rows.relation, views/link_candidates.sql).
-RELATIONS = ("agrees", "conflicts")
-AGREES, CONFLICTS = RELATIONS
+# updates: a later, higher figure of an evolving count (a toll rising, a tracker revised)
+RELATIONS = ("agrees", "conflicts", "updates")
+AGREES, CONFLICTS, UPDATES = RELATIONS
 
 # A claim checked against reference figures (views/reference_checks.sql): the verdict,
 # and how the reference's period meets the claim's.

@@ -19,10 +19,11 @@ DOCUMENTED = {
         "value", "low", "high", "unit", "qualifier", "direction", "kind", "subject", "place",
         "period_start", "period_end", "period_partial", "modality", "attribution",
         "checkworthiness",
-        "interval_low", "interval_high", "unit_family", "subject_key", "fact_key",
+        "interval_low", "interval_high", "unit_family", "subject_key", "fact_key", "measure", "scope",
+        "when_start", "when_end", "evolving", "update_cue", "block_key", "claim_key", "copy_key", "evidence",
     ),
     "claim_links": (
-        "claim_id_a", "claim_id_b", "relation", "reason", "severity", "created_at", "run_id",
+        "link_id", "claim_id_a", "claim_id_b", "relation", "reason", "severity", "copy", "created_at", "run_id",
     ),
     "conflicts": (
         "claim_id_a", "claim_id_b", "quote_a", "quote_b", "value_a", "value_b",
@@ -43,10 +44,10 @@ DOCUMENTED = {
         "run_id", "source", "uri", "fetched_at", "ok", "http_status", "bytes", "duration_s",
         "not_modified", "etag", "last_modified", "error",
     ),
-    "link_candidates": ("claim_id_a", "claim_id_b", "relation", "severity"),
+    "link_candidates": ("claim_id_a", "claim_id_b", "link_id", "relation", "severity", "copy"),
     "facts": (
         "fact_id", "fact_key", "subject", "unit", "place", "period_start", "period_end", "n_claims",
-        "n_documents", "claim_ids", "value_min", "value_max", "values_supported", "n_conflicts",
+        "n_documents", "n_independent", "claim_ids", "value_min", "value_max", "values_supported", "n_conflicts",
     ),
     "reference_checks": (
         "claim_id", "document_id", "quote", "value", "low", "high", "unit", "verdict", "match",

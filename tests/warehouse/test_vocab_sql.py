@@ -56,11 +56,13 @@ def strip_comments(sql):
 
 ALL_SQL = [(name, strip_comments(text)) for name, text in all_sql()]
 
-IN_LISTS = [
-    (name, column, tuple(LITERAL.findall(values)))
+# The last migration that states a column's CHECK is the one in force (0005 rebuilt link_rows
+# with `updates`; 0001 and 0003 are history).
+IN_LISTS = list({
+    column: (name, column, tuple(LITERAL.findall(values)))
     for name, text in sql_files("migrations")
     for column, values in IN_LIST.findall(text)
-]
+}.values())
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,25 @@
 -- new_links: stage the link candidates not stored yet (re-running a link step adds nothing)
 -- in a temporary table, numbered so they can be validated and stored a chunk at a time.
+-- A candidate whose link_id and relation are already stored (the same two claims, restated by
+-- a new version of a document) keeps the run and time it was first found: prior_run_id,
+-- prior_created_at. So `claimhouse conflicts --since last-run` shows only what is really new.
 create or replace temp table pending_links as
-select row_number() over () as n, c.*
-from link_candidates as c
-anti join link_rows as l
-    on l.claim_id_a = c.claim_id_a and l.claim_id_b = c.claim_id_b
+with
+
+known as (
+    select link_id, relation, arg_min(run_id, created_at) as prior_run_id, min(created_at) as prior_created_at
+    from link_rows
+    where link_id is not null
+    group by link_id, relation
+),
+
+fresh as (
+    select c.*
+    from link_candidates as c
+    anti join link_rows as l
+        on l.claim_id_a = c.claim_id_a and l.claim_id_b = c.claim_id_b
+)
+
+select row_number() over () as n, fresh.*, known.prior_run_id, known.prior_created_at
+from fresh
+left join known using (link_id, relation)

@@ -1,13 +1,19 @@
 -- claim_links: links between two current claims about the same fact.
 -- Links touching a claim of a superseded document version are left out.
 --
+-- link_id     stable id of the link (md5 of the two claims' claim_keys, low 64 bits): the same across
+--             runs and across new versions of a document that restate the claim
 -- claim_id_a  the lower claim_id of the pair
 -- claim_id_b  the higher claim_id of the pair
--- relation    agrees | conflicts
--- reason      why the two claims were paired and how their values compare
+-- relation    agrees | conflicts | updates (a later, higher figure of an evolving count)
+-- reason      why the two claims are the same fact (measure, scope and period, each with where
+--             it was read: the sentence, the sentence before, the headline, the lead, the
+--             publication date) and how their values compare (the intervals)
 -- severity    0 for agreement; grows with the size of a conflict
--- created_at  when the link was stored
--- run_id      the run that found the link
+-- copy        the two claims are the same sentence in both documents: a copy, not an
+--             independent source
+-- created_at  when the link was first stored (kept when a new version restates it)
+-- run_id      the run that first found the link
 
 create or replace view claim_links as
 
@@ -18,8 +24,8 @@ links as (
 ),
 
 titled_claims as (
-    select c.claim_id, c.quote, c.subject, c.place, c.period_start, c.period_end, c.interval_low,
-           c.interval_high, coalesce(d.title, d.uri) as title
+    select c.claim_id, c.quote, c.measure, c.scope, c.when_start, c.when_end, c.evolving, c.interval_low,
+           c.interval_high, c.evidence, coalesce(d.title, d.uri) as title
     from claims as c
     inner join documents as d using (document_id, version)
 ),
@@ -31,10 +37,17 @@ paired as (
         b.quote as quote_b,
         a.title as title_a,
         b.title as title_b,
-        coalesce(a.subject, b.subject) as subject,
-        a.place,
-        a.period_start,
-        a.period_end,
+        a.measure,
+        a.scope,
+        a.when_start,
+        a.when_end,
+        a.evolving,
+        a.evidence as evidence_a,
+        b.evidence as evidence_b,
+        a.interval_low as lo_a,
+        a.interval_high as hi_a,
+        b.interval_low as lo_b,
+        b.interval_high as hi_b,
         case
             when links.relation = 'agrees' then null
             when a.interval_high < b.interval_low then 'below'
@@ -45,31 +58,45 @@ paired as (
     inner join titled_claims as b on b.claim_id = links.claim_id_b
 ),
 
+worded as (
+    select
+        *,
+        coalesce(measure, 'the same measure')
+            || case when scope is null then '' else ' in ' || scope end
+            || case
+                when when_start is null then ''
+                when evolving and when_start = when_end then ' as of ' || strftime(when_start, '%Y-%m-%d')
+                when when_start = when_end then ' on ' || strftime(when_start, '%Y-%m-%d')
+                else ' for ' || strftime(when_start, '%Y-%m-%d') || '..' || strftime(when_end, '%Y-%m-%d')
+            end as fact,
+        '[' || coalesce(cast(lo_a as varchar), '-inf') || ', ' || coalesce(cast(hi_a as varchar), 'inf') || ']' as interval_a,
+        '[' || coalesce(cast(lo_b as varchar), '-inf') || ', ' || coalesce(cast(hi_b as varchar), 'inf') || ']' as interval_b
+    from paired
+),
+
 final as (
     select
+        link_id,
         claim_id_a,
         claim_id_b,
         relation,
-        case
-            when relation = 'agrees' then format('"{}" ({}) agrees with "{}" ({}){}', quote_a, title_a, quote_b, title_b, about)
-            else format('"{}" ({}) is {} "{}" ({}){}', quote_a, title_a, side, quote_b, title_b, about)
-        end as reason,
+        case relation
+            when 'agrees' then format('"{}" ({}) agrees with "{}" ({})', quote_a, title_a, quote_b, title_b)
+            when 'updates' then format('"{}" ({}) and "{}" ({}): the later figure updates the earlier one',
+                                       quote_a, title_a, quote_b, title_b)
+            else format('"{}" ({}) is {} "{}" ({})', quote_a, title_a, coalesce(side, 'apart from'), quote_b, title_b)
+        end
+        || format(' for {}', fact)
+        || format('. Same fact: a: {}; b: {}', coalesce(evidence_a, 'no evidence'), coalesce(evidence_b, 'no evidence'))
+        || format('. Values: {} and {} {}', interval_a, interval_b,
+                  case when relation = 'agrees' then 'overlap' else 'do not overlap' end)
+        || case when copy then '; the same sentence in both documents: a copy, not an independent source' else '' end
+            as reason,
         severity,
+        copy,
         created_at,
         run_id
-    from (
-        select
-            *,
-            ' for ' || subject
-            || case when place is null then '' else ' in ' || place end
-            || case
-                when period_start is null then ''
-                when period_end is null then ' since ' || strftime(period_start, '%Y')
-                when year(period_start) = year(period_end) then ' in ' || strftime(period_start, '%Y')
-                else ' in ' || strftime(period_start, '%Y') || '–' || strftime(period_end, '%Y')
-            end as about
-        from paired
-    )
+    from worded
 )
 
 select * from final

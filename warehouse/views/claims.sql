@@ -27,7 +27,22 @@
 -- interval_high    upper end of that interval (may be inf)
 -- unit_family      units comparable after conversion share a family ("length", "duration", ...)
 -- subject_key      normalised subject used to pair claims about the same fact
--- fact_key         the fact the claim states (see `facts`); null when it is not compared
+-- fact_key         the fact the claim states (see `facts`): block_key | scope | when_start | when_end;
+--                  null when it is not compared
+-- measure          what is counted, as a class of flows/claims/data/facts.json (deaths, injured, missing,
+--                  rescued, job_cuts, staff, arrivals, structures, inflation, core_inflation, ...)
+-- scope            where or whose, from the whole to the part ('TR', 'TR+SY' for a combined figure,
+--                  'SY/opposition-held', 'US/HI/Maui/Lahaina', 'org:amazon/twitch')
+-- when_start       the period the claim covers; for an evolving count the day it is "as of"
+-- when_end
+-- evolving         true for counts that grow while a story develops (tolls, injured, missing)
+-- update_cue       the number follows "rose to", "revised", "climbed to", ...
+-- block_key        the coarse key the linker blocks on: unit family | measure | kind | forecast |
+--                  partial | country
+-- claim_key        stable id of the claim across runs and versions (document, sentence, quote)
+-- copy_key         the sentence's words: equal in two documents = a copied sentence
+-- evidence         where measure, scope and period were read (the sentence, the sentence before,
+--                  the headline, the lead, the publication date)
 
 create or replace view claims as
 
@@ -70,7 +85,17 @@ final as (
         current_rows.interval_high,
         current_rows.unit_family,
         current_rows.subject_key,
-        current_rows.fact_key
+        current_rows.fact_key,
+        current_rows.measure,
+        current_rows.scope,
+        current_rows.when_start,
+        current_rows.when_end,
+        current_rows.evolving,
+        current_rows.update_cue,
+        current_rows.block_key,
+        current_rows.claim_key,
+        current_rows.copy_key,
+        current_rows.evidence
     from current_rows
     inner join versions
         on versions.document_id = current_rows.document_id

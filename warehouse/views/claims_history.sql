@@ -3,7 +3,9 @@
 -- claim_id, document_id, version, uri, quote, span_start, span_end, sentence,
 -- value, low, high, unit, qualifier, direction, kind, subject, place,
 -- period_start, period_end, period_partial, modality, attribution,
--- checkworthiness, interval_low, interval_high, unit_family, subject_key, fact_key
+-- checkworthiness, interval_low, interval_high, unit_family, subject_key, fact_key,
+-- measure, scope, when_start, when_end, evolving, update_cue, block_key, claim_key,
+-- copy_key, evidence
 --                as in `claims` (offsets index that version's text)
 -- is_current     true when the claim belongs to the document's current version
 -- superseded_at  when its document version was replaced (null while current)
@@ -50,6 +52,16 @@ final as (
         stored_claims.unit_family,
         stored_claims.subject_key,
         stored_claims.fact_key,
+        stored_claims.measure,
+        stored_claims.scope,
+        stored_claims.when_start,
+        stored_claims.when_end,
+        stored_claims.evolving,
+        stored_claims.update_cue,
+        stored_claims.block_key,
+        stored_claims.claim_key,
+        stored_claims.copy_key,
+        stored_claims.evidence,
         versions.is_current,
         versions.superseded_at
     from stored_claims

@@ -5,7 +5,8 @@
 -- claim_id, document_id, version, quote, span_start, span_end, sentence, value, low, high,
 -- unit, qualifier, direction, kind, subject, place, period_start, period_end, period_partial,
 -- modality, attribution, checkworthiness, interval_low, interval_high, unit_family,
--- subject_key, fact_key
+-- subject_key, fact_key, measure, scope, when_start, when_end, evolving, update_cue,
+-- block_key, claim_key, copy_key, evidence
 --                as in `claims` (documented there)
 
 create or replace view current_claims as
@@ -49,7 +50,17 @@ final as (
         stored_claims.interval_high,
         stored_claims.unit_family,
         stored_claims.subject_key,
-        stored_claims.fact_key
+        stored_claims.fact_key,
+        stored_claims.measure,
+        stored_claims.scope,
+        stored_claims.when_start,
+        stored_claims.when_end,
+        stored_claims.evolving,
+        stored_claims.update_cue,
+        stored_claims.block_key,
+        stored_claims.claim_key,
+        stored_claims.copy_key,
+        stored_claims.evidence
     from stored_claims
     inner join current_versions
         on current_versions.document_id = stored_claims.document_id

@@ -1,14 +1,17 @@
 -- facts: one row per fact stated by current claims (`current_claims` with the same fact_key).
 --
 -- fact_id           short stable id of the fact (md5 of its fact_key, 12 hex digits)
--- fact_key          unit family | subject key | place | kind | direction | forecast | partial | period
+-- fact_key          block_key | scope | when_start | when_end (flows/claims/facts.py): block_key is
+--                   unit family | measure | kind | forecast | partial | country
 -- subject           a subject as written by one of its claims
 -- unit              the unit of its claims (one unit family; the most common unit)
 -- place             place of the fact
 -- period_start      period start, period_end: the period the fact covers
 -- period_end
 -- n_claims          claims stating it
--- n_documents       independent documents stating it
+-- n_documents       documents stating it
+-- n_independent     sources stating it once copies are counted once: documents whose sentence is
+--                   the same (a wire story reposted) count as one source
 -- claim_ids         the claims, as a list
 -- value_min         smallest and largest value claimed (bounds count as values)
 -- value_max
@@ -64,6 +67,7 @@ grouped as (
         max(period_end) as period_end,
         count(*) as n_claims,
         count(distinct document_id) as n_documents,
+        count(distinct coalesce(copy_key, document_id)) as n_independent,
         list(claim_id order by claim_id) as claim_ids,
         min(coalesce(value, low, high)) as value_min,
         max(coalesce(value, high, low)) as value_max
@@ -82,6 +86,7 @@ final as (
         grouped.period_end,
         grouped.n_claims,
         grouped.n_documents,
+        grouped.n_independent,
         grouped.claim_ids,
         grouped.value_min,
         grouped.value_max,
