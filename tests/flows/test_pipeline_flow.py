@@ -27,7 +27,7 @@ def test_planted_conflict_is_found_with_its_reason(planted, db_path):
     assert len(rows) == 1
     quotes = {rows[0][0], rows[0][1]}
     assert quotes == {"as many as 400,000 migrants", "More than 520,000 migrants"}
-    assert "for migrants in Darien Gap (PA/CO) in 2023" in rows[0][2]
+    assert "for arrivals in Darien Gap (PA-CO) for 2023-01-01..2023-12-31. Same fact: a: arrivals" in rows[0][2]
 
 
 def test_planted_agreement_is_linked(planted, db_path):

@@ -30,14 +30,16 @@ def test_pairs_that_must_not_be_linked_are_not(warehouse, case):
     assert _links(warehouse) == {}
 
 
-def test_conflict_reason_names_both_quotes_documents_subject_place_and_period(warehouse):
+def test_conflict_reason_names_both_quotes_documents_the_evidence_and_the_intervals(warehouse):
     case = next(c for c in CASES if c["rule"].startswith("bounds"))
     load(warehouse, documents(case))
     (reason,) = warehouse.execute("select reason from conflicts").fetchone()
-    assert reason in ('"As many as 400,000 migrants" (A) is below "More than 520,000 migrants" (B) '
-                      'for migrants in Darien Gap (PA/CO) in 2023',
-                      '"More than 520,000 migrants" (B) is above "As many as 400,000 migrants" (A) '
-                      'for migrants in Darien Gap (PA/CO) in 2023')
+    assert reason == (
+        '"As many as 400,000 migrants" (A) is below "More than 520,000 migrants" (B) for arrivals in '
+        "Darien Gap (PA-CO) for 2023-01-01..2023-12-31. Same fact: a: arrivals ('migrants', sentence); "
+        "Darien Gap (PA-CO) ('Darién Gap', sentence); 2023-01-01..2023-12-31 ('2023', sentence); b: arrivals ('migrants', "
+        "sentence); Darien Gap (PA-CO) ('Darién Gap', sentence); 2023-01-01..2023-12-31 ('2023', sentence). "
+        "Values: [-inf, 400000.0] and [520000.0, inf] do not overlap")
 
 
 def test_relinking_adds_nothing(warehouse):
