@@ -327,6 +327,16 @@ def make_warehouse_frames(n_claims: int, n_documents: int, seed: int, exponent: 
         "unit_family": families[unit_i],
         "subject_key": subject_key,
         "fact_key": np.concatenate([fact_key[of], np.full(n_unkeyed, None, dtype=object)]),
+        # fact matching columns (flows/claims/facts.py): each synthetic fact is one block whose
+        # claims share scope and period, so the pair rule keeps every pair of the block
+        "block_key": np.concatenate([fact_key[of], np.full(n_unkeyed, None, dtype=object)]),
+        "scope": place,
+        "when_start": period_start.astype("datetime64[s]"),
+        "when_end": period_end.astype("datetime64[s]"),
+        "evolving": False,
+        "update_cue": False,
+        "claim_key": claim_id,
+        "copy_key": claim_id,
         "run_id": RUN_ID + "-load",
     })
     claims = claims.iloc[order].reset_index(drop=True)  # stored document by document
