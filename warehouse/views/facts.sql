@@ -24,7 +24,12 @@ create or replace view facts as
 with
 
 stated as (
-    select * from current_claims
+    select
+        *,
+        -- a claim's source: the first document stating the same sentence for this fact (a repost
+        -- or a feed entry of the same article is one source)
+        min(document_id) over (partition by fact_key, coalesce(copy_key, claim_id)) as source_id
+    from current_claims
     where fact_key is not null
 ),
 
@@ -67,7 +72,7 @@ grouped as (
         max(period_end) as period_end,
         count(*) as n_claims,
         count(distinct document_id) as n_documents,
-        count(distinct coalesce(copy_key, document_id)) as n_independent,
+        count(distinct source_id) as n_independent,
         list(claim_id order by claim_id) as claim_ids,
         min(coalesce(value, low, high)) as value_min,
         max(coalesce(value, high, low)) as value_max
