@@ -21,7 +21,7 @@ from claimhouse.flows.claims.model import Claim
 from claimhouse.flows.claims.numbers import NumberAtom
 from claimhouse.flows.claims.periods import choose_period
 from claimhouse.flows.claims.places import choose_nationality, choose_place
-from claimhouse.flows.claims.subjects import subject_after, subject_before
+from claimhouse.flows.claims.subjects import choose_subject, subject_after, subject_before
 
 CONTEXT_CHARS = 300  # how far around a number its cues are looked for: bounds the work per number
 _VALUE_CAP = 1e18
@@ -114,6 +114,7 @@ def build_claim(s, d: Draft) -> Claim:
     """The Claim a finished draft stands for, with its asserted interval and check-worthiness."""
     ilo, ihi = intervals.asserted_interval(d.value, d.low, d.high, d.qualifier, d.precision, d.cue)
     period = d.period
+    attribution = s.attribution_at(d.qs)
     return Claim(
         span_start=d.qs,
         span_end=d.qe,
@@ -132,9 +133,9 @@ def build_claim(s, d: Draft) -> Claim:
         period_end=period.period_end if period else None,
         period_partial=bool(period and period.partial),
         modality=d.modality,
-        attribution=s.attribution,
+        attribution=attribution,
         checkworthiness=checkworthiness(d.unit, d.subject, d.place, period is not None and period.period_start is not None,
-                                        s.attribution, d.qualifier, d.direction, d.value, d.modality),
+                                        attribution, d.qualifier, d.direction, d.value, d.modality),
         interval_low=_clean(ilo),
         interval_high=_clean(ihi),
         sentence_start=s.start,
@@ -334,8 +335,9 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
     subj = subject_after(text, subj_from, s.end, allow_of=after_of, through_prep=d.dir_after is not None)
     d.subject, d.head, d.np_end = subj if subj else (None, None, subj_from)
     d.has_subject_after = bool(subj)
-    if d.subject is None:
-        d.subject = subject_before(text, d.qs, s.start)
+    d.subject, strong = choose_subject(text, d.qs, s.start, d.subject, d.head, d.unit)
+    if strong:
+        s._strong_subjects.add(d.qs)
     if atom.form in ("fraction", "onein"):
         pass  # "one in five adults" is a share: no unit
     elif d.unit is None and d.head is not None and _is_person(d.head, d.subject):
@@ -387,7 +389,7 @@ def _read_rate(s, d: Draft) -> None:
 
 def _read_place(s, d: Draft) -> None:
     """The place named near the quote, else the last place of the paragraph, else a nationality word."""
-    d.place = choose_place(s.places, d.qs, d.qe, s.start, s.end)
+    d.place = choose_place(s.places, d.qs, d.qe, s.start, s.end, s.text)
     if d.place is None and s.prev_places:
         d.place = s.prev_places[0].place
     if d.place is None:

@@ -14,10 +14,12 @@ from dataclasses import replace
 from datetime import date
 
 from claimhouse.flows.claims import cues
+from claimhouse.flows.claims.attribution import choose_attribution, find_attributions
 from claimhouse.flows.claims.claim_builder import CONTEXT_CHARS, multiplier_claim, number_claim
 from claimhouse.flows.claims.lexicon import LEXICON
 from claimhouse.flows.claims.model import Claim
 from claimhouse.flows.claims.neighbours import lend_from_neighbours
+from claimhouse.flows.claims.subjects import share_subjects
 from claimhouse.flows.claims.not_claims import Spans, blocked_spans, furniture_flags, names_or_orders
 from claimhouse.flows.claims.numbers import NumberAtom, scan_numbers
 from claimhouse.flows.claims.periods import find_periods
@@ -171,23 +173,26 @@ class _Sentence:
         self.places = places
         self.prev_places = prev_places
         self._periods = None
-        self._attribution: str | None | bool = False
+        self._attributions: list | None = None
         self._units: dict = {}
         self._qualifiers: dict = {}
+        self._strong_subjects: set[int] = set()  # claims whose subject is their own (see subjects.choose_subject)
         self.local_dollar: str | None = None  # what a bare "$" stands for in this text
 
     # -- lazily computed sentence facts ---------------------------------------------
     @property
     def periods(self):
         if self._periods is None:
-            self._periods = find_periods(self.text[self.start:self.end], self.published)
+            country = next((m.place for m in self.places if not m.nationality), None) or (
+                self.prev_places[0].place if self.prev_places else None)
+            self._periods = find_periods(self.text[self.start:self.end], self.published, country)
         return self._periods
 
-    @property
-    def attribution(self) -> str | None:
-        if self._attribution is False:
-            self._attribution = cues.attribution_of(self.text[self.start:self.end])
-        return self._attribution  # type: ignore[return-value]
+    def attribution_at(self, pos: int) -> str | None:
+        """The source of the figure at text offset `pos` (attribution.py)."""
+        if self._attributions is None:
+            self._attributions = find_attributions(self.text[self.start:self.end])
+        return choose_attribution(self._attributions, pos - self.start)
 
     # -- building claims ---------------------------------------------------------------
     def claims(self, atoms: list[NumberAtom], verbs: list[re.Match]) -> list[Claim]:
@@ -207,6 +212,7 @@ class _Sentence:
                     claim = replace(claim, subject=out[-1].subject)
                 out.append(claim)
         out = lend_from_neighbours(out, self.text)
+        out = share_subjects(out, self.text, self._strong_subjects)
         for m in verbs:
             if not self.blocked.overlaps(m.start(), m.end()):
                 claim = multiplier_claim(self, m)

@@ -1,40 +1,76 @@
 """Time expressions in a sentence -> the period a number is about.
 
-`find_periods(sentence, published)` returns `PeriodMention`s (offsets relative to the
-sentence); `choose_period` picks the one that governs a quantity. Relative expressions
-("last year", "so far this year", "now") are resolved against the publication date."""
+`find_periods(sentence, published, country)` returns `PeriodMention`s (offsets relative to
+the sentence); `choose_period` picks the one that governs a quantity. Relative expressions
+("last year", "so far this year", "on Wednesday") are resolved against the publication date;
+"a year earlier", "the same period last year", "a month earlier", "the previous three months"
+against the period told before them in the sentence (the anchor) when there is one. Fiscal
+years ("FY22", "2016/17", "this fiscal year", "Q2FY10") start in the month the country of the
+sentence starts its fiscal year in (data/periods.json)."""
 from __future__ import annotations
 
 import calendar
+import json
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from importlib import resources
 
 from claimhouse.flows.claims.lexicon import LEXICON, phrase_alternation
 
+_DATA = json.loads(resources.files("claimhouse.flows.claims").joinpath("data", "periods.json").read_text(encoding="utf-8"))
+FISCAL_START = _DATA["fiscal_years"]["start_month"]
+FISCAL_DEFAULT = _DATA["fiscal_years"]["default"]
+SPLIT_YEAR_DEFAULT = _DATA["fiscal_years"]["split_year_default"]
+CURRENCY_HINTS = {k: tuple(v) for k, v in _DATA["fiscal_years"]["currency_hints"].items()}
+_RELATIVE_YEAR = tuple(_DATA["relative"]["year"])
+_RELATIVE_MONTH = tuple(_DATA["relative"]["month"])
+
 _YEAR = r"(?<![\d,.$€£])(?:1[89]\d\d|20\d\d|21\d\d)(?!\d|,\d|\.\d|\s*(?:%|percent|per\s+cent))"
 _MONTH_NAMES = phrase_alternation(LEXICON.months)
-_MONTH = rf"(?:{_MONTH_NAMES})\.?"
-_NUMWORD = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-            "ten": 10, "eleven": 11, "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7, "8": 8,
-            "9": 9, "10": 10, "11": 11}
+_MONTH = rf"(?:{_MONTH_NAMES})\b\.?"
+_PART = r"(?:(?:early|mid|late|end)[- ]?)"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+            "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24}
+_WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+_ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}
 
 PERIOD_RE = re.compile(
     rf"""
-    (?P<fy>\b(?:FY|fiscal\s+year|fiscal)\s*['’]?(?P<fy_y>\d{{4}}|\d{{2}})\b)
+    (?P<qtr>\b(?:Q(?P<q_n>[1-4])|H(?P<h_n>[12]))\s*(?:FY\s*['’]?(?P<q_fy>\d{{4}}|\d{{2}})\b|(?P<q_y>{_YEAR})|['’](?P<q_yy>\d\d)\b)?(?![\w-]))
+  | (?P<relfy>\b(?P<relfy_w>this|the\s+current|current|next|the\s+next|the\s+coming|last|the\s+last|previous|the\s+previous|
+        the\s+prior)\s+(?:fiscal|financial)(?:\s+year)?\b)
+  | (?P<fy>\b(?:FY|fiscal\s+year|financial\s+year|fiscal)\s*['’]?(?P<fy_y>\d{{4}}|\d{{2}})(?:\s*[-–/]\s*(?P<fy_b>\d{{4}}|\d\d))?\b)
+  | (?P<ending>\b(?:the\s+)?(?:(?P<end_n>\d{{1,2}}|{"|".join(_NUMWORD)})[- ]months?(?:\s+period)?|(?P<end_year>year|financial\s+year|
+        fiscal\s+year)|(?P<end_q>quarter)|(?P<end_h>half[- ]year|half|six\s+months))\s+(?:to|ended|ending|through|until)\s+
+        (?:the\s+end\s+of\s+)?(?:{_DAY}\s+)?(?P<end_m>{_MONTH})(?:\s+{_DAY})?(?:,?\s+(?P<end_y>{_YEAR}))?)
+  | (?P<prevn>\b(?:the\s+)?(?:previous|preceding|prior)\s+(?P<prevn_n>\d{{1,2}}|{"|".join(_NUMWORD)})\s+months\b)
+  | (?P<mrange>\b(?:(?:between|from)\s+)?(?P<mr_a>{_MONTH})(?:\s+(?P<mr_ay>{_YEAR}))?\s*(?:-|–|to|and|until|through)\s*
+        (?P<mr_b>{_MONTH})(?:,?\s+(?P<mr_by>{_YEAR}))?(?:\s+(?:quarter|period))?(?:\s+of\s+(?P<mr_y>{_YEAR}))?)
   | (?P<span>\b(?:between|from)\s+(?P<span_a>{_YEAR})\s+(?:and|to|until|through|-|–)\s+(?P<span_b>{_YEAR}))
-  | (?P<dash>(?P<dash_a>{_YEAR})\s*[-–/]\s*(?P<dash_b>{_YEAR}|\d\d\b))
+  | (?P<dash>(?P<dash_a>{_YEAR})\s*(?P<dash_j>[-–/])\s*(?P<dash_b>{_YEAR}|\d\d\b)(?P<dash_fy>\s+(?:fiscal|financial)\s+year)?
+        (?P<dash_season>\s+(?:season|academic|school|term|campaign|edition|series)\b)?)
   | (?P<both>(?P<both_a>{_YEAR})\s+and\s+(?P<both_b>{_YEAR}))
   | (?P<since>\b(?:since|starting\s+in|starting\s+from|beginning\s+in|from\s+(?=(?:early|mid|late)))\s+
-        (?:(?:early|late|mid)[- ]?)?(?:(?P<since_m>{_MONTH})\s+)?(?P<since_y>{_YEAR}))
-  | (?P<partq>\b(?:the\s+)?(?P<partq_n>first|second|third|fourth|last|final)\s+(?P<partq_u>quarter|half)\s+of\s+(?:the\s+year\s+)?(?P<partq_y>{_YEAR})?)
-  | (?P<firstn>\b(?:the\s+)?(?:first|past|last)\s+(?P<firstn_n>\w+)\s+months\s+of\s+(?:the\s+year|(?P<firstn_y>{_YEAR})))
-  | (?P<ytd>\bso\s+far\s+(?:this|in)\s+(?:year|(?P<ytd_y>{_YEAR}))|\byear[- ]to[- ]date\b|\bthis\s+year\s+so\s+far\b)
-  | (?P<monthyear>\b(?P<my_m>{_MONTH})\s+(?:\d{{1,2}}(?:st|nd|rd|th)?,?\s+)?(?P<my_y>{_YEAR}))
-  | (?P<daymonthyear>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmy_m>{_MONTH})\s+(?P<dmy_y>{_YEAR}))
-  | (?P<inmonth>\b(?:in|during|for|since)\s+(?P<inm_m>{_MONTH})\b(?!\s+\d))
-  | (?P<rel>\b(?P<rel_w>last\s+year|this\s+year|next\s+year|previous\s+year|a\s+year\s+earlier|a\s+year\s+ago|
-        last\s+month|this\s+month|previous\s+month|a\s+month\s+earlier|a\s+month\s+ago|
+        (?:the\s+end\s+of\s+)?{_PART}?(?:(?P<since_m>{_MONTH})(?:,?\s+(?=\d))?)?(?P<since_y>{_YEAR})?)
+  | (?P<partfy>\b(?:the\s+)?(?P<pf_n>first|second|third|fourth|last|final)[- ](?P<pf_u>quarter|half)\s+of\s+(?:the\s+)?
+        (?:(?P<pf_rel>this|current|next|last|previous|prior)\s+(?:fiscal|financial)(?:\s+year)?|
+        (?:{_YEAR}\s*[-–/]\s*)?(?P<pf_b>{_YEAR}|\d\d)\s+(?:fiscal|financial)\s+year|(?:fiscal|financial)\s+(?:year\s+)?(?P<pf_c>{_YEAR})))
+  | (?P<partq>\b(?:the\s+)?(?P<partq_n>first|second|third|fourth|last|final)[- ](?P<partq_u>quarter|half)
+        (?:\s+of\s+(?:the\s+year\s+)?(?P<partq_y>{_YEAR})|\s+of\s+(?:this|the)\s+year|(?!\s+of\b)))
+  | (?P<firstn>\b(?:the\s+)?(?:first|past|last)\s+(?P<firstn_n>\w+)\s+months\s+of\s+(?:the\s+year|this\s+year|(?P<firstn_y>{_YEAR})))
+  | (?P<ytd>\bso\s+far\s+(?:this|in)\s+(?:year|(?P<ytd_y>{_YEAR}))|\b(?:the\s+)?year[- ]to[- ]date\b|\bthis\s+year\s+so\s+far\b|
+        \bthe\s+year\s+so\s+far\b)
+  | (?P<monthyear>\b{_PART}?(?P<my_m>{_MONTH})\s*(?:{_DAY},?\s+)?,?\s*(?P<my_y>{_YEAR}))
+  | (?P<daymonthyear>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmy_m>{_MONTH})\s*,?\s*(?P<dmy_y>{_YEAR}))
+  | (?P<inmonth>\b(?:in|during|for|on|at|by)\s+(?:the\s+(?:month|end|start|beginning|middle)\s+of\s+)?{_PART}?(?P<inm_m>{_MONTH})
+        (?:\s+(?P<inm_d>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?!\s*,?\s*\d))
+  | (?P<possm>\b(?P<pm_m>{_MONTH})['’]s\b)
+  | (?P<themonth>\b(?:in|during|over|for)\s+the\s+month\b(?!\s+(?:of|to|before|after|ended|ending)\b))
+  | (?P<weekday>\b(?:on\s+)?(?:last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)
+  | (?P<relative>\b(?P<relative_w>{phrase_alternation(_RELATIVE_YEAR + _RELATIVE_MONTH)})\b)
+  | (?P<rel>\b(?P<rel_w>last\s+year|this\s+year|next\s+year|last\s+month|this\s+month|
         now|currently|today|at\s+present|at\s+the\s+moment|as\s+of\s+now)\b)
   | (?P<named>\b(?:{phrase_alternation(LEXICON.named_periods)})\b)
   | (?P<year>(?:\b(?P<year_pre>early|mid|late)[- ]?)?(?P<year_y>{_YEAR}))
@@ -52,6 +88,8 @@ class PeriodMention:
     partial: bool = False
     baseline: bool = False  # "from 2022" after a change: the comparison point, not the period
     future_target: bool = False  # "by 2026"
+    shift: str | None = None  # "year" / "month" / "same" / "prev:N": relative to the anchor told before it
+    day_only: bool = False  # "on Wednesday": governs only the figure right before it
 
 
 def _y(s: str) -> int:
@@ -66,21 +104,119 @@ def _month(y: int, m: int) -> tuple[date, date]:
     return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
 
 
+def _add_months(y: int, m: int, n: int) -> tuple[int, int]:
+    k = y * 12 + (m - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def _months_ending(y: int, m: int, n: int) -> tuple[date, date]:
+    """The n months whose last month is (y, m)."""
+    sy, sm = _add_months(y, m, -(n - 1))
+    return date(sy, sm, 1), _month(y, m)[1]
+
+
 def _month_num(name: str) -> int:
     return LEXICON.months[name.lower().rstrip(".")]
 
 
-def _fy(s: str) -> int:
+def _latest_year(month: int, published: date | None) -> int | None:
+    """The year of the latest `month` that has begun by the publication date."""
+    if published is None:
+        return None
+    return published.year if month <= published.month else published.year - 1
+
+
+def _fy_full(s: str, ref: int | None = None) -> int:
     y = int(s)
-    return y + 2000 if y < 100 else y
+    if y >= 100:
+        return y
+    century = (ref // 100) * 100 if ref else 2000
+    return century + y
 
 
-def _mention(m: re.Match, published: date | None, text: str) -> PeriodMention | None:
+def _fiscal(end_year: int, start_month: int) -> tuple[date, date]:
+    """The fiscal year that ends in `end_year`."""
+    if start_month == 1:
+        return _year(end_year)
+    return date(end_year - 1, start_month, 1), _month(end_year, start_month - 1)[1]
+
+
+def _fiscal_of(d: date, start_month: int) -> int:
+    """The end year of the fiscal year holding day `d`."""
+    return d.year + 1 if start_month > 1 and d.month >= start_month else d.year
+
+
+def _shift_year(a: date, b: date | None, n: int = 1) -> tuple[date, date | None]:
+    def back(d: date) -> date:
+        try:
+            return d.replace(year=d.year - n)
+        except ValueError:  # 29 February
+            return d.replace(year=d.year - n, day=28)
+    return back(a), back(b) if b else None
+
+
+def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) -> PeriodMention | None:
     g = m.group
     s, e = m.start(), m.end()
+    if g("qtr"):
+        n = int(g("q_n") or g("h_n"))
+        a_m, b_m = ((3 * n - 2, 3 * n) if g("q_n") else ((1, 6) if n == 1 else (7, 12)))
+        if g("q_fy"):  # "Q2FY10": the second quarter of fiscal 2010
+            fy = _fy_full(g("q_fy"))
+            fs, _ = _fiscal(fy, fiscal_start)
+            ay, am = _add_months(fs.year, fs.month, a_m - 1)
+            by, bm = _add_months(fs.year, fs.month, b_m - 1)
+            return PeriodMention(s, e, date(ay, am, 1), _month(by, bm)[1], partial=True)
+        if g("q_y") or g("q_yy"):
+            y = _y(g("q_y")) if g("q_y") else _fy_full(g("q_yy"))
+        elif published is not None:
+            y = published.year if a_m <= published.month else published.year - 1
+        else:
+            return None
+        return PeriodMention(s, e, _month(y, a_m)[0], _month(y, b_m)[1], partial=True)
+    if g("relfy"):
+        if published is None:
+            return None
+        w = g("relfy_w").lower().split()[-1]
+        fy = _fiscal_of(published, fiscal_start) + {"next": 1, "coming": 1, "last": -1, "previous": -1, "prior": -1}.get(w, 0)
+        a, b = _fiscal(fy, fiscal_start)
+        return PeriodMention(s, e, a, b)
     if g("fy"):
-        y = _fy(g("fy_y"))
-        return PeriodMention(s, e, date(y - 1, 10, 1), date(y, 9, 30))
+        y = _fy_full(g("fy_y"))
+        if g("fy_b"):  # "FY2022-23": named by its two calendar years
+            y = _fy_full(g("fy_b"), y) if len(g("fy_b")) == 2 else int(g("fy_b"))
+        a, b = _fiscal(y, fiscal_start)
+        return PeriodMention(s, e, a, b)
+    if g("ending"):
+        mo = _month_num(g("end_m"))
+        y = _y(g("end_y")) if g("end_y") else _latest_year(mo, published)
+        if y is None:
+            return None
+        if g("end_n"):
+            n = int(g("end_n")) if g("end_n").isdigit() else _NUMWORD[g("end_n").lower()]
+        elif g("end_q"):
+            n = 3
+        elif g("end_h"):
+            n = 6
+        else:
+            n = 12
+        if not 1 <= n <= 24:
+            return None
+        a, b = _months_ending(y, mo, n)
+        return PeriodMention(s, e, a, b, partial=n < 12)
+    if g("prevn"):
+        n = int(g("prevn_n")) if g("prevn_n").isdigit() else _NUMWORD[g("prevn_n").lower()]
+        return PeriodMention(s, e, None, None, shift=f"prev:{n}")
+    if g("mrange"):
+        ma, mb = _month_num(g("mr_a")), _month_num(g("mr_b"))
+        yb = g("mr_by") or g("mr_y")
+        yb = _y(yb) if yb else (_y(g("mr_ay")) + (mb < ma) if g("mr_ay") else _latest_year(mb, published))
+        if yb is None:
+            return None
+        ya = _y(g("mr_ay")) if g("mr_ay") else (yb if ma <= mb else yb - 1)
+        if (ya, ma) > (yb, mb):
+            return None
+        return PeriodMention(s, e, _month(ya, ma)[0], _month(yb, mb)[1], partial=True)
     if g("span"):
         a, b = _y(g("span_a")), _y(g("span_b"))
         return PeriodMention(s, e, date(min(a, b), 1, 1), date(max(a, b), 12, 31))
@@ -90,29 +226,80 @@ def _mention(m: re.Match, published: date | None, text: str) -> PeriodMention | 
         b = (a // 100) * 100 + int(bs) if len(bs) == 2 else int(bs)
         if b < a:
             return None
+        if g("dash_season"):
+            return PeriodMention(s, e, date(a, 1, 1), date(b, 12, 31))  # "the 2019-20 season": not a fiscal year
+        if b == a + 1 and (g("dash_j") == "/" or g("dash_fy")):
+            # "2016/17", "the 2017-2018 financial year": one fiscal year
+            start = fiscal_start if g("dash_fy") or fiscal_start != FISCAL_DEFAULT else SPLIT_YEAR_DEFAULT
+            fa, fb = _fiscal(b, start)
+            return PeriodMention(s, e, fa, fb)
+        if b == a + 1 and len(bs) == 2 and fiscal_start in (4, 7):
+            fa, fb = _fiscal(b, fiscal_start)  # "2022-23" in an Indian article
+            return PeriodMention(s, e, fa, fb)
         return PeriodMention(s, e, date(a, 1, 1), date(b, 12, 31))
     if g("both"):
         a, b = _y(g("both_a")), _y(g("both_b"))
         return PeriodMention(s, e, date(min(a, b), 1, 1), date(max(a, b), 12, 31))
     if g("since"):
-        y = _y(g("since_y"))
-        mo = _month_num(g("since_m")) if g("since_m") else 1
+        if g("since_y"):
+            y = _y(g("since_y"))
+            mo = _month_num(g("since_m")) if g("since_m") else 1
+        elif g("since_m"):
+            mo = _month_num(g("since_m"))
+            y = _latest_year(mo, published)
+            if y is None:
+                return None
+        else:
+            return None
         return PeriodMention(s, e, date(y, mo, 1), None)
-    if g("partq"):
-        y = _y(g("partq_y")) if g("partq_y") else (published.year if published else None)
+    if g("partfy"):
+        n = _ORDINAL[g("pf_n").lower()]
+        if g("pf_rel"):
+            if published is None:
+                return None
+            w = g("pf_rel").lower()
+            fy = _fiscal_of(published, fiscal_start) + {"next": 1, "last": -1, "previous": -1, "prior": -1}.get(w, 0)
+        else:
+            fy = _fy_full(g("pf_b"), None) if g("pf_b") else _y(g("pf_c"))
+            if g("pf_b") and len(g("pf_b")) == 2:
+                fy = _fy_full(g("pf_b"))
+        fs, _ = _fiscal(fy, fiscal_start)
+        size = 6 if g("pf_u").lower() == "half" else 3
+        n = min(n, 12 // size)
+        ay, am = _add_months(fs.year, fs.month, (n - 1) * size)
+        by, bm = _add_months(ay, am, size - 1)
+        return PeriodMention(s, e, date(ay, am, 1), _month(by, bm)[1], partial=True)
+    if g("possm"):  # "April's inflation rate"
+        mo = _month_num(g("pm_m"))
+        y = _latest_year(mo, published)
         if y is None:
             return None
-        n = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final": 4}[g("partq_n").lower()]
+        a, b = _month(y, mo)
+        return PeriodMention(s, e, a, b, partial=True)
+    if g("themonth"):  # "in the month": the month told before, else the month before publication
+        if published is None:
+            return PeriodMention(s, e, None, None, shift="same")
+        y, mo = _add_months(published.year, published.month, -1)
+        a, b = _month(y, mo)
+        return PeriodMention(s, e, a, b, partial=True, shift="same")
+    if g("partq"):
+        n = _ORDINAL[g("partq_n").lower()]
         if g("partq_u").lower() == "half":
             n = min(n, 2)
-            a, b = (1, 6) if n == 1 else (7, 12)
+            a_m, b_m = (1, 6) if n == 1 else (7, 12)
         else:
-            a, b = 3 * n - 2, 3 * n
-        return PeriodMention(s, e, _month(y, a)[0], _month(y, b)[1], partial=True)
+            a_m, b_m = 3 * n - 2, 3 * n
+        if g("partq_y"):
+            y = _y(g("partq_y"))
+        elif published is not None:
+            y = published.year if a_m <= published.month else published.year - 1
+        else:
+            return None
+        return PeriodMention(s, e, _month(y, a_m)[0], _month(y, b_m)[1], partial=True)
     if g("firstn"):
-        n = _NUMWORD.get(g("firstn_n").lower())
+        n = _NUMWORD.get(g("firstn_n").lower()) or (int(g("firstn_n")) if g("firstn_n").isdigit() else None)
         y = _y(g("firstn_y")) if g("firstn_y") else (published.year if published else None)
-        if not n or y is None:
+        if not n or n > 12 or y is None:
             return None
         return PeriodMention(s, e, date(y, 1, 1), _month(y, n)[1], partial=True)
     if g("ytd"):
@@ -131,17 +318,40 @@ def _mention(m: re.Match, published: date | None, text: str) -> PeriodMention | 
             return None
         return PeriodMention(s, e, d, d, partial=True)
     if g("inmonth"):
-        if published is None:
-            return None
         mo = _month_num(g("inm_m"))
-        y = published.year if mo <= published.month else published.year - 1
+        y = _latest_year(mo, published)
+        if y is None:
+            return None
+        if g("inm_d"):  # "on June 17": that day
+            try:
+                d = date(y, mo, int(g("inm_d")))
+            except ValueError:
+                return None
+            return PeriodMention(s, e, d, d, partial=True)
         a, b = _month(y, mo)
         return PeriodMention(s, e, a, b, partial=True)
+    if g("weekday"):
+        if published is None:
+            return None
+        back = (published.weekday() - _WEEKDAYS[g("wd").lower()]) % 7
+        d = published - timedelta(days=back)  # "on Wednesday": the latest Wednesday up to publication
+        return PeriodMention(s, e, d, d, partial=True, day_only=True)
+    if g("relative"):
+        w = " ".join(g("relative_w").lower().split())
+        shift = "year" if w in _RELATIVE_YEAR else "month"
+        if published is None:
+            return PeriodMention(s, e, None, None, shift=shift)
+        if shift == "year":
+            a, b = _year(published.year - 1)
+        else:
+            y, mo = _add_months(published.year, published.month, -1)
+            a, b = _month(y, mo)
+        return PeriodMention(s, e, a, b, shift=shift)
     if g("rel"):
         if published is None:
             return None
         w = " ".join(g("rel_w").lower().split())
-        if w in ("last year", "previous year", "a year earlier", "a year ago"):
+        if w == "last year":
             a, b = _year(published.year - 1)
         elif w == "this year":
             a, b = _year(published.year)
@@ -149,8 +359,8 @@ def _mention(m: re.Match, published: date | None, text: str) -> PeriodMention | 
             a, b = _year(published.year + 1)
         elif w == "this month":
             a, b = _month(published.year, published.month)
-        elif "month" in w:  # last month, previous month, a month earlier, a month ago
-            y, mo = (published.year, published.month - 1) if published.month > 1 else (published.year - 1, 12)
+        elif w == "last month":
+            y, mo = _add_months(published.year, published.month, -1)
             a, b = _month(y, mo)
         else:
             a = b = published
@@ -172,14 +382,32 @@ def _mention(m: re.Match, published: date | None, text: str) -> PeriodMention | 
 
 
 # Words a time expression can start with; PERIOD_RE is tried only there (and at digits).
-_START_WORDS = frozenset("""fy fiscal between from since starting beginning the first second third fourth last
-final past so year this in during for next previous a now currently today at as early mid late""".split()) | frozenset(
-    LEXICON.months)
+_START_WORDS = frozenset("""fy fiscal financial between from since starting beginning the first second third fourth last
+final past so year this in during for on at next previous preceding prior a current now currently today as early mid late
+end quarter half six twelve corresponding""".split()) | frozenset(LEXICON.months) | frozenset(_WEEKDAYS) | frozenset(_NUMWORD)
 _WORD_RE = re.compile(r"\w+")
+_QTR_TOKEN_RE = re.compile(r"[QH][1-4]", re.IGNORECASE)
+_WORD_ALTERNATION = re.compile(r"(?<![\w$])(?:" + "|".join(
+    re.escape(w) for ws in CURRENCY_HINTS.values() for w in sorted(ws, key=len, reverse=True)) + r")")
 
 
-def find_periods(text: str, published: date | None = None) -> list[PeriodMention]:
-    out = []
+def fiscal_start_for(country: str | None, sentence: str = "") -> int:
+    """The month the fiscal year starts in, for the country of a sentence (or the country its
+    currency words point to: "Rs", "crore" -> India)."""
+    if country in FISCAL_START:
+        return FISCAL_START[country]
+    if sentence:
+        m = _WORD_ALTERNATION.search(sentence)
+        if m:
+            for code, words in CURRENCY_HINTS.items():
+                if m.group(0) in words:
+                    return FISCAL_START.get(code, FISCAL_DEFAULT)
+    return FISCAL_DEFAULT
+
+
+def find_periods(text: str, published: date | None = None, country: str | None = None) -> list[PeriodMention]:
+    fiscal_start = fiscal_start_for(country, text)
+    out: list[PeriodMention] = []
     covered = -1
     match = PERIOD_RE.match
     for w in _WORD_RE.finditer(text):
@@ -187,33 +415,67 @@ def find_periods(text: str, published: date | None = None) -> list[PeriodMention
         if start < covered:
             continue
         tok = w.group()
-        if not (tok[0].isdigit() or tok.lower() in _START_WORDS or tok[:2].upper() == "FY"):
+        if not (tok[0].isdigit() or tok.lower() in _START_WORDS or tok[:2].upper() == "FY" or _QTR_TOKEN_RE.match(tok)):
             continue
         m = match(text, start)
         if m is None:
             continue
         covered = m.end()
-        p = _mention(m, published, text)
+        p = _mention(m, published, text, fiscal_start)
         if p is not None:
             out.append(p)
+    return _resolve_shifts(out)
+
+
+def _resolve_shifts(mentions: list[PeriodMention]) -> list[PeriodMention]:
+    """"a year earlier", "a month earlier", "the previous three months" move the period told
+    before them in the sentence; with none, they keep their publication-date reading."""
+    out: list[PeriodMention] = []
+    anchor: PeriodMention | None = None
+    for p in mentions:
+        if p.shift and anchor is not None and anchor.period_start and anchor.period_end:
+            a, b = anchor.period_start, anchor.period_end
+            if p.shift == "year":
+                na, nb = _shift_year(a, b)
+            elif p.shift == "same":
+                na, nb = _month(b.year, b.month)
+            elif p.shift == "month":
+                y, mo = _add_months(b.year, b.month, -1)
+                na, nb = _month(y, mo)
+            else:
+                n = int(p.shift.split(":")[1])
+                y, mo = _add_months(a.year, a.month, -1)
+                na, nb = _months_ending(y, mo, n)
+            out.append(replace(p, period_start=na, period_end=nb, partial=anchor.partial))
+            continue
+        if p.shift and p.period_start is None:
+            continue  # nothing to resolve it against
+        out.append(p)
+        if not p.shift and not p.baseline and not p.day_only and p.period_start is not None and p.period_end is not None:
+            anchor = p
     return out
 
 
-_RIGHT_AFTER_RE = re.compile(r"\s*(?:(?:in|during|for|on|over)\s+)?(?:the\s+)?")
+_RIGHT_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:in|during|for|on|over|at)\s+)?(?:the\s+)?")
+# a relative baseline ("a year earlier") governs the figure right before it, but not through a
+# comparison word ("down 7% on the previous year": the change is of this year)
+_RIGHT_BEFORE_SHIFT_RE = re.compile(r"\s*,?\s*(?:(?:in|at|for)\s+)?(?:the\s+)?")
 
 
 def choose_period(mentions: list[PeriodMention], qstart: int, qend: int, sentence: str | None = None) -> PeriodMention | None:
     """The period governing a quantity: a mention right after it ("2.6% in July", "up from
-    about 248,000 in 2022", "485,000 this year"), else the nearest mention before it, else
-    the nearest after it; baselines ("a tenfold increase from 2022") never govern."""
-    usable = [m for m in mentions if not m.baseline and not (m.start < qend and qstart < m.end)]
+    about 248,000 in 2022", "485,000 this year", "£1.7bn a year earlier"), else the nearest
+    mention before it, else the nearest after it; baselines ("a tenfold increase from 2022")
+    and relative baselines ("a year earlier") govern only the figure right before them."""
+    outside = [m for m in mentions if not (m.start < qend and qstart < m.end)]
     if sentence is not None:
-        for m in usable:
+        for m in outside:
             if m.start >= qend:
-                gap = _RIGHT_AFTER_RE.match(sentence, qend, m.start)
+                gap = (_RIGHT_BEFORE_SHIFT_RE if m.shift and m.shift != "same" else _RIGHT_AFTER_RE).match(sentence, qend, m.start)
                 if gap is not None and gap.end() == m.start:
                     return m
                 break
+    usable = [m for m in outside if not m.baseline and not m.day_only and (not m.shift or m.shift == "same")]
     before = [m for m in usable if m.end <= qstart]
     if before:
         return before[-1]

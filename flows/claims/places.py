@@ -32,7 +32,8 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
     for n in LEXICON.not_places:
         names.pop(n, None)
     names.update(LEXICON.place_aliases)
-    rx = re.compile(r"(?<![\w$])(?:" + phrase_alternation(names) + r")(?![\w-]|\.\w)")
+    # "US$" is a currency, "US-China" two places, "US-international" the US
+    rx = re.compile(r"(?<![\w$])(?:" + phrase_alternation(names) + r")(?![\w$]|-[A-Z0-9]|\.\w)")
     return rx, names, _last_words(names)
 
 
@@ -80,10 +81,35 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     return out
 
 
-def choose_place(mentions: list[PlaceMention], qstart: int, qend: int, sent_start: int, sent_end: int) -> str | None:
-    """The place a quantity at [qstart, qend) is about, from mentions in its sentence:
-    the nearest place before it (not an origin), else the nearest after it (not an
-    origin nor a topic). Nationality words are left to `choose_nationality`."""
+_CLAUSE_BREAK_RE = re.compile(r"[;]|,\s+(?:and|but|while|whilst|whereas)\b|\b(?:while|whilst|whereas)\b")
+
+
+def _clause_around(text: str, qstart: int, qend: int, sent_start: int, sent_end: int) -> tuple[int, int]:
+    """The clause holding [qstart, qend): from the last clause break before it to the next after it."""
+    lo = max(sent_start, qstart - 300)
+    c_start = sent_start
+    for m in _CLAUSE_BREAK_RE.finditer(text, lo, qstart):
+        c_start = m.end()
+    nxt = _CLAUSE_BREAK_RE.search(text, qend, min(sent_end, qend + 300))
+    return c_start, (nxt.start() if nxt else sent_end)
+
+
+def choose_place(mentions: list[PlaceMention], qstart: int, qend: int, sent_start: int, sent_end: int,
+                 text: str | None = None) -> str | None:
+    """The place a quantity at [qstart, qend) is about, from mentions in its sentence: one
+    inside its quote ("seven UK airports"), else one in its own clause when the sentence has
+    several ("..., and at least 122 people died in Athens"), else the nearest place before it
+    (not an origin), else the nearest after it (not an origin nor a topic). Nationality words
+    are left to `choose_nationality`."""
+    inside = [m for m in mentions if qstart <= m.start and m.end <= qend and not m.nationality]
+    if inside:
+        return inside[0].place  # "seven UK airports"
+    c_start, c_end = _clause_around(text, qstart, qend, sent_start, sent_end) if text else (sent_start, sent_end)
+    own = [] if (c_start, c_end) == (sent_start, sent_end) else [m for m in mentions if c_start <= m.start and m.end <= c_end and not m.origin and not m.nationality
+           and not (m.start >= qend and m.topic)]
+    if own:  # "... in Turkey in August, and at least 122 people died ... in Athens": the place of its own clause
+        before_own = [m for m in own if m.end <= qstart]
+        return before_own[-1].place if before_own else own[0].place
     before = [m for m in mentions if sent_start <= m.start and m.end <= qstart and not m.origin and not m.nationality]
     if before:
         return before[-1].place

@@ -57,13 +57,15 @@ def _values_match(c: Claim, g: dict) -> bool:
 def _period_text(c: Claim) -> str | None:
     if c.period_start is None:
         return None
-    def fmt(d: date | None, end: bool) -> str:
+    # whole years print as years ("2023", "2019/2021"); any other span as months ("2024-01/2024-08")
+    whole = (c.period_start.month, c.period_start.day) == (1, 1) and (
+        c.period_end is None or (c.period_end.month, c.period_end.day) == (12, 31))
+
+    def fmt(d: date | None) -> str:
         if d is None:
             return ""
-        if (d.month, d.day) == ((1, 1) if not end else (12, 31)):
-            return str(d.year)
-        return f"{d.year}-{d.month:02d}"
-    a, b = fmt(c.period_start, False), fmt(c.period_end, True)
+        return str(d.year) if whole else f"{d.year}-{d.month:02d}"
+    a, b = fmt(c.period_start), fmt(c.period_end)
     if c.period_end is None:
         return a + "/"
     return a if a == b else f"{a}/{b}"

@@ -24,7 +24,7 @@ outside inside near beyond behind along amid amidst despite except including fol
 worldwide nationwide abroad overseas annually daily weekly monthly yearly each ago earlier later today
 yesterday tomorrow last next previous such other another same own several few respectively alone
 combined together apiece instead else overnight high long wide deep tall old away thick across
-tonight yesterday recently currently already
+tonight yesterday recently currently already however meanwhile
 """.split())
 
 VERBISH = frozenset("""
@@ -86,6 +86,8 @@ def _adjective_before_noun(tok: str, nxt: str) -> bool:
 
 def _content(tok: str) -> bool:
     t = tok.lower()
+    if len(tok) > 1 and tok.isupper() and tok.isalpha():
+        return True  # an acronym: "US", "UK", "IT" are names, not the pronoun or the preposition
     return _is_word(tok) and t not in STOP and t not in VERBISH and not t.endswith("ly")
 
 
@@ -106,8 +108,11 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
     while i < len(toks) and len(words) < _MAX_WORDS:
         tok, s, e = toks[i]
         low = tok.lower()
-        if not _content(tok) and not _adjective_before_noun(tok, toks[i + 1][0] if i + 1 < len(toks) else ""):
-            break
+        nxt_tok = toks[i + 1][0] if i + 1 < len(toks) else ""
+        after_det = not words and i > 0 and toks[i - 1][0].lower() in ("of", "the", "its", "their", "his", "her", "our")
+        if not _content(tok) and not _adjective_before_noun(tok, nxt_tok) and not (
+                after_det and low.endswith("ed") and low not in STOP and _content(nxt_tok)):
+            break  # "of the issued share capital": a participle after a determiner is an adjective
         if (low.endswith("ed") or (low.endswith("ing") and low not in ING_NOUNS)) and len(low) > 4:
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
             if not _content(nxt) or nxt.lower().endswith(("ed", "ing")):
@@ -145,24 +150,74 @@ estimated put puts about around nearly almost some more over under at least roug
 exceeded topped approached stood""".split())
 
 
+def _past_form(t: str) -> bool:
+    """"reached", "imposed": a verb form, not "speed", "need", "hundred"."""
+    return t.endswith("ed") and len(t) > 4 and not t.endswith(("eed", "hundred")) and t not in ING_NOUNS
+
+
 def _verbish(tok: str) -> bool:
     t = tok.lower()
-    return t in VERBISH or t in LEXICON.increase_verbs or t in LEXICON.decrease_verbs or (
-        t.endswith("ed") and len(t) > 4 and t not in ING_NOUNS)
+    return t in VERBISH or t in LEXICON.increase_verbs or t in LEXICON.decrease_verbs or _past_form(t)
+
+
+# words that measure rather than name: never a subject on their own
+NOT_SUBJECT_WORDS = frozenset("""per cent percent pct thousand million billion trillion bn mn tn lakh crore dozen
+hundred point points""".split())
+
+
+def _subject_word(tok: str) -> bool:
+    return _content(tok) and tok.lower() not in NOT_SUBJECT_WORDS
+
+
+def _participle(tok: str) -> bool:
+    t = tok.lower()
+    return t.endswith("ing") and len(t) > 4 and t not in ING_NOUNS
+
+
+def _bare_participle(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """An "-ing" word that opens a clause with no subject ("reaching 7.7 per cent", "trading up
+    2.3%"), not one before its noun ("Waiting times", "The streaming giant")."""
+    if not _participle(toks[i][0]) or (i and toks[i - 1][0].lower() in _DETERMINERS):
+        return False
+    nxt = toks[i + 1][0] if i + 1 < len(toks) else ""
+    return not _subject_word(nxt) or _verbish(nxt)
 
 
 def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     """(start, end) of the first noun phrase of a clause, before its verb."""
     i = 0
-    while i < len(toks) and not _content(toks[i][0]):
+    while i < len(toks) and not _subject_word(toks[i][0]):
         if _verbish(toks[i][0]):
             return None
         i += 1
+    if i < len(toks) and _bare_participle(toks, i):
+        return None  # "reaching 7.7 per cent", "burning over 288,000 acres": no subject of its own
     words = []
-    while i < len(toks) and len(words) < 4 and _content(toks[i][0]) and not (words and _verbish(toks[i][0])):
+    after_possessive = False
+    while i < len(toks) and len(words) < 6:
+        tok = toks[i][0]
+        if words and tok == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", words[-1][0]):
+            words.append(toks[i])  # "U.S. crude oil inventories"
+            i += 1
+            continue
+        if words and (tok in ("'", "’") and words[-1][0].lower().endswith("s") or tok == "&" and words[-1][0][:1].isupper()):
+            words.append(toks[i])  # "Barclays' interim profits", "Legal & General's"
+            after_possessive = tok != "&"
+            i += 1
+            continue
+        if not _content(tok) and not (after_possessive and tok[:1].isalpha() and tok.lower() not in STOP):
+            break
+        if words and _verbish(tok) and not after_possessive:
+            break
+        after_possessive = tok.endswith(("'s", "’s"))  # "Centrica's adjusted earnings": an adjective
         words.append(toks[i])
         i += 1
-    if not words or _verbish(words[0][0]):
+    while words and words[-1][0] in ("'", "’", "&"):
+        words.pop()
+    if words and _verbish(words[0][0]) and len(words) > 1 and words[0][0].lower().endswith("ed") and \
+            words[0][0].lower() not in VERBISH and not _verbish(words[1][0]):
+        pass  # "detached median house prices fell": a participle before its noun is an adjective
+    elif not words or _verbish(words[0][0]):
         return None
     end = words[-1][2]
     if i + 1 < len(toks) and toks[i][0].lower() == "of" and _content(toks[i + 1][0]) and not _verbish(toks[i + 1][0]):
@@ -175,7 +230,14 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     return words[0][1], end
 
 
-_CLAUSE_SPLIT_RE = re.compile(r"[;:(\[–—]|,\s|\b(?:and|but|while|whereas|which|who|that)\b")
+# clauses end at punctuation, conjunctions and reporting verbs ("Lloyds said pre-tax profits fell 7%":
+# the figure is about what follows the verb)
+_CLAUSE_SPLIT_RE = re.compile(r"[;:(\[–—]|,\s|\b(?:and|but|while|whereas|which|who|that)\b|"
+                              r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
+                              r"\b(?:said|says|say|told|reported|reports|showed|shows|show|found|finds|noted|notes|"
+                              r"expects?|expected|predicted|predicts|estimated|estimates|suggests?|suggested|confirmed|"
+                              r"announced|revealed|reveals|believes?|believed)\b(?:\s+(?:on\s+)?(?:monday|tuesday|"
+                              r"wednesday|thursday|friday|saturday|sunday|today|yesterday))?(?:\s+that)?", re.IGNORECASE)
 
 
 def subject_before(text: str, pos: int, start: int) -> str | None:
@@ -185,25 +247,201 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(window)]
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT_RE.finditer(window)]
     k = len(toks)
-    for b in reversed(bounds):  # the clause pieces from the last one back
-        first = bisect.bisect_left([t[1] for t in toks], b) if b else 0
+    apposition = None
+    starts = [t[1] for t in toks]
+    for n, b in enumerate(reversed(bounds)):  # the clause pieces from the last one back
+        first = bisect.bisect_left(starts, b) if b else 0
         piece = toks[first:k]
         span = _clause_subject(piece)
         if span:
+            rest = [t for t in piece if t[1] >= span[1] and _content(t[0])]
+            if not rest and n and piece and piece[0][0].lower() in ("the", "a", "an") and window[b - 2:b].strip() == ",":
+                apposition = apposition or span  # "WTI, the US benchmark, rose": the name before it
+                k = first
+                continue
             return window[span[0]:span[1]]
-        if any(_content(t[0]) for t in piece):
+        if apposition:
+            break
+        content = [t for t in piece if _content(t[0])]
+        if content and (_verbish(content[0][0]) or _bare_participle(piece, piece.index(content[0]))):
+            # a clause with no subject of its own: "the fire, which scorched 58 square miles" is
+            # about the noun before "which"; "..., burning 370,000 acres" about the clause before
+            if b and window[:b].rstrip().lower().endswith(("which", "that", "who")):
+                head_end = len(window[:b].rstrip()) - len(window[:b].rstrip().split()[-1])
+                head_end = len(window[:head_end].rstrip(" ,"))
+                np = _np_left(window, head_end, 0)
+                if np:
+                    return np[0]
+            k = first
+            continue
+        if content:
             break
         k = first
+    if apposition:
+        return window[apposition[0]:apposition[1]]
     i = len(toks) - 1
     skipped = 0
     while i >= 0 and (toks[i][0].lower() in _LEFT_SKIP or toks[i][0].lower().endswith("ly")) and skipped < 5:
         i -= 1
         skipped += 1
     words = []
-    while i >= 0 and len(words) < 4 and _content(toks[i][0]):
+    while i >= 0 and len(words) < 4 and _subject_word(toks[i][0]):
         words.append(toks[i])
         i -= 1
     if not words:
         return None
     words.reverse()
     return window[words[0][1]:words[-1][2]]
+
+
+# ---- the noun a figure is "of", the object a change is "by", subjects shared along a sentence ----
+
+# head nouns that only hold a figure: "a total of 14.2 million passengers" is about passengers
+CONTAINER_NOUNS = frozenset("""total totals number numbers average sum figure figures amount amounts tally value level
+levels record maximum minimum mark threshold barrier area region range series list estimate part rest majority
+most some half proportion""".split())
+# change nouns: "a rise of 0.3%" names the change, not what changed
+_CHANGE_NOUNS = LEXICON.increase_nouns | LEXICON.decrease_nouns | frozenset({"change", "changes", "swing", "fall",
+                                                                               "rise", "gain", "loss", "margin"})
+_OF_BEFORE_RE = re.compile(r"(?:\bof\s+(?:(?:about|around|nearly|almost|some|roughly|approximately|over|"
+                           r"more\s+than|less\s+than|up\s+to|at\s+least|just|only|a|an|the|another)\s+)*)$", re.IGNORECASE)
+_NP_TOKEN_RE = re.compile(r"[^\W\d_][\w'’&-]*[\w]|[^\W\d_]|[’']|&")
+_DETERMINERS = frozenset("a an the its their his her our this that these those another".split())
+
+
+def _np_left(text: str, end: int, start: int, max_words: int = 5) -> tuple[str, str] | None:
+    """(noun phrase, head) ending at `end`: content words back to a determiner, a verb or
+    punctuation; a possessive ("Barclays' interim", "Centrica's adjusted") stays inside."""
+    window = text[max(start, end - 120):end]
+    toks = list(_NP_TOKEN_RE.finditer(window))
+    if not toks or toks[-1].end() != len(window.rstrip()):
+        return None
+    words: list[re.Match] = []
+    i = len(toks) - 1
+    while i >= 0 and len(words) < max_words:
+        t = toks[i].group(0)
+        low = t.lower()
+        gap = window[toks[i].end():(words[0].start() if words else len(window))]
+        if words and gap.strip() not in ("", "-"):
+            break  # punctuation between words ends the phrase
+        if t in ("'", "’", "&"):
+            words.insert(0, toks[i])
+            i -= 1
+            continue
+        if low in STOP or low in _DETERMINERS or low in VERBISH or low in LEXICON.increase_verbs or low in LEXICON.decrease_verbs:
+            break
+        if words and low.endswith("ly") and low not in _LY_ADJECTIVES:
+            break
+        if _past_form(low) and not (i and toks[i - 1].group(0).lower() in _DETERMINERS | STOP):
+            break  # "The EU imposed provisional tariffs of": a verb; "its adjusted earnings of": an adjective
+        words.insert(0, toks[i])
+        i -= 1
+    while words and words[0].group(0) in ("'", "’", "&"):
+        words.pop(0)
+    if not words:
+        return None
+    phrase = window[words[0].start():words[-1].end()]
+    return phrase, words[-1].group(0)
+
+
+def subject_of_before(text: str, qs: int, start: int) -> tuple[str, str] | None:
+    """"earnings of 5.3 billion", "a top speed of 180mph", "unchanged at $3.55" -> no (a verb):
+    the noun phrase a figure is "of" (or "at" after a noun). (phrase, head) or None."""
+    m = _OF_BEFORE_RE.search(text, max(start, qs - 60), qs)
+    if m is None or m.start() == m.end():
+        return None
+    np = _np_left(text, m.start(), start)
+    if np is None:
+        return None
+    phrase, head = np
+    h = head.lower()
+    if h in _CHANGE_NOUNS or h.endswith("ly") or h in STOP:
+        return None
+    return phrase, head
+
+
+_OBJECT_BEFORE_RE = re.compile(r"\s+(?:up\s+|down\s+|back\s+)?(?:by|to)\s+(?:(?:about|around|nearly|almost|some|roughly|"
+                               r"approximately|another|a\s+further|an\s+additional|just|only|below|under|over|"
+                               r"more\s+than|less\s+than|as\s+(?:much|little|high|low)\s+as)\s+)*$", re.IGNORECASE)
+_OBJECT_VERB_RE = re.compile(r"\b(?:cut|cuts|cutting|curb|curbs|curbing|curbed|reduce|reduces|reducing|reduced|lower|"
+                             r"lowers|lowering|lowered|raise|raises|raising|raised|lift|lifts|lifting|lifted|boost|boosts|"
+                             r"boosting|boosted|increase|increases|increasing|increased|trim|trims|trimming|trimmed|slash|"
+                             r"slashes|slashing|slashed|push|pushes|pushing|pushed|pushed\s+up|drive|drove|driving|"
+                             r"depress|depresses|depressing|depressed|expand|expands|expanding|expanded|extend|extended|"
+                             r"hike|hikes|hiked|hiking|take|takes|taking|took|bring|brings|bringing|brought|shrink|"
+                             r"shrank|grow|grew|growing)\s+(?:(?:its|their|his|her|our|the|a|an|total|overall)\s+)?$",
+                             re.IGNORECASE)
+
+
+def object_before(text: str, qs: int, start: int) -> str | None:
+    """"cut output by 1 million barrels", "curb its production by around 228,000 bpd",
+    "reduce expenses to below £13.6bn", "pushed rates up one per cent": what the verb changes."""
+    m = _OBJECT_BEFORE_RE.search(text, max(start, qs - 60), qs)
+    if m is None:
+        return None
+    np = _np_left(text, m.start(), start, max_words=4)
+    if np is None:
+        return None
+    phrase, head = np
+    before = text[max(start, m.start() - len(phrase) - 40):m.start() - len(phrase)]
+    if not _OBJECT_VERB_RE.search(before):
+        return None
+    return phrase
+
+
+# a figure tied to the one before it tells the same thing: the level a change reached ("rose 27% to
+# £988M"), its baseline ("down 68% from the Rs 32.92 crore", "up from 197,067"), a figure in brackets
+# ("(H1 2016: £777m)", "(£4.1 billion)"), an apposition or a change told after a level
+_SUBJECT_LINK_RE = re.compile(
+    r"^\)?\s*(?:\(\s*(?:[^()]{0,20}:\s*)?|,?\s*(?:or|and|to|from|at)\s+(?:the\s+|a\s+|an\s+)?(?:restated\s+|revised\s+)?|"
+    r",?\s*(?:(?:up|down|higher|lower|rising|falling)\s+)?(?:by\s+)?|"
+    r"[^.;:()]{0,40}?\b(?:up|down|higher|lower|compared\s+(?:with|to)|against|versus|vs\.?|than|from|to)\s+"
+    r"(?:the\s+|a\s+|an\s+)?(?:restated\s+|revised\s+|record\s+)?(?:of\s+)?)\W{0,2}$",
+    re.IGNORECASE)
+
+
+# a capitalised word other than a month ("Brent", "WTI") or a clause word starts another subject
+_NEW_CLAUSE_RE = re.compile(r"(?i:\b(?:while|whilst|whereas|but|and|which|who|that|said|says|as|with)\b)|"
+                            r"\b(?!(?:January|February|March|April|May|June|July|August|September|October|November|"
+                            r"December|H[12]|Q[1-4])\b)[A-Z][A-Za-z]")
+_PLAIN_LINK_RE = re.compile(r"^\s*(?:\(|,?\s*(?:or|and)\s+(?:the\s+|a\s+|an\s+)?\W{0,2}$)")
+
+
+def share_subjects(claims: list, text: str, strong: set[int]) -> list:
+    """Claims of one sentence in text order; a claim whose subject is weak (none, or only the
+    clause's first noun phrase) takes the subject of the claim it is tied to just before it."""
+    from dataclasses import replace
+    out = list(claims)
+    for k in range(1, len(out)):
+        prev, c = out[k - 1], out[k]
+        if c.span_start in strong or not prev.subject:
+            continue
+        between = text[prev.span_end:c.span_start]
+        if len(between) > 60 or not _SUBJECT_LINK_RE.match(between):
+            continue
+        if _NEW_CLAUSE_RE.search(between) and not _PLAIN_LINK_RE.match(between):
+            continue  # "..., while West Texas Intermediate was up 0.3 percent": another subject
+        out[k] = replace(c, subject=prev.subject)
+    return out
+
+
+def choose_subject(text: str, qs: int, start: int, after: str | None, head: str | None,
+                   unit: str | None) -> tuple[str | None, bool]:
+    """(subject, whether it is the figure's own) for the figure whose quote starts at `qs`, given
+    the noun phrase after it (`after`, with its `head`) and its unit. In order: the noun it is
+    "of" ("a top speed of 180mph"; a counted noun after a count or a container noun wins: "a
+    total of 14.2 million passengers"), the noun phrase after it, the object of the change verb
+    before it ("cut output by 1m barrels a day"), else the first noun phrase of its clause."""
+    of_np = subject_of_before(text, qs, start)
+    if of_np and of_np[1].lower() not in CONTAINER_NOUNS and not (after and unit in (None, "person")):
+        return of_np[0], True
+    obj = object_before(text, qs, start) if not after or unit not in (None, "person") else None
+    if obj:
+        return obj, True
+    if after and (unit or "").startswith("per_"):
+        before = subject_before(text, qs, start)
+        if before and re.search(r"\brates?\b", before, re.IGNORECASE):
+            return before, True  # "the homicide rate declined ... from 9.3 homicides per 100,000"
+    if after:
+        return after, True
+    return subject_before(text, qs, start), False

@@ -1,0 +1,139 @@
+"""Who says so: the source a sentence attributes its figures to.
+
+`find_attributions(sentence)` lists the sources named in a sentence with the offset of the
+cue that names them; `choose_attribution` picks the one for a figure: the nearest source told
+before it, else the first told after it. Sources are named by
+
+- `according to X` (`according to the latest data from X`, `according to ONS figures`);
+- `X said`, `X told`, `X reported [Friday]`, `X has disclosed`, `X expects` (a name, a short
+  title-and-name such as `forecaster Simon Partridge`, or `the statistical agency`);
+- `said X`, `reported Friday that` (a name after the verb);
+- `X data show`, `X's figures show`, `data from X showed`, `the latest figure from X`,
+  `published by X`, `as confirmed by the company`;
+- an author-year citation in brackets: `(Federal Bureau of Investigations, 2012)`."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from claimhouse.flows.claims.lexicon import LEXICON, phrase_alternation
+
+_VERBS = phrase_alternation(v for v in LEXICON.attribution_verbs if v != "according")
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "which", "who",
+                       "its", "their", "his", "her", "our", "my", "your"})
+_WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week))?"
+# words naming a body of figures: "ONS data", "Halifax's figures", "a survey by"
+SOURCE_NOUNS = ("data", "figures", "statistics", "numbers", "estimates", "records", "research", "analysis", "survey",
+                "report", "study", "dashboard data", "index", "poll")
+_SOURCE_NOUN = phrase_alternation(SOURCE_NOUNS)
+_SHOW_VERBS = r"(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|reveal|reveals|revealed)"
+# adjectives that open a source phrase but are not the source: "Official data showed"
+_NOT_SOURCES = frozenset({"official", "new", "latest", "provisional", "separate", "preliminary", "fresh", "recent",
+                          "the", "a", "an", "other", "further", "more", "such", "some", "this", "that", "these", "those",
+                          "government's", "monthly", "weekly", "annual", "quarterly"})
+_NAME = r"[A-Z][\w.&'’+-]*(?:\s+(?:of|for|and|the|de|du|on|&)?\s*[A-Z(][\w.&'’()+-]*)*"
+
+_ACCORDING_RE = re.compile(r"\baccording\s+to\s+(?P<who>[^,.;:()\"“”]{2,90}?)(?=\s*(?:[,.;:()\"“”]|$))", re.IGNORECASE)
+_ACCORDING_PREFIX_RE = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:(?:latest|new|official|provisional|preliminary|recent|"
+                                  r"monthly|weekly|annual|quarterly)\s+)*(?:" + _SOURCE_NOUN + r"|figure|estimate)\s+"
+                                  r"(?:from|by|of|published\s+by|released\s+by)\s+", re.IGNORECASE)
+_SOURCE_SUFFIX_RE = re.compile(r"(?:['’]s)?\s+(?:" + _SOURCE_NOUN + r")$")
+# verbs that name a speaker after "the" + common noun ("the statistical agency said"); "recorded",
+# "added", "published" there are mostly participles ("the highest temperature recorded")
+_SPEAKER_VERBS = ("said", "says", "told", "reported", "reports", "announced", "confirmed", "estimated", "estimates",
+                  "expects", "expected", "found", "predicted", "predicts", "noted", "disclosed", "warned", "stated",
+                  "claimed", "argued", "revealed", "wrote", "writes")
+# a title before a name: "forecaster Simon Partridge", "finance minister Uhuru Kenyatta"
+_TITLE = r"(?:\b(?!(?:the|from|of|by|at|in|on|to|and|a|an|with|for|that|which|who|as|but|while)\b)[a-z]+(?<!ed)\s+){0,2}"
+# verbs that name a source only when an object follows them ("the police has recorded 946 cases",
+# "the agency registered 3,135 containers"), not as participles ("the highest temperature recorded in")
+_OBJECT_VERBS = (r"(?:recorded|registered|counted|published|added|estimated|reported|logged)(?=\s+(?!(?:in|at|by|on|"
+                 r"during|for|since|as(?!\s+(?:many|much)\b)|from|to|of|with|across|over|under|near|inside|when|while|and|but)\b)[\w£$€])")
+_COMMON = r"(?!(?:is|are|was|were|be|been|has|have|had|of|a|an|the|left|made)\b)[a-z]+"
+_SAID_BY_RE = re.compile(
+    r"(?P<who>(?:[Tt]he|[Aa]n?)\s+" + _COMMON + r"(?:\s+" + _COMMON + r"){0,2}(?=\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:(?:"
+    + "|".join(_SPEAKER_VERBS) + r")\b|" + _OBJECT_VERBS + r"))|[A-Z][\w.&+-]*['’]s\s+[a-z]+|(?:" + _TITLE + r"(?=[A-Z]))?" + _NAME + r")"
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?P<verb>" + _VERBS + r")\b")
+_WHEN_SUFFIX_RE = re.compile(r"\s+(?:on|last|this|in)\s+[A-Za-z]+$")  # "the Election Commission on Saturday"
+_NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
+july august september october november december""".split())
+_SAID_AFTER_RE = re.compile(r"\b(?:said|says|told|reported|added|according)" + _WHEN + r"\s+(?:that\s+)?"
+                            r"(?P<who>(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
+                            r"[A-Z][\w.&'’-]*(?:\s+(?:[a-z]+\s+){0,3}?[A-Z][\w.&'’-]*|\s+(?:of|de|the)\s+[A-Z][\w.&'’-]*)*)")
+_DATA_SHOW_RE = re.compile(r"(?P<who>" + _NAME + r"(?:\s+[a-z]+)?)(?:['’]s?)?\s+(?:" + _SOURCE_NOUN + r")\s+(?:also\s+)?" + _SHOW_VERBS + r"\b")
+_DATA_FROM_RE = re.compile(r"\b(?i:" + _SOURCE_NOUN + r"|figure|estimate)\s+(?:from|by|published\s+by|released\s+by)\s+"
+                           r"(?:the\s+)?(?P<who>" + _NAME + r")")
+_BY_RE = re.compile(r"\b(?:published|released|compiled|confirmed|announced|issued|reported|estimated|recorded)\s+by\s+"
+                    r"(?P<who>(?:the\s+)?(?:" + _NAME + r"|[a-z]+))")
+_CITATION_RE = re.compile(r"\((?P<who>[A-Z][^(),;]{2,80}?),\s*(?:19|20)\d\d[a-z]?\)")
+
+_CUE_WORDS = frozenset(v.lower() for v in LEXICON.attribution_verbs) | {
+    "according", "said", "says", "told", "reported", "added", "data", "figures", "statistics", "by", "show", "shows",
+    "showed", "suggest", "suggests", "found"}
+_WORD_RE = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class AttributionMention:
+    start: int  # offset of the cue in the sentence
+    who: str
+    whole_sentence: bool = False  # "according to X", "(X, 2012)": the source of every figure in the sentence
+
+
+def _clean_who(who: str) -> str | None:
+    who = " ".join(who.split()).strip(" -–")
+    m = _ACCORDING_PREFIX_RE.match(who)
+    if m:
+        who = who[m.end():]
+    who = _WHEN_SUFFIX_RE.sub("", who)
+    bare = _SOURCE_SUFFIX_RE.sub("", who)
+    if any(ch.isupper() for w in bare.split() if w.lower() not in _NOT_SOURCES for ch in w):
+        who = bare  # "ONS figures" -> "ONS", but "the survey" stays
+    words = who.split()
+    while words and words[0].lower() in _NOT_SOURCES | {"of", "and", "for", "on", "de"}:
+        words = words[1:]
+    while words and words[-1].lower() in ("of", "and", "the", "for", "on", "de"):
+        words = words[:-1]
+    if not words or words[0].lower() in _PRONOUNS or words[0][0].isdigit() or words[-1].lower() in _NOT_NAMES:
+        return None
+    if " ".join(words).lower() in ("data", "figures", "statistics", "numbers", "estimates", "records"):
+        return None  # "according to preliminary figures": no source named
+    return " ".join(words)[:120]
+
+
+def find_attributions(sentence: str) -> list[AttributionMention]:
+    """Every source named in `sentence`, in text order of its cue."""
+    if _CUE_WORDS.isdisjoint(_WORD_RE.findall(sentence.lower())) and "(" not in sentence:
+        return []  # no attribution cue: nothing to search for
+    found: list[AttributionMention] = []
+    for rx in (_ACCORDING_RE, _CITATION_RE, _DATA_FROM_RE, _DATA_SHOW_RE, _SAID_AFTER_RE, _BY_RE):
+        for m in rx.finditer(sentence):
+            who = _clean_who(m.group("who"))
+            if who:
+                found.append(AttributionMention(m.start(), who, rx in (_ACCORDING_RE, _CITATION_RE)))
+    taken = [(a.start, a.start + len(a.who)) for a in found]
+    for m in _SAID_BY_RE.finditer(sentence):
+        who = _clean_who(m.group("who"))
+        if who and not any(s <= m.start("verb") < e + 40 and m.start() <= s for s, e in taken):
+            found.append(AttributionMention(m.start("verb"), who))
+    found.sort(key=lambda a: a.start)
+    return found
+
+
+def choose_attribution(mentions: list[AttributionMention], pos: int) -> str | None:
+    """The source of a figure at offset `pos` of the sentence: the nearest one named before it,
+    else the first named after it; `according to X` and citations in brackets speak for the whole
+    sentence ("Economists had estimated ..., according to Refinitiv")."""
+    if not mentions:
+        return None
+    whole = [a for a in mentions if a.whole_sentence]
+    if whole:
+        mentions = whole
+    before = [a for a in mentions if a.start <= pos]
+    return (before[-1] if before else mentions[0]).who
+
+
+def attribution_of(sentence: str) -> str | None:
+    """The first source named in a sentence (what a whole sentence is attributed to)."""
+    found = find_attributions(sentence)
+    return found[0].who if found else None
