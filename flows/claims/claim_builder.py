@@ -405,7 +405,10 @@ def _read_modality(s, d: Draft) -> None:
     estimated exact figure is approximate."""
     text, qs = s.text, d.qs
     clause_end = s._clause_end(d.qe)
-    modality = cues.modality_of(text[max(s.start, qs - CONTEXT_CHARS):clause_end])
+    modality = cues.modality_of(text[cues.clause_start(text, qs, max(s.start, qs - CONTEXT_CHARS)):clause_end])
+    if modality == "asserted" and (cues.TARGET_AFTER_RE.match(text, d.qe, min(s.end, d.qe + 40)) or
+                                   cues.TARGET_BEFORE_RE.search(text, max(s.start, qs - 30), qs)):
+        modality = "forecast"  # "its 2% target", "the target of 93%"
     if d.cue in _ESTIMATE_CUES and modality == "asserted":
         modality = "estimate"
     period, published = d.period, s.published

@@ -370,3 +370,20 @@ def modality_of(window: str) -> str:
             if any(p in low for p in multi):
                 return kind
     return "asserted"
+
+
+# a target or goal named right after or before a figure is a forecast ("its 2% target", "the 18 week
+# target", "a target of 93%", "the Bank of Canada's 2 percent goal")
+TARGET_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+){0,2}(?:target|goal|objective)s?\b", re.IGNORECASE)
+TARGET_BEFORE_RE = re.compile(r"\b(?:target|goal|objective)s?\s+(?:of\s+|at\s+|to\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+# where a figure's clause starts, for its modal cues: "Royal Mail said it would hand back £400m ...,
+# and its share price climbed 5.6%": the second clause has no modal verb of its own
+CLAUSE_START_RE = re.compile(r";|,\s+(?:and|but|while|whilst|whereas|which|who)\b|\b(?:while|whilst|whereas|but)\b")
+
+
+def clause_start(text: str, pos: int, floor: int) -> int:
+    """The start of the clause holding `pos`, no further back than `floor`."""
+    start = floor
+    for m in CLAUSE_START_RE.finditer(text, floor, pos):
+        start = m.end()
+    return start

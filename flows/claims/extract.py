@@ -35,7 +35,7 @@ _BETWEEN_RE = re.compile(r"\b(?:between|from)\s*$", re.IGNORECASE)
 _YEARISH_AFTER_RE = re.compile(r"\s*(?:[,;:.)?!\"”]|$|and\b|to\b|or\b|-|–|[A-Z]|(?:[a-z]+\s+){0,2}(?:crisis|election|census|"
                                r"survey|report|olympics|games|cup|war|law|act|budget|plan|deal|agreement|strategy|"
                                r"policy|season|edition|levels?)\b)")
-_CLAUSE_END_RE = re.compile(r"[,;:–—()]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b")
+_CLAUSE_END_RE = re.compile(r"[,;:–—()]|\band\b|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bbecause\b")
 _UNSEEN = object()
 _PROPER_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w.&'’+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w]*)\s+$")
 _PROPER_AFTER_RE = re.compile(r"\s+([A-Z][a-z][\w'’-]*)\b")
