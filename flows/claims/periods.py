@@ -30,7 +30,7 @@ _YEAR = r"(?<![\d,.$€£])(?:1[89]\d\d|20\d\d|21\d\d)(?!\d|,\d|\.\d|\s*(?:%|per
 _MONTH_NAMES = phrase_alternation(LEXICON.months)
 _MONTH = rf"(?:{_MONTH_NAMES})\b\.?"
 _PART = r"(?:(?:early|mid|late|end)[- ]?)"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?\b"
 _NUMWORD = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
             "ten": 10, "eleven": 11, "twelve": 12, "eighteen": 18, "twenty-four": 24}
 _WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
