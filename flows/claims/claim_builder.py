@@ -335,7 +335,7 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
     subj = subject_after(text, subj_from, s.end, allow_of=after_of, through_prep=d.dir_after is not None)
     d.subject, d.head, d.np_end = subj if subj else (None, None, subj_from)
     d.has_subject_after = bool(subj)
-    d.subject, strong = choose_subject(text, d.qs, s.start, d.subject, d.head, d.unit)
+    d.subject, strong = choose_subject(text, d.qs, s.start, d.subject, d.head, d.unit, d.qe, s.end)
     if strong:
         s._strong_subjects.add(d.qs)
     if atom.form in ("fraction", "onein"):

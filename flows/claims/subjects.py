@@ -110,6 +110,16 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
         low = tok.lower()
         nxt_tok = toks[i + 1][0] if i + 1 < len(toks) else ""
         after_det = not words and i > 0 and toks[i - 1][0].lower() in ("of", "the", "its", "their", "his", "her", "our")
+        if not words and low in VERBISH and low not in STOP and _content(nxt_tok) and not _verbish(nxt_tok) and \
+                not low.endswith("ed"):
+            words.append((tok, s, e))  # "a 39.7 per cent vote share": a verb form used as a modifier
+            i += 1
+            continue
+        if words and low in VERBISH and low.endswith("s") and not low.endswith("ss") and (
+                not nxt_tok or nxt_tok in (",", ".", ";", ":", ")")):
+            words.append((tok, s, e))  # "of total votes", "of its costs": a plural noun that is also a verb
+            i += 1
+            break
         if not _content(tok) and not _adjective_before_noun(tok, nxt_tok) and not (
                 after_det and low.endswith("ed") and low not in STOP and _content(nxt_tok)):
             break  # "of the issued share capital": a participle after a determiner is an adjective
@@ -425,16 +435,58 @@ def share_subjects(claims: list, text: str, strong: set[int]) -> list:
     return out
 
 
+_LEFT_WORD_RE = re.compile(r"\b([a-z][\w'’-]*[a-z])\s+$")
+_NOT_LEFT_NOUNS = frozenset("""reaches reached tops topped totals totalled stands stood hits exceeds exceeded
+costs pays earns makes takes gets gives sees holds wins loses needs offers provides brings delivers produces
+averages goes keeps allows requires includes contains covers uses puts sets""".split())
+_CUE_START_RE = re.compile(r"(?:around|about|above|below|over|under|up\s+to|as\s+(?:high|low|much|little|many)\s+as|"
+                           r"near|nearly|almost|more\s+than|less\s+than|at\s+least|at\s+most|upwards\s+of|roughly)\b",
+                           re.IGNORECASE)
+
+
+def noun_right_before(text: str, qs: int, start: int) -> str | None:
+    """"highs around 60", "waves up to 100-feet high", "temperatures above 30C", "a low around 0F":
+    a lower-case plural noun (or a forecast's high/low) right before a figure that opens with a
+    qualifier cue is what it measures."""
+    if not _CUE_START_RE.match(text, qs):
+        return None
+    m = _LEFT_WORD_RE.search(text, max(start, qs - 40), qs)
+    if m is None:
+        return None
+    w = m.group(1).lower()
+    if not (_is_plural_head(w) or w in ("high", "low")):
+        return None  # only a plural noun ("highs", "waves") or a forecast's "high"/"low": not "a further", "to hand"
+    if (w in STOP or w in VERBISH or w in _LEFT_SKIP or w in _NOT_LEFT_NOUNS or w in NOT_SUBJECT_WORDS or _verbish(w)
+            or _participle(w) or w.endswith("ly") or w in _CHANGE_NOUNS or w in CONTAINER_NOUNS):
+        return None
+    if re.search(r"\b(?:which|that|who|it|they|he|she|we)\s+$", text[max(start, m.start(1) - 8):m.start(1)], re.IGNORECASE):
+        return None  # "which assembles about 70%": a verb after a pronoun
+    np = _np_left(text, m.end(1), start, max_words=3)
+    return np[0] if np else None
+
+
+_AGE_RE = re.compile(r"-?years?-old\b", re.IGNORECASE)
+_NAME_AFTER_RE = re.compile(r"(?:\s+[a-z]+){0,2}\s+((?:[A-Z][\w'’-]+)(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]+)*)")
+
+
 def choose_subject(text: str, qs: int, start: int, after: str | None, head: str | None,
-                   unit: str | None) -> tuple[str | None, bool]:
+                   unit: str | None, qe: int | None = None, end: int | None = None) -> tuple[str | None, bool]:
     """(subject, whether it is the figure's own) for the figure whose quote starts at `qs`, given
     the noun phrase after it (`after`, with its `head`) and its unit. In order: the noun it is
     "of" ("a top speed of 180mph"; a counted noun after a count or a container noun wins: "a
     total of 14.2 million passengers"), the noun phrase after it, the object of the change verb
     before it ("cut output by 1m barrels a day"), else the first noun phrase of its clause."""
+    age = _AGE_RE.search(text, qs, min(len(text), qe + 4)) if qe is not None else None
+    if age:
+        m = _NAME_AFTER_RE.match(text, age.end(), end if end is not None else len(text))
+        if m:
+            return m.group(1), True  # "20-year-old substitute Wright-Phillips": the person named
     of_np = subject_of_before(text, qs, start)
     if of_np and of_np[1].lower() not in CONTAINER_NOUNS and not (after and unit in (None, "person")):
         return of_np[0], True
+    left = noun_right_before(text, qs, start)
+    if left and not (after and unit in (None, "person")):
+        return left, True
     obj = object_before(text, qs, start) if not after or unit not in (None, "person") else None
     if obj:
         return obj, True

@@ -100,6 +100,21 @@ def test_the_subject_is_what_the_figure_measures(text, quote, want):
     assert want.lower() in (claim(text, quote).subject or "").lower()
 
 
+@pytest.mark.parametrize("text, quote, want", [
+    ("Sunday will be dry with highs around 70 and lows near 50.", "around 70", "highs"),
+    ("The storm brought gusts as high as 60 mph to the coast.", "as high as 60", "gusts"),
+    ("A 24-year-old midfielder named Ada Obi scored twice.", "24-year", "Ada Obi"),
+    ("The party secured a 41.2 per cent vote share in the state.", "41.2 per cent", "vote share"),
+    ("The party won 30 per cent of total votes, its best result.", "30 per cent", "total votes"),
+])
+def test_the_subject_next_to_a_figure(text, quote, want):
+    assert want in (claim(text, quote).subject or "")
+
+
+def test_a_verb_ending_in_s_before_a_cue_is_not_a_subject():
+    assert claim("The new charger offers up to 40 minutes of use.", "up to 40").subject != "charger offers"
+
+
 def test_a_level_reached_shares_the_subject_of_its_change():
     c = claim("Group revenue rose 9% to £4.4bn.", "£4.4bn")
     assert c.subject == "Group revenue"
