@@ -24,7 +24,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "tha
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week))?"
 # words naming a body of figures: "ONS data", "Halifax's figures", "a survey by"
 SOURCE_NOUNS = ("data", "figures", "statistics", "numbers", "estimates", "records", "research", "analysis", "survey",
-                "report", "study", "dashboard data", "index", "poll")
+                "report", "reports", "study", "dashboard data", "index", "poll")
 _SOURCE_NOUN = phrase_alternation(SOURCE_NOUNS)
 _SHOW_VERBS = r"(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|reveal|reveals|revealed)"
 # adjectives that open a source phrase but are not the source: "Official data showed"
@@ -40,6 +40,7 @@ _ACCORDING_PREFIX_RE = re.compile(r"^(?:the\s+|a\s+|an\s+)?(?:(?:latest|new|offi
 _SOURCE_SUFFIX_RE = re.compile(r"(?:['’]s)?\s+(?:" + _SOURCE_NOUN + r")$")
 # verbs that name a speaker after "the" + common noun ("the statistical agency said"); "recorded",
 # "added", "published" there are mostly participles ("the highest temperature recorded")
+# ("added" is left out: "the construction sector added 23,000 jobs" is not a source)
 _SPEAKER_VERBS = ("said", "says", "told", "reported", "reports", "announced", "confirmed", "estimated", "estimates",
                   "expects", "expected", "found", "predicted", "predicts", "noted", "disclosed", "warned", "stated",
                   "claimed", "argued", "revealed", "wrote", "writes")
@@ -47,7 +48,7 @@ _SPEAKER_VERBS = ("said", "says", "told", "reported", "reports", "announced", "c
 _TITLE = r"(?:\b(?!(?:the|from|of|by|at|in|on|to|and|a|an|with|for|that|which|who|as|but|while)\b)[a-z]+(?<!ed)\s+){0,2}"
 # verbs that name a source only when an object follows them ("the police has recorded 946 cases",
 # "the agency registered 3,135 containers"), not as participles ("the highest temperature recorded in")
-_OBJECT_VERBS = (r"(?:recorded|registered|counted|published|added|estimated|reported|logged)(?=\s+(?!(?:in|at|by|on|"
+_OBJECT_VERBS = (r"(?:recorded|registered|counted|published|estimated|reported|logged)(?=\s+(?!(?:in|at|by|on|"
                  r"during|for|since|as(?!\s+(?:many|much)\b)|from|to|of|with|across|over|under|near|inside|when|while|and|but)\b)[\w£$€])")
 _COMMON = r"(?!(?:is|are|was|were|be|been|has|have|had|of|a|an|the|left|made)\b)[a-z]+"
 _SAID_BY_RE = re.compile(

@@ -38,7 +38,8 @@ _ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "last": 4, "final"
 
 PERIOD_RE = re.compile(
     rf"""
-    (?P<qtr>\b(?:Q(?P<q_n>[1-4])|H(?P<h_n>[12]))\s*(?:FY\s*['’]?(?P<q_fy>\d{{4}}|\d{{2}})\b|(?P<q_y>{_YEAR})|['’](?P<q_yy>\d\d)\b)?(?![\w-]))
+    (?P<qtr>\b(?:Q(?P<q_n>[1-4])|H(?P<h_n>[12]))\s*(?:FY\s*['’]?(?P<q_fy>\d{{4}}|\d{{2}})\b|\s+of\s+(?:the\s+)?{_YEAR}\s*[-–/]\s*
+        (?P<q_ofy>\d{{4}}|\d\d)\b|(?P<q_y>{_YEAR})|['’](?P<q_yy>\d\d)\b)?(?![\w-]))
   | (?P<relfy>\b(?P<relfy_w>this|the\s+current|current|next|the\s+next|the\s+coming|last|the\s+last|previous|the\s+previous|
         the\s+prior)\s+(?:fiscal|financial)(?:\s+year)?\b)
   | (?P<fy>\b(?:FY|fiscal\s+year|financial\s+year|fiscal)\s*['’]?(?P<fy_y>\d{{4}}|\d{{2}})(?:\s*[-–/]\s*(?P<fy_b>\d{{4}}|\d\d))?\b)
@@ -65,7 +66,7 @@ PERIOD_RE = re.compile(
   | (?P<monthyear>\b{_PART}?(?P<my_m>{_MONTH})\s*(?:{_DAY},?\s+)?,?\s*(?P<my_y>{_YEAR}))
   | (?P<daymonthyear>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmy_m>{_MONTH})\s*,?\s*(?P<dmy_y>{_YEAR}))
   | (?P<inmonth>\b(?:in|during|for|on|at|by)\s+(?:the\s+(?:month|end|start|beginning|middle)\s+of\s+)?{_PART}?(?P<inm_m>{_MONTH})
-        (?:\s+(?P<inm_d>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?!\s*,?\s*\d))
+        (?:\s+(?P<inm_d>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?!\s*\d|\s*,\s*(?:1[89]|20|21)\d\d\b))
   | (?P<possm>\b(?P<pm_m>{_MONTH})['’]s\b)
   | (?P<themonth>\b(?:in|during|over|for)\s+the\s+month\b(?!\s+(?:of|to|before|after|ended|ending)\b))
   | (?P<weekday>\b(?:on\s+)?(?:last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)
@@ -161,8 +162,8 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
     if g("qtr"):
         n = int(g("q_n") or g("h_n"))
         a_m, b_m = ((3 * n - 2, 3 * n) if g("q_n") else ((1, 6) if n == 1 else (7, 12)))
-        if g("q_fy"):  # "Q2FY10": the second quarter of fiscal 2010
-            fy = _fy_full(g("q_fy"))
+        if g("q_fy") or g("q_ofy"):  # "Q2FY10", "Q1 of 2018-19": a quarter of a fiscal year
+            fy = _fy_full(g("q_fy") or g("q_ofy"))
             fs, _ = _fiscal(fy, fiscal_start)
             ay, am = _add_months(fs.year, fs.month, a_m - 1)
             by, bm = _add_months(fs.year, fs.month, b_m - 1)

@@ -38,6 +38,7 @@ def span(text: str, published: date | None = None, country: str | None = None) -
     ("for the month of May", date(2022, 6, 14), ("2022-05-01", "2022-05-31")),
     ("since March", date(2025, 9, 1), ("2025-03-01", "None")),
     ("on Wednesday", date(2026, 3, 6), ("2026-03-04", "2026-03-04")),
+    ("In April, 2,000 people", date(2020, 6, 1), ("2020-04-01", "2020-04-30")),
 ])
 def test_a_relative_or_partial_period_is_resolved(text, published, want):
     assert span(text, published)[0] == want
@@ -51,6 +52,7 @@ def test_a_fiscal_year_starts_in_the_month_of_the_sentence_country():
 
 def test_currency_words_point_to_the_fiscal_year_of_their_country():
     assert span("profit of Rs 12 crore in Q1FY20")[0] == ("2019-04-01", "2019-06-30")
+    assert span("output of Rs 9 lakh crore in Q3 of 2021-22")[0] == ("2021-10-01", "2021-12-31")
 
 
 def test_a_slash_year_is_a_fiscal_year_and_a_season_is_not():
@@ -148,6 +150,11 @@ def test_each_figure_takes_the_nearest_speaker_before_it():
     text = "Farmer Ann Lee said yields fell 20%, while grower Tom Hart said his fell 35 percent."
     assert "Tom Hart" in claim(text, "35 percent").attribution
     assert "Ann Lee" in claim(text, "20%").attribution
+
+
+def test_a_sector_that_added_jobs_is_not_a_source():
+    text = "The agency reported that the retail sector added 9,000 jobs."
+    assert claim(text, "9,000").attribution == "agency"
 
 
 def test_a_participle_is_not_a_speaker():
