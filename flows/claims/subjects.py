@@ -193,6 +193,11 @@ def _bare_participle(toks: list[tuple[str, int, int]], i: int) -> bool:
     return not _subject_word(nxt) or _verbish(nxt)
 
 
+# "earnings per share", "income per capita", "profit after tax": a phrase that stays in its noun phrase
+_FIXED_TAILS = {("per", "share"), ("per", "capita"), ("per", "head"), ("per", "person"), ("after", "tax"),
+                ("before", "tax"), ("after", "taxation"), ("before", "taxation")}
+
+
 def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     """(start, end) of the first noun phrase of a clause, before its verb."""
     i = 0
@@ -206,6 +211,10 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     after_possessive = False
     while i < len(toks) and len(words) < 6:
         tok = toks[i][0]
+        if words and i + 1 < len(toks) and (tok.lower(), toks[i + 1][0].lower()) in _FIXED_TAILS:
+            words.extend(toks[i:i + 2])
+            i += 2
+            continue
         if words and tok == "." and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]", words[-1][0]):
             words.append(toks[i])  # "U.S. crude oil inventories"
             i += 1
@@ -225,7 +234,7 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     while words and words[-1][0] in ("'", "’", "&"):
         words.pop()
     if words and _verbish(words[0][0]) and len(words) > 1 and words[0][0].lower().endswith("ed") and \
-            words[0][0].lower() not in VERBISH and not _verbish(words[1][0]):
+            words[0][0].lower() not in VERBISH and not _verbish(words[1][0]) and _is_plural_head(words[-1][0]):
         pass  # "detached median house prices fell": a participle before its noun is an adjective
     elif not words or _verbish(words[0][0]):
         return None
@@ -370,7 +379,7 @@ def subject_of_before(text: str, qs: int, start: int) -> tuple[str, str] | None:
     return phrase, head
 
 
-_OBJECT_BEFORE_RE = re.compile(r"\s+(?:up\s+|down\s+|back\s+)?(?:by|to)\s+(?:(?:about|around|nearly|almost|some|roughly|"
+_OBJECT_BEFORE_RE = re.compile(r"\s+(?:up\s+|down\s+|back\s+)?(?:by|to|at)\s+(?:(?:about|around|nearly|almost|some|roughly|"
                                r"approximately|another|a\s+further|an\s+additional|just|only|below|under|over|"
                                r"more\s+than|less\s+than|as\s+(?:much|little|high|low)\s+as)\s+)*$", re.IGNORECASE)
 _OBJECT_VERB_RE = re.compile(r"\b(?:cut|cuts|cutting|curb|curbs|curbing|curbed|reduce|reduces|reducing|reduced|lower|"
@@ -379,7 +388,8 @@ _OBJECT_VERB_RE = re.compile(r"\b(?:cut|cuts|cutting|curb|curbs|curbing|curbed|r
                              r"slashes|slashing|slashed|push|pushes|pushing|pushed|pushed\s+up|drive|drove|driving|"
                              r"depress|depresses|depressing|depressed|expand|expands|expanding|expanded|extend|extended|"
                              r"hike|hikes|hiked|hiking|take|takes|taking|took|bring|brings|bringing|brought|shrink|"
-                             r"shrank|grow|grew|growing)\s+(?:(?:its|their|his|her|our|the|a|an|total|overall)\s+)?$",
+                             r"shrank|grow|grew|growing|kept|keep|keeps|keeping|held|hold|holds|holding|left|leave|"
+                             r"leaves|leaving|maintained|maintain|maintains|set|sets|fixed|pegged|capped|priced)\s+(?:(?:its|their|his|her|our|the|a|an|total|overall)\s+)?$",
                              re.IGNORECASE)
 
 

@@ -113,6 +113,15 @@ def test_the_subject_next_to_a_figure(text, quote, want):
     assert want in (claim(text, quote).subject or "")
 
 
+@pytest.mark.parametrize("text, quote, want", [
+    ("The bank kept its base rate at 4%.", "4%", "base rate"),
+    ("Earnings per share fell 5% to 31p.", "5%", "Earnings per share"),
+    ("Profit after tax rose to £2m.", "£2m", "Profit after tax"),
+])
+def test_held_at_and_fixed_phrases(text, quote, want):
+    assert want in (claim(text, quote).subject or "")
+
+
 def test_a_verb_ending_in_s_before_a_cue_is_not_a_subject():
     assert claim("The new charger offers up to 40 minutes of use.", "up to 40").subject != "charger offers"
 
