@@ -69,8 +69,8 @@ _BY_RE = re.compile(r"\b(?:published|released|compiled|confirmed|announced|issue
 _CITATION_RE = re.compile(r"\((?P<who>[A-Z][^(),;]{2,80}?),\s*(?:19|20)\d\d[a-z]?\)")
 
 _CUE_WORDS = frozenset(v.lower() for v in LEXICON.attribution_verbs) | {
-    "according", "said", "says", "told", "reported", "added", "data", "figures", "statistics", "by", "show", "shows",
-    "showed", "suggest", "suggests", "found"}
+    "according", "said", "says", "told", "reported", "added", "data", "figures", "figure", "statistics", "show", "shows",
+    "showed", "suggest", "suggests", "found", "released", "compiled", "issued", "estimate"}
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -104,8 +104,12 @@ def _clean_who(who: str) -> str | None:
 
 def find_attributions(sentence: str) -> list[AttributionMention]:
     """Every source named in `sentence`, in text order of its cue."""
-    if _CUE_WORDS.isdisjoint(_WORD_RE.findall(sentence.lower())) and "(" not in sentence:
-        return []  # no attribution cue: nothing to search for
+    if _CUE_WORDS.isdisjoint(_WORD_RE.findall(sentence.lower())):
+        # no attribution cue: only a citation in brackets can name a source
+        if "(" not in sentence:
+            return []
+        return [AttributionMention(m.start(), w, True) for m in _CITATION_RE.finditer(sentence)
+                if (w := _clean_who(m.group("who")))]
     found: list[AttributionMention] = []
     for rx in (_ACCORDING_RE, _CITATION_RE, _DATA_FROM_RE, _DATA_SHOW_RE, _SAID_AFTER_RE, _BY_RE):
         for m in rx.finditer(sentence):

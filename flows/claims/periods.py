@@ -9,6 +9,7 @@ years ("FY22", "2016/17", "this fiscal year", "Q2FY10") start in the month the c
 sentence starts its fiscal year in (data/periods.json)."""
 from __future__ import annotations
 
+import bisect
 import calendar
 import json
 import re
@@ -406,11 +407,23 @@ def fiscal_start_for(country: str | None, sentence: str = "") -> int:
     return FISCAL_DEFAULT
 
 
+# function words that start a time expression only when a digit or a time word follows soon after
+_WEAK_STARTS = frozenset("the a in on at for as this so from during since between".split())
+_HINT_RE = re.compile(r"\d|\b(?:" + _MONTH_NAMES + "|" + "|".join(_WEEKDAYS) + r"|year|years|month|months|quarter|half|"
+                      r"fiscal|financial|now|currently|today|present|moment|earlier|ago|before|previous|preceding|prior|"
+                      r"same|time|date|pandemic|crisis|recession|far|corresponding|current|next|last|first|second|third|"
+                      r"fourth|final|past|early|mid|late|end|start|beginning|middle)\b", re.IGNORECASE)
+_HINT_SPAN = 48
+
+
 def find_periods(text: str, published: date | None = None, country: str | None = None) -> list[PeriodMention]:
     fiscal_start = fiscal_start_for(country, text)
     out: list[PeriodMention] = []
     covered = -1
     match = PERIOD_RE.match
+    hints = [m.start() for m in _HINT_RE.finditer(text)]
+    if not hints:
+        return out
     for w in _WORD_RE.finditer(text):
         start = w.start()
         if start < covered:
@@ -418,6 +431,10 @@ def find_periods(text: str, published: date | None = None, country: str | None =
         tok = w.group()
         if not (tok[0].isdigit() or tok.lower() in _START_WORDS or tok[:2].upper() == "FY" or _QTR_TOKEN_RE.match(tok)):
             continue
+        if tok.lower() in _WEAK_STARTS:
+            k = bisect.bisect_right(hints, w.end())
+            if k == len(hints) or hints[k] > w.end() + _HINT_SPAN:
+                continue  # "the", "in", "on" with no digit or time word after them
         m = match(text, start)
         if m is None:
             continue
