@@ -19,13 +19,12 @@ from claimhouse.flows.claims.claim_builder import CONTEXT_CHARS, multiplier_clai
 from claimhouse.flows.claims.lexicon import LEXICON
 from claimhouse.flows.claims.model import Claim
 from claimhouse.flows.claims.neighbours import lend_from_neighbours
-from claimhouse.flows.claims.subjects import share_subjects
 from claimhouse.flows.claims.not_claims import Spans, blocked_spans, furniture_flags, names_or_orders
 from claimhouse.flows.claims.numbers import NumberAtom, scan_numbers
 from claimhouse.flows.claims.periods import find_periods
 from claimhouse.flows.claims.places import find_places, place_names
 from claimhouse.flows.claims.segment import paragraphs, sentences
-from claimhouse.flows.claims.subjects import STOP
+from claimhouse.flows.claims.subjects import STOP, share_subjects
 
 _MULTIPLIER_VERB_RE = re.compile(r"\b(?P<w>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving|"
                                  r"double|triple|quadruple|twice)\b", re.IGNORECASE)
