@@ -439,7 +439,10 @@ def find_periods(text: str, published: date | None = None, country: str | None =
         if m is None:
             continue
         covered = m.end()
-        p = _mention(m, published, text, fiscal_start)
+        try:
+            p = _mention(m, published, text, fiscal_start)
+        except ValueError:  # resolved past date.min or date.max ("next year" of 9999-12-31): no period
+            p = None
         if p is not None:
             out.append(p)
     return _resolve_shifts(out)
@@ -453,17 +456,20 @@ def _resolve_shifts(mentions: list[PeriodMention]) -> list[PeriodMention]:
     for p in mentions:
         if p.shift and anchor is not None and anchor.period_start and anchor.period_end:
             a, b = anchor.period_start, anchor.period_end
-            if p.shift == "year":
-                na, nb = _shift_year(a, b)
-            elif p.shift == "same":
-                na, nb = _month(b.year, b.month)
-            elif p.shift == "month":
-                y, mo = _add_months(b.year, b.month, -1)
-                na, nb = _month(y, mo)
-            else:
-                n = int(p.shift.split(":")[1])
-                y, mo = _add_months(a.year, a.month, -1)
-                na, nb = _months_ending(y, mo, n)
+            try:
+                if p.shift == "year":
+                    na, nb = _shift_year(a, b)
+                elif p.shift == "same":
+                    na, nb = _month(b.year, b.month)
+                elif p.shift == "month":
+                    y, mo = _add_months(b.year, b.month, -1)
+                    na, nb = _month(y, mo)
+                else:
+                    n = int(p.shift.split(":")[1])
+                    y, mo = _add_months(a.year, a.month, -1)
+                    na, nb = _months_ending(y, mo, n)
+            except ValueError:  # shifted before date.min: no period
+                continue
             out.append(replace(p, period_start=na, period_end=nb, partial=anchor.partial))
             continue
         if p.shift and p.period_start is None:

@@ -7,6 +7,7 @@ tests as plain tests."""
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
@@ -157,14 +158,47 @@ def test_any_published_date_gives_well_formed_claims(text, published):
     assert_well_formed(text, extract_claims(text, published))
 
 
+# The first and last days Python can represent, and the days next to pandas' nanosecond range:
+# st.dates() rarely draws them, and relative periods ("next year", "last month") step past them.
+EXTREME_DATES = (date.min, date(1, 1, 31), date(1, 12, 31), date(1500, 1, 1), date(1677, 9, 21),
+                 date(2262, 4, 12), date(9999, 1, 1), date.max)
+RELATIVE_PERIODS = ("next year", "last year", "this year", "last month", "this month", "a year ago", "a year earlier",
+                    "a month earlier", "the previous three months",
+                    "in December", "in January", "so far this year", "the first quarter", "the first six months of the year")
+
+
+@st.composite
+def text_with_relative_periods(draw) -> str:
+    """News fragments with relative periods, resolved against the publication date."""
+    parts = draw(st.lists(st.one_of(quantities(), st.sampled_from(WORDS), st.sampled_from(RELATIVE_PERIODS)),
+                          min_size=1, max_size=20))
+    return " ".join(parts)
+
+
+@FAST
+@given(text_with_relative_periods(), st.sampled_from(EXTREME_DATES))
+def test_extreme_publication_dates_give_well_formed_claims(text, published):
+    assert_well_formed(text, extract_claims(text, published))
+
+
 @pytest.mark.slow
 @settings(max_examples=3000, deadline=1000, phases=NO_SHRINK, suppress_health_check=SLOW_OK)
-@given(ANY_TEXT, st.one_of(st.none(), st.dates()))
+@given(ANY_TEXT, st.one_of(st.none(), st.dates(), st.sampled_from(EXTREME_DATES)))
 def test_a_few_thousand_inputs_across_strategies(text, published):
     assert_well_formed(text, extract_claims(text, published))
 
 
 # ---- minimal inputs found by the tests above -----------------------------------------------------
+
+def test_a_relative_period_past_the_last_representable_year_is_no_period():
+    text = "Sales will rise 5% next year."
+    assert [c.period_start for c in extract_claims(text, date(9999, 12, 31))] == [None]
+
+
+def test_a_relative_period_before_year_one_is_no_period():
+    text = "Sales rose 5% last year."
+    assert [c.period_start for c in extract_claims(text, date(1, 1, 1))] == [None]
+
 
 def test_a_range_in_points_is_no_error():
     text = "Support fell 3 to 5 points in the poll."
