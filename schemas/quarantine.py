@@ -4,6 +4,11 @@ A row that fails a value check is *discarded* into `rejected_rows` with the
 check's name and the whole row as JSON; the rest of the batch goes on. A frame
 with the wrong *shape* (missing column, wrong dtype, a check that cannot run)
 is *frozen*: `SchemaFreezeError` is raised and nothing is quarantined.
+
+A date that Python holds but pandas cannot (`published: 2262-04-12`, `1500-01-01`, an RSS
+`pubDate` of year 1: pandera checks dates as nanosecond timestamps) would freeze the batch,
+though only one field is wrong. In a nullable date column it is *dropped*: the value becomes
+null, the row is kept, and `rejected_rows` records it (check `date_in_range`, the original row).
 """
 from __future__ import annotations
 
@@ -40,6 +45,11 @@ ROW_LEVEL_REASONS = frozenset(
 
 _MAX_PROBLEM_CHARS = 300
 
+# The dates a nanosecond timestamp can hold (pd.Timestamp.min is 1677-09-21 00:12:43).
+FIRST_DATE = (pd.Timestamp.min + pd.Timedelta(days=1)).date()
+LAST_DATE = pd.Timestamp.max.date()
+DATE_RANGE_CHECK = "date_in_range"
+
 
 class SchemaFreezeError(ValueError):
     """The batch does not have the table's shape; fix the producer, not the rows."""
@@ -69,8 +79,9 @@ def split_valid(
     frame = df.reset_index(drop=True)
     if frame.empty:
         return _empty_batch(frame, schema, table), empty_rejected()
+    frame, dropped = _drop_out_of_range_dates(frame, schema, table)
     try:
-        return schema.validate(frame, lazy=True), empty_rejected()
+        return schema.validate(frame, lazy=True), dropped
     except SchemaErrors as exc:
         errors = exc
     _raise_if_frozen(errors, table, schema.name)
@@ -81,7 +92,48 @@ def split_valid(
         valid = schema.validate(rest, lazy=True) if len(rest) else rest
     except SchemaErrors as exc:
         raise SchemaFreezeError(table, schema.name, _problems(exc)) from exc
-    return valid, _rejected(frame, cases, table, schema)
+    rejected = _rejected(frame, cases, table, schema)
+    return valid, pd.concat([dropped, rejected], ignore_index=True) if len(dropped) else rejected
+
+
+def _drop_out_of_range_dates(
+    frame: pd.DataFrame, schema: pa.DataFrameSchema, table: str
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Null the dates of nullable date columns that pandas cannot hold; one record per value."""
+    date_columns = [
+        name for name, column in schema.columns.items()
+        if column.nullable and str(column.dtype) == "date" and name in frame.columns
+    ]
+    original = frame
+    records = []
+    for name in date_columns:
+        outside = frame[name].map(_outside_date_range)
+        if not outside.any():
+            continue
+        if frame is original:
+            frame = frame.copy()
+        for row_index in outside[outside].index:
+            value = original.at[row_index, name]
+            row = original.loc[row_index]
+            records.append({
+                "table_name": table,
+                "schema": schema.name,
+                "check": DATE_RANGE_CHECK,
+                "column": name,
+                "failure_case": f"{value.isoformat()} is outside {FIRST_DATE}..{LAST_DATE}: stored as null",
+                "row_json": row_json(row),
+                "document_id": _field(row, "document_id"),
+                "claim_id": _field(row, "claim_id"),
+            })
+        frame[name] = frame[name].astype(object).where(~outside, None)
+    records.sort(key=lambda r: (r["claim_id"] or r["document_id"] or "", r["column"]))
+    return frame, _object_frame(records)
+
+
+def _outside_date_range(value: Any) -> bool:
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return isinstance(value, dt.date) and not FIRST_DATE <= value <= LAST_DATE
 
 
 def _empty_batch(frame: pd.DataFrame, schema: pa.DataFrameSchema, table: str) -> pd.DataFrame:

@@ -1,3 +1,4 @@
+import datetime as dt
 import math
 
 import pandas as pd
@@ -83,3 +84,12 @@ def test_missing_text_length_freezes_the_batch(claims):
 def test_wrong_dtype_freezes_the_batch(claims):
     with pytest.raises(SchemaFreezeError, match="span_start"):
         split_valid(claims.astype({"span_start": str}), ClaimsModel, "claims")
+
+
+def test_a_period_outside_the_nanosecond_range_is_dropped_and_the_claim_kept(claims, claim_row):
+    far = {"period_start": dt.date(2263, 1, 1), "period_end": dt.date(2263, 12, 31)}
+    frame = pd.concat([claims, pd.DataFrame([claim_row(**far)])], ignore_index=True)
+    valid, rejected = split_valid(frame, ClaimsModel, "claims")
+    assert valid[["period_start", "period_end"]].iloc[-1].isna().tolist() == [True, True]
+    assert rejected[["check", "column"]].values.tolist() == [["date_in_range", "period_end"],
+                                                              ["date_in_range", "period_start"]]
