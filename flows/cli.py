@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from claimhouse.flows.output import FORMATS, write_rows
+from claimhouse.flows.jsonl_input import MAX_LINE_BYTES, BadLine, read_lines
+from claimhouse.flows.output import FORMATS, json_line, shown, write_rows
 
 DEFAULT_DB = "claimhouse.duckdb"
 EXIT_SOURCES_FAILED = 3
@@ -160,56 +161,46 @@ def claim_record(item_id, claim) -> dict:
 
 
 @main.command()
-@click.option("--jsonl", is_flag=True, help='Read JSON lines {"id": ..., "text": ...} from stdin.')
+@click.option("--jsonl", is_flag=True, help='Read JSON lines {"id": ..., "text": ..., "published": "YYYY-MM-DD"} '
+                                           "from stdin (UTF-8). A bad line is skipped and named on stderr.")
+@click.option("--max-line-bytes", default=MAX_LINE_BYTES, show_default=True, type=click.IntRange(min=1),
+              help="With --jsonl: a longer line is skipped (read in bounded memory, never whole).")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
-def extract(jsonl: bool, files: tuple[str, ...]) -> None:
+def extract(jsonl: bool, max_line_bytes: int, files: tuple[str, ...]) -> None:
     """Extract claims only (no warehouse, no Prefect): one JSON line per claim.
 
     With --jsonl, reads JSON lines from stdin; with FILES, reads each file (text, Markdown
-    with front matter, or HTML); with neither, reads plain text from stdin."""
-    from datetime import date
-
+    with front matter, or HTML); with neither, reads plain text from stdin. Exits with
+    status 3 when a line or file was skipped."""
     from claimhouse.flows.claims.extract import extract_claims
 
-    out = sys.stdout
-    if jsonl:
-        bad = 0
-        for n, line in enumerate(sys.stdin, start=1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                text = item["text"]
-                if not isinstance(text, str):
-                    raise TypeError("'text' is not a string")
-                published = date.fromisoformat(item["published"]) if item.get("published") else None
-            except (ValueError, KeyError, TypeError) as exc:
-                bad += 1
-                click.echo(f"stdin line {n}: skipped, not a JSON object with a string 'text' ({exc})", err=True)
-                continue
-            for c in extract_claims(text, published):
-                out.write(json.dumps(claim_record(item.get("id"), c), ensure_ascii=False) + "\n")
-        if bad:
-            sys.exit(EXIT_SOURCES_FAILED)
-        return
-    if not files:
-        text = sys.stdin.read()
-        for c in extract_claims(text):
-            out.write(json.dumps(claim_record(None, c), ensure_ascii=False) + "\n")
-        return
-    from claimhouse.flows.ingest.attempts import FetchError
-    from claimhouse.flows.ingest.local import load_file
+    out = click.get_binary_stream("stdout")
+
+    def write(item_id, claims) -> None:
+        out.write("".join(json_line(claim_record(item_id, c)) + "\n" for c in claims).encode("utf-8"))
 
     failed = 0
-    for f in files:
-        try:
-            doc = load_file(f)
-        except FetchError as exc:
-            failed += 1
-            click.echo(f"{f}: {exc}", err=True)
-            continue
-        for c in extract_claims(doc.text, doc.published_at):
-            out.write(json.dumps(claim_record(f, c), ensure_ascii=False) + "\n")
+    if jsonl:
+        for n, item in read_lines(click.get_binary_stream("stdin"), max_line_bytes):
+            if isinstance(item, BadLine):
+                failed += 1
+                click.echo(f"stdin line {n}: skipped, {shown(str(item))}", err=True)
+                continue
+            write(item.id, extract_claims(item.text, item.published))
+    elif not files:
+        write(None, extract_claims(click.get_text_stream("stdin", errors="replace").read()))
+    else:
+        from claimhouse.flows.ingest.attempts import FetchError
+        from claimhouse.flows.ingest.local import load_file
+
+        for f in files:
+            try:
+                doc = load_file(f)
+            except FetchError as exc:
+                failed += 1
+                click.echo(f"{shown(f)}: {shown(str(exc))}", err=True)
+                continue
+            write(f, extract_claims(doc.text, doc.published_at))
     if failed:
         sys.exit(EXIT_SOURCES_FAILED)
 

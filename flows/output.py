@@ -28,8 +28,8 @@ def _escaped(match: re.Match) -> str:
     return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
-def _shown(text: str) -> str:
-    """`text` with the characters a terminal would act on escaped."""
+def shown(text: str) -> str:
+    """`text` with the characters a terminal would act on escaped (for any line printed)."""
     return _UNSAFE.sub(_escaped, text)
 
 
@@ -50,23 +50,33 @@ def _plain(value: Any) -> Any:
 
 
 def _csv_value(value: Any) -> Any:
-    return _shown(value) if isinstance(value, str) else value  # lists and dicts are written as their repr
+    return shown(value) if isinstance(value, str) else value  # lists and dicts are written as their repr
 
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    text = _shown(_BREAKS.sub(" ", str(_plain(value))))
+    text = shown(_BREAKS.sub(" ", str(_plain(value))))
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def json_line(record: Any) -> str:
+    """`record` as one JSON line (no newline) that a terminal shows as is: json.dumps escapes
+    C0 controls but leaves C1 controls and bidirectional marks raw, so those are escaped too."""
+    return _json_escaped(json.dumps(record, ensure_ascii=False))
+
+
+def _json_escaped(text: str) -> str:
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def write_rows(out: IO[str], columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table") -> None:
     if fmt == "json":
         text = json.dumps([dict(zip(columns, map(_plain, r), strict=True)) for r in rows], ensure_ascii=False, indent=1)
-        out.write(_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n")  # json.dumps leaves C1 and bidi raw
+        out.write(_json_escaped(text) + "\n")  # json.dumps leaves C1 and bidi raw
     elif fmt == "csv":
         w = csv.writer(out)
-        w.writerow([_shown(c) for c in columns])
+        w.writerow([shown(c) for c in columns])
         for r in rows:
             w.writerow(["" if v is None else _csv_value(_plain(v)) for v in r])
     elif fmt == "table":
