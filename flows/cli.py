@@ -79,14 +79,16 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
     _quiet_prefect()
     from claimhouse.flows.lock import WarehouseBusy
     from claimhouse.flows.pipeline_flow import run_pipeline
-    from claimhouse.warehouse.db import WarehouseError
+    from claimhouse.warehouse.db import WarehouseError, os_error
 
     try:
         summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),
                                allow_private=allow_private, timeout_s=timeout_s, lock_timeout_s=lock_timeout_s,
                                references=list(references) or None)
     except (WarehouseBusy, WarehouseError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(shown(str(exc))) from None
+    except OSError as exc:  # the warehouse's folder or lock file
+        raise click.ClickException(shown(str(os_error(exc, db_path)))) from None
     _print_summary(summary, db_path)
     if summary["failures"]:
         sys.exit(EXIT_SOURCES_FAILED)
@@ -212,11 +214,17 @@ def _read_only(db_path: str):
     try:
         return connect(db_path, read_only=True)
     except WarehouseError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(shown(str(exc))) from None
+
+
+READ_ONLY_NOTE = ("\n(the warehouse is opened read-only: statements that write, ATTACH, COPY TO, INSTALL/LOAD "
+                  "and file reads are refused)")
 
 
 def _run_read(db_path: str, sql: str, params: dict | None, fmt: str) -> None:
     import duckdb
+
+    from claimhouse.warehouse.db import WarehouseError, message_cause
 
     con = _read_only(db_path)
     try:
@@ -224,9 +232,10 @@ def _run_read(db_path: str, sql: str, params: dict | None, fmt: str) -> None:
         columns = [d[0] for d in cur.description] if cur.description else []
         rows = cur.fetchall() if columns else []
     except duckdb.Error as exc:
-        raise click.ClickException(f"{type(exc).__name__}: {exc}\n(the warehouse is opened read-only: "
-                                   "statements that write, ATTACH, COPY TO, INSTALL/LOAD and file reads are refused)"
-                                   ) from None
+        error = str(WarehouseError.from_duckdb(exc, "the query"))
+        if message_cause(exc) is None:
+            error += READ_ONLY_NOTE
+        raise click.ClickException(shown(error)) from None
     finally:
         con.close()
     write_rows(sys.stdout, columns, rows, fmt)
@@ -314,7 +323,7 @@ def reference_load(files: tuple[str, ...], db_path: str) -> None:
     from claimhouse.flows.ingest.reference import ReferenceError
     from claimhouse.flows.linking import load_references
     from claimhouse.flows.lock import warehouse_lock
-    from claimhouse.warehouse.db import WarehouseError, apply_migrations, connect
+    from claimhouse.warehouse.db import WarehouseError, apply_migrations, connect, os_error
 
     failed = 0
     try:
@@ -336,7 +345,9 @@ def reference_load(files: tuple[str, ...], db_path: str) -> None:
             finally:
                 con.close()
     except WarehouseError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(shown(str(exc))) from None
+    except OSError as exc:  # the warehouse's folder or lock file
+        raise click.ClickException(shown(str(os_error(exc, db_path)))) from None
     if failed:
         sys.exit(EXIT_SOURCES_FAILED)
 

@@ -6,8 +6,10 @@ DDL and views are `.sql` package data (`warehouse/migrations/NNNN_name.sql`,
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import functools
 import hashlib
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -74,6 +76,27 @@ ERROR_RULES: tuple[tuple[type[Exception], ErrorKind, str], ...] = (
 )
 
 
+# DuckDB hands an OS error on as text only, inside an IOException (or a TransactionException when
+# a COMMIT cannot write), in the words of strerror(3); and a checksum failure is a bare duckdb.Error.
+# These causes have no type of their own, so they are read from the message, before the type rules.
+OS_ERROR_RULES: tuple[tuple[int, ErrorKind, str], ...] = (
+    (errno.ENOSPC, "fatal",
+     "the disk holding the warehouse is full: free space (DuckDB also writes FILE.wal and temporary "
+     "files beside it), then run again; nothing from the failed transaction was kept"),
+    (errno.EDQUOT, "fatal", "your disk quota is used up: free space, then run again"),
+    (errno.EROFS, "fatal",
+     "the warehouse is on a read-only file system: use a --db on a writable disk (`claimhouse query` "
+     "can still read it)"),
+    (errno.EACCES, "fatal",
+     "permission denied: give your user read access to the warehouse file (and write access to it and "
+     "its folder, for runs: DuckDB writes FILE.wal beside it), or use another --db"),
+)
+CORRUPT_MESSAGE = "Corrupt database file"
+CORRUPT_HINT = ("a block of the warehouse file does not match its checksum (a disk fault, or a copy taken "
+                "while a run was writing): restore it from a backup, or rebuild it with `claimhouse run` "
+                "into a new --db")
+
+
 class WarehouseError(RuntimeError):
     """A warehouse operation failed; the message ends with what to do next."""
 
@@ -93,7 +116,23 @@ def classify_error(exc: BaseException) -> ErrorKind:
     return _rule(exc)[0]
 
 
+def message_cause(exc: BaseException) -> tuple[ErrorKind, str] | None:
+    """(kind, hint) for a cause DuckDB gives as text only (an OS error, a corrupt block); else None."""
+    if not isinstance(exc, duckdb.Error):
+        return None
+    message = str(exc)
+    for code, kind, hint in OS_ERROR_RULES:
+        if os.strerror(code) in message:
+            return kind, hint
+    if CORRUPT_MESSAGE in message:
+        return "fatal", CORRUPT_HINT
+    return None
+
+
 def _rule(exc: BaseException) -> tuple[ErrorKind, str]:
+    cause = message_cause(exc)
+    if cause is not None:
+        return cause
     for error_type, kind, hint in ERROR_RULES:
         if isinstance(exc, error_type):
             return kind, hint
@@ -107,17 +146,82 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
     cannot read local files (`read_csv('/etc/passwd')`) or ATTACH databases.
     """
     if str(path) == ":memory:":
-        return duckdb.connect(":memory:", read_only=read_only)
+        return duckdb.connect(":memory:", read_only=read_only, config=dict(NO_EXTENSION_DOWNLOADS))
     path = Path(path)
     if read_only:
         if not path.exists():
             raise WarehouseError(
                 f"no warehouse at {path}", hint="run the pipeline once to create it, or check --db"
             )
-        config = {"enable_external_access": False, "lock_configuration": True}
+        _refuse_other_files(path)
+        config = {**dict(NO_EXTENSION_DOWNLOADS), "enable_external_access": False, "lock_configuration": True}
         return _open(path, read_only=True, config=config)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return _open(path, read_only=False, config={})
+    _refuse_other_files(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise os_error(exc, path) from None
+    return _open(path, read_only=False, config=dict(NO_EXTENSION_DOWNLOADS))
+
+
+# Every connection: DuckDB must never fetch or load an extension by itself (opening an SQLite
+# file as the warehouse made it try to download sqlite_scanner).
+NO_EXTENSION_DOWNLOADS = (("autoinstall_known_extensions", False), ("autoload_known_extensions", False))
+
+# Bytes 8..12 of every DuckDB database file; an SQLite file starts with its own header.
+DUCKDB_MAGIC = (8, b"DUCK")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _refuse_other_files(path: Path) -> None:
+    """An existing file that is not a DuckDB database is refused before DuckDB opens it."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise WarehouseError(f"{path} is a folder, not a DuckDB warehouse",
+                             hint="give --db a file path (it is created if missing)") from None
+    except OSError as exc:
+        raise WarehouseError(f"cannot read {path}: {exc.strerror}", hint=_os_hint(exc.errno, path)) from None
+    offset, magic = DUCKDB_MAGIC
+    if not head or head[offset:offset + len(magic)] == magic:
+        return
+    what = "an SQLite database" if head.startswith(SQLITE_HEADER) else f"not a DuckDB database (it starts {head[:8]!r})"
+    raise WarehouseError(f"{path} is {what}, not a claimhouse warehouse",
+                         hint="check --db: give it a DuckDB file, or a new path to create one there")
+
+
+def _os_hint(code: int | None, path: Path) -> str:
+    for rule_code, _, hint in OS_ERROR_RULES:
+        if code == rule_code:
+            return hint
+    return f"check that {path} and its folder exist and are yours to use"
+
+
+def os_error(exc: OSError, db_path: str | Path) -> WarehouseError:
+    """An OSError met beside the warehouse (its lock file, its folder) named for its cause."""
+    db_path = Path(db_path)
+    where = exc.filename or db_path
+    if exc.errno == errno.EACCES and not os.access(db_path.parent, os.W_OK):
+        return _read_only_folder(db_path)
+    return WarehouseError(f"{where}: {exc.strerror or exc}", hint=_os_hint(exc.errno, db_path))
+
+
+def _read_only_folder(path: Path) -> WarehouseError:
+    return WarehouseError(
+        f"opening {path} failed: the folder {path.parent} is read-only for you",
+        hint="DuckDB creates the warehouse and its FILE.wal there (and claimhouse its .lock file): use a "
+             "--db in a folder you can write, or read this one with `claimhouse query`")
+
+
+def _open_error(path: Path, exc: duckdb.Error, read_only: bool) -> WarehouseError:
+    """What went wrong opening `path`, named for its cause: a read-only folder is told apart from
+    a file you may not read."""
+    if os.strerror(errno.EACCES) in str(exc) and not read_only and not os.access(path.parent, os.W_OK):
+        return _read_only_folder(path)
+    return WarehouseError.from_duckdb(exc, f"opening {path}")
 
 
 # DuckDB lets one process write a file or several read it, never both. A reader that is
@@ -134,11 +238,11 @@ def _open(path: Path, read_only: bool, config: dict) -> duckdb.DuckDBPyConnectio
             return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() + pause > deadline:
-                raise WarehouseError.from_duckdb(exc, f"opening {path}") from exc
+                raise _open_error(path, exc, read_only) from exc
             time.sleep(pause)
             pause = min(pause * 2, 0.5)
         except duckdb.Error as exc:
-            raise WarehouseError.from_duckdb(exc, f"opening {path}") from exc
+            raise _open_error(path, exc, read_only) from exc
 
 
 def load_sql(kind: str, name: str) -> str:
