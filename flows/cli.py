@@ -14,6 +14,7 @@ import click
 
 from claimhouse.flows.jsonl_input import MAX_LINE_BYTES, BadLine, read_lines
 from claimhouse.flows.output import FORMATS, json_line, shown, write_rows
+from claimhouse.warehouse.limits import ReadLimits
 
 DEFAULT_DB = "claimhouse.duckdb"
 EXIT_SOURCES_FAILED = 3
@@ -208,11 +209,11 @@ def extract(jsonl: bool, max_line_bytes: int, files: tuple[str, ...]) -> None:
 
 
 # ---- read commands ---------------------------------------------------------------------
-def _read_only(db_path: str):
-    from claimhouse.warehouse.db import WarehouseError, connect
+def _read_only(db_path: str, limits=None):
+    from claimhouse.warehouse.db import READ_LIMITS, WarehouseError, connect
 
     try:
-        return connect(db_path, read_only=True)
+        return connect(db_path, read_only=True, limits=limits or READ_LIMITS)
     except WarehouseError as exc:
         raise click.ClickException(shown(str(exc))) from None
 
@@ -221,16 +222,17 @@ READ_ONLY_NOTE = ("\n(the warehouse is opened read-only: statements that write, 
                   "and file reads are refused)")
 
 
-def _run_read(db_path: str, sql: str, params: dict | None, fmt: str) -> None:
+def _run_read(db_path: str, sql: str, params: dict | None, fmt: str, limits=None) -> None:
     import duckdb
 
-    from claimhouse.warehouse.db import WarehouseError, message_cause
+    from claimhouse.warehouse.db import READ_LIMITS, WarehouseError, message_cause, read_rows
 
-    con = _read_only(db_path)
+    limits = limits or READ_LIMITS
+    con = _read_only(db_path, limits)
     try:
-        cur = con.execute(sql, params or {})
-        columns = [d[0] for d in cur.description] if cur.description else []
-        rows = cur.fetchall() if columns else []
+        columns, rows, cut = read_rows(con, sql, params, limits)
+    except WarehouseError as exc:
+        raise click.ClickException(shown(str(exc))) from None
     except duckdb.Error as exc:
         error = str(WarehouseError.from_duckdb(exc, "the query"))
         if message_cause(exc) is None:
@@ -239,21 +241,54 @@ def _run_read(db_path: str, sql: str, params: dict | None, fmt: str) -> None:
     finally:
         con.close()
     write_rows(sys.stdout, columns, rows, fmt)
+    if cut:
+        click.echo(f"only the first {limits.max_rows} rows (--max-rows {limits.max_rows}); "
+                   "narrow the query or raise --max-rows", err=True)
 
 
 _db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
                           type=click.Path(dir_okay=False), help="The DuckDB warehouse file.")
 _format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+_LIMITS = ReadLimits()
 
 
-@main.command()
-@click.argument("sql")
+@main.command(context_settings={"ignore_unknown_options": True})
+@click.argument("sql", required=False)
+@click.option("--file", "sql_file", type=click.File("r", encoding="utf-8"), metavar="FILE.sql",
+              help="Read the SQL from a file instead (or give SQL as - to read stdin).")
 @_db_option
 @_format_option
-def query(sql: str, db_path: str, fmt: str) -> None:
-    """Run read-only SQL over the warehouse views (documents, claims, claim_links,
-    conflicts, rejected_rows, runs, fetch_log, ...)."""
-    _run_read(db_path, sql, None, fmt)
+@click.option("--timeout", "timeout_s", default=_LIMITS.timeout_s, show_default=True,
+              type=click.FloatRange(min=0, min_open=True), help="Stop the query after this many seconds.")
+@click.option("--max-rows", default=_LIMITS.max_rows, show_default=True, type=click.IntRange(min=1),
+              help="Show at most this many rows (a note on stderr says when rows were cut).")
+@click.option("--memory-limit", default=_LIMITS.memory_limit, show_default=True,
+              help="DuckDB memory limit for the query (e.g. 500MB, 2GB).")
+@click.option("--threads", default=_LIMITS.threads, show_default=True, type=click.IntRange(min=1),
+              help="DuckDB threads for the query.")
+@click.option("--max-temp-size", default=_LIMITS.max_temp_directory_size, show_default=True,
+              help="Most disk the query may spill to in temporary files (e.g. 1GB).")
+def query(sql: str | None, sql_file, db_path: str, fmt: str, timeout_s: float, max_rows: int,
+          memory_limit: str, threads: int, max_temp_size: str) -> None:
+    """Run one read-only SQL statement over the warehouse views (documents, claims, claim_links,
+    conflicts, rejected_rows, runs, fetch_log, ...).
+
+    SQL may start with a -- comment (as the README's examples do); give - to read it from stdin."""
+    from claimhouse.warehouse.db import WarehouseError, one_statement
+
+    if sql_file is not None and sql is not None:
+        raise click.UsageError("give the SQL as an argument or with --file, not both")
+    if sql_file is not None:
+        sql = sql_file.read()
+    elif sql == "-" or sql is None:
+        sql = click.get_text_stream("stdin").read() if sql == "-" else ""
+    try:
+        one_statement(sql)
+    except WarehouseError as exc:
+        raise click.ClickException(shown(str(exc))) from None
+    limits = ReadLimits(timeout_s=timeout_s, max_rows=max_rows, memory_limit=memory_limit, threads=threads,
+                        max_temp_directory_size=max_temp_size)
+    _run_read(db_path, sql, None, fmt, limits)
 
 
 LAST_RUN = "last-run"

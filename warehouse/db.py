@@ -11,6 +11,7 @@ import functools
 import hashlib
 import os
 import re
+import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Literal
 
 import duckdb
+
+from claimhouse.warehouse.limits import READ_LIMITS, ReadLimits
 
 SQL_KINDS = ("migrations", "views", "queries", "links", "reads", "statements")
 MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_\w+\.sql$")
@@ -139,11 +142,16 @@ def _rule(exc: BaseException) -> tuple[ErrorKind, str]:
     return "fatal", ""
 
 
-def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnection:
+
+
+def connect(path: str | Path, read_only: bool = False,
+            limits: ReadLimits = READ_LIMITS) -> duckdb.DuckDBPyConnection:
     """Open the warehouse at `path`.
 
     Read-only connections also lose file and network access, so a user query
-    cannot read local files (`read_csv('/etc/passwd')`) or ATTACH databases.
+    cannot read local files (`read_csv('/etc/passwd')`) or ATTACH databases, and
+    run within `limits` (memory, temporary files, threads; `read_rows` adds the
+    timeout and the row cap).
     """
     if str(path) == ":memory:":
         return duckdb.connect(":memory:", read_only=read_only, config=dict(NO_EXTENSION_DOWNLOADS))
@@ -154,7 +162,9 @@ def connect(path: str | Path, read_only: bool = False) -> duckdb.DuckDBPyConnect
                 f"no warehouse at {path}", hint="run the pipeline once to create it, or check --db"
             )
         _refuse_other_files(path)
-        config = {**dict(NO_EXTENSION_DOWNLOADS), "enable_external_access": False, "lock_configuration": True}
+        config = {**dict(NO_EXTENSION_DOWNLOADS), "enable_external_access": False,
+                  "memory_limit": limits.memory_limit, "threads": limits.threads,
+                  "max_temp_directory_size": limits.max_temp_directory_size, "lock_configuration": True}
         return _open(path, read_only=True, config=config)
     _refuse_other_files(path)
     try:
@@ -243,6 +253,42 @@ def _open(path: Path, read_only: bool, config: dict) -> duckdb.DuckDBPyConnectio
             pause = min(pause * 2, 0.5)
         except duckdb.Error as exc:
             raise _open_error(path, exc, read_only) from exc
+
+
+def one_statement(sql: str) -> str:
+    """`sql` when it holds exactly one statement (parsed by DuckDB, so a `;` inside a string or
+    a comment is no separator); else WarehouseError."""
+    try:
+        statements = duckdb.extract_statements(sql)
+    except duckdb.Error as exc:
+        raise WarehouseError.from_duckdb(exc, "reading the SQL") from None
+    if not statements:
+        raise WarehouseError("no SQL statement given",
+                             hint='pass one, e.g. claimhouse query "select count(*) from claims", '
+                                  "or read it from a file (--file q.sql) or stdin (-)")
+    if len(statements) > 1:
+        raise WarehouseError(f"one SQL statement at a time, not {len(statements)}",
+                             hint="run each statement with its own claimhouse query")
+    return sql
+
+
+def read_rows(con: duckdb.DuckDBPyConnection, sql: str, params: dict | None = None,
+              limits: ReadLimits = READ_LIMITS) -> tuple[list[str], list[tuple], bool]:
+    """(columns, at most limits.max_rows rows, whether rows were cut), stopped after
+    limits.timeout_s seconds (DuckDB's interrupt: a WarehouseError naming --timeout)."""
+    timer = threading.Timer(limits.timeout_s, con.interrupt)
+    timer.daemon = True
+    timer.start()
+    try:
+        cur = con.execute(sql, params or {})
+        columns = [d[0] for d in cur.description] if cur.description else []
+        rows = cur.fetchmany(limits.max_rows + 1) if columns else []
+    except duckdb.InterruptException:
+        raise WarehouseError(f"the query ran over --timeout {limits.timeout_s:g} s and was stopped",
+                             hint="narrow it (a where clause, a limit), or raise --timeout") from None
+    finally:
+        timer.cancel()
+    return columns, rows[:limits.max_rows], len(rows) > limits.max_rows
 
 
 def load_sql(kind: str, name: str) -> str:
