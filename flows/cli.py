@@ -330,7 +330,27 @@ def fact(fact_id: str, db_path: str, fmt: str) -> None:
     with its document, value and reference verdict."""
     from claimhouse.warehouse.db import load_sql
 
-    _run_read(db_path, load_sql("queries", "fact_claims"), {"fact_id": fact_id}, fmt)
+    prefix = fact_id.strip().lower()
+    if not prefix:
+        raise click.ClickException("give a fact id, or a unique prefix of one (ids are in `claimhouse facts`)")
+    con = _read_only(db_path)
+    try:
+        candidates = con.execute(load_sql("queries", "facts_with_prefix"),
+                                 {"prefix": prefix, "limit": MAX_CANDIDATES + 1}).fetchall()
+    finally:
+        con.close()
+    if not candidates:
+        raise click.ClickException(f"no fact id starts with {shown(prefix)!r} (ids are in `claimhouse facts`)")
+    if len(candidates) > 1:
+        more = "more than " if len(candidates) > MAX_CANDIDATES else ""
+        lines = [f"  {fid}  {shown(str(subject or ''))} [{unit or ''}{', ' + shown(place) if place else ''}] "
+                 f"{n} claim{'s' if n != 1 else ''}" for fid, subject, unit, place, n in candidates[:MAX_CANDIDATES]]
+        raise click.ClickException(f"{shown(prefix)!r} matches {more}{len(candidates[:MAX_CANDIDATES])} facts; "
+                                   "give more of the id:\n" + "\n".join(lines))
+    _run_read(db_path, load_sql("queries", "fact_claims"), {"fact_id": candidates[0][0]}, fmt)
+
+
+MAX_CANDIDATES = 20  # an ambiguous `fact` prefix lists at most this many facts
 
 
 @main.command()

@@ -109,3 +109,24 @@ def test_reference_load_names_a_bad_file_and_exits_non_zero(loaded, tmp_path):
     bad.write_text("subject,value\nx,1\n")
     result = _invoke("reference", "load", str(bad), "--db", str(loaded))
     assert result.exit_code == 3 and "bad.csv: missing column" in result.stderr
+
+
+@pytest.mark.parametrize("prefix", ["", "  "], ids=["empty", "blank"])
+def test_fact_refuses_an_empty_prefix(loaded, prefix):
+    result = _invoke("fact", prefix, "--db", str(loaded))
+    assert (result.exit_code, "give a fact id, or a unique prefix of one" in result.output) == (1, True)
+
+
+def test_fact_refuses_an_ambiguous_prefix_and_lists_the_candidates(loaded):
+    con = connect(loaded, read_only=True)
+    prefix, ids = con.execute("select left(fact_id, 1) as p, list(fact_id order by fact_id) from facts "
+                              "group by p order by count(*) desc, p limit 1").fetchone()
+    con.close()
+    result = _invoke("fact", prefix, "--db", str(loaded))
+    listed = [line.split()[0] for line in result.output.splitlines() if line.startswith("  ")]
+    assert (result.exit_code, f"{prefix!r} matches {len(ids)} facts" in result.output, listed) == (1, True, ids[:20])
+
+
+def test_fact_names_a_prefix_that_matches_nothing(loaded):
+    result = _invoke("fact", "zzzz", "--db", str(loaded))
+    assert (result.exit_code, "no fact id starts with 'zzzz'" in result.output) == (1, True)
