@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from claimhouse.flows.jsonl_input import MAX_LINE_BYTES, BadLine, read_lines
-from claimhouse.flows.output import FORMATS, json_line, shown, write_rows
+from claimhouse.flows.output import FORMATS, escape_log_handlers, json_line, shown, shown_line, write_rows
 from claimhouse.warehouse.limits import ReadLimits
 
 DEFAULT_DB = "claimhouse.duckdb"
@@ -59,7 +59,7 @@ def _check_sources_file(sources_file: str | None) -> None:
     try:
         load_sources(sources_file)
     except SourcesError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(shown(str(exc))) from None
 
 
 def _quiet_prefect() -> None:
@@ -81,6 +81,8 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
     from claimhouse.flows.lock import WarehouseBusy
     from claimhouse.flows.pipeline_flow import run_pipeline
     from claimhouse.warehouse.db import WarehouseError, os_error
+
+    escape_log_handlers()  # Prefect's log lines carry URLs, file names and server replies
 
     try:
         summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),
@@ -111,16 +113,18 @@ def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allo
     _quiet_prefect()
     from claimhouse.flows.serve import DEPLOYMENT_NAME, ServeError, deployment_parameters, serve_pipeline
 
+    escape_log_handlers()
+
     parameters = deployment_parameters(sources_file, list(sources), db_path, allow_private, timeout_s,
                                        lock_timeout_s)
     try:
         serve_pipeline(parameters, cron=cron, interval_s=interval_s, name=name or DEPLOYMENT_NAME)
     except ServeError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise click.ClickException(shown(str(exc))) from None
 
 
 def _print_summary(s: dict, db_path: str) -> None:
-    click.echo(f"run {s['run_id']} -> {db_path}: {s['status']}")
+    click.echo(shown(f"run {s['run_id']} -> {db_path}: {s['status']}"))
     click.echo(f"  sources tried      {s['sources_tried']}")
     click.echo(f"  documents          new {s['docs_new']}, changed {s['docs_changed']}, "
                f"unchanged {s['docs_unchanged']}, failed {s['docs_failed']}")
@@ -129,9 +133,9 @@ def _print_summary(s: dict, db_path: str) -> None:
     click.echo(f"  links              new {s['links_found']}, of which conflicts {s['conflicts_new']}")
     verdicts = _verdict_counts(db_path)
     if verdicts:
-        click.echo("  reference checks   " + ", ".join(f"{v} {n}" for v, n in verdicts))
+        click.echo("  reference checks   " + shown(", ".join(f"{v} {n}" for v, n in verdicts)))
     for f in s["failures"]:
-        click.echo(f"  FAILED: {f}", err=True)
+        click.echo(f"  FAILED: {shown_line(str(f))}", err=True)
 
 
 def _verdict_counts(db_path: str) -> list[tuple[str, int]]:
@@ -391,12 +395,12 @@ def reference_load(files: tuple[str, ...], db_path: str) -> None:
                         result = load_references(con, f)
                     except ReferenceError as exc:
                         failed += 1
-                        click.echo(f"FAILED: {exc}", err=True)
+                        click.echo(f"FAILED: {shown_line(str(exc))}", err=True)
                         continue
-                    click.echo(f"{f}: {result['loaded']} figures loaded, {result['rejected']} refused")
+                    click.echo(f"{shown(f)}: {result['loaded']} figures loaded, {result['rejected']} refused")
                     for e in result["errors"]:
                         failed += 1
-                        click.echo(f"  skipped: {e}", err=True)
+                        click.echo(f"  skipped: {shown_line(str(e))}", err=True)
             finally:
                 con.close()
     except WarehouseError as exc:
@@ -420,15 +424,15 @@ def score(cases: str | None, verbose: bool) -> None:
 
     path = Path(cases) if cases else Path.cwd() / DEFAULT_CASES
     if not path.exists():
-        raise click.ClickException(f"no case file at {path}: run from a claimhouse checkout or pass CASES.jsonl")
+        raise click.ClickException(shown(f"no case file at {path}: run from a claimhouse checkout or pass CASES.jsonl"))
     s = score_cases(load_cases(path))
-    click.echo(f"{path}")
+    click.echo(shown(f"{path}"))
     click.echo(report(s))
     if verbose:
         for title, rows in (("misses", s.misses), ("false alarms", s.false_alarms), ("wrong", s.wrong)):
             click.echo(f"-- {title} ({len(rows)})")
             for r in rows:
-                click.echo(f"  {r}")
+                click.echo(f"  {shown(str(r))}")
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import decimal
 import json
+import logging
 import math
 import re
 from typing import IO, Any, Sequence
@@ -31,6 +32,35 @@ def _escaped(match: re.Match) -> str:
 def shown(text: str) -> str:
     """`text` with the characters a terminal would act on escaped (for any line printed)."""
     return _UNSAFE.sub(_escaped, text)
+
+
+def shown_line(text: str) -> str:
+    """`shown(text)` on one line: newlines escaped too, so a name cannot fake a line of output."""
+    return shown(text).replace("\n", "\\n")
+
+
+class EscapingFilter(logging.Filter):
+    """Escapes what a log record says (its message, arguments and traceback) before any handler
+    writes it, since a run logs URLs, file names and server replies."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.msg, record.args = shown(record.getMessage()), None
+        if record.exc_info and not record.exc_text:
+            record.exc_text = logging.Formatter().formatException(record.exc_info)
+        if record.exc_text:
+            record.exc_text = shown(record.exc_text)
+        return True
+
+
+def escape_log_handlers(logger_names: tuple[str, ...] = ("", "prefect")) -> None:
+    """Add one EscapingFilter to every handler of these loggers and their children (once each)."""
+    loggers = [logging.getLogger(name) for name in logger_names]
+    loggers += [logger for name, logger in logging.Logger.manager.loggerDict.items()
+                if isinstance(logger, logging.Logger) and name.startswith(tuple(n + "." for n in logger_names if n))]
+    for logger in loggers:
+        for handler in logger.handlers:
+            if not any(isinstance(f, EscapingFilter) for f in handler.filters):
+                handler.addFilter(EscapingFilter())
 
 
 def _plain(value: Any) -> Any:
