@@ -4,7 +4,7 @@ Each command checks its input, calls one function and reports. `extract` never i
 Prefect or DuckDB, so it starts fast and streams."""
 from __future__ import annotations
 
-import json
+import math
 import os
 import sys
 from datetime import datetime, timezone
@@ -256,13 +256,19 @@ _format_option = click.option("--format", "fmt", type=click.Choice(FORMATS), def
 _LIMITS = ReadLimits()
 
 
+def _finite_seconds(ctx, param, value: float) -> float:
+    if not math.isfinite(value):  # FloatRange lets nan and inf through
+        raise click.BadParameter(f"{value} is not a number of seconds")
+    return value
+
+
 @main.command(context_settings={"ignore_unknown_options": True})
 @click.argument("sql", required=False)
 @click.option("--file", "sql_file", type=click.File("r", encoding="utf-8"), metavar="FILE.sql",
               help="Read the SQL from a file instead (or give SQL as - to read stdin).")
 @_db_option
 @_format_option
-@click.option("--timeout", "timeout_s", default=_LIMITS.timeout_s, show_default=True,
+@click.option("--timeout", "timeout_s", default=_LIMITS.timeout_s, show_default=True, callback=_finite_seconds,
               type=click.FloatRange(min=0, min_open=True), help="Stop the query after this many seconds.")
 @click.option("--max-rows", default=_LIMITS.max_rows, show_default=True, type=click.IntRange(min=1),
               help="Show at most this many rows (a note on stderr says when rows were cut).")

@@ -106,3 +106,9 @@ def test_the_limits_are_documented_in_help():
     out = CliRunner().invoke(main, ["query", "--help"]).output
     assert all(opt in out for opt in ("--timeout", "--max-rows", "--memory-limit", "--threads", "--max-temp-size",
                                       "--file"))
+
+
+@pytest.mark.parametrize("timeout", ["nan", "inf", "0", "-1"])
+def test_a_timeout_that_is_no_number_of_seconds_is_refused(warehouse, timeout):
+    result = _query("select 1", "--db", warehouse, "--timeout", timeout)
+    assert (result.exit_code, "Invalid value for '--timeout'" in result.output) == (2, True)

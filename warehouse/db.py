@@ -142,8 +142,6 @@ def _rule(exc: BaseException) -> tuple[ErrorKind, str]:
     return "fatal", ""
 
 
-
-
 def connect(path: str | Path, read_only: bool = False,
             limits: ReadLimits = READ_LIMITS) -> duckdb.DuckDBPyConnection:
     """Open the warehouse at `path`.
@@ -198,7 +196,8 @@ def _refuse_other_files(path: Path) -> None:
     offset, magic = DUCKDB_MAGIC
     if not head or head[offset:offset + len(magic)] == magic:
         return
-    what = "an SQLite database" if head.startswith(SQLITE_HEADER) else f"not a DuckDB database (it starts {head[:8]!r})"
+    what = ("an SQLite database" if head.startswith(SQLITE_HEADER)
+            else f"not a DuckDB database (it starts {head[:8]!r})")
     raise WarehouseError(f"{path} is {what}, not a claimhouse warehouse",
                          hint="check --db: give it a DuckDB file, or a new path to create one there")
 
