@@ -126,6 +126,7 @@ def _as_other_user(*cli_args: str) -> subprocess.CompletedProcess:
     """`claimhouse CLI_ARGS` with everything imported first, then, when root, as user nobody."""
     code = ("import os, sys, duckdb\n"
             "import claimhouse.warehouse.db, claimhouse.flows.output, claimhouse.flows.linking, claimhouse.flows.lock\n"
+            "import claimhouse.flows.ingest.reference\n"
             "from claimhouse.flows.cli import main\n"
             f"if os.geteuid() == 0:\n    os.setgid({NOBODY}); os.setuid({NOBODY})\n"
             "main(sys.argv[1:])\n")
