@@ -41,6 +41,7 @@ def _terms(mapping: dict) -> dict[str, str]:
 MEASURE_OF: dict[str, str] = _terms(_DATA["measures"])
 MEASURE_ORDER: tuple[str, ...] = tuple(k for k in _DATA["measures"] if not k.startswith("_"))
 WEAK_WORDS = frozenset(_DATA["weak_measure_words"]["words"])
+CONTEXT_NOUNS = frozenset(_DATA["context_nouns"]["words"])
 EVOLVING = frozenset(_DATA["evolving_measures"]["measures"])
 SCOPE_OF: dict[str, str] = {k: v for k, v in _DATA["scopes"]["names"].items()}
 COMBINED_WORDS = tuple(_DATA["scopes"]["combined"])
@@ -259,7 +260,14 @@ def _cuts(ev: Evidence | None, ctx: _Context, percent: bool) -> Evidence | None:
     return Evidence("job_cuts", f"{ev.words} + {m.group(0)}", ev.source) if m else ev
 
 
-def _pick_measure(ctx: _Context) -> Evidence | None:
+def _names_its_own_thing(claim: Claim) -> bool:
+    """The claim counts a thing its own sentence names ("77 boats sank"), not people or a bare
+    number: a measure word of another sentence (or the headline) is then about something else."""
+    head = (claim.subject or "").split()[-1:] or [""]
+    return claim.unit is None and head[0].lower() not in ("", *CONTEXT_NOUNS)
+
+
+def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
     t = ctx.text
     near = [h for h in _measure_hits(t, ctx.quote[0], min(ctx.right[1], ctx.quote[1] + NEAR_CHARS))
             if not _FROM_RE.search(t, max(0, h[0] - 6), h[0])]  # "rescued 4,000 people from cars"
@@ -274,6 +282,8 @@ def _pick_measure(ctx: _Context) -> Evidence | None:
     sentence_hits = sorted(_measure_hits(t, s0, s1), key=lambda h: (abs(h[0] - ctx.quote[0]), h[1].lower() in WEAK_WORDS))
     if sentence_hits:
         return Evidence(sentence_hits[0][2], sentence_hits[0][1], "sentence")
+    if _names_its_own_thing(claim):
+        return None
     same_paragraph = ctx.previous is not None and "\n\n" not in t[ctx.previous[1]:s0]
     if ctx.previous and (_ANAPHORA_RE.match(t, s0) or same_paragraph):
         hits = _measure_hits(t, *ctx.previous)
@@ -579,7 +589,7 @@ def main_place(doc: Document, organisations: bool) -> Evidence | None:
 
 def claim_features(doc: Document, claim: Claim, ctx: _Context,
                    fallbacks: tuple[Evidence | None, Evidence | None] = (None, None)) -> Features:
-    measure_ev = _cuts(_pick_measure(ctx), ctx, claim.unit == "percent")
+    measure_ev = _cuts(_pick_measure(ctx, claim), ctx, claim.unit == "percent")
     for name, (of, rx) in _MODIFIER_RES.items():
         m = rx.search(ctx.text, *ctx.sentence)
         if measure_ev and measure_ev.value in of and m:
