@@ -16,7 +16,7 @@ from claimhouse.flows.ingest.attempts import Attempt, FetchError, FetchSettings,
 from claimhouse.flows.ingest.decoding import is_feed_bytes
 from claimhouse.flows.ingest.feeds import FEED_PREFIX, FEED_SUFFIXES, feed_documents, fetch_feed
 from claimhouse.flows.ingest.http import HTTP_SCHEMES, XML_TYPES, http_get, open_session, page_document
-from claimhouse.flows.ingest.local import expand_local, fetch_file
+from claimhouse.flows.ingest.local import fetch_file, file_uri, walk_folder
 
 
 def fetch_source(
@@ -45,7 +45,11 @@ def fetch_source(
         feed = "http:" + feed if feed.startswith("//") else feed
         yield from fetch_feed(feed, settings, validators, now=now, source=label)
     elif path.is_dir():
-        for file in expand_local(path):
+        files, errors = walk_folder(path)
+        for error in errors:  # an unreadable folder (the source itself, or one inside it)
+            folder = Path(error.filename or path)
+            yield _failure(label, file_uri(folder), now, f"cannot read folder {folder}: {error.strerror}")
+        for file in files:
             yield fetch_file(file, label, settings, now)
     elif path.is_file() and path.suffix.lower() in FEED_SUFFIXES:
         yield from fetch_feed(path, settings, validators, now=now, source=label)

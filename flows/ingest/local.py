@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -15,6 +16,11 @@ from claimhouse.flows.ingest.html_text import TITLE_MAX_CHARS, html_to_text
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 FOLDER_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+READ_CHUNK_BYTES = 1 << 20
+# Opened without blocking (a FIFO would wait for a writer) and without becoming a controlling tty.
+OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
+              (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
 
 
 def expand_local(path: str | os.PathLike) -> list[Path]:
@@ -25,20 +31,34 @@ def expand_local(path: str | os.PathLike) -> list[Path]:
     root = Path(path).expanduser()
     if not root.is_dir():
         return [root] if root.is_file() else []
-    found = []
-    for folder, subfolders, files in os.walk(root):
+    return walk_folder(root)[0]
+
+
+def walk_folder(root: Path) -> tuple[list[Path], list[OSError]]:
+    """A folder's .txt/.md/.html/.htm files, recursively, sorted, and the error of each folder
+    (the root included) that could not be listed."""
+    found, errors = [], []
+    for folder, subfolders, files in os.walk(root, onerror=errors.append):
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         found.extend(
             Path(folder, name) for name in files
             if not name.startswith(".") and Path(name).suffix.lower() in FOLDER_SUFFIXES
         )
-    return sorted(found)
+    return sorted(found), errors
+
+
+def file_uri(path: Path) -> str:
+    """The file: URI of the resolved path; of the path as given when it cannot be resolved (a loop)."""
+    try:
+        return path.resolve().as_uri()
+    except (OSError, RuntimeError):  # RuntimeError: a symlink loop, before Python 3.13
+        return path.absolute().as_uri()
 
 
 def fetch_file(path: Path, source: str, settings: FetchSettings,
                now: Callable[[], datetime]) -> tuple[Document | None, FetchRecord]:
     """One local file -> (Document, record); (None, record) on failure. Never raises."""
-    attempt = Attempt(source, path.resolve().as_uri(), now)
+    attempt = Attempt(source, file_uri(path), now)
     try:
         document, size = _load_file(path, settings, source, attempt.fetched_at)
     except Exception as error:  # noqa: BLE001 - a bad document is recorded and the run goes on
@@ -58,7 +78,7 @@ def _load_file(path: Path, settings: FetchSettings, source: str,
                fetched_at: datetime) -> tuple[Document, int]:
     data = read_file(path, settings)
     text = decode_bytes(data, str(path))
-    uri = path.resolve().as_uri()
+    uri = file_uri(path)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
         page = html_to_text(text)
@@ -85,14 +105,35 @@ def _load_file(path: Path, settings: FetchSettings, source: str,
 
 
 def read_file(path: Path, settings: FetchSettings) -> bytes:
-    """The file's bytes, refused over max_bytes. Raises FetchError."""
+    """The bytes of a regular file (a symlink's target too), refused over max_bytes, also when it
+    grows while read. FIFOs, devices, sockets and folders are refused unopened. Raises FetchError."""
     try:
-        size = path.stat().st_size
-        if size > settings.max_bytes:
-            raise FetchError(f"file of {size} bytes is over max_bytes={settings.max_bytes}: {path}")
-        return path.read_bytes()
+        _require_regular(os.stat(path), path, settings)  # before open: a device is never opened
+        fd = os.open(path, OPEN_FLAGS)
     except OSError as error:
         raise FetchError(f"cannot read {path}: {error.strerror}") from error
+    try:
+        _require_regular(os.fstat(fd), path, settings)  # what was opened, should the path have changed
+        chunks, size = [], 0
+        while chunk := os.read(fd, READ_CHUNK_BYTES):
+            size += len(chunk)
+            if size > settings.max_bytes:
+                raise FetchError(f"file over max_bytes={settings.max_bytes} ({size} bytes read): {path}",
+                                 bytes_read=size)
+            chunks.append(chunk)
+        return b"".join(chunks)
+    except OSError as error:
+        raise FetchError(f"cannot read {path}: {error.strerror}") from error
+    finally:
+        os.close(fd)
+
+
+def _require_regular(info: os.stat_result, path: Path, settings: FetchSettings) -> None:
+    if not stat.S_ISREG(info.st_mode):
+        kind = next((name for test, name in FILE_KINDS if test(info.st_mode)), "not a file")
+        raise FetchError(f"not a regular file ({kind}): {path}")
+    if info.st_size > settings.max_bytes:
+        raise FetchError(f"file of {info.st_size} bytes is over max_bytes={settings.max_bytes}: {path}")
 
 
 def first_line_title(text: str, markdown: bool = False) -> str | None:
