@@ -80,6 +80,7 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
     _quiet_prefect()
     from claimhouse.flows.lock import WarehouseBusy
     from claimhouse.flows.pipeline_flow import run_pipeline
+    from claimhouse.flows.stopping import RunStopped
     from claimhouse.warehouse.db import WarehouseError, os_error
 
     escape_log_handlers()  # Prefect's log lines carry URLs, file names and server replies
@@ -88,7 +89,7 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
         summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),
                                allow_private=allow_private, timeout_s=timeout_s, lock_timeout_s=lock_timeout_s,
                                references=list(references) or None)
-    except (WarehouseBusy, WarehouseError) as exc:
+    except (WarehouseBusy, WarehouseError, RunStopped) as exc:
         raise click.ClickException(shown(str(exc))) from None
     except OSError as exc:  # the warehouse's folder or lock file
         raise click.ClickException(shown(str(os_error(exc, db_path)))) from None

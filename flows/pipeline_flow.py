@@ -23,6 +23,7 @@ from claimhouse.flows.steps import (
     open_run,
     plan_versions,
 )
+from claimhouse.flows.stopping import stop_on_signals
 from claimhouse.flows.tasks import (
     FETCH_RETRY_DELAYS,
     extract_claims_task,
@@ -81,7 +82,7 @@ def run_pipeline(
     db_path = Path(db_path)
     summary = RunSummary(run_id=flow_run.id or str(uuid.uuid4()))
     delays = FETCH_RETRY_DELAYS if retry_delays_s is None else tuple(retry_delays_s)
-    with warehouse_lock(db_path, lock_timeout_s, on_wait=logger.info):
+    with stop_on_signals(), warehouse_lock(db_path, lock_timeout_s, on_wait=logger.info):
         validators = open_run(db_path, summary.run_id, flow_run.id)
         try:
             specs = source_specs(sources, Path(sources_file) if sources_file else None,

@@ -3,6 +3,7 @@ turns an outcome into a FetchRecord. A failed record's `transient` says whether 
 help (5xx, 408/429, timeouts, dropped connections)."""
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -11,6 +12,9 @@ from datetime import datetime, timezone
 import requests
 
 from claimhouse.flows.claims.model import FetchRecord
+
+# Set while the process is stopping (flows/stopping.py): requests in flight are cut, none start.
+STOP_REQUESTED = threading.Event()
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ import requests
 import urllib3
 
 from claimhouse.flows.claims.model import Document, FetchRecord
-from claimhouse.flows.ingest.attempts import Attempt, FetchError, FetchSettings, Response, utc_now
+from claimhouse.flows.ingest.attempts import STOP_REQUESTED, Attempt, FetchError, FetchSettings, Response, utc_now
 from claimhouse.flows.ingest.decoding import SNIFF_BYTES, decode_bytes, is_feed_bytes
 from claimhouse.flows.ingest.html_text import html_to_text
 from claimhouse.flows.ingest.local import first_line_title, require_text
@@ -37,6 +37,7 @@ MAX_REDIRECTS = 5
 MAX_REQUESTS_PER_HOST = 2
 CHUNK_BYTES = 65_536
 WATCHDOG_POLL_S = 0.05  # how often a fired watchdog looks for a connection still being set up
+STOP_POLL_S = 0.25  # how often a watchdog looks whether the process is stopping
 _HTML_SNIFF = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]", re.IGNORECASE)
 
 
@@ -85,8 +86,12 @@ class _Watchdog:
         self._done.set()
 
     def _watch(self) -> None:
-        if self._done.wait(max(0.0, self.deadline - time.monotonic())):
-            return
+        while not STOP_REQUESTED.is_set():
+            remaining = self.deadline - time.monotonic()
+            if remaining <= 0:
+                break
+            if self._done.wait(min(remaining, STOP_POLL_S)):
+                return
         self.fired = True
         while not self._done.is_set():  # the connection may still be being set up
             sock = getattr(self.connection, "sock", None)
@@ -155,6 +160,8 @@ def http_get(session: requests.Session, url: str, settings: FetchSettings,
     deadline = None
     for _ in range(MAX_REDIRECTS + 1):
         hop = visited[-1]
+        if STOP_REQUESTED.is_set():
+            raise FetchError(f"the run was stopped before fetching {hop}")
         check_url(hop, settings)
         with HOST_SLOTS.held(hop) as waited:  # time spent waiting for a slot is not fetch time
             deadline = time.monotonic() + settings.timeout_s if deadline is None else deadline + waited
