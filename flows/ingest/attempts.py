@@ -30,6 +30,7 @@ class FetchSettings:
         "application/rss+xml", "application/atom+xml", "application/xml", "text/xml",
     )
     max_feed_entries: int = 200
+    max_parse_s: float = 30.0  # reading one HTML page (parse, unwrap, main text) stops after this long
 
 
 class FetchError(Exception):

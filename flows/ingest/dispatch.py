@@ -73,7 +73,7 @@ def _fetch_http_source(url: str, run: Run) -> Iterator[tuple[Document | None, Fe
     try:
         response = http_get(run.session, url, run.settings, *run.validators.get(url, (None, None)))
         is_feed = response.status != 304 and (response.mime in XML_TYPES or is_feed_bytes(response.body))
-        document = None if response.status == 304 or is_feed else page_document(response, url, attempt)
+        document = None if response.status == 304 or is_feed else page_document(response, url, attempt, run.settings)
     except Exception as error:  # noqa: BLE001 - a bad document is recorded and the run goes on
         yield None, attempt.failed(error)
         return

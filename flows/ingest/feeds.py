@@ -15,9 +15,9 @@ import feedparser
 
 from claimhouse.flows.claims.model import Document, FetchRecord
 from claimhouse.flows.ingest.attempts import Attempt, FetchError, FetchSettings, Response, Run, utc_now
-from claimhouse.flows.ingest.html_text import TITLE_MAX_CHARS, html_to_text
+from claimhouse.flows.ingest.html_text import TITLE_MAX_CHARS
 from claimhouse.flows.ingest.http import HTML_TYPES, HTTP_SCHEMES, fetch_url, http_get, open_session
-from claimhouse.flows.ingest.local import read_file, require_text
+from claimhouse.flows.ingest.local import html_text_or_fail, read_file, require_text
 
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 FEED_PREFIX = "feed:"
@@ -108,7 +108,7 @@ def _inline_entry(entry: Mapping, number: int, feed_uri: str,
     detail = (entry.get("content") or [None])[0] or entry.get("summary_detail") or {}
     value, mime = detail.get("value", ""), detail.get("type") or "text/html"
     try:
-        text = html_to_text(value).text if mime in HTML_TYPES else value
+        text = html_text_or_fail(value, uri, run.settings).text if mime in HTML_TYPES else value
         require_text(text, f"feed entry {uri}")
         title, published, tags = _entry_metadata(entry)
         document = Document(uri=uri, text=text, fetched_at=attempt.fetched_at, title=title,

@@ -12,6 +12,8 @@ from __future__ import annotations
 import copy
 import html.parser
 import re
+import time
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -40,8 +42,14 @@ _WHITESPACE = re.compile(r"\s+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLOCK_END = "\ue000"  # a private-use character marks where a block starts or ends
 MAX_NESTING = 256  # a page libxml2 cannot read whole is read again with deeper elements unwrapped
+UNWRAP_CHUNK_CHARS = 65_536  # the unwrapper reads this much between looks at the clock
+DEFAULT_MAX_PARSE_S = 30.0
 VOID_TAGS = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
                        "source", "track", "wbr"})
+
+
+class ParseTimeExceeded(ValueError):
+    """Reading one page took longer than its parse-time limit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +61,17 @@ class HtmlText:
     published_at: date | None = None
 
 
-def html_to_text(html: str, url: str | None = None) -> HtmlText:
-    """Main text of `html` (no tags, no navigation, scripts, styles or ads), plus metadata."""
-    tree = _parse(html)
+def html_to_text(html: str, url: str | None = None, max_parse_s: float = DEFAULT_MAX_PARSE_S) -> HtmlText:
+    """Main text of `html` (no tags, no navigation, scripts, styles or ads), plus metadata.
+
+    Raises ParseTimeExceeded once reading takes over `max_parse_s` (looked at between steps and
+    every UNWRAP_CHUNK_CHARS of a page being unwrapped)."""
+    clock = _Clock(time.monotonic() + max_parse_s, max_parse_s)
+    tree = _parse(html, clock)
     if tree is None:
         return HtmlText(text="")
     _drop_ads(tree)
+    clock.check("finding its main text")
     text = trafilatura.extract(
         tree,
         url=url,
@@ -67,6 +80,7 @@ def html_to_text(html: str, url: str | None = None) -> HtmlText:
         include_tables=False,
         output_format="txt",
     )
+    clock.check("reading its metadata")
     if not text or not text.strip():
         text = fallback_text(tree)
     title, published = _metadata(tree, url)
@@ -102,7 +116,18 @@ def _drop_ads(tree: lxml.html.HtmlElement) -> None:
             element.drop_tag()
 
 
-def _parse(html: str) -> lxml.html.HtmlElement | None:
+class _Clock:
+    def __init__(self, deadline: float, limit_s: float) -> None:
+        self.deadline, self.limit_s = deadline, limit_s
+
+    def check(self, step: str) -> None:
+        if time.monotonic() > self.deadline:
+            raise ParseTimeExceeded(f"HTML took over max_parse_s={self.limit_s:g} s to read, stopped "
+                                    f"before {step}")
+
+
+def _parse(html: str, clock: _Clock | None = None) -> lxml.html.HtmlElement | None:
+    clock = clock or _Clock(float("inf"), float("inf"))
     # lxml refuses control characters (XML does not allow them): they carry no text anyway
     html = _CONTROL.sub(" ", html)
     if not html.strip():
@@ -112,7 +137,12 @@ def _parse(html: str) -> lxml.html.HtmlElement | None:
     try:
         tree, complete = _read_tree(html)
         if not complete:
-            tree, _ = _read_tree(unwrap_deep_elements(html))
+            clock.check("unwrapping its deepest elements")
+            unwrapped = unwrap_deep_elements(html, clock)
+            clock.check("reading it again")
+            tree, _ = _read_tree(unwrapped)
+    except ParseTimeExceeded:
+        raise
     except (lxml.etree.ParserError, ValueError):
         return None
     return tree
@@ -135,11 +165,13 @@ class _Unwrapper(html.parser.HTMLParser):
         super().__init__(convert_charrefs=False)
         self.out: list[str] = []
         self.open: list[str] = []  # open elements, outermost first
+        self.open_counts: Counter[str] = Counter()  # how many of each are open: a stray end tag is O(1)
         self.dropping_from: int | None = None  # depth of the unwrapped boilerplate element being dropped
 
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag not in VOID_TAGS:
             self.open.append(tag)
+            self.open_counts[tag] += 1
         depth = len(self.open) + (tag in VOID_TAGS)
         if self.dropping_from is not None:
             return
@@ -153,11 +185,12 @@ class _Unwrapper(html.parser.HTMLParser):
             self._markup(tag, self.get_starttag_text(), len(self.open) < MAX_NESTING)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in self.open:  # a stray end tag
+        if not self.open_counts[tag]:  # a stray end tag
             return
         while self.open:  # close what the end tag implies
             depth = len(self.open)
             closed = self.open.pop()
+            self.open_counts[closed] -= 1
             if self.dropping_from is None:
                 self._markup(closed, f"</{closed}>", depth <= MAX_NESTING)
             elif depth <= self.dropping_from:
@@ -186,12 +219,15 @@ class _Unwrapper(html.parser.HTMLParser):
             self.out.append("<p>")
 
 
-def unwrap_deep_elements(page: str) -> str:
+def unwrap_deep_elements(page: str, clock: _Clock | None = None) -> str:
     """`page` with the elements nested deeper than MAX_NESTING unwrapped: each block element
     becomes the start of a paragraph, inline ones vanish, their text stays; boilerplate ones
     (scripts, navigation, ads, ...) go with their text."""
     unwrapper = _Unwrapper()
-    unwrapper.feed(page)
+    for start in range(0, len(page), UNWRAP_CHUNK_CHARS):
+        if clock is not None:
+            clock.check("unwrapping its deepest elements")
+        unwrapper.feed(page[start:start + UNWRAP_CHUNK_CHARS])
     unwrapper.close()
     return "".join(unwrapper.out)
 

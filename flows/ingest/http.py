@@ -24,8 +24,7 @@ import urllib3
 from claimhouse.flows.claims.model import Document, FetchRecord
 from claimhouse.flows.ingest.attempts import STOP_REQUESTED, Attempt, FetchError, FetchSettings, Response, utc_now
 from claimhouse.flows.ingest.decoding import SNIFF_BYTES, decode_bytes, is_feed_bytes
-from claimhouse.flows.ingest.html_text import html_to_text
-from claimhouse.flows.ingest.local import first_line_title, require_text
+from claimhouse.flows.ingest.local import first_line_title, html_text_or_fail, require_text
 
 HTTP_SCHEMES = ("http", "https")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
@@ -143,7 +142,7 @@ def fetch_url(
     with open_session(settings) if session is None else nullcontext(session) as http:
         try:
             response = http_get(http, url, settings, etag, last_modified)
-            document = None if response.status == 304 else page_document(response, url, attempt)
+            document = None if response.status == 304 else page_document(response, url, attempt, settings)
         except Exception as error:  # noqa: BLE001 - a bad document is recorded and the run goes on
             return None, attempt.failed(error)
     return document, attempt.responded(response)
@@ -320,7 +319,7 @@ def _content_type(header: str | None) -> tuple[str | None, str | None]:
     return mime.strip().lower() or None, charset
 
 
-def page_document(response: Response, url: str, attempt: Attempt) -> Document:
+def page_document(response: Response, url: str, attempt: Attempt, settings: FetchSettings) -> Document:
     """A Document from an HTML or text response."""
     if response.mime in XML_TYPES or is_feed_bytes(response.body):
         raise FetchError(f"{url} is an RSS/Atom feed or XML, not a page; fetch it as a feed "
@@ -329,7 +328,7 @@ def page_document(response: Response, url: str, attempt: Attempt) -> Document:
     sniffed = response.mime is None and _HTML_SNIFF.search(text[:SNIFF_BYTES]) is not None
     is_html = response.mime in HTML_TYPES or sniffed
     if is_html:
-        page = html_to_text(text, url)
+        page = html_text_or_fail(text, url, settings, url)
         text, title, published = page.text, page.title, page.published_at
     else:
         title, published = first_line_title(text, markdown=response.mime == "text/markdown"), None

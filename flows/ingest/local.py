@@ -11,7 +11,7 @@ from claimhouse.flows.claims.model import Document, FetchRecord
 from claimhouse.flows.ingest.attempts import Attempt, FetchError, FetchSettings, utc_now
 from claimhouse.flows.ingest.decoding import decode_bytes
 from claimhouse.flows.ingest.front_matter import FrontMatterError, parse_front_matter
-from claimhouse.flows.ingest.html_text import TITLE_MAX_CHARS, html_to_text
+from claimhouse.flows.ingest.html_text import TITLE_MAX_CHARS, HtmlText, ParseTimeExceeded, html_to_text
 
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -81,7 +81,7 @@ def _load_file(path: Path, settings: FetchSettings, source: str,
     uri = file_uri(path)
     suffix = path.suffix.lower()
     if suffix in HTML_SUFFIXES:
-        page = html_to_text(text)
+        page = html_text_or_fail(text, str(path), settings)
         require_text(page.text, str(path))
         document = Document(uri=uri, text=page.text, fetched_at=fetched_at, title=page.title,
                             published_at=page.published_at, source=source, content_type="text/html")
@@ -143,6 +143,14 @@ def first_line_title(text: str, markdown: bool = False) -> str | None:
         if line:
             return line[:TITLE_MAX_CHARS]
     return None
+
+
+def html_text_or_fail(html: str, name: str, settings: FetchSettings, url: str | None = None) -> HtmlText:
+    """html_to_text of the page `name` under the settings' parse-time limit. Raises FetchError."""
+    try:
+        return html_to_text(html, url, max_parse_s=settings.max_parse_s)
+    except ParseTimeExceeded as error:
+        raise FetchError(f"{error}: {name}") from error
 
 
 def require_text(text: str, name: str) -> None:

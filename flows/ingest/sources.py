@@ -6,6 +6,7 @@ and imports neither Prefect nor DuckDB. See `sources.example.toml` for the forma
     [defaults]                 # optional; every key may also be set per source
     timeout_s = 20
     max_bytes = 20_000_000
+    max_parse_s = 30
     allow_private = false
     tags = []
 
@@ -32,12 +33,14 @@ TOP_LEVEL_KEYS = ("defaults", "sources")
 SETTING_TYPES: Mapping[str, tuple[tuple[type, ...], str]] = {
     "timeout_s": ((int, float), "a number of seconds above 0"),
     "max_bytes": ((int,), "a whole number of bytes above 0"),
+    "max_parse_s": ((int, float), "a number of seconds above 0"),
     "allow_private": ((bool,), "true or false"),
     "tags": ((list,), "a list of strings"),
 }
 LOCATION_KEYS = {"file": ("path",), "folder": ("path",), "url": ("url",), "feed": ("url", "path")}
 DEFAULT_TIMEOUT_S = 20.0
 DEFAULT_MAX_BYTES = 20_000_000
+DEFAULT_MAX_PARSE_S = 30.0
 
 
 class SourcesError(ValueError):
@@ -55,6 +58,7 @@ class SourceSpec:
     timeout_s: float = DEFAULT_TIMEOUT_S
     max_bytes: int = DEFAULT_MAX_BYTES
     allow_private: bool = False
+    max_parse_s: float = DEFAULT_MAX_PARSE_S
 
     @property
     def target(self) -> str:
@@ -121,7 +125,8 @@ def _source(name: str, entry: Any, base: dict[str, Any], path: Path) -> SourceSp
     return SourceSpec(name=name, kind=kind, location=_location(kind, entry, where, path), tags=tags,
                       timeout_s=float(settings.get("timeout_s", DEFAULT_TIMEOUT_S)),
                       max_bytes=settings.get("max_bytes", DEFAULT_MAX_BYTES),
-                      allow_private=settings.get("allow_private", False))
+                      allow_private=settings.get("allow_private", False),
+                      max_parse_s=float(settings.get("max_parse_s", DEFAULT_MAX_PARSE_S)))
 
 
 def _location(kind: str, entry: dict[str, Any], where: str, path: Path) -> str:
@@ -152,7 +157,7 @@ def _settings(table: dict[str, Any], where: str) -> dict[str, Any]:
             continue
         value = table[key]
         wrong_type = not isinstance(value, types) or (isinstance(value, bool) and bool not in types)
-        if wrong_type or (key in ("timeout_s", "max_bytes") and value <= 0):
+        if wrong_type or (key in ("timeout_s", "max_bytes", "max_parse_s") and value <= 0):
             raise SourcesError(f"{where}: {key} must be {meaning}, not {value!r}")
         if key == "tags" and not all(isinstance(tag, str) and tag.strip() for tag in value):
             raise SourcesError(f"{where}: tags must be {meaning}, not {value!r}")

@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 
 from claimhouse.flows.claims.extract import extract_claims
-from claimhouse.flows.ingest.html_text import html_to_text
+from claimhouse.flows.ingest.attempts import FetchSettings
+from claimhouse.flows.ingest.dispatch import fetch_source
+from claimhouse.flows.ingest.html_text import ParseTimeExceeded, html_to_text, unwrap_deep_elements
 from tests.timing import assert_linear
 
 CLAIM = "Some 120 ferries crossed the lake in 2024."
@@ -47,3 +49,30 @@ def test_an_endless_sentence_of_numbers_is_extracted_in_linear_time():
     # 6,250 then 100,000 characters: sixteen times the text may take at most 64 times as long
     # (quadratic work: 256), best CPU times compared (tests/timing.py)
     assert_linear(lambda size: extract_claims((RUN_ON * (size // len(RUN_ON) + 1))[:size]), 6_250)
+
+
+def stray_end_tags(n: int) -> str:
+    """n unclosed <b>, a paragraph, n end tags of elements never opened."""
+    return "<b>" * n + f"<p>{CLAIM}</p>" + "</i>" * n
+
+
+def test_unwrapping_stray_end_tags_takes_linear_time():
+    # 1,000 then 16,000 of each tag: at most 64 times as long (each stray end tag once looked
+    # through every open element: quadratic, 256x), best CPU times compared (tests/timing.py)
+    assert_linear(lambda n: unwrap_deep_elements(stray_end_tags(n)), 1_000)
+
+
+def test_the_one_megabyte_page_of_stray_end_tags_keeps_its_paragraph():
+    assert html_to_text(stray_end_tags(150_000)).text == CLAIM
+
+
+def test_reading_a_page_stops_at_its_parse_time_limit():
+    with pytest.raises(ParseTimeExceeded, match="max_parse_s=0.01"):
+        html_to_text(stray_end_tags(150_000), max_parse_s=0.01)
+
+
+def test_a_page_over_its_parse_time_limit_is_a_failed_fetch_naming_it(tmp_path):
+    page = tmp_path / "tags.html"
+    page.write_text(stray_end_tags(150_000))
+    (pair,) = fetch_source(str(page), FetchSettings(max_parse_s=0.01))
+    assert pair[0] is None and "max_parse_s=0.01" in pair[1].error and "tags.html" in pair[1].error
