@@ -27,6 +27,13 @@ def main() -> None:
 
 
 # ---- run / serve -------------------------------------------------------------------------
+def _seconds(context: click.Context, parameter: click.Parameter, value: float) -> float:
+    """A finite number of seconds above 0 (click's FloatRange lets nan and inf through)."""
+    if not math.isfinite(value) or value <= 0:
+        raise click.BadParameter(f"must be a finite number of seconds above 0, not {value!r}")
+    return value
+
+
 _sources_options = (
     click.option("--source", "sources", multiple=True, metavar="PATH_OR_URL",
                  help="A file, a folder (recursive), an http(s) URL or feed:URL. Repeatable. "
@@ -38,9 +45,9 @@ _sources_options = (
                  help="The DuckDB warehouse file (created if missing)."),
     click.option("--allow-private", is_flag=True,
                  help="Allow URLs on private/loopback addresses (refused by default), for every source."),
-    click.option("--timeout", "timeout_s", default=20.0, show_default=True,
+    click.option("--timeout", "timeout_s", default=20.0, show_default=True, callback=_seconds,
                  help="Per-URL time limit in seconds for --source URLs (the sources file sets its own)."),
-    click.option("--lock-timeout", "lock_timeout_s", default=600.0, show_default=True,
+    click.option("--lock-timeout", "lock_timeout_s", default=600.0, show_default=True, callback=_seconds,
                  help="How long to wait for another run writing to the same warehouse."),
 )
 

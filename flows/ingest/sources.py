@@ -18,6 +18,7 @@ and imports neither Prefect nor DuckDB. See `sources.example.toml` for the forma
 """
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -31,12 +32,13 @@ HTTP_SCHEMES = ("http", "https")
 TOP_LEVEL_KEYS = ("defaults", "sources")
 # Fetch settings a source may set (and [defaults] may set for all): name -> (types, meaning).
 SETTING_TYPES: Mapping[str, tuple[tuple[type, ...], str]] = {
-    "timeout_s": ((int, float), "a number of seconds above 0"),
+    "timeout_s": ((int, float), "a finite number of seconds above 0"),
     "max_bytes": ((int,), "a whole number of bytes above 0"),
-    "max_parse_s": ((int, float), "a number of seconds above 0"),
+    "max_parse_s": ((int, float), "a finite number of seconds above 0"),
     "allow_private": ((bool,), "true or false"),
     "tags": ((list,), "a list of strings"),
 }
+POSITIVE_KEYS = ("timeout_s", "max_bytes", "max_parse_s")  # finite and above 0: nan, inf and -1 are refused
 LOCATION_KEYS = {"file": ("path",), "folder": ("path",), "url": ("url",), "feed": ("url", "path")}
 DEFAULT_TIMEOUT_S = 20.0
 DEFAULT_MAX_BYTES = 20_000_000
@@ -157,7 +159,7 @@ def _settings(table: dict[str, Any], where: str) -> dict[str, Any]:
             continue
         value = table[key]
         wrong_type = not isinstance(value, types) or (isinstance(value, bool) and bool not in types)
-        if wrong_type or (key in ("timeout_s", "max_bytes", "max_parse_s") and value <= 0):
+        if wrong_type or (key in POSITIVE_KEYS and not (math.isfinite(value) and value > 0)):
             raise SourcesError(f"{where}: {key} must be {meaning}, not {value!r}")
         if key == "tags" and not all(isinstance(tag, str) and tag.strip() for tag in value):
             raise SourcesError(f"{where}: tags must be {meaning}, not {value!r}")

@@ -1,0 +1,16 @@
+"""Settings that cannot be a time limit (nan, inf, 0, -1) are refused before a run starts,
+naming the option."""
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from claimhouse.flows.cli import main
+
+
+@pytest.mark.parametrize("option", ["--timeout", "--lock-timeout"])
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "-1", "0"])
+def test_a_time_limit_that_is_not_a_finite_positive_number_is_refused(tmp_path, option, value):
+    result = CliRunner().invoke(main, ["run", "--db", str(tmp_path / "w.duckdb"), option, value])
+    assert result.exit_code == 2 and option in result.output and "finite number of seconds" in result.output
+    assert not (tmp_path / "w.duckdb").exists()
