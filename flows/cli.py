@@ -27,6 +27,16 @@ def main() -> None:
 
 
 # ---- run / serve -------------------------------------------------------------------------
+def _hosts(context: click.Context, parameter: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    from claimhouse.flows.ingest.addresses import AllowList
+
+    try:
+        AllowList.parse(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+    return value
+
+
 def _seconds(context: click.Context, parameter: click.Parameter, value: float) -> float:
     """A finite number of seconds above 0 (click's FloatRange lets nan and inf through)."""
     if not math.isfinite(value) or value <= 0:
@@ -45,6 +55,9 @@ _sources_options = (
                  help="The DuckDB warehouse file (created if missing)."),
     click.option("--allow-private", is_flag=True,
                  help="Allow URLs on private/loopback addresses (refused by default), for every source."),
+    click.option("--allow-host", "allow_hosts", multiple=True, metavar="HOST_OR_NETWORK", callback=_hosts,
+                 help="Allow this private host name, address or network (e.g. 10.0.0.5, intranet.example, "
+                      "192.168.0.0/24) for every source; link-local addresses only when named. Repeatable."),
     click.option("--timeout", "timeout_s", default=20.0, show_default=True, callback=_seconds,
                  help="Per-URL time limit in seconds for --source URLs (the sources file sets its own)."),
     click.option("--lock-timeout", "lock_timeout_s", default=600.0, show_default=True, callback=_seconds,
@@ -78,8 +91,8 @@ def _quiet_prefect() -> None:
 @click.option("--reference", "references", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A reference table (CSV or Parquet) to check claims against. Repeatable. Default with the "
                    "bundled corpus: its shipped reference table.")
-def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_private: bool, timeout_s: float,
-        lock_timeout_s: float, references: tuple[str, ...]) -> None:
+def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_private: bool,
+        allow_hosts: tuple[str, ...], timeout_s: float, lock_timeout_s: float, references: tuple[str, ...]) -> None:
     """Run the pipeline (a Prefect flow run) over the sources into the warehouse.
 
     A second run against the same warehouse waits for the first (up to --lock-timeout)."""
@@ -95,7 +108,7 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
     try:
         summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),
                                allow_private=allow_private, timeout_s=timeout_s, lock_timeout_s=lock_timeout_s,
-                               references=list(references) or None)
+                               references=list(references) or None, allow_hosts=list(allow_hosts) or None)
     except (WarehouseBusy, WarehouseError, RunStopped) as exc:
         raise click.ClickException(shown(str(exc))) from None
     except OSError as exc:  # the warehouse's folder or lock file
@@ -111,7 +124,8 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
 @click.option("--interval", "interval_s", type=click.FloatRange(min=0, min_open=True),
               help="Or: run every SECONDS.")
 @click.option("--name", default=None, help="Deployment name. Default: claimhouse-scheduled.")
-def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_private: bool, timeout_s: float,
+def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_private: bool,
+          allow_hosts: tuple[str, ...], timeout_s: float,
           lock_timeout_s: float, cron: str | None, interval_s: float | None, name: str | None) -> None:
     """Serve the pipeline on a schedule through Prefect until Ctrl-C.
 
@@ -124,7 +138,7 @@ def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allo
     escape_log_handlers()
 
     parameters = deployment_parameters(sources_file, list(sources), db_path, allow_private, timeout_s,
-                                       lock_timeout_s)
+                                       lock_timeout_s, list(allow_hosts))
     try:
         serve_pipeline(parameters, cron=cron, interval_s=interval_s, name=name or DEPLOYMENT_NAME)
     except ServeError as exc:

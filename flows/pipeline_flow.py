@@ -48,15 +48,19 @@ def default_references() -> list[str]:
 
 
 def source_specs(sources: list[str] | None, sources_file: Path | None, *, allow_private: bool = False,
-                 timeout_s: float = 20.0, max_bytes: int = 20_000_000) -> list[SourceSpec]:
+                 timeout_s: float = 20.0, max_bytes: int = 20_000_000,
+                 allow_hosts: tuple[str, ...] = ()) -> list[SourceSpec]:
     """The run's sources: each `--source`, then each entry of the sources file; the bundled
-    corpus when there are neither. `allow_private` also opens the file's entries."""
-    adhoc = [adhoc_source(s, timeout_s, max_bytes, allow_private) for s in sources or []]
+    corpus when there are neither. `allow_private` and `allow_hosts` also open the file's entries."""
+    adhoc = [adhoc_source(s, timeout_s, max_bytes, allow_private, allow_hosts) for s in sources or []]
     listed = load_sources(sources_file) if sources_file else []
     if allow_private:
         listed = [replace(spec, allow_private=True) for spec in listed]
+    if allow_hosts:
+        listed = [replace(spec, allow_hosts=tuple(dict.fromkeys((*spec.allow_hosts, *allow_hosts))))
+                  for spec in listed]
     specs = adhoc + listed
-    return specs or [adhoc_source(s, timeout_s, max_bytes, allow_private) for s in default_sources()]
+    return specs or [adhoc_source(s, timeout_s, max_bytes, allow_private, allow_hosts) for s in default_sources()]
 
 
 @flow(name="claimhouse-pipeline", log_prints=False)
@@ -70,6 +74,7 @@ def run_pipeline(
     lock_timeout_s: float = LOCK_TIMEOUT_S,
     retry_delays_s: list[float] | None = None,
     references: list[str] | None = None,
+    allow_hosts: list[str] | None = None,
 ) -> dict:
     """Fetch every source, extract and validate claims, store them and link them.
 
@@ -77,6 +82,7 @@ def run_pipeline(
     `references` are reference tables (CSV/Parquet) loaded before claims are checked; with
     neither sources nor a sources file, the bundled corpus and its reference table are used.
     A source failing transiently is retried after each of `retry_delays_s` in turn.
+    `allow_hosts` (host names, addresses, networks) may be reached although private, by every source.
     Returns the run summary (also stored in the `runs` view)."""
     logger = get_run_logger()
     db_path = Path(db_path)
@@ -86,7 +92,8 @@ def run_pipeline(
         validators = open_run(db_path, summary.run_id, flow_run.id)
         try:
             specs = source_specs(sources, Path(sources_file) if sources_file else None,
-                                 allow_private=allow_private, timeout_s=timeout_s, max_bytes=max_bytes)
+                                 allow_private=allow_private, timeout_s=timeout_s, max_bytes=max_bytes,
+                                 allow_hosts=tuple(allow_hosts or ()))
             summary.sources_tried = len(specs)
             fetch = fetch_source_task.with_options(retries=len(delays), retry_delay_seconds=list(delays) or 0)
             futures = [fetch.submit(spec, validators, db_path, summary.run_id) for spec in specs]

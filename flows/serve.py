@@ -36,6 +36,7 @@ def deployment_parameters(
     allow_private: bool = False,
     timeout_s: float = 20.0,
     lock_timeout_s: float = LOCK_TIMEOUT_S,
+    allow_hosts: list[str] | None = None,
 ) -> dict:
     """The flow parameters of the deployment. Paths are made absolute: runs start in their own
     process, not necessarily in this directory."""
@@ -45,6 +46,8 @@ def deployment_parameters(
         "timeout_s": timeout_s,
         "lock_timeout_s": lock_timeout_s,
     }
+    if allow_hosts:
+        params["allow_hosts"] = list(allow_hosts)
     if sources_file is not None:
         params["sources_file"] = str(Path(sources_file).expanduser().absolute())
     if sources:

@@ -24,7 +24,8 @@ class FetchSettings:
     timeout_s: float = 20.0
     max_bytes: int = 20_000_000
     user_agent: str = "claimhouse/0.1 (+numeric claim checker)"
-    allow_private: bool = False  # allow loopback/private/link-local targets (tests use 127.0.0.1)
+    allow_private: bool = False  # allow every loopback/private/link-local target (tests use 127.0.0.1)
+    allow_hosts: tuple[str, ...] = ()  # or only these names, addresses and networks (flows/ingest/addresses.py)
     allowed_content_types: tuple[str, ...] = (
         "text/html", "application/xhtml+xml", "text/plain", "text/markdown",
         "application/rss+xml", "application/atom+xml", "application/xml", "text/xml",

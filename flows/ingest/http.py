@@ -22,6 +22,7 @@ import requests
 import urllib3
 
 from claimhouse.flows.claims.model import Document, FetchRecord
+from claimhouse.flows.ingest.addresses import AllowList, is_public_address
 from claimhouse.flows.ingest.attempts import STOP_REQUESTED, Attempt, FetchError, FetchSettings, Response, utc_now
 from claimhouse.flows.ingest.decoding import SNIFF_BYTES, decode_bytes, is_feed_bytes
 from claimhouse.flows.ingest.local import first_line_title, html_text_or_fail, require_text
@@ -69,8 +70,9 @@ class _Watchdog:
     waiting for. Socket timeouts count each read alone: a server that drips its status line
     and headers a byte at a time would otherwise hold a request far beyond `timeout_s`."""
 
-    def __init__(self, deadline: float) -> None:
+    def __init__(self, deadline: float, address: str | None = None) -> None:
         self.deadline = deadline
+        self.address = address  # the checked address a new connection must go to (None: the URL's own)
         self.connection = None  # set by _WatchedPool when the request takes its connection
         self.fired = False
         self._done = threading.Event()
@@ -112,12 +114,37 @@ class _WatchedPool:
         return connection
 
 
-class _WatchedHTTPPool(_WatchedPool, urllib3.HTTPConnectionPool):
+class _PinnedConnection:
+    """A urllib3 connection that opens its socket to the address the guard checked, not to
+    whatever the name resolves to a moment later (DNS rebinding). Only the socket's target
+    changes: the Host header, TLS SNI and the certificate check still use the name."""
+
+    def _new_conn(self):
+        watchdog = getattr(_IN_FLIGHT, "watchdog", None)
+        address = watchdog.address if watchdog is not None else None
+        if address is None:
+            return super()._new_conn()
+        name, self._dns_host = self._dns_host, address
+        try:
+            return super()._new_conn()
+        finally:
+            self._dns_host = name
+
+
+class _PinnedHTTPConnection(_PinnedConnection, urllib3.connection.HTTPConnection):
     pass
+
+
+class _PinnedHTTPSConnection(_PinnedConnection, urllib3.connection.HTTPSConnection):
+    pass
+
+
+class _WatchedHTTPPool(_WatchedPool, urllib3.HTTPConnectionPool):
+    ConnectionCls = _PinnedHTTPConnection
 
 
 class _WatchedHTTPSPool(_WatchedPool, urllib3.HTTPSConnectionPool):
-    pass
+    ConnectionCls = _PinnedHTTPSConnection
 
 
 class _WatchedAdapter(requests.adapters.HTTPAdapter):
@@ -161,10 +188,10 @@ def http_get(session: requests.Session, url: str, settings: FetchSettings,
         hop = visited[-1]
         if STOP_REQUESTED.is_set():
             raise FetchError(f"the run was stopped before fetching {hop}")
-        check_url(hop, settings)
+        address = check_url(hop, settings)
         with HOST_SLOTS.held(hop) as waited:  # time spent waiting for a slot is not fetch time
             deadline = time.monotonic() + settings.timeout_s if deadline is None else deadline + waited
-            with _Watchdog(deadline) as watchdog:
+            with _Watchdog(deadline, address) as watchdog:
                 response = _send(session, hop, headers, settings, deadline, watchdog)
                 with closing(response):
                     location = response.headers.get("Location")
@@ -178,8 +205,10 @@ def http_get(session: requests.Session, url: str, settings: FetchSettings,
                      http_status=response.status_code)
 
 
-def check_url(url: str, settings: FetchSettings) -> None:
-    """Refuse schemes other than http(s) and, unless allow_private, non-public addresses."""
+def check_url(url: str, settings: FetchSettings) -> str | None:
+    """Refuse schemes other than http(s) and non-public addresses (unless allow_private, or the
+    host or its address is in allow_hosts). Returns the checked address a connection to a host
+    name must use (None for an address literal, or with allow_private)."""
     parts = urlsplit(url)
     if parts.scheme.lower() not in HTTP_SCHEMES:
         raise FetchError(f"unsupported URL scheme {parts.scheme!r} in {url}: only http and https are fetched")
@@ -190,13 +219,26 @@ def check_url(url: str, settings: FetchSettings) -> None:
     if not host:
         raise FetchError(f"no host in URL {url}")
     if settings.allow_private:
-        return
-    for address in resolve_host(host, port or (443 if parts.scheme.lower() == "https" else 80), url):
-        if not is_public_address(address):
+        return None
+    allowed = AllowList.parse(settings.allow_hosts)
+    addresses = resolve_host(host, port or (443 if parts.scheme.lower() == "https" else 80), url)
+    for address in addresses:
+        if not is_public_address(address) and not allowed.allows(host, address):
             raise FetchError(
                 f"refused private address {address} for {url}: loopback, private, link-local and "
-                "reserved hosts are fetched only with FetchSettings(allow_private=True)"
+                f"reserved hosts are fetched only when allowed: --allow-host {host} on the command line, "
+                f"allow_hosts = [\"{host}\"] for the source in the sources file (or --allow-private / "
+                "allow_private = true for every address)"
             )
+    return None if _is_address(host) else addresses[0]
+
+
+def _is_address(host: str) -> bool:
+    try:
+        ipaddress.ip_address(host.split("%", 1)[0])
+    except ValueError:
+        return False
+    return True
 
 
 def resolve_host(host: str, port: int, url: str) -> list[str]:
@@ -209,16 +251,6 @@ def resolve_host(host: str, port: int, url: str) -> list[str]:
     except UnicodeError as error:
         raise FetchError(f"bad host name {host!r} in {url}") from error
     return sorted({info[4][0] for info in infos})
-
-
-def is_public_address(address: str) -> bool:
-    """True for globally routable unicast addresses only."""
-    ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    special = (ip.is_loopback or ip.is_private or ip.is_link_local or ip.is_multicast
-               or ip.is_reserved or ip.is_unspecified)
-    return ip.is_global and not special
 
 
 def open_session(settings: FetchSettings) -> requests.Session:

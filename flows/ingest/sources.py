@@ -8,6 +8,7 @@ and imports neither Prefect nor DuckDB. See `sources.example.toml` for the forma
     max_bytes = 20_000_000
     max_parse_s = 30
     allow_private = false
+    allow_hosts = []           # private hosts/addresses/networks allowed, e.g. ["10.0.0.5"]
     tags = []
 
     [sources.NAME]
@@ -26,6 +27,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from claimhouse.flows.ingest.addresses import AllowList
+
 KINDS = ("file", "folder", "url", "feed")
 FEED_PREFIX = "feed:"
 HTTP_SCHEMES = ("http", "https")
@@ -36,6 +39,8 @@ SETTING_TYPES: Mapping[str, tuple[tuple[type, ...], str]] = {
     "max_bytes": ((int,), "a whole number of bytes above 0"),
     "max_parse_s": ((int, float), "a finite number of seconds above 0"),
     "allow_private": ((bool,), "true or false"),
+    "allow_hosts": ((list,), 'a list of host names, addresses and networks ("10.0.0.5", "intranet.example", '
+                             '"192.168.0.0/24")'),
     "tags": ((list,), "a list of strings"),
 }
 POSITIVE_KEYS = ("timeout_s", "max_bytes", "max_parse_s")  # finite and above 0: nan, inf and -1 are refused
@@ -61,6 +66,7 @@ class SourceSpec:
     max_bytes: int = DEFAULT_MAX_BYTES
     allow_private: bool = False
     max_parse_s: float = DEFAULT_MAX_PARSE_S
+    allow_hosts: tuple[str, ...] = ()  # private hosts, addresses and networks this source may reach
 
     @property
     def target(self) -> str:
@@ -69,7 +75,7 @@ class SourceSpec:
 
 
 def adhoc_source(source: str, timeout_s: float = DEFAULT_TIMEOUT_S, max_bytes: int = DEFAULT_MAX_BYTES,
-                 allow_private: bool = False) -> SourceSpec:
+                 allow_private: bool = False, allow_hosts: tuple[str, ...] = ()) -> SourceSpec:
     """A source given on the command line (`--source`): its name is the string itself."""
     text = source.strip()
     if text.lower().startswith(FEED_PREFIX):
@@ -79,7 +85,7 @@ def adhoc_source(source: str, timeout_s: float = DEFAULT_TIMEOUT_S, max_bytes: i
     else:
         kind, location = ("folder" if Path(text).expanduser().is_dir() else "file"), text
     return SourceSpec(name=source, kind=kind, location=location, timeout_s=timeout_s,
-                      max_bytes=max_bytes, allow_private=allow_private)
+                      max_bytes=max_bytes, allow_private=allow_private, allow_hosts=tuple(allow_hosts))
 
 
 def load_sources(path: str | Path) -> list[SourceSpec]:
@@ -128,7 +134,8 @@ def _source(name: str, entry: Any, base: dict[str, Any], path: Path) -> SourceSp
                       timeout_s=float(settings.get("timeout_s", DEFAULT_TIMEOUT_S)),
                       max_bytes=settings.get("max_bytes", DEFAULT_MAX_BYTES),
                       allow_private=settings.get("allow_private", False),
-                      max_parse_s=float(settings.get("max_parse_s", DEFAULT_MAX_PARSE_S)))
+                      max_parse_s=float(settings.get("max_parse_s", DEFAULT_MAX_PARSE_S)),
+                      allow_hosts=tuple(settings.get("allow_hosts", ())))
 
 
 def _location(kind: str, entry: dict[str, Any], where: str, path: Path) -> str:
@@ -161,9 +168,14 @@ def _settings(table: dict[str, Any], where: str) -> dict[str, Any]:
         wrong_type = not isinstance(value, types) or (isinstance(value, bool) and bool not in types)
         if wrong_type or (key in POSITIVE_KEYS and not (math.isfinite(value) and value > 0)):
             raise SourcesError(f"{where}: {key} must be {meaning}, not {value!r}")
-        if key == "tags" and not all(isinstance(tag, str) and tag.strip() for tag in value):
-            raise SourcesError(f"{where}: tags must be {meaning}, not {value!r}")
-        found[key] = [tag.strip() for tag in value] if key == "tags" else value
+        if key in ("tags", "allow_hosts") and not all(isinstance(item, str) and item.strip() for item in value):
+            raise SourcesError(f"{where}: {key} must be {meaning}, not {value!r}")
+        if key == "allow_hosts":
+            try:
+                AllowList.parse(value)
+            except ValueError as error:
+                raise SourcesError(f"{where}: allow_hosts: {error}") from None
+        found[key] = [item.strip() for item in value] if key in ("tags", "allow_hosts") else value
     return found
 
 

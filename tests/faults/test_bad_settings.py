@@ -14,3 +14,8 @@ def test_a_time_limit_that_is_not_a_finite_positive_number_is_refused(tmp_path, 
     result = CliRunner().invoke(main, ["run", "--db", str(tmp_path / "w.duckdb"), option, value])
     assert result.exit_code == 2 and option in result.output and "finite number of seconds" in result.output
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_a_bad_allow_host_is_refused_naming_it(tmp_path):
+    result = CliRunner().invoke(main, ["run", "--db", str(tmp_path / "w.duckdb"), "--allow-host", "10.0.0.0/33"])
+    assert result.exit_code == 2 and "10.0.0.0/33" in result.output

@@ -98,3 +98,14 @@ def test_a_command_line_source_keeps_its_string(given, kind, target):
 def test_the_example_file_in_the_repo_loads():
     specs = load_sources(ROOT / "sources.example.toml")
     assert {spec.kind for spec in specs} == {"file", "folder", "url", "feed"}
+
+
+def test_allow_hosts_are_read_per_source(tmp_path):
+    (spec,) = _load(tmp_path, '[sources.a]\nkind = "feed"\nurl = "http://intranet.example/rss"\n'
+                              'allow_hosts = ["intranet.example", "10.0.0.0/24"]\n')
+    assert spec.allow_hosts == ("intranet.example", "10.0.0.0/24")
+
+
+def test_a_bad_allow_hosts_entry_names_the_source(tmp_path):
+    with pytest.raises(SourcesError, match="source 'a': allow_hosts: not a host name"):
+        _load(tmp_path, '[sources.a]\nkind = "url"\nurl = "http://x.example/"\nallow_hosts = ["http://x/"]\n')
