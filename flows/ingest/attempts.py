@@ -3,16 +3,20 @@ turns an outcome into a FetchRecord. A failed record's `transient` says whether 
 help (5xx, 408/429, timeouts, dropped connections)."""
 from __future__ import annotations
 
+import re
 import threading
 import time
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 import requests
 
-from claimhouse.flows.claims.model import FetchRecord
+from claimhouse.flows.claims.model import Document, FetchRecord
 
+# user:password@ (or user@) after a URL's scheme: never stored, logged or printed.
+_USERINFO = re.compile(r"\b([a-z][a-z0-9+.-]*://)[^/?#@\s]*@", re.IGNORECASE)
+MASKED_USERINFO = "***@"
 # Set while the process is stopping (flows/stopping.py): requests in flight are cut, none start.
 STOP_REQUESTED = threading.Event()
 
@@ -98,3 +102,17 @@ class Run:
 
 def utc_now() -> datetime:
     return datetime.now(timezone.utc)
+
+
+def mask_credentials(text: str | None) -> str | None:
+    """`text` with the user and password of every URL in it masked: http://***@host/."""
+    return _USERINFO.sub(lambda m: m[1] + MASKED_USERINFO, text) if text else text
+
+
+def masked(document: Document | None, record: FetchRecord) -> tuple[Document | None, FetchRecord]:
+    """A fetch's outcome with credentials masked in every URI, name and error it carries."""
+    fields = ("source", "uri", "error", "final_url", "feed_uri")
+    record = replace(record, **{name: mask_credentials(getattr(record, name)) for name in fields})
+    if document is not None:
+        document = replace(document, uri=mask_credentials(document.uri), source=mask_credentials(document.source))
+    return document, record

@@ -12,7 +12,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from claimhouse.flows.claims.model import Document, FetchRecord
-from claimhouse.flows.ingest.attempts import Attempt, FetchError, FetchSettings, Run, utc_now
+from claimhouse.flows.ingest.attempts import Attempt, FetchError, FetchSettings, Run, masked, utc_now
 from claimhouse.flows.ingest.decoding import is_feed_bytes
 from claimhouse.flows.ingest.feeds import FEED_PREFIX, FEED_SUFFIXES, feed_documents, fetch_feed
 from claimhouse.flows.ingest.http import HTTP_SCHEMES, XML_TYPES, http_get, open_session, page_document
@@ -29,8 +29,17 @@ def fetch_source(
     """Every document of one source: a folder, a file, an http(s) URL (page or feed), feed:<x>.
 
     `validators` maps a URL to the (etag, last_modified) of its previous fetch. Documents and
-    records carry `name` as their source (default: the source string itself).
+    records carry `name` as their source (default: the source string itself). Credentials in
+    URLs (http://user:pass@host/) are used to fetch, and masked in everything yielded.
     """
+    for document, record in _fetch_source(source, settings, validators, now, name):
+        yield masked(document, record)
+
+
+def _fetch_source(source: str, settings: FetchSettings | None,
+                  validators: Mapping[str, tuple[str | None, str | None]] | None,
+                  now: Callable[[], datetime] | None, name: str | None,
+                  ) -> Iterator[tuple[Document | None, FetchRecord]]:
     settings = settings or FetchSettings()
     validators = validators or {}
     now = now or utc_now
