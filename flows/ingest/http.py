@@ -292,8 +292,12 @@ def _read(response: requests.Response, url: str, settings: FetchSettings, deadli
           etag: str | None, last_modified: str | None) -> Response:
     status = response.status_code
     mime, charset = _content_type(response.headers.get("Content-Type"))
+    conditional = bool(etag or last_modified)
     etag = response.headers.get("ETag") or etag
     last_modified = response.headers.get("Last-Modified") or last_modified
+    if status == 304 and not conditional:  # nothing to be unchanged from: not a reply to this request
+        raise FetchError(f"HTTP 304 Not Modified for {url}, but the request was not conditional "
+                         "(no ETag or Last-Modified was sent): nothing was fetched", http_status=status)
     if status == 304:
         return Response(url, status, b"", mime, charset, etag, last_modified)
     if not 200 <= status < 300:

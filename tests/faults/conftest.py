@@ -62,6 +62,9 @@ class FaultHandler(SiteHandler):
             self._drip_headers()
         elif path == "/huge-length":
             self._huge_length()
+        elif path == "/unsolicited-304":  # "not modified", to a request that named no version
+            self.send_response(304)
+            self.end_headers()
         elif path == "/png-as-text":
             self._send(200, PNG_BYTES, "text/plain; charset=utf-8")
         else:
