@@ -113,7 +113,8 @@ def close_run(db_path: Path, summary: RunSummary, logger: logging.Logger | loggi
 
 def fetch_settings(spec: SourceSpec) -> FetchSettings:
     return FetchSettings(timeout_s=spec.timeout_s, max_bytes=spec.max_bytes, allow_private=spec.allow_private,
-                         max_parse_s=spec.max_parse_s, allow_hosts=spec.allow_hosts)
+                         max_parse_s=spec.max_parse_s, allow_hosts=spec.allow_hosts,
+                         max_feed_entries=spec.max_feed_entries)
 
 
 def with_tags(doc: Document, tags: tuple[str, ...]) -> Document:

@@ -71,7 +71,10 @@ def feed_documents(response: Response, attempt: Attempt, run: Run,
                            bytes_read=len(response.body))
         yield None, attempt.failed(error)
         return
-    yield None, attempt.responded(response, is_feed=True, entries=len(parsed.entries))
+    listed, limit = len(parsed.entries), run.settings.max_feed_entries
+    cut = (f"feed cut: it lists {listed} entries, only the first {limit} are fetched "
+           f"(max_feed_entries={limit})") if listed > limit else None
+    yield None, attempt.responded(response, is_feed=True, entries=listed, error=cut)  # ok, with the cut noted
     links = set()
     for number, entry in enumerate(parsed.entries[: run.settings.max_feed_entries], start=1):
         link = urljoin(response.url, entry["link"]) if entry.get("link") else None

@@ -109,3 +109,8 @@ def test_allow_hosts_are_read_per_source(tmp_path):
 def test_a_bad_allow_hosts_entry_names_the_source(tmp_path):
     with pytest.raises(SourcesError, match="source 'a': allow_hosts: not a host name"):
         _load(tmp_path, '[sources.a]\nkind = "url"\nurl = "http://x.example/"\nallow_hosts = ["http://x/"]\n')
+
+
+def test_max_feed_entries_is_a_setting(tmp_path):
+    (spec,) = _load(tmp_path, '[defaults]\nmax_feed_entries = 50\n[sources.a]\nkind = "feed"\nurl = "https://x.org/rss"\n')
+    assert spec.max_feed_entries == 50
