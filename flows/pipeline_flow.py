@@ -98,7 +98,7 @@ def run_pipeline(
             fetch = fetch_source_task.with_options(retries=len(delays), retry_delay_seconds=list(delays) or 0)
             futures = [fetch.submit(spec, validators, db_path, summary.run_id) for spec in specs]
             wait(futures)
-            docs = gather_fetched([f.result() for f in futures], summary)
+            docs = gather_fetched([f.result() for f in futures], summary, db_path)
             plan = plan_versions(db_path, docs, summary)
             batches = [extract_claims_task(batch, plan.versions)
                        for batch in in_batches(plan.todo, BATCH_SIZE)]

@@ -15,6 +15,7 @@ import pandas as pd
 from claimhouse.flows.claims.extract import extract_claims
 from claimhouse.flows.claims.model import Document, FetchRecord
 from claimhouse.flows.frames import claims_frame, documents_frame, fetch_frame
+from claimhouse.flows.identity import refuse_foreign_entries
 from claimhouse.flows.ingest.attempts import FetchSettings
 from claimhouse.flows.ingest.dispatch import fetch_source
 from claimhouse.flows.ingest.reference import ReferenceError
@@ -148,14 +149,29 @@ def write_fetch_log(db_path: Path, run_id: str, records: list[FetchRecord]) -> i
         con.close()
 
 
-def gather_fetched(fetched: list[Fetched], summary: RunSummary) -> list[Document]:
+def gather_fetched(fetched: list[Fetched], summary: RunSummary, db_path: Path | None = None) -> list[Document]:
     """The documents of all sources, the same document from two sources kept once; the
-    failures and the documents not modified since the last fetch go into the summary."""
-    records = [r for f in fetched for r in f.records]
+    failures and the documents not modified since the last fetch go into the summary. A feed
+    entry naming another source's document (stored in `db_path`, or fetched earlier in this run)
+    is refused and logged (flows/identity.py)."""
+    owners = document_owners(db_path) if db_path is not None else {}
+    docs, refused = refuse_foreign_entries(((f.documents, f.records) for f in fetched), owners)
+    if refused and db_path is not None:
+        write_fetch_log(db_path, summary.run_id, refused)
+    records = [r for f in fetched for r in f.records] + refused
     summary.failures = [r.error or f"{r.uri}: failed" for r in records if not r.ok]
     summary.docs_failed = len(summary.failures)
     summary.docs_unchanged = sum(1 for r in records if r.not_modified and not r.is_feed)
-    return list({d.document_id: d for f in fetched for d in f.documents}.values())
+    return docs
+
+
+def document_owners(db_path: Path) -> dict[str, str | None]:
+    """The source of each stored document."""
+    con = connect(db_path)
+    try:
+        return dict(con.execute(load_sql("reads", "document_sources")).fetchall())
+    finally:
+        con.close()
 
 
 # ---- extract --------------------------------------------------------------
