@@ -96,7 +96,7 @@ def run_pipeline(
                                  allow_hosts=tuple(allow_hosts or ()))
             summary.sources_tried = len(specs)
             fetch = fetch_source_task.with_options(retries=len(delays), retry_delay_seconds=list(delays) or 0)
-            futures = [fetch.submit(spec, validators, db_path, summary.run_id) for spec in specs]
+            futures = [fetch.submit(spec, validators, db_path, summary.run_id, delays) for spec in specs]
             wait(futures)
             docs = gather_fetched([f.result() for f in futures], summary, db_path)
             plan = plan_versions(db_path, docs, summary)

@@ -31,6 +31,8 @@ from claimhouse.warehouse.db import WarehouseError, apply_migrations, connect, l
 # URL -> (ETag, Last-Modified) of its newest successful fetch, for conditional GETs.
 Validators = dict[str, tuple[str | None, str | None]]
 
+ENTRY_RETRY_DELAYS = FetchSettings().entry_retry_delays_s  # a feed entry retried in place after these
+
 
 class TransientFetchError(RuntimeError):
     """A fetch failed in a way a retry may fix (5xx, timeout, dropped connection)."""
@@ -112,10 +114,11 @@ def close_run(db_path: Path, summary: RunSummary, logger: logging.Logger | loggi
 # ---- fetch ----------------------------------------------------------------
 
 
-def fetch_settings(spec: SourceSpec) -> FetchSettings:
+def fetch_settings(spec: SourceSpec, retry_delays: tuple[float, ...] = ENTRY_RETRY_DELAYS) -> FetchSettings:
     return FetchSettings(timeout_s=spec.timeout_s, max_bytes=spec.max_bytes, allow_private=spec.allow_private,
                          max_parse_s=spec.max_parse_s, allow_hosts=spec.allow_hosts,
-                         max_feed_entries=spec.max_feed_entries)
+                         max_feed_entries=spec.max_feed_entries, source_budget_s=spec.source_budget_s,
+                         entry_retry_delays_s=tuple(retry_delays))
 
 
 def with_tags(doc: Document, tags: tuple[str, ...]) -> Document:
@@ -124,18 +127,20 @@ def with_tags(doc: Document, tags: tuple[str, ...]) -> Document:
 
 
 def fetch_one_source(spec: SourceSpec, validators: Validators, db_path: Path, run_id: str,
-                     may_retry: bool = False) -> Fetched:
+                     may_retry: bool = False, retry_delays: tuple[float, ...] = ENTRY_RETRY_DELAYS) -> Fetched:
     """Every document of one source, tagged with the source's tags. The attempt's fetch records
-    are written to the warehouse as soon as it ends; a transient failure then raises
-    TransientFetchError when `may_retry` (another attempt will follow), else comes back as
-    failure records."""
+    are written to the warehouse as soon as it ends; a transient failure of the source's own
+    fetch (its page or feed: the first record) then raises TransientFetchError when `may_retry`
+    (another attempt will follow), else comes back as failure records. A feed entry's transient
+    failure is retried in place after `retry_delays` (flows/ingest/feeds.py), never the source."""
     out = Fetched()
-    for doc, record in fetch_source(spec.target, fetch_settings(spec), validators, name=spec.name):
+    settings = fetch_settings(spec, retry_delays)
+    for doc, record in fetch_source(spec.target, settings, validators, name=spec.name):
         out.records.append(record)
         if doc is not None:
             out.documents.append(with_tags(doc, spec.tags))
     write_fetch_log(db_path, run_id, out.records)
-    transient = [r for r in out.records if not r.ok and r.transient]
+    transient = [r for r in out.records[:1] if not r.ok and r.transient]  # the source's own fetch
     if transient and may_retry:
         raise TransientFetchError(f"{spec.name}: {transient[0].error} (will retry)")
     return out
@@ -158,7 +163,8 @@ def gather_fetched(fetched: list[Fetched], summary: RunSummary, db_path: Path | 
     docs, refused = refuse_foreign_entries(((f.documents, f.records) for f in fetched), owners)
     if refused and db_path is not None:
         write_fetch_log(db_path, summary.run_id, refused)
-    records = [r for f in fetched for r in f.records] + refused
+    # the last attempt of each URI counts (a feed entry retried in place logs each attempt)
+    records = list({(r.source, r.uri): r for f in fetched for r in f.records}.values()) + refused
     summary.failures = [r.error or f"{r.uri}: failed" for r in records if not r.ok]
     summary.docs_failed = len(summary.failures)
     summary.docs_unchanged = sum(1 for r in records if r.not_modified and not r.is_feed)

@@ -33,9 +33,12 @@ def _is_transient(task, task_run, state) -> bool:
 
 @task(name="fetch-source", retries=len(FETCH_RETRY_DELAYS), retry_delay_seconds=list(FETCH_RETRY_DELAYS),
       retry_condition_fn=_is_transient)
-def fetch_source_task(spec: SourceSpec, validators: Validators, db_path: Path, run_id: str) -> Fetched:
-    """steps.fetch_one_source, retried while attempts are left; the last attempt's failures are logged."""
-    fetched = steps.fetch_one_source(spec, validators, db_path, run_id, may_retry=_attempts_left())
+def fetch_source_task(spec: SourceSpec, validators: Validators, db_path: Path, run_id: str,
+                      retry_delays: tuple[float, ...] = FETCH_RETRY_DELAYS) -> Fetched:
+    """steps.fetch_one_source, retried while attempts are left (a feed's entries are retried in
+    place after the same delays); the last attempt's failures are logged."""
+    fetched = steps.fetch_one_source(spec, validators, db_path, run_id, may_retry=_attempts_left(),
+                                     retry_delays=tuple(retry_delays))
     for r in fetched.records:
         if not r.ok:
             get_run_logger().warning("source %s failed: %s", spec.name, r.error)

@@ -36,6 +36,8 @@ class FetchSettings:
     )
     max_feed_entries: int = 200
     max_parse_s: float = 30.0  # reading one HTML page (parse, unwrap, main text) stops after this long
+    source_budget_s: float = 600.0  # a feed's entries stop being fetched once its source took this long
+    entry_retry_delays_s: tuple[float, ...] = (1.0, 4.0)  # a transient entry failure is retried after each
 
 
 class FetchError(Exception):

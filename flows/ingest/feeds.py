@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from datetime import date, datetime
@@ -76,20 +77,40 @@ def feed_documents(response: Response, attempt: Attempt, run: Run,
            f"(max_feed_entries={limit})") if listed > limit else None
     yield None, attempt.responded(response, is_feed=True, entries=listed, error=cut)  # ok, with the cut noted
     links = set()
-    for number, entry in enumerate(parsed.entries[: run.settings.max_feed_entries], start=1):
+    budget_ends = attempt.started + run.settings.source_budget_s
+    entries = parsed.entries[:limit]
+    for number, entry in enumerate(entries, start=1):
+        if time.monotonic() > budget_ends:
+            error = FetchError(f"source time budget spent (source_budget_s={run.settings.source_budget_s:g}): "
+                               f"{len(entries) - number + 1} of {len(entries)} entries not fetched from {attempt.uri}")
+            yield None, Attempt(run.source, attempt.uri, run.now).failed(error)
+            return
         link = urljoin(response.url, entry["link"]) if entry.get("link") else None
         if link is None:
             yield _inline_entry(entry, number, attempt.uri, run)
         elif link not in links:
             links.add(link)
-            yield _linked_entry(link, entry, run)
+            yield from _linked_entry(link, entry, run, budget_ends)
 
 
-def _linked_entry(link: str, entry: Mapping, run: Run) -> tuple[Document | None, FetchRecord]:
-    """An entry with a link: the linked page is the document; the entry fills in its metadata."""
+def _linked_entry(link: str, entry: Mapping, run: Run,
+                  budget_ends: float) -> Iterator[tuple[Document | None, FetchRecord]]:
+    """An entry with a link: the linked page is the document; the entry fills in its metadata.
+    A transient failure is retried here, after each of entry_retry_delays_s while the source's
+    budget lasts (not by retrying the whole source); every attempt is yielded, the last one last."""
     etag, last_modified = run.validators.get(link, (None, None))
-    document, record = fetch_url(link, run.settings, etag, last_modified, session=run.session,
-                                 source=run.source, now=run.now)
+    for delay in (*run.settings.entry_retry_delays_s, None):
+        document, record = fetch_url(link, run.settings, etag, last_modified, session=run.session,
+                                     source=run.source, now=run.now)
+        if record.ok or not record.transient or delay is None or time.monotonic() + delay > budget_ends:
+            break
+        yield None, record
+        time.sleep(delay)
+    yield _with_entry_metadata(document, record, entry)
+
+
+def _with_entry_metadata(document: Document | None, record: FetchRecord,
+                         entry: Mapping) -> tuple[Document | None, FetchRecord]:
     if document is None:
         return None, record
     title, published, tags = _entry_metadata(entry)

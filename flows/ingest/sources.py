@@ -8,6 +8,7 @@ and imports neither Prefect nor DuckDB. See `sources.example.toml` for the forma
     max_bytes = 20_000_000
     max_parse_s = 30
     max_feed_entries = 200     # a longer feed is cut (the cut is noted in fetch_log)
+    source_budget_s = 600      # a feed stops fetching entries after this long
     allow_private = false
     allow_hosts = []           # private hosts/addresses/networks allowed, e.g. ["10.0.0.5"]
     tags = []
@@ -40,17 +41,19 @@ SETTING_TYPES: Mapping[str, tuple[tuple[type, ...], str]] = {
     "max_bytes": ((int,), "a whole number of bytes above 0"),
     "max_parse_s": ((int, float), "a finite number of seconds above 0"),
     "max_feed_entries": ((int,), "a whole number of entries above 0"),
+    "source_budget_s": ((int, float), "a finite number of seconds above 0"),
     "allow_private": ((bool,), "true or false"),
     "allow_hosts": ((list,), 'a list of host names, addresses and networks ("10.0.0.5", "intranet.example", '
                              '"192.168.0.0/24")'),
     "tags": ((list,), "a list of strings"),
 }
-POSITIVE_KEYS = ("timeout_s", "max_bytes", "max_parse_s", "max_feed_entries")  # finite and above 0: nan, inf and -1 are refused
+POSITIVE_KEYS = ("timeout_s", "max_bytes", "max_parse_s", "max_feed_entries", "source_budget_s")  # finite and above 0: nan, inf and -1 are refused
 LOCATION_KEYS = {"file": ("path",), "folder": ("path",), "url": ("url",), "feed": ("url", "path")}
 DEFAULT_TIMEOUT_S = 20.0
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_MAX_PARSE_S = 30.0
 DEFAULT_MAX_FEED_ENTRIES = 200
+DEFAULT_SOURCE_BUDGET_S = 600.0
 
 
 class SourcesError(ValueError):
@@ -71,6 +74,7 @@ class SourceSpec:
     max_parse_s: float = DEFAULT_MAX_PARSE_S
     allow_hosts: tuple[str, ...] = ()  # private hosts, addresses and networks this source may reach
     max_feed_entries: int = DEFAULT_MAX_FEED_ENTRIES
+    source_budget_s: float = DEFAULT_SOURCE_BUDGET_S
 
     @property
     def target(self) -> str:
@@ -140,7 +144,8 @@ def _source(name: str, entry: Any, base: dict[str, Any], path: Path) -> SourceSp
                       allow_private=settings.get("allow_private", False),
                       max_parse_s=float(settings.get("max_parse_s", DEFAULT_MAX_PARSE_S)),
                       allow_hosts=tuple(settings.get("allow_hosts", ())),
-                      max_feed_entries=settings.get("max_feed_entries", DEFAULT_MAX_FEED_ENTRIES))
+                      max_feed_entries=settings.get("max_feed_entries", DEFAULT_MAX_FEED_ENTRIES),
+                      source_budget_s=float(settings.get("source_budget_s", DEFAULT_SOURCE_BUDGET_S)))
 
 
 def _location(kind: str, entry: dict[str, Any], where: str, path: Path) -> str:

@@ -2,6 +2,8 @@
 document, a feed longer than its cut."""
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from claimhouse.flows.ingest.attempts import FetchSettings
@@ -50,3 +52,41 @@ def test_a_feed_entry_naming_another_sources_document_does_not_replace_it(tmp_pa
     assert rows(db_path, "select text from document_texts") == [("The storm killed 217 people in 2024.\n",)]
     (error,) = rows(db_path, "select error from fetch_log where uri = 'https://wire.example/toll' and not ok")
     assert "names a document of source" in error[0] and "not applied" in error[0]
+
+
+def local_feed(tmp_path, links: list[str]):
+    items = "".join(f"<item><title>Entry {n}</title><link>{link}</link></item>" for n, link in enumerate(links))
+    feed = tmp_path / f"feed-{uuid.uuid4().hex[:8]}.xml"
+    feed.write_text(f"<?xml version='1.0'?><rss version='2.0'><channel><title>F</title>{items}</channel></rss>")
+    return feed
+
+
+@pytest.mark.net
+def test_a_transient_entry_is_retried_in_place(fault_site, tmp_path):
+    flaky = f"{fault_site.base_url}/flaky/entry-{uuid.uuid4().hex[:8]}"
+    settings = FetchSettings(allow_private=True, entry_retry_delays_s=(0.05,))
+    (_, feed), (_, first), (document, second) = fetch_source(f"feed:{local_feed(tmp_path, [flaky])}", settings)
+    assert (first.ok, first.transient, first.http_status, second.ok, document is not None) == (
+        False, True, 503, True, True)
+
+
+@pytest.mark.net
+@pytest.mark.flow
+def test_a_transient_entry_does_not_retry_the_whole_source(fault_site, tmp_path, db_path, rows):
+    key = uuid.uuid4().hex[:8]
+    good, flaky = f"{fault_site.base_url}/plain.txt?{key}", f"{fault_site.base_url}/flaky/{key}"
+    before = fault_site.hits["/plain.txt"]
+    summary = run_pipeline(sources=[f"feed:{local_feed(tmp_path, [good, flaky])}"], db_path=db_path,
+                           allow_private=True, retry_delays_s=[0.1])
+    assert (summary["status"], summary["docs_failed"]) == ("completed", 0)
+    assert fault_site.hits["/plain.txt"] - before == 1  # fetched once: the source was not run again
+    assert rows(db_path, "select count(*) from documents") == [(2,)]
+
+
+@pytest.mark.net
+def test_a_source_stops_fetching_entries_when_its_time_budget_is_spent(fault_site, tmp_path):
+    gates = [f"{fault_site.base_url}/gate/budget-{uuid.uuid4().hex[:8]}" for _ in range(6)]
+    settings = FetchSettings(allow_private=True, timeout_s=0.5, source_budget_s=1.2, entry_retry_delays_s=())
+    records = [r for _, r in fetch_source(f"feed:{local_feed(tmp_path, gates)}", settings)]
+    assert "source time budget spent (source_budget_s=1.2)" in records[-1].error
+    assert len(records) < 1 + len(gates)  # the feed's record, some entries, then the budget's record
