@@ -39,7 +39,9 @@ def fetch_feed(
         run = Run(source or target, settings, validators or {}, now or utc_now, session)
         if urlsplit(target).scheme.lower() in HTTP_SCHEMES:
             attempt = Attempt(run.source, target, run.now)
-            read = partial(http_get, session, target, settings, *run.validators.get(target, (None, None)))
+            # Unconditional: a 304 would hide the entries, and each entry has conditional GETs of its own
+            # (an article revised since is fetched again although the feed did not change).
+            read = partial(http_get, session, target, settings)
         else:
             path = Path(target).expanduser()
             attempt = Attempt(run.source, path.resolve().as_uri() if path.is_file() else target, run.now)

@@ -2,6 +2,8 @@
 document, a feed longer than its cut."""
 from __future__ import annotations
 
+import http.server
+import threading
 import uuid
 
 import pytest
@@ -90,3 +92,52 @@ def test_a_source_stops_fetching_entries_when_its_time_budget_is_spent(fault_sit
     records = [r for _, r in fetch_source(f"feed:{local_feed(tmp_path, gates)}", settings)]
     assert "source time budget spent (source_budget_s=1.2)" in records[-1].error
     assert len(records) < 1 + len(gates)  # the feed's record, some entries, then the budget's record
+
+
+class RevisedSite(http.server.BaseHTTPRequestHandler):
+    """/feed.xml (ETag "f1", 304 to it) lists /article.txt, whose text and ETag the test revises."""
+
+    def do_GET(self) -> None:  # noqa: N802
+        article = self.server.article
+        if self.path == "/feed.xml":
+            etag, body, mime = '"f1"', (f"<?xml version='1.0'?><rss version='2.0'><channel><title>F</title><item>"
+                                        f"<title>Toll</title><link>http://127.0.0.1:{self.server.server_address[1]}"
+                                        f"/article.txt</link></item></channel></rss>").encode(), "application/rss+xml"
+        else:
+            etag, body, mime = f'"a{len(article)}{article[-8:]}"', article.encode(), "text/plain; charset=utf-8"
+        if self.headers.get("If-None-Match") == etag:
+            self.send_response(304)
+            self.send_header("ETag", etag)
+            self.end_headers()
+            return
+        self.send_response(200)
+        self.send_header("ETag", etag)
+        self.send_header("Content-Type", mime)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def revised_site():
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), RevisedSite)
+    server.daemon_threads = True
+    server.article = "The storm killed 217 people in 2024.\n"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield server
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.net
+def test_an_article_revised_under_an_unchanged_feed_is_fetched_again(revised_site):
+    feed = f"feed:http://127.0.0.1:{revised_site.server_address[1]}/feed.xml"
+    first = list(fetch_source(feed, LOCAL))
+    validators = {r.uri: (r.etag, r.last_modified) for _, r in first if r.etag}
+    revised_site.article = "The storm killed 219 people in 2024.\n"
+    texts = [d.text for d, _ in fetch_source(feed, LOCAL, validators) if d is not None]
+    assert texts == ["The storm killed 219 people in 2024.\n"]
