@@ -24,6 +24,8 @@ def stop_on_signals() -> Iterator[None]:
     if threading.current_thread() is not threading.main_thread():
         yield
         return
+    STOP_REQUESTED.clear()  # a stop of an earlier run in this process is over; not cleared on the way
+    # out, where fetches in flight may not have seen it yet (their watchdogs look every STOP_POLL_S)
     previous = {number: signal.getsignal(number) for number in STOP_SIGNALS}
 
     def stop(number: int, frame) -> None:
@@ -38,4 +40,3 @@ def stop_on_signals() -> Iterator[None]:
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
-        STOP_REQUESTED.clear()
