@@ -263,8 +263,9 @@ def _cuts(ev: Evidence | None, ctx: _Context, percent: bool) -> Evidence | None:
 def _names_its_own_thing(claim: Claim) -> bool:
     """The claim counts a thing its own sentence names ("77 boats sank"), not people or a bare
     number: a measure word of another sentence (or the headline) is then about something else."""
-    head = (claim.subject or "").split()[-1:] or [""]
-    return claim.unit is None and head[0].lower() not in ("", *CONTEXT_NOUNS)
+    head = ((claim.subject or "").split()[-1:] or [""])[0].lower()
+    return (claim.unit is None and head != "" and head not in CONTEXT_NOUNS
+            and head not in LEXICON.person_nouns)
 
 
 def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:

@@ -268,9 +268,16 @@ PHONE_MIN_DIGITS = 7
 SPACED_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")
 
 
+# Terminal control sequences: ESC [ 31 m (CSI), ESC ] 0 ; title BEL (OSC), and the one-byte CSI.
+# Their digits are parameters, not figures.
+_CONTROL_SEQUENCE_RE = re.compile(r"(?:\x1b[\[\]]|\x9b)[0-9;:?]*")
+
+
 def blocked_spans(text: str) -> Spans:
     """Spans of `text` whose numbers are not claims."""
     spans = []
+    if "\x1b" in text or "\x9b" in text:
+        spans.extend((m.start(), m.end()) for m in _CONTROL_SEQUENCE_RE.finditer(text))
     for m in DIGIT_GROUPS_RE.finditer(text):
         if sum(ch.isdigit() for ch in m.group(0)) >= PHONE_MIN_DIGITS and not SPACED_THOUSANDS_RE.fullmatch(m.group(0)):
             spans.append((m.start(), m.end()))
