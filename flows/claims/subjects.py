@@ -25,6 +25,8 @@ worldwide nationwide abroad overseas annually daily weekly monthly yearly each a
 yesterday tomorrow last next previous such other another same own several few respectively alone
 combined together apiece instead else overnight high long wide deep tall old away thick across
 tonight yesterday recently currently already however meanwhile
+above below relative well enough year-on-year year-over-year month-on-month month-over-month week-on-week
+quarter-on-quarter quarter-over-quarter
 """.split())
 
 VERBISH = frozenset("""
@@ -325,6 +327,7 @@ _CHANGE_NOUNS = LEXICON.increase_nouns | LEXICON.decrease_nouns | frozenset({"ch
 _OF_BEFORE_RE = re.compile(r"(?:\bof\s+(?:(?:about|around|nearly|almost|some|roughly|approximately|over|"
                            r"more\s+than|less\s+than|up\s+to|at\s+least|just|only|a|an|the|another)\s+)*)$", re.IGNORECASE)
 _NP_TOKEN_RE = re.compile(r"[^\W\d_][\w'’&-]*[\w]|[^\W\d_]|[’']|&")
+_NUM_COMPOUND_RE = re.compile(r"(?<![\w.,])\d[\d.,]*(?:[-–]\d[\d.,]*)?\s?(?:[A-Za-z]+/)?$")
 _DETERMINERS = frozenset("a an the its their his her our this that these those another".split())
 
 
@@ -359,7 +362,11 @@ def _np_left(text: str, end: int, start: int, max_words: int = 5) -> tuple[str, 
         words.pop(0)
     if not words:
         return None
-    phrase = window[words[0].start():words[-1].end()]
+    begin = words[0].start()
+    glued = _NUM_COMPOUND_RE.search(window[max(0, begin - 24):begin])
+    if glued and re.search(r"[-–/]", glued.group(0)):
+        begin -= len(glued.group(0))  # "a 0-60mph time of", "the 0-100 km/h sprint": a name with digits
+    phrase = window[begin:words[-1].end()]
     return phrase, words[-1].group(0)
 
 
@@ -475,6 +482,12 @@ def noun_right_before(text: str, qs: int, start: int) -> str | None:
     return np[0] if np else None
 
 
+# heads that name a rate: the figure is the rate, not the counted noun after it
+RATE_HEADS = frozenset("rate rates ratio ratios incidence".split())
+# "9.3 homicides per 100,000 residents", "1.5 homicides for every 100,000 people": a count per base
+_PER_BASE_RE = re.compile(r"(?:\s+[a-z][\w-]*){1,3}?\s+(?:per|for\s+every)\s+(?:\d|one\b|a\s+|million\b|capita\b)",
+                          re.IGNORECASE)
+
 _AGE_RE = re.compile(r"-?years?-old\b", re.IGNORECASE)
 _NAME_AFTER_RE = re.compile(r"(?:\s+[a-z]+){0,2}\s+((?:[A-Z][\w'’-]+)(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]+)*)")
 
@@ -492,6 +505,8 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
         if m:
             return m.group(1), True  # "20-year-old substitute Wright-Phillips": the person named
     of_np = subject_of_before(text, qs, start)
+    if of_np and of_np[1].lower() in RATE_HEADS:
+        return of_np[0], True  # "a homicide rate of 37.3 homicides for every 100,000 people": the rate
     if of_np and of_np[1].lower() not in CONTAINER_NOUNS and not (after and unit in (None, "person")):
         return of_np[0], True
     left = noun_right_before(text, qs, start)
@@ -500,7 +515,8 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
     obj = object_before(text, qs, start) if not after or unit not in (None, "person") else None
     if obj:
         return obj, True
-    if after and (unit or "").startswith("per_"):
+    if after and ((unit or "").startswith("per_") or (qe is not None and _PER_BASE_RE.match(
+            text, qe, min(len(text), qe + 60)))):
         before = subject_before(text, qs, start)
         if before and re.search(r"\brates?\b", before, re.IGNORECASE):
             return before, True  # "the homicide rate declined ... from 9.3 homicides per 100,000"

@@ -1,0 +1,41 @@
+"""Subject rules for real news, second round (issue 13). Sentences made up here, one rule each;
+a unit-test corpus, not a measure of quality."""
+import pytest
+
+from claimhouse.flows.claims.extract import extract_claims
+
+
+def subject_of(text: str, quote_start: str) -> str | None:
+    for c in extract_claims(text, None):
+        if c.quote.startswith(quote_start):
+            return c.subject
+    raise AssertionError(f"no claim starting {quote_start!r} in {[c.quote for c in extract_claims(text, None)]}")
+
+
+# adverbs and prepositions after a figure are never its subject: the clause's subject is
+@pytest.mark.parametrize("text, quote, want", [
+    ("Tin exports rose 4.1% year-on-year in June.", "4.1%", "Tin exports"),
+    ("Bakery sales grew 2.2% month-on-month.", "2.2%", "Bakery sales"),
+    ("The lake stood at 3.4 metres above its summer mark.", "3.4 metres", "lake"),
+    ("Ferry bookings reached 9,000, well below the 14,000 of a year ago.", "14,000", "Ferry bookings"),
+])
+def test_adverb_after_figure_is_not_subject(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+# a figure of a rate is the rate, not the noun counted after it
+@pytest.mark.parametrize("text, quote, want", [
+    ("The town had a burglary rate of 12.1 burglaries for every 1,000 homes.", "12.1", "burglary rate"),
+    ("The county's overdose rate fell from 31.5 deaths per 100,000 residents in 2019.", "31.5", "county's overdose rate"),
+])
+def test_rate_before_a_count_per_base(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+# a modifier with digits stays whole: "0-60mph", "0-100 km/h"
+@pytest.mark.parametrize("text, quote, want", [
+    ("The coupe has a 0-60mph time of 4.1 seconds.", "4.1 seconds", "0-60mph time"),
+    ("The hatchback manages a 0-100km/h time of 6.9 seconds.", "6.9 seconds", "0-100km/h time"),
+])
+def test_number_compound_modifier(text, quote, want):
+    assert subject_of(text, quote) == want
