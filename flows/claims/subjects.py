@@ -195,6 +195,10 @@ def _bare_participle(toks: list[tuple[str, int, int]], i: int) -> bool:
     return not _subject_word(nxt) or _verbish(nxt)
 
 
+# third-person verbs that are not nouns: after a name they end its phrase
+_NAME_VERBS = frozenset("""reaches tops totals stands hits exceeds earns gets gives sees provides brings
+delivers produces averages goes keeps allows requires includes contains covers holds outputs""".split())
+
 # "earnings per share", "income per capita", "profit after tax": a phrase that stays in its noun phrase
 _FIXED_TAILS = {("per", "share"), ("per", "capita"), ("per", "head"), ("per", "person"), ("after", "tax"),
                 ("before", "tax"), ("after", "taxation"), ("before", "taxation")}
@@ -230,6 +234,8 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
             break
         if words and _verbish(tok) and not after_possessive:
             break
+        if words and tok.lower() in _NAME_VERBS and words[-1][0][:1].isupper():
+            break  # "The Dark Knight tops the list", "Kohli holds": a verb after a name
         after_possessive = tok.endswith(("'s", "’s"))  # "Centrica's adjusted earnings": an adjective
         words.append(toks[i])
         i += 1
@@ -248,7 +254,30 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
             more.append(toks[j])
             j += 1
         end = more[-1][2]
-    return words[0][1], end
+    begin = words[0][1]
+    w0 = next(n for n, t in enumerate(toks) if t[1] == begin)
+    if w0 and toks[w0 - 1][0] == "The" and toks[w0 - 1][1] > 0 and words[0][0][:1].isupper():
+        begin = toks[w0 - 1][1]  # "while The Favourite expanded": a capital "The" inside a sentence is a title's
+    return begin, end
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+_AND_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(,;:]))(?:(\w+)\s+)?([^\W\d_][\w'’-]*)\s+and\s+$")
+
+
+def _coordinated_start(window: str, begin: int) -> int:
+    """Where a phrase at `begin` starts when one noun is joined to it by "and" at its clause's
+    opening ("Clothing and footwear prices fell", "came from housing and household services")."""
+    m = _AND_BEFORE_RE.search(window, max(0, begin - 40), begin)
+    if m is None:
+        return begin
+    word, before = m.group(2), m.group(1)
+    if not _subject_word(word) or _verbish(word) or _participle(word) or word.lower().endswith("ly") or \
+            word.lower() in _MONTHS:
+        return begin
+    if before is not None and (before.lower() not in STOP | _DETERMINERS or before.lower() in ("a", "an", "per")):
+        return begin  # "profits rose and", "$77 a barrel and": the word before "and" belongs elsewhere
+    return m.start(2)
 
 
 # clauses end at punctuation, conjunctions and reporting verbs ("Lloyds said pre-tax profits fell 7%":
@@ -280,7 +309,7 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
                 apposition = apposition or span  # "WTI, the US benchmark, rose": the name before it
                 k = first
                 continue
-            return window[span[0]:span[1]]
+            return window[_coordinated_start(window, span[0]):span[1]]
         if apposition:
             break
         content = [t for t in piece if _content(t[0])]

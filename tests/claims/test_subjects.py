@@ -39,3 +39,24 @@ def test_rate_before_a_count_per_base(text, quote, want):
 ])
 def test_number_compound_modifier(text, quote, want):
     assert subject_of(text, quote) == want
+
+
+# a noun joined by "and" at the clause's opening stays with the phrase; not a month, not a
+# word that belongs to the clause before
+@pytest.mark.parametrize("text, quote, want", [
+    ("Furniture and carpet prices fell by 0.4% in May.", "0.4%", "Furniture and carpet prices"),
+    ("The museum has 12 rooms, and bread and butter are just €3.", "just €3", "bread and butter"),
+    ("Gold closed at $2,310 an ounce and silver futures fell 1.2%.", "1.2%", "silver futures"),
+])
+def test_coordinated_nouns(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+# a capital "The" inside a sentence belongs to a title; a third-person verb ends a name
+@pytest.mark.parametrize("text, quote, want", [
+    ("Ticket sales slowed, while The Lighthouse took $4 million.", "$4 million", "The Lighthouse"),
+    ("Okafor holds the club record with 31 goals.", "31 goals", "goals"),
+    ("The Silver Arrow tops the chart with $12.5 million.", "$12.5 million", "Silver Arrow"),
+])
+def test_titles_and_name_verbs(text, quote, want):
+    assert subject_of(text, quote) == want
