@@ -316,6 +316,8 @@ def _read_direction_and_kind(s, d: Draft, atom: NumberAtom) -> bool:
         d.direction = dir_after[0]
         if d.kind != "ratio":
             d.kind = "change"
+        if cues.is_comparative(text[d.qe:dir_after[1]].split()[-1]) and cues.compared_with_other(text, dir_after[1], s.end):
+            d.direction = None  # "50% more rain than average": two things compared, no direction (conv. 20)
     if d.sign and d.direction is None and d.kind == "level" and d.unit in _SHARE_UNITS and (
             d.sign == "+" or _COMPARED_AFTER_RE.match(text, d.qe, s.end)):
         # "+236% compared with February 2021", "-11% to £449m": a signed share is a change (conv. 22)

@@ -231,7 +231,8 @@ _NOT_CHANGE_BEFORE = frozenset({"storm", "tidal"})  # "a storm surge of 3 metres
 _NEXT_WORD_RE = re.compile(r" ([a-z]+)\b")
 _MODIFIER_STOP = frozenset({"of", "in", "on", "at", "to", "for", "from", "by", "and", "or", "the", "a", "an", "than",
                             "as", "with", "per", "year", "years", "month", "months", "week", "weeks", "day", "days"})
-_LEVEL_NOUNS = frozenset({"record", "peak", "high", "low", "level", "total", "average", "estimate", "figure", "tally"})
+_LEVEL_NOUNS = frozenset({"record", "peak", "high", "low", "level", "total", "average", "estimate", "figure", "tally",
+                          "records", "peaks", "highs", "lows", "levels"})
 
 
 def _direction_of(word: str) -> str | None:
@@ -282,12 +283,18 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
         if d and lw in _PREP_REQUIRED and prep not in ("to", "by", "from"):
             d = None  # "raised INR 1.2 billion": raising money is no change in a level
         if d:
-            if lw in ("up", "down") and (prep == "to" or (k > 0 and words[k - 1].lower() in _PARTICLE_VERBS)):
+            if lw in ("up", "down") and k > 0 and words[k - 1].lower() in _PARTICLE_VERBS:
                 return None
+            if lw == "up" and prep == "to":
+                return None  # "up to 5%": the upper-bound cue
+            if lw == "down" and prep == "to":
+                return "decrease", "level"  # "profit was down to $58.7m", "coming down to 15.91%"
             if prep == "of":
                 return None  # "rose ... of" is no change amount unless a change noun precedes "of"
             return d, ("change" if prep in (None, "by") else "level")
         if prep == "of" and lw in ("pace", "rate"):
+            if k > 0 and words[k - 1].lower() in _INC_N and words[k - 1].lower() not in _COMPARATIVES:
+                return "increase", "change"  # "a growth rate of 8.2 percent" (conv. 21)
             prep, prep_k = "by", k  # "grew at an annual pace of 5.6%": the amount of change
             continue
         if prep is None and lw in _LINK_PREPS:
@@ -316,9 +323,30 @@ def passive_change_after(text: str, pos: int, ceiling: int) -> str | None:
     return "increase" if p.group(1).lower() in _PASSIVE_UP else "decrease"
 
 
+# "ended 33.95 points, or 0.46%, lower at 7,351.31", "will be 23.7 per cent down at $23.5 million": the change
+# word told after the figure (and its apposition), then the level it left the thing at
+_CHANGE_WORD_AFTER_RE = re.compile(r"(?:\s*,\s*or\s+[^,;()]{1,25},|\s*,)?\s+(lower|higher|down|up)\s+(?:at|to|on)\b",
+                                   re.IGNORECASE)
+# "50% more rain than average", "0.7pp faster than for the richest": a comparison of two things (conv. 20),
+# unless the other side is an earlier time ("8% lower than the 2007 peak", "39% more than last year's")
+_THAN_RE = re.compile(r"(?:\s+[^\W\d_]+){0,2}?\s+than\s+((?:\S+\s+){0,3})", re.IGNORECASE)
+_EARLIER_RE = re.compile(r"\b(?:last|previous|prior|earlier|before|ago|year|years|month|months|week|weeks|quarter|"
+                         r"decade|period|peak|record|levels?|pre-\w+|yesterday|\d{4})\b|\d{4}", re.IGNORECASE)
+
+
+def compared_with_other(text: str, cue_end: int, ceiling: int) -> bool:
+    """True when a comparative ending at `cue_end` compares with another thing at the same
+    time, not with an earlier figure (conv. 20)."""
+    m = _THAN_RE.match(text, cue_end, ceiling)
+    return bool(m) and not _EARLIER_RE.search(m.group(1))
+
+
 def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | None:
     """("increase"|"decrease", end of the cue word) when the quantity is followed by a
     change noun or a comparative: "a 719 percent increase", "5% higher"."""
+    c = _CHANGE_WORD_AFTER_RE.match(text, qend, ceiling)
+    if c:
+        return ("increase" if c.group(1).lower() in ("higher", "up") else "decrease"), c.end(1)
     m = re.match(r"[\s-]*(?:year[- ]on[- ]year\s+|annual\s+|yearly\s+|overall\s+)?([^\W\d_]+)", text[qend:ceiling])
     if not m:
         return None

@@ -41,6 +41,9 @@ _AGAINST_RE = re.compile(r"^[\s,]*(?:against|compared\s+(?:with|to)|versus|vs\.?
 # "14.2 million passengers last month, an 8% rise on ...", "10,306,293 passengers in 2019 (+5.9%": a level
 # before the change told of it (conv. 51)
 _CHANGE_TOLD_AFTER_RE = re.compile(r"^[^.;:()]{0,60}(?:,\s*(?:an?|the)|\()\s*$", re.IGNORECASE)
+# "fell to 17.77 per cent and 30.95 per cent", "hitting lows at $49.93 and $42.36 per barrel": levels listed
+# after one change verb share its direction
+_LISTED_RE = re.compile(r"^\s*,?\s*and\s*$", re.IGNORECASE)
 _IN_BRACKETS_RE = re.compile(r"^\s*\(\s*(?:about|around|or|roughly|some|nearly)?\s*$", re.IGNORECASE)
 # "cut 1,800 jobs, or roughly 8% of its workforce": the same change told twice
 _APPOSITION_RE = re.compile(r"^\s*,?\s*or\s*$", re.IGNORECASE)
@@ -62,7 +65,13 @@ def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
             return False, True
         if _AGAINST_RE.match(between):
             return False, True
+        if prev.kind == "level" and _LISTED_RE.match(between) and _unit_head(prev) == _unit_head(claim):
+            return False, True
     return False, False
+
+
+def _unit_head(c: Claim) -> str | None:
+    return c.unit.split("/", 1)[0] if c.unit else None
 
 
 # the words that tie a bare number to the count before it ("up from", "compared with", "and")
@@ -87,17 +96,29 @@ def _lends_unit(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
 
 
 _ISO_RE = re.compile(r"[A-Z]{3}")
-_RATE_DENOMINATORS = frozenset({"barrel", "tonne", "gallon", "litre", "ounce", "kg", "pound_mass", "share", "MWh", "kWh"})
+_RATE_DENOMINATORS = frozenset({"barrel", "tonne", "gallon", "litre", "ounce", "kg", "pound_mass", "share", "MWh", "kWh",
+                                 "location"})
+# "earned an average of $92,835 in its lone theater", "a per-theatre average below $10,000": box-office averages
+# are per location even without "per"
+_AVERAGE_BEFORE_RE = re.compile(r"\baverage(?:\s+(?:of|was|is|at|below|above))?\s*$", re.IGNORECASE)
+_VENUES_RE = re.compile(r"\b(?:theat(?:er|re)s?|screens|cinemas|locations|venues)\b", re.IGNORECASE)
 _RATE_RATIO = 50.0  # "$22.06 per barrel ... up $1.33 ... at $21.72": figures of one price are of one size
 # "A barrel of Brent crude was trading at $84.06": the sentence prices one unit of something
 _PRICED_UNIT_RE = re.compile(r"\b(?:a|one|per|each)\s+(barrel|gallon|litre|liter|tonne|ounce)\s+of\b", re.IGNORECASE)
 _PRICED_UNIT_NAMES = {"liter": "litre"}
 
 
+def _is_average_takings(c: Claim) -> bool:
+    at = c.span_start - c.sentence_start
+    return bool(c.unit and _ISO_RE.fullmatch(c.unit) and _AVERAGE_BEFORE_RE.search(c.sentence[max(0, at - 30):at]))
+
+
 def _lend_rates(claims: list[Claim], sentence: str) -> list[Claim]:
     """A money figure with no rate of its own takes the per-unit rate of a figure in the same
     currency told in the same sentence ("$28.57 a barrel and were up 4.8%, or $1.31, at $28.51"),
     or of a unit the sentence prices ("A barrel of Brent crude was trading at $84.06 (£74.45)")."""
+    if _VENUES_RE.search(sentence):
+        claims = [replace(c, unit=f"{c.unit}/location") if _is_average_takings(c) else c for c in claims]
     rated = [c for c in claims if c.unit and "/" in c.unit and c.unit.split("/", 1)[1] in _RATE_DENOMINATORS
              and _ISO_RE.fullmatch(c.unit.split("/", 1)[0])]
     priced = _PRICED_UNIT_RE.search(sentence)

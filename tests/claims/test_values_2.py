@@ -1,0 +1,65 @@
+"""Unit tests for the second round of value rules on issue 13 (directions told after the figure,
+comparisons of two things, listed levels, box-office averages). Sentences made up here: they pin
+each rule, they are no measure of quality."""
+import pytest
+
+from claimhouse.flows.claims.extract import extract_claims
+
+
+def by_quote(text: str) -> dict:
+    return {c.quote: c for c in extract_claims(text)}
+
+
+@pytest.mark.parametrize("text, quote, direction", [
+    ("The index closed 12.4 points, or 0.3%, higher at 4,102.5 on Friday.", "12.4 points", "increase"),
+    ("The index closed 12.4 points, or 0.3%, higher at 4,102.5 on Friday.", "0.3%", "increase"),
+    ("Its payout will be 11.5 per cent down at $40 million.", "11.5 per cent", "decrease"),
+])
+def test_change_word_after_the_figure(text, quote, direction):
+    c = by_quote(text)[quote]
+    assert (c.direction, c.kind) == (direction, "change")
+
+
+@pytest.mark.parametrize("text, quote, direction", [
+    ("The north saw 30% more snow than usual in the winter.", "30%", None),
+    ("Wages in cities grew 1.2pp faster than for rural workers.", "1.2pp", None),
+    ("Sales were 14% lower than the 2019 peak.", "14%", "decrease"),
+    ("Fares were 9% higher than last year.", "9%", "increase"),
+])
+def test_comparisons_of_two_things_have_no_direction(text, quote, direction):
+    c = by_quote(text)[quote]
+    assert c.kind == "change"
+    assert c.direction == direction
+
+
+def test_down_to_is_a_fall_to_a_level_and_up_to_a_bound():
+    down = by_quote("Operating profit was down to $12.5m this year.")["$12.5m"]
+    assert (down.direction, down.kind) == ("decrease", "level")
+    up = extract_claims("Fines of up to $500 apply.")[0]
+    assert up.qualifier == "upper_bound" and up.direction is None
+
+
+def test_growth_rate_of_is_an_increase():
+    c = by_quote("Output reached 410 units, a growth rate of 3.1 percent.")["3.1 percent"]
+    assert (c.direction, c.kind) == ("increase", "change")
+
+
+def test_levels_listed_after_one_change_verb_share_its_direction():
+    cs = by_quote("Deposit and loan rates dropped to 4.25 per cent and 9.5 per cent.")
+    assert cs["4.25 per cent"].direction == cs["9.5 per cent"].direction == "decrease"
+
+
+def test_plural_level_nouns_after_from():
+    c = by_quote("Copper traded at $8,100, down from highs of about $9,900 in May.")["about $9,900"]
+    assert c.direction == "decrease"
+
+
+def test_box_office_average_is_per_location():
+    cs = by_quote("The drama took $2,400,000 from 610 theaters, an average of $3,934.")
+    assert cs["$3,934"].unit == "USD/location"
+    assert cs["$2,400,000"].unit == "USD"
+
+
+def test_average_without_venues_keeps_its_currency():
+    c = by_quote("Households spent an average of $1,250 on heating.")["$1,250"]
+    assert c.unit == "USD"
