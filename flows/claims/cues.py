@@ -180,7 +180,7 @@ _RATE_RE = re.compile(
     r"individuals|births|live\s+births|(?:U\.S\.\s+|US\s+)?residents))?)\b(?!\s+(?:earlier|ago|before|later|on\b))|"
     r"(?:capita|head|person|household|barrel|tonne|ton|game|match|location|theater|theatre|cinema|screen|"
     r"kg|kilogram|kilo|litre|liter|gallon|ounce|share|kilowatt-hour|kWh|megawatt[\s-]hour|MWh|mile|km|kilometre|"
-    r"kilometer|square\s+metre|square\s+meter|pound|lb|unit|dose|vote|container)\b)|"
+    r"kilometer|square\s+metre|square\s+meter|pound|lb|unit|dose|vote|container|acre|hectare)\b)|"
     r"\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b",
     re.IGNORECASE,
 )

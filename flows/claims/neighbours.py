@@ -84,10 +84,21 @@ def _is_bare(c: Claim) -> bool:
         ("thousand", "million", "billion", "trillion")))
 
 
+# "10.8 per 100,000 people, up from 7.5", "rose to 16.82 in April from 15.92 per cent", "from 9.3 homicides per
+# 100,000 in 1992 to 4.7": the two ends of one change of level are in one unit
+_LEVEL_TO_LEVEL_RE = re.compile(r"^(?:[^,;:()]{0,30}\b(?:from|to)|\s*,\s*(?:up|down)\s+from)\s*$", re.IGNORECASE)
+
+
 def _lends_unit(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
-    """(prev takes claim's unit, claim takes prev's unit): counts of people only."""
+    """(prev takes claim's unit, claim takes prev's unit): counts of people, and the two ends
+    of a change of level."""
     if len(between) > 120 or ";" in between:
         return False, False
+    if prev.kind == claim.kind == "level" and _LEVEL_TO_LEVEL_RE.match(between):
+        if _is_bare(claim) and prev.unit and prev.unit != "times":
+            return False, True
+        if _is_bare(prev) and claim.unit and claim.unit != "times":
+            return True, False
     if prev.unit == "person" and _is_bare(claim) and _TIED_AFTER_RE.search(between):
         return False, True
     if claim.unit == "person" and _is_bare(prev) and _PARTITIVE_BEFORE_RE.match(between):
@@ -106,6 +117,42 @@ _RATE_RATIO = 50.0  # "$22.06 per barrel ... up $1.33 ... at $21.72": figures of
 # "A barrel of Brent crude was trading at $84.06": the sentence prices one unit of something
 _PRICED_UNIT_RE = re.compile(r"\b(?:a|one|per|each)\s+(barrel|gallon|litre|liter|tonne|ounce)\s+of\b", re.IGNORECASE)
 _PRICED_UNIT_NAMES = {"liter": "litre"}
+
+
+# "earnings per share this year were HK$0.97, compared with HK$0.87", "earnings per share climbed 41% to 15.94P":
+# the money figures told after the per-share measure are per share
+_PER_SHARE_RE = re.compile(r"\b(?:(?:earnings|dividends?|profits?|losses|loss|income)\s+per\s+(?:ordinary\s+)?share|EPS)\b",
+                           re.IGNORECASE)
+_PER_SHARE_MAX = 1000.0  # a per-share figure is a small sum; "£988M" beside it is a total
+
+
+def _lend_per_share(claims: list[Claim], sentence: str) -> list[Claim]:
+    m = _PER_SHARE_RE.search(sentence)
+    if not m:
+        return claims
+    return [replace(c, unit=f"{c.unit}/share") if c.unit and _ISO_RE.fullmatch(c.unit) and c.value is not None
+            and abs(c.value) < _PER_SHARE_MAX and c.span_start - c.sentence_start >= m.end() else c for c in claims]
+
+
+# US forecasts give bare temperatures in °F (NEWS_DEV conv. 47): "Temperature falling to around 16 by 5pm, with a
+# northeast wind 9 to 18 mph", "wind chill values as low as -6", "highs around 60", "wind chills around 10 degrees"
+_TEMPERATURE_CUE_RE = re.compile(r"\b(?:temperatures?|highs?|lows?|wind\s+chills?(?:\s+values)?|mercury|thermometers?)"
+                                 r"(?:\s+(?:will\s+)?(?:falling|rising|dropping|climbing|fall|rise|drop|climb|reach|"
+                                 r"reaching|of|around|near|in|into|at|to|as\s+(?:low|high)\s+as)){0,3}\s*$", re.IGNORECASE)
+_IMPERIAL_RE = re.compile(r"\d\s*mph\b|\binch(?:es)?\b|\bmiles\b|°F|\d+F\b|\bFahrenheit\b", re.IGNORECASE)
+_CELSIUS_RE = re.compile(r"°C|\d+C\b|\bcelsius\b|\bkm/h\b|\bcm\b|\bmm\b", re.IGNORECASE)
+
+
+def _lend_fahrenheit(claims: list[Claim], sentence: str) -> list[Claim]:
+    if not _IMPERIAL_RE.search(sentence) or _CELSIUS_RE.search(sentence):
+        return claims
+    out = []
+    for c in claims:
+        at = c.span_start - c.sentence_start
+        if (c.unit == "degree" or _is_bare(c)) and _TEMPERATURE_CUE_RE.search(sentence[max(0, at - 40):at]):
+            c = replace(c, unit="fahrenheit")
+        out.append(c)
+    return out
 
 
 def _is_average_takings(c: Claim) -> bool:
@@ -179,5 +226,6 @@ def lend_from_neighbours(claims: list[Claim], text: str) -> list[Claim]:
         elif forward:
             out[k] = replace(claim, unit=prev.unit)
     if out:
-        out = _lend_rates(out, out[0].sentence)
+        sentence = out[0].sentence
+        out = _lend_rates(_lend_fahrenheit(_lend_per_share(out, sentence), sentence), sentence)
     return out

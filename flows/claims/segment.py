@@ -9,7 +9,7 @@ _END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\-–•
 ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof sr jr st no nos vs etc e.g i.e u.s u.k u.n a.m p.m jan feb mar apr jun jul
     aug sep sept oct nov dec inc ltd co corp gov gen col lt sgt rep sen est approx fig figs vol
-    p pp para art sec ch ed eds op cit al dept univ ft mt rev hon"""
+    p pp para art sec ch ed eds op cit al dept univ ft mt rev hon rs"""
     .split()
 )
 

@@ -63,3 +63,38 @@ def test_box_office_average_is_per_location():
 def test_average_without_venues_keeps_its_currency():
     c = by_quote("Households spent an average of $1,250 on heating.")["$1,250"]
     assert c.unit == "USD"
+
+
+def test_rupee_abbreviation_with_a_stop_does_not_end_the_sentence():
+    cs = by_quote("Net profit rose to Rs.81.2 crore from Rs. 64.5 crore a year earlier.")
+    assert cs["Rs. 64.5 crore"].unit == "INR"
+
+
+def test_rates_per_acre_and_hectare():
+    assert by_quote("Farmers harvested 19 quintal per acre.")["19 quintal per acre"].unit == "quintal/acre"
+    assert by_quote("Yields were 4 tonnes a hectare.")["4 tonnes a hectare"].unit == "tonne/hectare"
+
+
+@pytest.mark.parametrize("text, quote, unit", [
+    ("The infection rate is 6.1 per 100,000 people, up from 5.3 a week earlier.", "5.3", "per_100000"),
+    ("The jobless rate eased to 7.4 in May from 7.9 per cent in April.", "7.4", "percent"),
+])
+def test_two_ends_of_a_change_of_level_share_the_unit(text, quote, unit):
+    assert by_quote(text)[quote].unit == unit
+
+
+def test_a_bare_number_after_a_change_keeps_no_unit():
+    assert by_quote("The shares rose 4% to 212 on Monday.")["212"].unit is None
+
+
+def test_per_share_figures_after_the_measure():
+    cs = by_quote("Revenue rose to $4.1 billion and earnings per share were $1.12, against $0.98 a year ago.")
+    assert cs["$1.12"].unit == cs["$0.98"].unit == "USD/share"
+    assert cs["$4.1 billion"].unit == "USD"
+
+
+def test_bare_temperatures_in_imperial_forecasts_are_fahrenheit():
+    cs = by_quote("Lows near 18 tonight with winds of 10 to 15 mph.")
+    assert cs["18"].unit == "fahrenheit"
+    metric = by_quote("Lows near 4 tonight with winds of 20 km/h.")
+    assert metric["4"].unit is None
