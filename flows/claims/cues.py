@@ -246,7 +246,8 @@ def _direction_of(word: str) -> str | None:
     return None
 
 
-_PREP_REQUIRED = frozenset({"raised", "raise", "raises", "raising", "lifted", "lift", "lifts", "hiked", "hike"})
+_PREP_REQUIRED = frozenset({"raised", "raise", "raises", "raising", "lifted", "lift", "lifts", "hiked", "hike",
+                            "spread", "spreads", "spreading"})  # "the fire spread to 2,000 acres"
 _LINK_PREPS = {"to": "level", "at": "level", "from": "level", "than": "level", "with": "level", "on": "level",
                "versus": "level", "vs": "level", "by": "change", "of": "change"}
 _REACH = 10  # words a preposition may reach back to find its change verb: "cut its key rate by"
@@ -301,6 +302,8 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
             prep, prep_k = lw, k
             continue
         if prep is None and not (lw in _ADVERB_OK or lw in _UNIT_WORDS or lw.endswith("ly")):
+            if k == len(words) - 1 and k > 0 and words[k - 1].lower() in ("a", "an") and words[k].islower():
+                continue  # "added a tepid 12,000 jobs", "dropped by a steep 61,900": an adjective of the figure
             return None  # a word that is no preposition between the verb and the number
     return None
 
@@ -329,9 +332,9 @@ _CHANGE_WORD_AFTER_RE = re.compile(r"(?:\s*,\s*or\s+[^,;()]{1,25},|\s*,)?\s+(low
                                    re.IGNORECASE)
 # "50% more rain than average", "0.7pp faster than for the richest": a comparison of two things (conv. 20),
 # unless the other side is an earlier time ("8% lower than the 2007 peak", "39% more than last year's")
-_THAN_RE = re.compile(r"(?:\s+[^\W\d_]+){0,2}?\s+than\s+((?:\S+\s+){0,3})", re.IGNORECASE)
-_EARLIER_RE = re.compile(r"\b(?:last|previous|prior|earlier|before|ago|year|years|month|months|week|weeks|quarter|"
-                         r"decade|period|peak|record|levels?|pre-\w+|yesterday|\d{4})\b|\d{4}", re.IGNORECASE)
+_THAN_RE = re.compile(r"(?:\s+[^\W\d_]+){0,2}?\s+than\s+((?:\S+\s+){0,5}\S*)", re.IGNORECASE)
+_EARLIER_RE = re.compile(r"\b(?:last|previous|prior|earlier|before|ago|same|peak|record|levels?|pre-\w+|yesterday|"
+                         r"a\s+year)\b|\d{4}", re.IGNORECASE)
 
 
 def compared_with_other(text: str, cue_end: int, ceiling: int) -> bool:
@@ -347,7 +350,8 @@ def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | Non
     c = _CHANGE_WORD_AFTER_RE.match(text, qend, ceiling)
     if c:
         return ("increase" if c.group(1).lower() in ("higher", "up") else "decrease"), c.end(1)
-    m = re.match(r"[\s-]*(?:year[- ]on[- ]year\s+|annual\s+|yearly\s+|overall\s+)?([^\W\d_]+)", text[qend:ceiling])
+    m = re.match(r"[\s-]*(?:(?:year|quarter|month|week|day)[- ]on[- ](?:year|quarter|month|week|day)\s+|annual\s+|yearly\s+|"
+                 r"overall\s+)?([^\W\d_]+)", text[qend:ceiling])
     if not m:
         return None
     w = m.group(1).lower()

@@ -26,7 +26,8 @@ _BASELINE_BETWEEN_RE = re.compile(r"\b(?:up|down|higher|lower|rising|falling|inc
                                   r"dropping|compared|versus)\b[^.;]{0,25}\b(?:from|with|to|on)\s+(?:a\s+record\s+)?\W{0,2}$",
                                   re.IGNORECASE)
 # "$30 billion, up 122%": a comma, then the change word right before the next figure
-_CHANGE_AFTER_RE = re.compile(r"^[^.;:]{0,80},\s*(?:up|down|rising|falling|increasing|decreasing|higher|lower)"
+_CHANGE_AFTER_RE = re.compile(r"^[^.;:]{0,80}(?:,|\band(?:\s+(?:was|were|is|are|has|had|have))?)\s*"
+                              r"(?:up|down|rising|falling|increasing|decreasing|higher|lower)"
                               r"(?:\s+by)?\s*$", re.IGNORECASE)
 # "rose 39.6% from a year earlier to NT$251.87 billion": the level the change arrived at
 _ARRIVED_AT_RE = re.compile(r"^[^,.;:()]{0,60}\bto\s+(?:a\s+(?:new\s+)?(?:record|high|low)\s+(?:of\s+)?)?\W{0,2}$",
@@ -36,14 +37,19 @@ _STARTED_FROM_RE = re.compile(r"^[^,.;:()]{0,40}\bfrom\s+(?:a\s+(?:revised\s+)?(
                               r"\W{0,2}$", re.IGNORECASE)
 # "stood at Rs 220.15 crore, up by 52.8% against Rs 144.07 crore", "HK$345 million, an increase of 11% on the
 # restated HK$311 million": the baseline a change is measured against
-_AGAINST_RE = re.compile(r"^[\s,]*(?:against|compared\s+(?:with|to)|versus|vs\.?|on|over)\s+(?:(?:the|a|its|their)\s+)?"
-                         r"(?:(?:restated|revised|same|previous|prior)\s+)?\W{0,2}$", re.IGNORECASE)
+_AGAINST_RE = re.compile(r"^[\s,]*(?:(?:increase|rise|gain|jump|fall|drop|decline|decrease)\s+)?(?:against|compared\s+(?:with|to)|versus|vs\.?|on|over|(?:higher|lower|more|less|"
+                         r"greater|bigger|smaller)\s+than)\s+(?:(?:the|a|its|their)\s+)?"
+                         r"(?:(?:restated|revised|same|previous|prior)\s+)?(?:(?:last|the\s+previous|the\s+prior)\s+"
+                         r"(?:week|month|quarter|year)['’]s\s+)?\W{0,2}$", re.IGNORECASE)
+# "rose 27% to £988M (H1 2016: £777m)": the baseline told in brackets after its period
+_BRACKETED_BASELINE_RE = re.compile(r"^\s*\(\s*[^():;,]{1,20}:\s*$")
 # "14.2 million passengers last month, an 8% rise on ...", "10,306,293 passengers in 2019 (+5.9%": a level
 # before the change told of it (conv. 51)
-_CHANGE_TOLD_AFTER_RE = re.compile(r"^[^.;:()]{0,60}(?:,\s*(?:an?|the)|\()\s*$", re.IGNORECASE)
+_CHANGE_TOLD_AFTER_RE = re.compile(r"^[^.;:()]{0,60}(?:,\s*(?:an?|the|almost|nearly|about|around|roughly|some)|\(|"
+                                   r"\bwith\s+an?)\s*$", re.IGNORECASE)
 # "fell to 17.77 per cent and 30.95 per cent", "hitting lows at $49.93 and $42.36 per barrel": levels listed
 # after one change verb share its direction
-_LISTED_RE = re.compile(r"^\s*,?\s*and\s*$", re.IGNORECASE)
+_LISTED_RE = re.compile(r"^(?:\s+(?:were|was|have\s+been|has\s+been)\s+[a-z]+)?(?:\s+in\s+[A-Z][a-z]+)?\s*,?\s*and\s*$")  # "64,000 jobs were added in September and 40,000"
 _IN_BRACKETS_RE = re.compile(r"^\s*\(\s*(?:about|around|or|roughly|some|nearly)?\s*$", re.IGNORECASE)
 # "cut 1,800 jobs, or roughly 8% of its workforce": the same change told twice
 _APPOSITION_RE = re.compile(r"^\s*,?\s*or\s*$", re.IGNORECASE)
@@ -54,7 +60,8 @@ def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
     if claim.direction and not prev.direction and prev.kind == "level":
         if claim.kind == "level" and _BASELINE_BETWEEN_RE.search(between):
             return True, False
-        if claim.kind == "change" and (_CHANGE_AFTER_RE.match(between) or _CHANGE_TOLD_AFTER_RE.match(between)):
+        if claim.kind == "change" and (_CHANGE_AFTER_RE.match(between) or _CHANGE_TOLD_AFTER_RE.match(between)
+                                       or between.strip() == ","):
             return True, False
     if prev.direction and not claim.direction and claim.kind == "level":
         if _IN_BRACKETS_RE.match(between) or _APPOSITION_RE.match(between):
@@ -65,7 +72,9 @@ def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
             return False, True
         if _AGAINST_RE.match(between):
             return False, True
-        if prev.kind == "level" and _LISTED_RE.match(between) and _unit_head(prev) == _unit_head(claim):
+        if prev.kind == "level" and _BRACKETED_BASELINE_RE.match(between):
+            return False, True
+        if (prev.kind == claim.kind or _is_bare(claim)) and _LISTED_RE.match(between) and _unit_head(prev) == _unit_head(claim):
             return False, True
     return False, False
 
@@ -219,6 +228,8 @@ def lend_from_neighbours(claims: list[Claim], text: str) -> list[Claim]:
             prev = out[k - 1] = replace(prev, direction=claim.direction)
         elif forward:
             claim = out[k] = replace(claim, direction=prev.direction)
+            if prev.kind == "change" and claim.kind == "level" and _is_bare(claim) and _LISTED_RE.match(between):
+                claim = out[k] = replace(claim, kind="change")  # "64,000 jobs were added in September and 40,000"
         claim = out[k] = _same_figure(prev, claim, between)
         back, forward = _lends_unit(prev, claim, between)
         if back:

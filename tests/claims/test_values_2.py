@@ -98,3 +98,24 @@ def test_bare_temperatures_in_imperial_forecasts_are_fahrenheit():
     assert cs["18"].unit == "fahrenheit"
     metric = by_quote("Lows near 4 tonight with winds of 20 km/h.")
     assert metric["4"].unit is None
+
+
+@pytest.mark.parametrize("text, quote, direction", [
+    ("Pre-tax profit rose 12% to £410m (H1 2023: £366m).", "£366m", "increase"),
+    ("Copper was trading at $9,120 a tonne with a 1.1 percent gain on Tuesday.", "$9,120 a tonne", "increase"),
+    ("Gold touched $2,310 an ounce and was up 0.9% by noon.", "$2,310 an ounce", "increase"),
+    ("The blaze spread to 4,500 acres overnight.", "4,500 acres", "increase"),
+    ("The musical took $12.1M, nearly 30% higher than the $9.3M for last year's revival.", "$12.1M", "increase"),
+    ("The musical took $12.1M, nearly 30% higher than the $9.3M for last year's revival.", "$9.3M", "increase"),
+    ("There were 4,410 admissions, a 12% increase on last week's 3,937.", "3,937", "increase"),
+    ("There were 51,300 new cases, a 9% month-on-month increase.", "9%", "increase"),
+    ("The lender posted a $3.2m lift in profit.", "$3.2m", "increase"),
+    ("The region shed a painful 8,400 jobs in March.", "8,400 jobs", "decrease"),
+])
+def test_directions_from_the_words_around(text, quote, direction):
+    assert by_quote(text)[quote].direction == direction
+
+
+def test_counts_listed_after_a_passive_change():
+    cs = by_quote("About 22,000 jobs were added in May and 17,500 in April.")
+    assert (cs["17,500"].direction, cs["17,500"].kind) == ("increase", "change")
