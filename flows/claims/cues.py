@@ -334,7 +334,8 @@ _CHANGE_WORD_AFTER_RE = re.compile(r"(?:\s*,\s*or\s+[^,;()]{1,25},|\s*,)?\s+(low
 # unless the other side is an earlier time ("8% lower than the 2007 peak", "39% more than last year's")
 _THAN_RE = re.compile(r"(?:\s+[^\W\d_]+){0,2}?\s+than\s+((?:\S+\s+){0,5}\S*)", re.IGNORECASE)
 _EARLIER_RE = re.compile(r"\b(?:last|previous|prior|earlier|before|ago|same|peak|record|levels?|pre-\w+|yesterday|"
-                         r"a\s+year)\b|\d{4}", re.IGNORECASE)
+                         r"a\s+year|January|February|March|April|May|June|July|August|September|October|November|December)\b"
+                         r"|\d{4}", re.IGNORECASE)
 
 
 def compared_with_other(text: str, cue_end: int, ceiling: int) -> bool:

@@ -23,7 +23,8 @@ from dataclasses import replace
 from claimhouse.flows.claims.model import Claim
 
 _BASELINE_BETWEEN_RE = re.compile(r"\b(?:up|down|higher|lower|rising|falling|increasing|decreasing|climbing|"
-                                  r"dropping|compared|versus)\b[^.;]{0,25}\b(?:from|with|to|on)\s+(?:a\s+record\s+)?\W{0,2}$",
+                                  r"dropping|compared|versus)\b[^.;]{0,25}\b(?:from|with|to|on)\s+(?:a\s+record\s+|"
+                                  r"(?:the\s+)?(?:highs|lows|peaks|levels)\s+of\s+)?\W{0,2}$",
                                   re.IGNORECASE)
 # "$30 billion, up 122%": a comma, then the change word right before the next figure
 _CHANGE_AFTER_RE = re.compile(r"^[^.;:]{0,80}(?:,|\band(?:\s+(?:was|were|is|are|has|had|have))?)\s*"
@@ -40,12 +41,13 @@ _STARTED_FROM_RE = re.compile(r"^[^,.;:()]{0,40}\bfrom\s+(?:a\s+(?:revised\s+)?(
 _AGAINST_RE = re.compile(r"^[\s,]*(?:(?:increase|rise|gain|jump|fall|drop|decline|decrease)\s+)?(?:against|compared\s+(?:with|to)|versus|vs\.?|on|over|(?:higher|lower|more|less|"
                          r"greater|bigger|smaller)\s+than)\s+(?:(?:the|a|its|their)\s+)?"
                          r"(?:(?:restated|revised|same|previous|prior)\s+)?(?:(?:last|the\s+previous|the\s+prior)\s+"
-                         r"(?:week|month|quarter|year)['’]s\s+)?\W{0,2}$", re.IGNORECASE)
+                         r"(?:week|month|quarter|year)['’]s\s+)?(?:[\w'’-]+\s+){0,2}?(?:(?:peak|high|low|record|level)\s+of\s+)?"
+                         r"\W{0,2}$", re.IGNORECASE)
 # "rose 27% to £988M (H1 2016: £777m)": the baseline told in brackets after its period
 _BRACKETED_BASELINE_RE = re.compile(r"^\s*\(\s*[^():;,]{1,20}:\s*$")
 # "14.2 million passengers last month, an 8% rise on ...", "10,306,293 passengers in 2019 (+5.9%": a level
 # before the change told of it (conv. 51)
-_CHANGE_TOLD_AFTER_RE = re.compile(r"^[^.;:()]{0,60}(?:,\s*(?:an?|the|almost|nearly|about|around|roughly|some)|\(|"
+_CHANGE_TOLD_AFTER_RE = re.compile(r"^[^.;:()]{0,60}(?:,\s*(?:an?|the|almost|nearly|about|around|roughly|some)?|\(|"
                                    r"\bwith\s+an?)\s*$", re.IGNORECASE)
 # "fell to 17.77 per cent and 30.95 per cent", "hitting lows at $49.93 and $42.36 per barrel": levels listed
 # after one change verb share its direction
@@ -63,6 +65,8 @@ def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
         if claim.kind == "change" and (_CHANGE_AFTER_RE.match(between) or _CHANGE_TOLD_AFTER_RE.match(between)
                                        or between.strip() == ","):
             return True, False
+    if claim.direction and not prev.direction and prev.kind == claim.kind == "level" and _CONVERSION_RE.match(between):
+        return True, False  # "5.3 billion US dollars (£4.1 billion) ..., down 7%": the conversion took the change first
     if prev.direction and not claim.direction and claim.kind == "level":
         if _IN_BRACKETS_RE.match(between) or _APPOSITION_RE.match(between):
             return False, True
@@ -218,7 +222,7 @@ def lend_from_neighbours(claims: list[Claim], text: str) -> list[Claim]:
     """The claims of one sentence (in text order) with the directions and units their
     neighbours lend."""
     out = list(claims)
-    for k in range(1, len(out)):
+    for k in list(range(1, len(out))) * 2:  # twice: a direction lent back to one figure is lent on to the next
         prev, claim = out[k - 1], out[k]
         if claim.span_start < prev.span_end:
             continue

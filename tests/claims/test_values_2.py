@@ -119,3 +119,18 @@ def test_directions_from_the_words_around(text, quote, direction):
 def test_counts_listed_after_a_passive_change():
     cs = by_quote("About 22,000 jobs were added in May and 17,500 in April.")
     assert (cs["17,500"].direction, cs["17,500"].kind) == ("increase", "change")
+
+
+def test_a_direction_lent_back_reaches_the_conversion_before():
+    cs = by_quote("Zinc was selling at $2,640 (£2,080) this week, down from highs of about $3,100 in May.")
+    assert cs["$2,640"].direction == cs["£2,080"].direction == cs["about $3,100"].direction == "decrease"
+
+
+def test_a_level_before_a_comparison_with_an_earlier_figure():
+    cs = by_quote("Median rent was $1,410 in 2023, the agency said, 6% lower than the 2021 peak of $1,500.")
+    assert cs["$1,410"].direction == cs["$1,500"].direction == "decrease"
+
+
+def test_a_month_after_than_is_an_earlier_time():
+    cs = by_quote("The average price now stands at £301,000, around £1,200 less than in June.")
+    assert cs["around £1,200"].direction == cs["£301,000"].direction == "decrease"
