@@ -288,6 +288,8 @@ def _read_qualifier(s, d: Draft, atom: NumberAtom) -> None:
             d.qs, d.cue = qb[0], qb[2]
     if atom.form == "vague":
         d.qualifier = "lower_bound"
+    if d.qualifier == "exact" and cues.ceiling_before(text, d.qs, s.start):
+        d.qualifier, d.cue = "upper_bound", "maximum"  # "the maximum sentence for fraud is a 10 year ..."
     if d.qualifier == "lower_bound":
         d.low, d.high = d.value, None
     elif d.qualifier == "upper_bound":

@@ -77,6 +77,18 @@ _ADDED_AFTER_PLUS_RE = re.compile(r"\s+(?:an?\s+|the\s+)?(?:vat|tax|taxes|gst|fe
                                   re.IGNORECASE)
 
 
+# legal and regulatory ceilings bound the figure told of them: "The maximum sentence for fraud is a 10 year custodial
+# sentence", "increasing the maximum term of imprisonment ... to 51 weeks", "the maximum permissible limit of 6%"
+CEILING_NOUNS = ("sentence", "sentences", "term", "penalty", "penalties", "fine", "fines", "limit", "punishment", "tariff")
+_CEILING_BEFORE_RE = re.compile(r"\bmaximum\s+(?:[a-z-]+\s+)?(?:" + "|".join(CEILING_NOUNS) + r")\b[^.;:,\d]{0,70}$",
+                                re.IGNORECASE)
+
+
+def ceiling_before(text: str, qstart: int, floor: int) -> bool:
+    """True when the figure at `qstart` is told of a maximum sentence, term, penalty or limit."""
+    return bool(_CEILING_BEFORE_RE.search(text, max(floor, qstart - 90), qstart))
+
+
 def qualifier_after(text: str, qend: int, ceiling: int) -> tuple[int, str, str] | None:
     m = QUALIFIER_AFTER_RE.match(text, qend, ceiling)
     if not m:
@@ -222,7 +234,8 @@ _PARTICLE_VERBS = frozenset({"make", "makes", "made", "making", "set", "sets", "
                              "takes", "took", "add", "adds", "sum", "sums", "line", "lined", "shut", "bring",
                              "brings", "brought", "top", "tops", "topped", "break", "broke", "broken", "turn",
                              "turned", "narrow", "narrowed", "wind", "wound", "slow", "slowed", "shot", "shoot",
-                             "shoots", "shooting"})
+                             "shoots", "shooting", "put", "puts", "putting", "pile", "piles", "piled", "piling",
+                             "rack", "racks", "racked", "racking", "chalk", "chalks", "chalked"})  # "piled up 751": a tally
 _UNIT_WORDS = frozenset({"points", "point", "percent", "percentage", "per", "cent", "pct", "basis"})
 _COMPARATIVE_UP = frozenset({"more", "higher", "greater", "larger", "bigger", "faster", "longer", "stronger"})
 _COMPARATIVE_DOWN = frozenset({"less", "lower", "fewer", "smaller", "slower", "shorter", "weaker", "cheaper"})

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from claimhouse.flows.claims.lexicon import LEXICON
 from claimhouse.flows.claims.model import Claim
 
 _BASELINE_BETWEEN_RE = re.compile(r"\b(?:up|down|higher|lower|rising|falling|increasing|decreasing|climbing|"
@@ -60,7 +61,7 @@ _APPOSITION_RE = re.compile(r"^\s*,?\s*or\s*$", re.IGNORECASE)
 def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
     """(prev takes claim's direction, claim takes prev's direction)."""
     if claim.direction and not prev.direction and prev.kind == "level":
-        if claim.kind == "level" and _BASELINE_BETWEEN_RE.search(between):
+        if claim.kind == "level" and _BASELINE_BETWEEN_RE.search(between) and not _duration_beside_other(prev, claim):
             return True, False
         if claim.kind == "change" and (_CHANGE_AFTER_RE.match(between) or _CHANGE_TOLD_AFTER_RE.match(between)
                                        or between.strip() == ","):
@@ -81,6 +82,12 @@ def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
         if (prev.kind == claim.kind or _is_bare(claim)) and _LISTED_RE.match(between) and _unit_head(prev) == _unit_head(claim):
             return False, True
     return False, False
+
+
+def _duration_beside_other(prev: Claim, claim: Claim) -> bool:
+    """"on the waiting list for more than six months, up from 197,067": the duration is a threshold of
+    the count, not the new level of the baseline after it."""
+    return LEXICON.unit_family(prev.unit) == "duration" and LEXICON.unit_family(claim.unit) != "duration"
 
 
 def _unit_head(c: Claim) -> str | None:
@@ -107,7 +114,8 @@ def _lends_unit(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
     of a change of level."""
     if len(between) > 120 or ";" in between:
         return False, False
-    if prev.kind == claim.kind == "level" and _LEVEL_TO_LEVEL_RE.match(between):
+    if prev.kind == claim.kind == "level" and _LEVEL_TO_LEVEL_RE.match(between) and "duration" not in (
+            LEXICON.unit_family(prev.unit), LEXICON.unit_family(claim.unit)):
         if _is_bare(claim) and prev.unit and prev.unit != "times":
             return False, True
         if _is_bare(prev) and claim.unit and claim.unit != "times":

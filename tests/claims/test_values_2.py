@@ -134,3 +134,25 @@ def test_a_level_before_a_comparison_with_an_earlier_figure():
 def test_a_month_after_than_is_an_earlier_time():
     cs = by_quote("The average price now stands at £301,000, around £1,200 less than in June.")
     assert cs["around £1,200"].direction == cs["£301,000"].direction == "decrease"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("The maximum penalty for the offence is a 14 year prison term.", "14 year"),
+    ("Emissions stayed within the maximum permitted limit of 40 mg.", "40 mg"),
+])
+def test_legal_ceilings_bound_the_figure(text, quote):
+    assert by_quote(text)[quote].qualifier == "upper_bound"
+
+
+def test_maximum_power_is_no_ceiling():
+    assert by_quote("The engine makes a maximum power of 420bhp.")["420bhp"].qualifier == "exact"
+
+
+def test_tallies_piled_up_have_no_direction():
+    assert by_quote("The visitors piled up 512 before lunch.")["512"].direction is None
+
+
+def test_a_threshold_duration_does_not_take_the_baseline_direction():
+    cs = by_quote("Some 9,100 patients waited more than 18 weeks, up from 8,300 a month before.")
+    assert cs["more than 18 weeks"].direction is None
+    assert cs["more than 18 weeks"].unit == "week" and cs["8,300"].unit != "week"
