@@ -463,5 +463,15 @@ def score(cases: str | None, verbose: bool) -> None:
                 click.echo(f"  {shown(str(r))}")
 
 
+def _add_desk_commands() -> None:
+    from claimhouse.flows.desk_cli import COMMANDS
+
+    for command in COMMANDS:
+        main.add_command(command)
+
+
+_add_desk_commands()
+
+
 if __name__ == "__main__":
     main()

@@ -28,3 +28,17 @@ RUNNING, COMPLETED, COMPLETED_WITH_FAILURES, FAILED = RUN_STATUSES
 # A fetched document against the warehouse: unseen, new text, or the stored text again.
 DOCUMENT_STATUSES = ("new", "changed", "unchanged")
 NEW, CHANGED, UNCHANGED = DOCUMENT_STATUSES
+
+# A person's review decision (review_rows.decision): on a link between two claims, on one
+# claim (a wrong extraction, or a corrected field), or a verdict on a fact.
+LINK_DECISIONS = ("confirm", "reject", "same-fact", "different-fact")
+CONFIRM, REJECT, SAME_FACT, DIFFERENT_FACT = LINK_DECISIONS
+CLAIM_DECISIONS = ("wrong-extraction", "correct")
+WRONG_EXTRACTION, CORRECT = CLAIM_DECISIONS
+FACT_VERDICTS = ("true", "false", "misleading", "unproven")
+DECISIONS = LINK_DECISIONS + CLAIM_DECISIONS + FACT_VERDICTS
+# What a decision is about (review_rows.target), and which field a correction replaces.
+REVIEW_TARGETS = ("link", "claim", "fact")
+CORRECTED_FIELDS = ("value", "unit", "period", "subject")
+# What the review queue lists, most urgent first (views/review_queue.sql).
+QUEUE_ITEMS = ("conflict", "contradicted", "checkworthy")

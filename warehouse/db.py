@@ -32,6 +32,10 @@ VIEWS = (
     "document_texts",
     "claims_history",
     "current_claims",
+    "review_keys",
+    "reviews",
+    "dismissed_links",
+    "claim_reviews",
     "claims",
     "claim_links",
     "conflicts",
@@ -42,6 +46,8 @@ VIEWS = (
     "facts",
     "reference_checks",
     "reference_figures",
+    "fact_reviews",
+    "review_queue",
 )
 
 MIGRATIONS_TABLE = (

@@ -21,6 +21,8 @@ DOCUMENTED = {
         "checkworthiness",
         "interval_low", "interval_high", "unit_family", "subject_key", "fact_key", "measure", "scope",
         "when_start", "when_end", "evolving", "update_cue", "block_key", "claim_key", "copy_key", "evidence",
+        "review", "extracted_value", "extracted_unit", "extracted_subject", "extracted_period_start",
+        "extracted_period_end",
     ),
     "claim_links": (
         "link_id", "claim_id_a", "claim_id_b", "relation", "reason", "severity", "copy", "created_at", "run_id",
@@ -60,8 +62,25 @@ DOCUMENTED = {
         "period_partial", "loaded_at",
     ),
 }
-DOCUMENTED["claims_history"] = (*DOCUMENTED["claims"], "is_current", "superseded_at")
-DOCUMENTED["current_claims"] = tuple(c for c in DOCUMENTED["claims"] if c != "uri")
+# the columns of `claims` before the review columns
+CLAIMS_STORED = DOCUMENTED["claims"].index("review")
+DOCUMENTED |= {
+    "review_keys": ("claim_id", "document_id", "version", "uri", "review_key"),
+    "reviews": (
+        "review_id", "reviewed_at", "reviewer", "target", "decision", "claim_id_a", "claim_id_b", "fact_id",
+        "quote_a", "quote_b", "uri_a", "uri_b", "field", "previous", "corrected", "note", "evidence_url", "source",
+        "review_key_a", "review_key_b", "fact_key", "in_force",
+    ),
+    "dismissed_links": ("claim_id_a", "claim_id_b", "decision"),
+    "claim_reviews": ("claim_id", "review", "value", "unit", "subject", "period_start", "period_end", "reviewed_at"),
+    "fact_reviews": ("fact_key", "fact_id", "rating", "note", "evidence_url", "reviewer", "reviewed_at", "source"),
+    "review_queue": (
+        "priority", "item", "claim_id_a", "claim_id_b", "fact_id", "quote_a", "quote_b", "uri_a", "uri_b", "reason",
+        "repeated", "checkworthiness", "is_new", "found_at",
+    ),
+}
+DOCUMENTED["claims_history"] = (*DOCUMENTED["claims"][:CLAIMS_STORED], "is_current", "superseded_at")
+DOCUMENTED["current_claims"] = tuple(c for c in DOCUMENTED["claims"][:CLAIMS_STORED] if c != "uri")
 
 OTHER = "Turnout was 52 percent, officials said."
 

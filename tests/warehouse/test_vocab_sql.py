@@ -15,6 +15,9 @@ VOCAB_OF_COLUMN = {
     "kind": vocab.KINDS,
     "modality": vocab.MODALITIES,
     "relation": vocab.RELATIONS,
+    "target": vocab.REVIEW_TARGETS,
+    "decision": vocab.DECISIONS,
+    "field": vocab.CORRECTED_FIELDS,
 }
 # Columns no migration CHECKs, but which the views and statements compare or produce.
 # `status` is a run's (run_rows) or, in the store's version planning, a document's.
@@ -22,6 +25,8 @@ DERIVED_VOCAB = {
     "verdict": vocab.VERDICTS,
     "match": vocab.MATCH_KINDS,
     "status": vocab.RUN_STATUSES + vocab.DOCUMENT_STATUSES,
+    "review": vocab.CLAIM_DECISIONS,
+    "item": vocab.QUEUE_ITEMS,
 }
 ANY_VOCAB = {**VOCAB_OF_COLUMN, **DERIVED_VOCAB}
 IN_LIST = re.compile(r"\b(\w+)\s+in\s*\(\s*('[^)]*')\s*\)", re.IGNORECASE)

@@ -1,5 +1,6 @@
 -- claim_links: links between two current claims about the same fact.
--- Links touching a claim of a superseded document version are left out.
+-- Links touching a claim of a superseded document version are left out, and so are links a
+-- person took apart (see `dismissed_links`: rejected, different facts, a wrong extraction).
 --
 -- link_id     stable id of the link (md5 of the two claims' claim_keys, low 64 bits): the same across
 --             runs and across new versions of a document that restate the claim
@@ -21,6 +22,9 @@ with
 
 links as (
     select * from link_rows
+    anti join dismissed_links using (claim_id_a, claim_id_b)
+    where claim_id_a not in (select claim_id_a from dismissed_links where claim_id_b is null)
+        and claim_id_b not in (select claim_id_a from dismissed_links where claim_id_b is null)
 ),
 
 titled_claims as (

@@ -43,6 +43,13 @@
 -- copy_key         the sentence's words: equal in two documents = a copied sentence
 -- evidence         where measure, scope and period were read (the sentence, the sentence before,
 --                  the headline, the lead, the publication date)
+-- review           wrong-extraction | correct when a person reviewed the claim (see `reviews`), else null;
+--                  a correction replaces value, unit, subject or period above
+-- extracted_value  what the extractor read, kept beside a correction
+-- extracted_unit
+-- extracted_subject
+-- extracted_period_start
+-- extracted_period_end
 
 create or replace view claims as
 
@@ -56,6 +63,10 @@ versions as (
     select document_id, version, uri from document_versions
 ),
 
+reviewed as (
+    select * from claim_reviews
+),
+
 final as (
     select
         current_rows.claim_id,
@@ -66,17 +77,17 @@ final as (
         current_rows.span_start,
         current_rows.span_end,
         current_rows.sentence,
-        current_rows.value,
+        coalesce(reviewed.value, current_rows.value) as value,
         current_rows.low,
         current_rows.high,
-        current_rows.unit,
+        coalesce(reviewed.unit, current_rows.unit) as unit,
         current_rows.qualifier,
         current_rows.direction,
         current_rows.kind,
-        current_rows.subject,
+        coalesce(reviewed.subject, current_rows.subject) as subject,
         current_rows.place,
-        current_rows.period_start,
-        current_rows.period_end,
+        coalesce(reviewed.period_start, current_rows.period_start) as period_start,
+        coalesce(reviewed.period_end, current_rows.period_end) as period_end,
         current_rows.period_partial,
         current_rows.modality,
         current_rows.attribution,
@@ -95,11 +106,19 @@ final as (
         current_rows.block_key,
         current_rows.claim_key,
         current_rows.copy_key,
-        current_rows.evidence
+        current_rows.evidence,
+        reviewed.review,
+        current_rows.value as extracted_value,
+        current_rows.unit as extracted_unit,
+        current_rows.subject as extracted_subject,
+        current_rows.period_start as extracted_period_start,
+        current_rows.period_end as extracted_period_end
     from current_rows
     inner join versions
         on versions.document_id = current_rows.document_id
         and versions.version = current_rows.version
+    left join reviewed
+        on reviewed.claim_id = current_rows.claim_id
 )
 
 select * from final

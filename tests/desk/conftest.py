@@ -1,0 +1,79 @@
+"""A warehouse holding the planted Darién conflict, loaded without Prefect (extract, store,
+link: the functions the flow's tasks call), and a way to store a new version of a document."""
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from claimhouse.flows.claims.extract import extract_claims
+from claimhouse.flows.claims.model import Document
+from claimhouse.flows.frames import claims_frame, documents_frame
+from claimhouse.flows.linking import link_claims
+from claimhouse.schemas.quarantine import empty_rejected
+from claimhouse.warehouse import store
+from claimhouse.warehouse.db import apply_migrations, connect
+
+FETCHED = dt.datetime(2024, 3, 1, tzinfo=dt.timezone.utc)
+BLOG = ("The jungle route is brutal. In 2023, as many as 400,000 migrants crossed the Darién Gap, "
+        "the blog's authors reckon.")
+WIRE = "More than 520,000 migrants crossed the Darién Gap in 2023, Panama's migration service said."
+
+
+def document(uri: str, text: str, title: str, published: str = "2024-02-01") -> Document:
+    return Document(uri=uri, text=text, fetched_at=FETCHED, title=title,
+                    published_at=dt.date.fromisoformat(published))
+
+
+def store_documents(con, docs: list[Document], run_id: str) -> dict:
+    """Store the documents as a run would (new versions where the text changed), then link."""
+    planned = store.assign_versions(con, documents_frame(docs))
+    versions = dict(zip(planned["document_id"], planned["version"].astype(int), strict=True))
+    frames = [claims_frame(d, versions[d.document_id], extract_claims(d.text, d.published_at)) for d in docs]
+    claims = pd.concat(frames, ignore_index=True).drop(columns=["text_length"])
+    store.store_batch(con, documents_frame(docs, versions), claims, empty_rejected(), run_id)
+    return link_claims(con, run_id)
+
+
+@pytest.fixture
+def blog():
+    return document("https://example.org/blog/darien", BLOG, "Darién crossings, a blog estimate")
+
+
+@pytest.fixture
+def wire():
+    return document("https://example.org/wire/darien", WIRE, "Wire report on the Darién Gap", "2024-01-15")
+
+
+@pytest.fixture
+def desk(tmp_path, blog, wire):
+    """An open warehouse with the blog's and the wire's conflicting figures linked."""
+    con = connect(tmp_path / "desk.duckdb")
+    apply_migrations(con)
+    store_documents(con, [blog, wire], "run-1")
+    yield con
+    con.close()
+
+
+@pytest.fixture
+def conflict(desk):
+    """(claim_id_a, claim_id_b) of the planted conflict."""
+    pairs = desk.execute("select claim_id_a, claim_id_b from conflicts").fetchall()
+    assert len(pairs) == 1
+    return pairs[0]
+
+
+HOSTILE_TITLE = "<script>document.title='pwned'</script>\x1b]52;c;ZXZpbA==\x07\x1b[2J<img src=x onerror=alert(1)>"
+HOSTILE = ("<script>window.pwned = 1</script> Officials said 610,000 migrants crossed the Darién Gap "
+           "in 2023 \x1b[31m\u202e<b onmouseover=alert(1)>.")
+
+
+@pytest.fixture
+def desk_file(tmp_path, blog, wire):
+    """A closed warehouse file with the planted conflict and a hostile third document."""
+    path = tmp_path / "desk-file.duckdb"
+    con = connect(path)
+    apply_migrations(con)
+    hostile = document("https://example.org/hostile?a=1&b=\"x\"", HOSTILE, HOSTILE_TITLE, "2024-02-10")
+    store_documents(con, [blog, wire, hostile], "run-1")
+    con.close()
+    return path

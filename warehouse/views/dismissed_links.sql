@@ -1,0 +1,53 @@
+-- dismissed_links: pairs of stored claims a person took apart (the latest decision on the
+-- pair is reject or different-fact), and claims a person marked as a wrong extraction.
+-- claim_links hides their links and the linker never stores them again
+-- (warehouse/links/new_links.sql). One row per claim_id pair; for a wrong extraction,
+-- claim_id_b is null and every link touching claim_id_a is dismissed.
+--
+-- claim_id_a  the pair's lower claim_id (or the wrongly extracted claim)
+-- claim_id_b  the pair's higher claim_id (null for a wrong extraction)
+-- decision    reject | different-fact | wrong-extraction
+
+create or replace view dismissed_links as
+
+with
+
+in_force as (
+    select * from reviews
+    where in_force
+),
+
+keys as (
+    select claim_id, review_key from review_keys
+),
+
+pair_decisions as (
+    select review_key_a, review_key_b, decision
+    from in_force
+    where target = 'link' and decision in ('reject', 'different-fact')
+),
+
+pairs as (
+    select
+        least(a.claim_id, b.claim_id) as claim_id_a,
+        greatest(a.claim_id, b.claim_id) as claim_id_b,
+        pair_decisions.decision
+    from pair_decisions
+    inner join keys as a on a.review_key = pair_decisions.review_key_a
+    inner join keys as b on b.review_key = pair_decisions.review_key_b
+),
+
+wrong as (
+    select keys.claim_id as claim_id_a, null::text as claim_id_b, in_force.decision
+    from in_force
+    inner join keys on keys.review_key = in_force.review_key_a
+    where in_force.target = 'claim' and in_force.decision = 'wrong-extraction'
+),
+
+final as (
+    select * from pairs
+    union all
+    select * from wrong
+)
+
+select * from final
