@@ -99,30 +99,35 @@ def review_link_command(claim_id_a: str, claim_id_b: str, decision: str, db_path
 
 @review.command("claim")
 @click.argument("claim_id")
-@click.argument("decision", required=False, type=click.Choice(("wrong-extraction",)))
+@click.argument("decision", required=False,
+                type=click.Choice(("wrong-extraction", "true", "false", "misleading", "unproven")))
 @click.option("--value", help="The value the text really gives (e.g. 520000).")
 @click.option("--unit", help="The unit it really has.")
 @click.option("--period", help="The period it really covers: 2023, 2023-04 or 2023-01-01/2023-06-30.")
 @click.option("--subject", help="What it really counts.")
+@click.option("--evidence", "evidence_url", metavar="URL", help="For a verdict: where the evidence is.")
 @_db_option
 @_by_option
 @_note_option
 def review_claim_command(claim_id: str, decision: str | None, value: str | None, unit: str | None,
-                         period: str | None, subject: str | None, db_path: str, reviewer: str | None,
-                         note: str | None) -> None:
-    """Mark a claim as a wrong extraction, or correct one of its fields (one decision per field;
-    the views show the correction with the extracted value beside it)."""
+                         period: str | None, subject: str | None, evidence_url: str | None, db_path: str,
+                         reviewer: str | None, note: str | None) -> None:
+    """Mark a claim as a wrong extraction, give a verdict on it alone (true | false | misleading |
+    unproven), or correct one of its fields (one decision per field; the views show the
+    correction with the extracted value beside it)."""
     from claimhouse.flows.review import review_claim
 
     corrections = {k: v for k, v in (("value", value), ("unit", unit), ("period", period), ("subject", subject))
                    if v is not None}
     if decision is None and not corrections:
-        raise click.UsageError("give wrong-extraction, or at least one of --value, --unit, --period, --subject")
+        raise click.UsageError("give wrong-extraction or a verdict, or at least one of --value, --unit, --period, "
+                               "--subject")
     if decision is not None and corrections:
         raise click.UsageError("give wrong-extraction or corrections, not both")
     with _writable(db_path) as con:
         if decision is not None:
-            _recorded(lambda: review_claim(con, claim_id, _reviewer(reviewer), decision=decision, note=note))
+            _recorded(lambda: review_claim(con, claim_id, _reviewer(reviewer), decision=decision, note=note,
+                                           evidence_url=evidence_url))
         for field, given in corrections.items():
             _recorded(lambda f=field, g=given: review_claim(con, claim_id, _reviewer(reviewer), field=f,
                                                             corrected=g, note=note))

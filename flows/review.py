@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from claimhouse.schemas.vocab import (
-    CLAIM_DECISIONS,
     CORRECT,
     CORRECTED_FIELDS,
     FACT_VERDICTS,
@@ -158,11 +157,16 @@ def review_link(con, claim_id_a: str, claim_id_b: str, decision: str, reviewer: 
 
 
 def review_claim(con, claim_id: str, reviewer: str, *, decision: str | None = None, field: str | None = None,
-                 corrected: str | None = None, note: str | None = None) -> str:
-    """wrong-extraction, or a correction of one field (value | unit | period | subject)."""
+                 corrected: str | None = None, note: str | None = None, evidence_url: str | None = None,
+                 source: str = DESK) -> str:
+    """wrong-extraction, a correction of one field (value | unit | period | subject), or a verdict
+    on this claim alone (true | false | misleading | unproven)."""
     target = claim_target(con, claim_id)
     common = {"review_key_a": target.review_key, "claim_id_a": target.claim_id, "quote_a": target.quote,
               "uri_a": target.uri}
+    if decision in FACT_VERDICTS and field is None:
+        return record(con, target="claim", decision=decision, reviewer=reviewer, note=note, source=source,
+                      evidence_url=checked_url(evidence_url), **common)
     if field is not None:
         if decision not in (None, CORRECT):
             raise ReviewError("give either a decision or a corrected field, not both")
@@ -171,8 +175,8 @@ def review_claim(con, claim_id: str, reviewer: str, *, decision: str | None = No
         return record(con, target="claim", decision=CORRECT, reviewer=reviewer, note=note, field=field,
                       previous=None if previous is None else str(previous), corrected=stored, **common)
     if decision != WRONG_EXTRACTION:
-        raise ReviewError(f"a claim decision is {WRONG_EXTRACTION}, or a correction (--value, --unit, --period, "
-                          f"--subject); not {decision!r} (one of {', '.join(CLAIM_DECISIONS)})")
+        raise ReviewError(f"a claim decision is {WRONG_EXTRACTION}, a verdict ({', '.join(FACT_VERDICTS)}) or a "
+                          f"correction (--value, --unit, --period, --subject); not {decision!r}")
     return record(con, target="claim", decision=decision, reviewer=reviewer, note=note, **common)
 
 

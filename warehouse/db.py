@@ -47,6 +47,7 @@ VIEWS = (
     "reference_checks",
     "reference_figures",
     "fact_reviews",
+    "claim_verdicts",
     "review_queue",
 )
 

@@ -8,7 +8,8 @@ import pytest
 from claimhouse.flows.claims.extract import extract_claims
 from claimhouse.flows.claims.model import Document
 from claimhouse.flows.frames import claims_frame, documents_frame
-from claimhouse.flows.linking import link_claims
+from claimhouse.flows.linking import link_claims, load_references
+from claimhouse.flows.pipeline_flow import default_references
 from claimhouse.schemas.quarantine import empty_rejected
 from claimhouse.warehouse import store
 from claimhouse.warehouse.db import apply_migrations, connect
@@ -75,5 +76,6 @@ def desk_file(tmp_path, blog, wire):
     apply_migrations(con)
     hostile = document("https://example.org/hostile?a=1&b=\"x\"", HOSTILE, HOSTILE_TITLE, "2024-02-10")
     store_documents(con, [blog, wire, hostile], "run-1")
+    load_references(con, default_references()[0])
     con.close()
     return path

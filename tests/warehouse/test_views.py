@@ -74,6 +74,9 @@ DOCUMENTED |= {
     "dismissed_links": ("claim_id_a", "claim_id_b", "decision"),
     "claim_reviews": ("claim_id", "review", "value", "unit", "subject", "period_start", "period_end", "reviewed_at"),
     "fact_reviews": ("fact_key", "fact_id", "rating", "note", "evidence_url", "reviewer", "reviewed_at", "source"),
+    "claim_verdicts": (
+        "claim_id", "rating", "via", "reviewer", "reviewed_at", "source", "note", "evidence_url", "review_id",
+    ),
     "review_queue": (
         "priority", "item", "claim_id_a", "claim_id_b", "fact_id", "quote_a", "quote_b", "uri_a", "uri_b", "reason",
         "repeated", "checkworthiness", "is_new", "found_at",

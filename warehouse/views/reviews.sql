@@ -24,7 +24,8 @@
 -- review_key_a  stable keys the decision is matched by (see `review_keys`); a fact's fact_key
 -- review_key_b
 -- fact_key
--- in_force      true for the latest decision on its target (for corrections: on its field)
+-- in_force      true for the latest decision on its target (for corrections: on its field) from
+--               its source: an imported review never overrides a desk decision
 
 create or replace view reviews as
 
@@ -38,7 +39,7 @@ ranked as (
     select
         *,
         row_number() over (
-            partition by target, review_key_a, review_key_b, fact_key, field
+            partition by source, target, review_key_a, review_key_b, fact_key, field
             order by reviewed_at desc, review_id desc
         ) = 1 as in_force
     from decisions
