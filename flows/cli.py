@@ -124,9 +124,12 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
 @click.option("--interval", "interval_s", type=click.FloatRange(min=0, min_open=True),
               help="Or: run every SECONDS.")
 @click.option("--name", default=None, help="Deployment name. Default: claimhouse-scheduled.")
+@click.option("--notify", "notify_url", metavar="URL",
+              help="POST a JSON summary to this webhook after each run that finds new conflicts.")
 def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_private: bool,
           allow_hosts: tuple[str, ...], timeout_s: float,
-          lock_timeout_s: float, cron: str | None, interval_s: float | None, name: str | None) -> None:
+          lock_timeout_s: float, cron: str | None, interval_s: float | None, name: str | None,
+          notify_url: str | None) -> None:
     """Serve the pipeline on a schedule through Prefect until Ctrl-C.
 
     Needs a Prefect API (PREFECT_API_URL; start one with `prefect server start`): runs show
@@ -137,9 +140,9 @@ def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allo
 
     escape_log_handlers()
 
-    parameters = deployment_parameters(sources_file, list(sources), db_path, allow_private, timeout_s,
-                                       lock_timeout_s, list(allow_hosts))
     try:
+        parameters = deployment_parameters(sources_file, list(sources), db_path, allow_private, timeout_s,
+                                           lock_timeout_s, list(allow_hosts), notify_url)
         serve_pipeline(parameters, cron=cron, interval_s=interval_s, name=name or DEPLOYMENT_NAME)
     except ServeError as exc:
         raise click.ClickException(shown(str(exc))) from None

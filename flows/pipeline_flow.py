@@ -13,6 +13,7 @@ from prefect import flow, get_run_logger
 from prefect.futures import wait
 from prefect.runtime import flow_run
 
+from claimhouse.flows.artifacts import after_run
 from claimhouse.flows.ingest.sources import SourceSpec, adhoc_source, load_sources
 from claimhouse.flows.lock import warehouse_lock
 from claimhouse.flows.steps import (
@@ -75,6 +76,7 @@ def run_pipeline(
     retry_delays_s: list[float] | None = None,
     references: list[str] | None = None,
     allow_hosts: list[str] | None = None,
+    notify_url: str | None = None,
 ) -> dict:
     """Fetch every source, extract and validate claims, store them and link them.
 
@@ -83,7 +85,8 @@ def run_pipeline(
     neither sources nor a sources file, the bundled corpus and its reference table are used.
     A source failing transiently is retried after each of `retry_delays_s` in turn.
     `allow_hosts` (host names, addresses, networks) may be reached although private, by every source.
-    Returns the run summary (also stored in the `runs` view)."""
+    The run publishes a Prefect artifact of what it found, and POSTs it to `notify_url` when it
+    found new conflicts (flows/artifacts.py). Returns the run summary (also stored in the `runs` view)."""
     logger = get_run_logger()
     db_path = Path(db_path)
     summary = RunSummary(run_id=flow_run.id or str(uuid.uuid4()))
@@ -115,4 +118,5 @@ def run_pipeline(
                 summary.status = FAILED
             close_run(db_path, summary, logger)
     logger.info("run %s %s: %s", summary.run_id, summary.status, summary.counts())
+    after_run(db_path, asdict(summary), notify_url, logger)
     return asdict(summary)

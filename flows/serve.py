@@ -37,8 +37,9 @@ def deployment_parameters(
     timeout_s: float = 20.0,
     lock_timeout_s: float = LOCK_TIMEOUT_S,
     allow_hosts: list[str] | None = None,
+    notify_url: str | None = None,
 ) -> dict:
-    """The flow parameters of the deployment. Paths are made absolute: runs start in their own
+    """The flow parameters of the deployment (`notify_url`: a webhook told of new conflicts). Paths are made absolute: runs start in their own
     process, not necessarily in this directory."""
     params: dict = {
         "db_path": str(Path(db_path).expanduser().absolute()),
@@ -52,6 +53,13 @@ def deployment_parameters(
         params["sources_file"] = str(Path(sources_file).expanduser().absolute())
     if sources:
         params["sources"] = [_absolute_source(source) for source in sources]
+    if notify_url:
+        from claimhouse.flows.artifacts import check_webhook
+
+        try:
+            params["notify_url"] = check_webhook(notify_url)
+        except ValueError as error:
+            raise ServeError(str(error)) from None
     return params
 
 

@@ -1,0 +1,109 @@
+"""After a run: a Prefect artifact (markdown summary, table of new conflicts and contradicted
+checks) on the temporary Prefect API, and a webhook POST to a server on 127.0.0.1 when the run
+found new conflicts. Hostile text in a title and a quote is inert in both."""
+import json
+import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from claimhouse.flows.artifacts import FINDINGS_KEY, SUMMARY_KEY, cell, md
+from claimhouse.flows.pipeline_flow import default_references, run_pipeline
+
+HOSTILE_DOC = """---
+title: "<script>alert('t')</script> [click](javascript:alert(1)) \\u001b]52;c;ZXZpbA==\\u0007"
+url: https://example.org/hostile
+published: 2024-02-10
+---
+<img src=x onerror=alert(1)> Officials said 610,000 migrants crossed the Darién Gap in 2023 \x1b[2J.
+"""
+
+
+@pytest.fixture
+def hostile_planted(tmp_path):
+    """tests/resources/planted (a planted conflict and agreement) and a hostile document."""
+    planted = tmp_path / "planted"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "resources" / "planted", planted)
+    (planted / "e-hostile.md").write_text(HOSTILE_DOC, encoding="utf-8")
+    return planted
+
+
+@pytest.fixture
+def webhook():
+    """A server on 127.0.0.1 that records the bodies POSTed to it."""
+    received = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self):  # noqa: N802 (http.server's name)
+            received.append((self.headers.get("Content-Type"), self.rfile.read(int(self.headers["Content-Length"]))))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Hook)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/hook", received
+    server.shutdown()
+    thread.join(timeout=5)
+
+
+def artifacts_of(run_id):
+    from prefect.client.orchestration import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterFlowRunId
+
+    with get_client(sync_client=True) as client:
+        found = client.read_artifacts(artifact_filter=ArtifactFilter(flow_run_id=ArtifactFilterFlowRunId(any_=[run_id])))
+    return {a.key: a for a in found}
+
+
+@pytest.mark.flow
+@pytest.mark.net
+def test_a_run_publishes_its_findings_and_notifies_the_webhook(hostile_planted, db_path, webhook):
+    url, received = webhook
+    summary = run_pipeline(sources=[str(hostile_planted)], db_path=db_path, notify_url=url,
+                           references=default_references())
+    artifacts = artifacts_of(summary["run_id"])
+    markdown = artifacts[SUMMARY_KEY].data
+    table = artifacts[FINDINGS_KEY].data
+    table = json.loads(table) if isinstance(table, str) else table
+    assert summary["conflicts_new"] >= 2 and f"conflicts {summary['conflicts_new']}" in markdown
+    assert {row["finding"] for row in table} == {"conflict", "contradicted"}
+    assert "More than 520,000 migrants" in json.dumps(table)
+    # hostile text: escaped in both artifacts
+    for text in (markdown, json.dumps(table, ensure_ascii=False)):
+        assert ("<script" in text, "<img" in text, "\x1b" in text) == (False,) * 3
+    assert "](javascript" not in markdown  # no markdown link from a document
+    # the webhook: one POST of JSON, with the exact text behind \\u escapes only
+    assert len(received) == 1
+    content_type, body = received[0]
+    payload = json.loads(body)
+    assert (content_type, body.isascii(), b"<" in body) == ("application/json", True, False)
+    assert payload["event"] == "claimhouse.new_conflicts" and payload["conflicts_new"] == summary["conflicts_new"]
+    assert any("<script>" in (c["title_a"] or "") + (c["title_b"] or "") for c in payload["conflicts"])
+
+
+@pytest.mark.flow
+@pytest.mark.net
+def test_a_run_without_new_conflicts_sends_nothing(hostile_planted, db_path, webhook):
+    url, received = webhook
+    run_pipeline(sources=[str(hostile_planted)], db_path=db_path)
+    summary = run_pipeline(sources=[str(hostile_planted)], db_path=db_path, notify_url=url)
+    assert (summary["conflicts_new"], received) == (0, [])
+
+
+@pytest.mark.parametrize(("given", "shown"), [
+    ("<b>x</b>", "&lt;b&gt;x&lt;/b&gt;"),
+    ("a\x1b[2Jb", "a\\x1b[2Jb"),
+    ("two\nlines", "two lines"),
+])
+def test_cells_are_inert(given, shown):
+    assert cell(given) == shown
+
+
+def test_markdown_syntax_from_a_document_is_escaped():
+    assert md("[x](javascript:alert(1)) *b*") == r"\[x\]\(javascript:alert\(1\)\) \*b\*"
