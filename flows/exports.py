@@ -15,6 +15,7 @@ from claimhouse.flows.output import _shown
 from claimhouse.warehouse.db import VIEWS, WarehouseError, load_sql
 
 EXPORT_FORMATS = ("csv", "json", "parquet")
+STATEMENTS = {"json": "export_json", "parquet": "export_parquet"}  # warehouse/statements/; CSV: csv_statement
 PUBLIC_VIEWS = VIEWS
 
 
@@ -50,7 +51,7 @@ def export_view(db_path: str | Path, view: str, fmt: str, out: str | Path) -> in
         raise ExportError(f"{out} is a folder: give a file name")
     con = export_connection(db_path, out)
     try:
-        statement = csv_statement(con, view) if fmt == "csv" else load_sql("statements", f"export_{fmt}")
+        statement = csv_statement(con, view) if fmt == "csv" else load_sql("statements", STATEMENTS[fmt])
         if fmt == "csv":
             con.create_function("shown", _shown, ["VARCHAR"], "VARCHAR")
         (rows,) = con.execute(statement, {"view": view, "out": str(out)}).fetchone()
