@@ -107,3 +107,13 @@ def test_cells_are_inert(given, shown):
 
 def test_markdown_syntax_from_a_document_is_escaped():
     assert md("[x](javascript:alert(1)) *b*") == r"\[x\]\(javascript:alert\(1\)\) \*b\*"
+
+
+def test_serve_passes_a_webhook_url_to_the_deployment_and_refuses_others():
+    from claimhouse.flows import serve
+
+    params = serve.deployment_parameters(db_path="w.duckdb", notify_url="http://127.0.0.1:9/hook")
+    run_pipeline.validate_parameters(params)  # raises on a parameter the flow lacks
+    with pytest.raises(serve.ServeError, match="http"):
+        serve.deployment_parameters(db_path="w.duckdb", notify_url="file:///etc/passwd")
+    assert params["notify_url"] == "http://127.0.0.1:9/hook"
