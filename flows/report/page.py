@@ -58,14 +58,15 @@ def _summary(report: Report) -> str:
 def _side(c: dict, s: str) -> str:
     start, end = sentence_span(c[f"sentence_{s}"], c[f"quote_{s}"])
     date = c[f"published_{s}"]
-    value = f"{c[f'value_{s}']:,g} {c[f'unit_{s}'] or ''}" if c[f"value_{s}"] is not None else ""
+    value = f"{c[f'value_{s}']:,.15g} {c[f'unit_{s}'] or ''}" if c[f"value_{s}"] is not None else ""
+    sentence = c[f"sentence_{s}"]
     return (
         f'<div class="side {s}"><h3>{link(c[f"uri_{s}"], c[f"title_{s}"] or c[f"uri_{s}"])}</h3>'
         f'<p class="meta">{text(_outlet(c[f"uri_{s}"], c[f"source_{s}"]))} · '
         f'{text(date.isoformat() if date else "undated")}</p>'
         f'<p class="value">{text(value)}</p>'
-        f'<blockquote class="sentence">{highlighted(c[f"sentence_{s}"], start, end)}</blockquote>'
-        f'<p class="paragraph">{highlighted(c[f"paragraph_{s}"], c[f"para_start_{s}"], c[f"para_end_{s}"])}</p>'
+        + (f'<blockquote class="sentence">{highlighted(sentence, start, end)}</blockquote>' if sentence else "")
+        + f'<p class="paragraph">{highlighted(c[f"paragraph_{s}"], c[f"para_start_{s}"], c[f"para_end_{s}"])}</p>'
         "</div>"
     )
 
