@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 import requests
 
 from claimhouse.flows.claimreview import inert_json
-from claimhouse.flows.output import _shown
+from claimhouse.flows.output import shown
 from claimhouse.warehouse.db import connect, load_sql
 
 SUMMARY_KEY = "claimhouse-run-summary"
@@ -30,7 +30,7 @@ def cell(value) -> str:
     """A value for a markdown or table cell: controls shown, HTML escaped, one line."""
     if value is None:
         return ""
-    return html.escape(_shown(" ".join(str(value).split())), quote=True)
+    return html.escape(shown(" ".join(str(value).split())), quote=True)
 
 
 def md(value) -> str:
@@ -121,12 +121,12 @@ def after_run(db_path: str | Path, summary: dict, notify_url: str | None, logger
     try:
         found = publish_artifacts(db_path, summary)
     except Exception as error:  # an artifact is a report on the run, not part of it
-        logger.warning("could not publish the run's artifacts: %s", _shown(str(error)))
+        logger.warning("could not publish the run's artifacts: %s", shown(str(error)))
         return
     if notify_url and summary["conflicts_new"] > 0:
         try:
             status = notify(notify_url, webhook_payload(summary, found, db_path))
         except (requests.RequestException, ValueError) as error:
-            logger.warning("webhook %s failed: %s", _shown(notify_url), _shown(str(error)))
+            logger.warning("webhook %s failed: %s", shown(notify_url), shown(str(error)))
             return
-        logger.info("webhook %s answered %s", _shown(notify_url), status)
+        logger.info("webhook %s answered %s", shown(notify_url), status)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from claimhouse.flows.output import FORMATS, _shown, write_rows
+from claimhouse.flows.output import FORMATS, shown, write_rows
 
 DEFAULT_DB = "claimhouse.duckdb"
 LOCK_TIMEOUT_S = 600.0
@@ -54,7 +54,7 @@ def _recorded(call) -> None:
     try:
         review_id = call()
     except ReviewError as exc:
-        raise click.ClickException(_shown(str(exc))) from None
+        raise click.ClickException(shown(str(exc))) from None
     click.echo(f"recorded review {review_id}")
 
 
@@ -207,7 +207,7 @@ def export_command(view: str, fmt: str | None, out: str, reviewed_only: bool, au
     try:
         n = export_view(db_path, view, fmt, out)
     except (ExportError, WarehouseError) as exc:
-        raise click.ClickException(_shown(str(exc))) from None
+        raise click.ClickException(shown(str(exc))) from None
     click.echo(f"{n} rows of {view} -> {out}")
 
 
@@ -228,10 +228,10 @@ def import_claimreview_command(file: str, db_path: str) -> None:
         try:
             result = import_claimreviews(con, file)
         except ClaimReviewError as exc:
-            raise click.ClickException(_shown(str(exc))) from None
+            raise click.ClickException(shown(str(exc))) from None
     click.echo(f"{file}: {result['matched']} reviews matched to claims, {result['unmatched']} not matched")
     for reason in result["skipped"][:20]:
-        click.echo(f"  skipped: {_shown(reason)}", err=True)
+        click.echo(f"  skipped: {shown(reason)}", err=True)
 
 
 # ---- report --------------------------------------------------------------------------
@@ -250,7 +250,7 @@ def report_command(out: str, since: str | None, fact_id: str | None, db_path: st
     try:
         size = write_report(db_path, out, since=since, fact_id=fact_id)
     except (WarehouseError, ValueError) as exc:
-        raise click.ClickException(_shown(str(exc))) from None
+        raise click.ClickException(shown(str(exc))) from None
     click.echo(f"report -> {out} ({size:,} bytes)")
 
 

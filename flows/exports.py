@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from claimhouse.flows.output import _shown
+from claimhouse.flows.output import shown
 from claimhouse.warehouse.db import VIEWS, WarehouseError, load_sql
 
 EXPORT_FORMATS = ("csv", "json", "parquet")
@@ -53,7 +53,7 @@ def export_view(db_path: str | Path, view: str, fmt: str, out: str | Path) -> in
     try:
         statement = csv_statement(con, view) if fmt == "csv" else load_sql("statements", STATEMENTS[fmt])
         if fmt == "csv":
-            con.create_function("shown", _shown, ["VARCHAR"], "VARCHAR")
+            con.create_function("shown", shown, ["VARCHAR"], "VARCHAR")
         (rows,) = con.execute(statement, {"view": view, "out": str(out)}).fetchone()
         return int(rows)
     except duckdb.Error as exc:

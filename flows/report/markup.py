@@ -4,14 +4,14 @@ from __future__ import annotations
 import html
 from urllib.parse import urlsplit
 
-from claimhouse.flows.output import _shown
+from claimhouse.flows.output import shown
 
 
 def text(value) -> str:
     """Escaped for element content and quoted attributes; terminal controls shown as \\x1b."""
     if value is None:
         return ""
-    return html.escape(_shown(str(value)), quote=True)
+    return html.escape(shown(str(value)), quote=True)
 
 
 def safe_url(url) -> str | None:
