@@ -25,6 +25,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Sequence
 
+from claimhouse.flows.claims import intervals
 from claimhouse.flows.claims.lexicon import LEXICON
 from claimhouse.flows.claims.model import Claim, Document
 from claimhouse.flows.claims.periods import find_periods
@@ -99,6 +100,9 @@ _WINDOW_RE = re.compile(r"\b(?:from|between)\s+(?P<m1>" + _alternation(MONTHS) +
 _COMPARED_RE = re.compile(r"\b(?:from|previous|prior|compared with|compared to|against)\b", re.I)
 _UP_TO_RE = re.compile(r"\b(?:up to|until|through|to)\s+(?P<m2>" + _alternation(MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _FROM_RE = re.compile(r"\bfrom\s+$", re.I)
+_THAN_RE = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){0,5}$", re.I)
+_HEDGE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["approximate_hedges"]["words"]) + r")(?![\w-])", re.I)
+_THAN_NEXT_RE = re.compile(r"\bthan\s+$", re.I)
 _NATIONALITY_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_NATIONALITIES) + r")(?![\w-])")
 _CUT_RE = re.compile(r"(?<![\w-])(?:" + _alternation(CUT_WORDS) + r")(?![\w-])", re.I)
 _EXCLUDED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(EXCLUSION_WORDS) + r")\b[^.;:()]{0,40}$", re.I)
@@ -273,9 +277,13 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
     near = [h for h in _measure_hits(t, ctx.quote[0], min(ctx.right[1], ctx.quote[1] + NEAR_CHARS))
             if not _FROM_RE.search(t, max(0, h[0] - 6), h[0])]  # "rescued 4,000 people from cars"
     left = list(reversed(_measure_hits(t, *ctx.left)))
+    # "core inflation ... jumped from 6.2 per cent to 6.8 per cent, underlining that high inflation":
+    # the measure named before the pair is the second number's too, before a word later in the clause
+    paired = len(t[ctx.left[0]:ctx.left[1]].split()) <= 2 and ctx.left[0] > ctx.sentence[0]
+    before = list(reversed(_measure_hits(t, ctx.sentence[0], ctx.left[0]))) if paired else []
     far = _measure_hits(t, min(ctx.right[1], ctx.quote[1] + NEAR_CHARS), ctx.right[1])
     for strong in (True, False):
-        for hits in (near, left, far):
+        for hits in (near, left, before, far):
             for _, words, measure in hits:
                 if (words.lower() not in WEAK_WORDS) == strong:
                     return Evidence(measure, words, "sentence")
@@ -374,7 +382,9 @@ def _pick_scope(ctx: _Context) -> Evidence | None:
         if len({h[2].split("/")[0] for h in own}) > 1 and (cue or len({h[2].split("/")[0] for h in before}) > 1):
             got = _combine(own, True)
         else:
-            near = after[:1] if after and (after[0][0] - ctx.quote[1]) < 25 else before[-1:] or after[:1]
+            # a place after a comma begins the next item ("cut 18,000 workers, Meta is to shed ...")
+            close = after and (after[0][0] - ctx.quote[1]) < 25 and "," not in t[ctx.quote[1]:after[0][0]]
+            near = after[:1] if close else before[-1:] or after[:1]
             got = _combine(near, False)
         if got:
             return Evidence(got[0], got[1], "sentence")
@@ -660,18 +670,19 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         kind = "level"  # "cut 10,000 jobs" and "10,000 job cuts" count the same events
     forecast = ""
     t = ctx.text
-    if _FORECAST_RE.search(t, ctx.left[0], ctx.right[1]):
-        who = _FORECASTER_RE.search(t, ctx.left[0], ctx.right[1])
+    if _forecast_cue(ctx):
+        who = _FORECASTER_RE.search(t, ctx.left[0], ctx.right[1]) or _FORECASTER_RE.search(t, ctx.sentence[0], ctx.quote[0])
         forecast = FORECASTERS[who.group(0).lower()] if who else "consensus"
-    elif claim.modality == "forecast" and (family != "count" or (
+    elif claim.modality == "forecast" and not _FORECAST_RE.search(t, *ctx.sentence) and (family != "count" or (
             claim.period_start is not None and published is not None and claim.period_start > published)):
         forecast = "forecast"  # "will be living in Japan by 2026"; an announced cut ("will cut 10,000 jobs") is the fact
     group = _NATIONALITY_RE.search(t, claim.span_start, min(ctx.right[1], claim.span_end + 20))
     if measure and group:
         measure = f"{measure}:{_NATIONALITIES[group.group(0)]}"  # "25,565 Chinese migrants": a group of its own
     scale = unit_scale(claim.unit)
-    lo = None if claim.interval_low is None else claim.interval_low * scale
-    hi = None if claim.interval_high is None else claim.interval_high * scale
+    lo, hi = matching_interval(claim, ctx)
+    lo = None if lo is None else lo * scale
+    hi = None if hi is None else hi * scale
     if measure is None and family not in (None, "count"):
         measure = ""  # a length, a price, a rate: its unit says what it measures
     comparable = (claim.modality != "hypothetical" and measure is not None and family is not None
@@ -687,6 +698,42 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         claim_key=_key(doc.document_id, normalised_words(claim.sentence), claim.quote, str(occurrence)),
         copy_key=_key(normalised_words(claim.sentence)), qualifier=claim.qualifier,
         measure_evidence=measure_ev, scope_evidence=scope_ev, when_evidence=when_ev)
+
+
+def matching_interval(claim: Claim, ctx: _Context) -> tuple[float | None, float | None]:
+    """The values a claim is matched with: the extractor's interval, except for an approximate figure.
+    A hedge word of its own ('about 13,000') allows 10% of the figure, but no more than two units of
+    its last written digit ('some 155,754' is not 157,551); a figure whose qualifier came from elsewhere
+    in the sentence, or a point estimate ('an estimated 2,207 structures and burned 2,170 acres'),
+    asserts its rounding."""
+    if claim.qualifier != "approximate" or claim.value is None:
+        return claim.interval_low, claim.interval_high
+    half = intervals.written_precision(claim.quote, claim.value)
+    if half <= 0:
+        return claim.interval_low, claim.interval_high
+    near = ctx.text[max(ctx.left[0], claim.span_start - 20):claim.span_end]
+    if _HEDGE_RE.search(near):
+        slack = max(half, min(intervals.APPROX_SLACK * abs(claim.value), 4 * half))
+    else:
+        slack = min(half, intervals.ROUNDING_CAP * abs(claim.value))
+    return claim.value - slack, claim.value + slack
+
+
+def _forecast_cue(ctx: _Context) -> bool:
+    """A forecast word before the number in its own stretch, or after it when the stretch ends the
+    clause: between two numbers ('fell from 10.1% in March, less than the expected drop to 8.4%')
+    the word belongs to the number it leads to."""
+    t = ctx.text
+
+    def cue_in(lo: int, hi: int, than: re.Pattern) -> bool:
+        return any(not than.search(t, max(lo, m.start() - 50), m.start()) for m in _FORECAST_RE.finditer(t, lo, hi))
+
+    # "higher than expected at 10.1%", "8.7%, a smaller drop than the Bank had expected": the figure is
+    # measured against a forecast; "smaller than the expected drop to 8.4%": the figure is the forecast
+    if cue_in(*ctx.left, _THAN_NEXT_RE):
+        return True
+    ends_clause = ctx.right[1] >= ctx.sentence[1] or _BREAK_RE.match(t, ctx.right[1]) is not None
+    return ends_clause and cue_in(*ctx.right, _THAN_RE)
 
 
 def lead_window(doc: Document) -> tuple[int, int, str] | None:
