@@ -18,7 +18,7 @@ CLAIM_COLUMNS = ("claim_id", "document_id", "version", "span_start", "span_end",
                  "low", "high", "unit", "qualifier", "direction", "kind", "subject", "place", "period_start",
                  "period_end", "period_partial", "modality", "attribution", "checkworthiness", "interval_low",
                  "interval_high", "unit_family", "subject_key", "fact_key", "measure", "scope", "when_start", "when_end",
-                 "evolving", "update_cue", "block_key", "claim_key", "copy_key", "evidence")
+                 "evolving", "update_cue", "block_key", "claim_key", "copy_key", "doc_sketch", "evidence")
 FETCH_COLUMNS = ("source", "uri", "fetched_at", "ok", "http_status", "bytes", "duration_s", "not_modified",
                  "etag", "last_modified", "error")
 
@@ -79,6 +79,7 @@ def claims_frame(doc: Document, version: int, claims: Iterable[Claim]) -> pd.Dat
             block_key=f.block_key,
             claim_key=f.claim_key,
             copy_key=f.copy_key,
+            doc_sketch=f.doc_sketch or None,
             evidence=f.evidence_text(),
             text_length=len(doc.text),
         )

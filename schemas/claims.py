@@ -63,6 +63,7 @@ class ClaimsModel(pa.DataFrameModel):
     block_key: Series[str] = pa.Field(nullable=True, coerce=True)
     claim_key: Series[str] = pa.Field(nullable=True, coerce=True)
     copy_key: Series[str] = pa.Field(nullable=True, coerce=True)
+    doc_sketch: Series[str] = pa.Field(nullable=True, coerce=True)
     evidence: Series[str] = pa.Field(nullable=True, coerce=True)
 
     class Config:

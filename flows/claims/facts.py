@@ -146,6 +146,7 @@ class Features:
     claim_key: str  # stable across runs and versions: document, sentence, quote
     copy_key: str  # the sentence's words: equal keys in two documents = a copied sentence
     qualifier: str = "exact"  # an exact figure's rounding interval is open at its top
+    doc_sketch: str = ""  # the document's MinHash sketch (document_sketch): near-same documents are copies
     measure_evidence: Evidence | None = None
     scope_evidence: Evidence | None = None
     when_evidence: Evidence | None = None
@@ -274,7 +275,9 @@ def _names_its_own_thing(claim: Claim) -> bool:
 
 def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
     t = ctx.text
-    near = [h for h in _measure_hits(t, ctx.quote[0], min(ctx.right[1], ctx.quote[1] + NEAR_CHARS))
+    near_end = min(ctx.right[1], ctx.quote[1] + NEAR_CHARS)
+    comma = t.find(", ", ctx.quote[1], near_end)  # "to 6.8 per cent, a sign that high inflation ...": another clause
+    near = [h for h in _measure_hits(t, ctx.quote[0], comma if comma >= 0 else near_end)
             if not _FROM_RE.search(t, max(0, h[0] - 6), h[0])]  # "rescued 4,000 people from cars"
     left = list(reversed(_measure_hits(t, *ctx.left)))
     # "core inflation ... jumped from 6.2 per cent to 6.8 per cent, underlining that high inflation":
@@ -768,7 +771,42 @@ def document_features(doc: Document, claims: Sequence[Claim]) -> list[Features]:
     fallbacks = (main_place(doc, False), main_place(doc, True)) if claims else (None, None)
     window = lead_window(doc) if claims else None
     contexts = _contexts(doc, claims)
-    return [_windowed(claim_features(doc, c, ctx, fallbacks), window) for c, ctx in zip(claims, contexts, strict=True)]
+    sketch = document_sketch(doc.text) if claims else ""
+    return [replace(_windowed(claim_features(doc, c, ctx, fallbacks), window), doc_sketch=sketch)
+            for c, ctx in zip(claims, contexts, strict=True)]
+
+
+# ---- copies -------------------------------------------------------------------------------
+SHINGLE_WORDS = 5  # a document is the set of its runs of five normalised words
+SKETCH_SIZE = 16  # MinHash values kept per document
+NEAR_COPY = 0.5  # this share of equal sketch positions (estimated Jaccard of the shingles): a copy
+_PRIME = (1 << 61) - 1
+_SEEDS = tuple((int.from_bytes(hashlib.md5(f"a{i}".encode()).digest()[:8], "big") % _PRIME or 1,
+                int.from_bytes(hashlib.md5(f"b{i}".encode()).digest()[:8], "big") % _PRIME) for i in range(SKETCH_SIZE))
+
+
+def document_sketch(text: str) -> str:
+    """The MinHash sketch of a document's word 5-grams, as 'position:hex' tokens: two reposts of one
+    wire story, lightly edited, share most positions; two independent articles about the same event
+    share almost none. Linear in the text; compared per pair in link_candidates.sql."""
+    words = normalised_words(text).split()
+    if len(words) < SHINGLE_WORDS:
+        return ""
+    shingles = {int.from_bytes(hashlib.md5(" ".join(words[i:i + SHINGLE_WORDS]).encode()).digest()[:8], "big")
+                for i in range(len(words) - SHINGLE_WORDS + 1)}
+    return " ".join(f"{i}:{min((a * h + b) % _PRIME for h in shingles):x}" for i, (a, b) in enumerate(_SEEDS))
+
+
+def sketch_similarity(a: str, b: str) -> float:
+    """Share of equal positions of two sketches (an estimate of their shingles' Jaccard); 0 without one."""
+    if not a or not b:
+        return 0.0
+    return len(set(a.split()) & set(b.split())) / SKETCH_SIZE
+
+
+def is_copy(a: Features, b: Features) -> bool:
+    """The same sentence in both documents, or near-same documents: a repost, not a second source."""
+    return a.copy_key == b.copy_key or sketch_similarity(a.doc_sketch, b.doc_sketch) >= NEAR_COPY
 
 
 # ---- one pair -----------------------------------------------------------------------------
@@ -853,6 +891,9 @@ def same_fact(a: Features, b: Features) -> Decision:
                + ("meet" if rel == "agrees" else "are disjoint"))
     if a.copy_key == b.copy_key:
         why.append("the same sentence in both documents: a copy, not an independent source")
+    elif is_copy(a, b):
+        why.append(f"near-same documents ({sketch_similarity(a.doc_sketch, b.doc_sketch):.0%} of their word 5-gram"
+                   " sketch equal): a copy, not an independent source")
     return Decision(True, rel, tuple(why))
 
 

@@ -63,6 +63,7 @@ def _claim_row(quote: str = "40 percent", text: str = TEXT, **changes) -> dict:
         "block_key": None,
         "claim_key": None,
         "copy_key": None,
+        "doc_sketch": None,
         "evidence": None,
     }
     return row | changes

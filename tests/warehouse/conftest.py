@@ -64,6 +64,7 @@ class Make:
                     "block_key": None,
                     "claim_key": None,
                     "copy_key": None,
+                    "doc_sketch": None,
                     "evidence": None,
                 }
                 rows.append(row | changes)

@@ -6,7 +6,7 @@
 -- unit, qualifier, direction, kind, subject, place, period_start, period_end, period_partial,
 -- modality, attribution, checkworthiness, interval_low, interval_high, unit_family,
 -- subject_key, fact_key, measure, scope, when_start, when_end, evolving, update_cue,
--- block_key, claim_key, copy_key, evidence
+-- block_key, claim_key, copy_key, doc_sketch, evidence
 --                as in `claims` (documented there)
 
 create or replace view current_claims as
@@ -60,6 +60,7 @@ final as (
         stored_claims.block_key,
         stored_claims.claim_key,
         stored_claims.copy_key,
+        stored_claims.doc_sketch,
         stored_claims.evidence
     from stored_claims
     inner join current_versions

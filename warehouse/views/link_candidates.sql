@@ -7,7 +7,9 @@
 --              versions of a document that restate the claim
 -- relation     agrees | conflicts | updates
 -- severity     relative gap between the two intervals (0 when they agree)
--- copy         the two claims are the same sentence in both documents (a repost, not a second source)
+-- copy         the two claims are the same sentence in both documents, or the two documents share at
+--              least 8 of their 16 sketch positions (facts.NEAR_COPY: near-same text, a repost lightly
+--              edited): not a second source
 --
 -- Blocking: an equi-join on block_key (unit family | measure | kind | forecast | partial |
 -- country, flows/claims/facts.py), so DuckDB hashes each block instead of comparing all pairs.
@@ -26,7 +28,8 @@ with
 
 compared as (
     select c.claim_id, c.document_id, c.block_key, c.scope, c.when_start, c.when_end, c.interval_low,
-           c.interval_high, c.qualifier, c.evolving, c.update_cue, c.claim_key, c.copy_key, d.published_at,
+           c.interval_high, c.qualifier, c.evolving, c.update_cue, c.claim_key, c.copy_key,
+           string_split(coalesce(c.doc_sketch, ''), ' ') as sketch, d.published_at,
            contains(c.scope, '/') and not starts_with(c.scope, 'org:') and not starts_with(c.scope, 'tracker:')
                and not contains(c.scope, '+') and not ends_with(c.scope, '/*') as nested,
            case
@@ -62,7 +65,8 @@ pairs as (
                 then (b.published_at > a.published_at or b.update_cue) and b.mid > a.mid
             else (a.published_at > b.published_at or a.update_cue) and a.mid > b.mid
         end as later_is_higher,
-        a.copy_key = b.copy_key as copy
+        a.copy_key = b.copy_key
+            or len(list_intersect(a.sketch, b.sketch)) >= 8 and a.sketch <> [''] as copy
     from compared as a
     inner join compared as b
         on a.block_key = b.block_key
