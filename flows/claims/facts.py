@@ -539,7 +539,7 @@ def _rate_month(ctx: _Context, claim: Claim, published: date) -> tuple[date, dat
         if hits:
             (s, e) = hits[0][2]
             return s, e, Evidence(f"{s}..{e}", hits[0][1], "sentence")
-    if _COMPARED_RE.search(t, max(ctx.left[0], ctx.quote[0] - 25), ctx.quote[1]):
+    if _COMPARED_RE.search(t, max(ctx.sentence[0], ctx.quote[0] - 25), ctx.quote[1]):  # ", compared with" may end the stretch
         # "up from 10.4%", "the previous figure of 10.1%": the month before the one reported
         named = _months_in(t, *ctx.sentence, published) or _months_in(ctx.title, 0, len(ctx.title), published)
         anchor = named[0][2][0] if named else published.replace(day=1) - timedelta(days=1)
@@ -635,7 +635,7 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
     when_ev = None
     start, end = claim.period_start, claim.period_end
     historic = end is not None and published is not None and (published - end).days > HISTORIC_DAYS
-    if evolving and not historic and start is None and published is not None:
+    if evolving and not historic and (start is None or end is None) and published is not None:
         # "the 1939 quake, in which 33,000 people died": a past year in the number's own stretch
         m = _PAST_YEAR_RE.search(ctx.text, ctx.left[0], ctx.right[1])
         if m and int(m.group(1)) < published.year:

@@ -83,7 +83,9 @@ DOCUMENTED |= {
     ),
 }
 DOCUMENTED["claims_history"] = (*DOCUMENTED["claims"][:CLAIMS_STORED], "is_current", "superseded_at")
-DOCUMENTED["current_claims"] = tuple(c for c in DOCUMENTED["claims"][:CLAIMS_STORED] if c != "uri")
+DOCUMENTED["current_claims"] = tuple(  # and each claim's document sketch (link_candidates' near-copies)
+    x for c in DOCUMENTED["claims"][:CLAIMS_STORED] if c != "uri"
+    for x in ((c, "doc_sketch") if c == "copy_key" else (c,)))
 
 OTHER = "Turnout was 52 percent, officials said."
 

@@ -72,3 +72,17 @@ def test_a_lightly_edited_repost_is_a_copy_and_an_independent_story_is_not():
     c = features(other, "2024-10-30", uri="https://c.example/flood")["212"]
     assert a.copy_key != b.copy_key  # the sentence itself was edited
     assert is_copy(a, b) and not is_copy(a, c)
+
+
+def test_compared_with_before_a_rate_is_the_month_before_the_one_named():
+    got = features("Core prices rose 5.9% in June, compared with 5.4% the month before.", "2024-07-17",
+                   title="Core inflation rises")
+    f = got["5.4%"]
+    assert (f.when_start.month, f.when_end.month) == (5, 5)
+
+
+def test_a_past_year_in_a_since_clause_makes_a_toll_history_not_today():
+    got = features("It was the strongest quake in the region since 1976, when about 24,000 people died.",
+                   "2024-03-06", title="Quake toll rises")
+    f = next(v for q, v in got.items() if "24,000" in q)
+    assert (f.when_start.year, f.evolving) == (1976, True)

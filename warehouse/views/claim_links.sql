@@ -11,7 +11,8 @@
 --             it was read: the sentence, the sentence before, the headline, the lead, the
 --             publication date) and how their values compare (the intervals)
 -- severity    0 for agreement; grows with the size of a conflict
--- copy        the two claims are the same sentence in both documents: a copy, not an
+-- copy        the two claims are the same sentence in both documents, or their documents are near-same
+--             (link_candidates: half the MinHash sketch equal): a copy, not an
 --             independent source
 -- created_at  when the link was first stored (kept when a new version restates it)
 -- run_id      the run that first found the link
@@ -94,7 +95,7 @@ final as (
         || format('. Same fact: a: {}; b: {}', coalesce(evidence_a, 'no evidence'), coalesce(evidence_b, 'no evidence'))
         || format('. Values: {} and {} {}', interval_a, interval_b,
                   case when relation = 'agrees' then 'overlap' else 'do not overlap' end)
-        || case when copy then '; the same sentence in both documents: a copy, not an independent source' else '' end
+        || case when copy then '; the same sentence in both documents, or near-same documents: a copy, not an independent source' else '' end
             as reason,
         severity,
         copy,
