@@ -6,6 +6,7 @@ flows/pipeline_flow.py wires them together. Each step opens and closes its own c
 from __future__ import annotations
 
 import logging
+import threading
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -146,12 +147,19 @@ def fetch_one_source(spec: SourceSpec, validators: Validators, db_path: Path, ru
     return out
 
 
+# Fetch tasks run in threads of one process and each writes its fetch log as soon as it ends.
+# Concurrent DuckDB connections from those threads, each registering a pandas frame, once failed
+# with "pandas_scan does not exist" (issue 12); the writes are a few rows, so they take turns.
+_FETCH_LOG_WRITES = threading.Lock()
+
+
 def write_fetch_log(db_path: Path, run_id: str, records: list[FetchRecord]) -> int:
-    con = connect(db_path)
-    try:
-        return store.write_fetch_log(con, fetch_frame(records), run_id)
-    finally:
-        con.close()
+    with _FETCH_LOG_WRITES:
+        con = connect(db_path)
+        try:
+            return store.write_fetch_log(con, fetch_frame(records), run_id)
+        finally:
+            con.close()
 
 
 def gather_fetched(fetched: list[Fetched], summary: RunSummary, db_path: Path | None = None) -> list[Document]:
