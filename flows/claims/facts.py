@@ -25,6 +25,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Sequence
 
+import pycountry
+
 from claimhouse.flows.claims import intervals
 from claimhouse.flows.claims.lexicon import LEXICON
 from claimhouse.flows.claims.model import Claim, Document
@@ -48,6 +50,10 @@ SCOPE_OF: dict[str, str] = {k: v for k, v in _DATA["scopes"]["names"].items()}
 COMBINED_WORDS = tuple(_DATA["scopes"]["combined"])
 WORLD_WORDS = tuple(_DATA["scopes"]["world"])
 WHOLE_WORDS = tuple(_DATA["scopes"]["whole"])
+NOT_SCOPE_BEFORE = tuple(_DATA["scopes"]["not_scope_before"])
+NOT_SCOPE_AFTER = tuple(_DATA["scopes"]["not_scope_after"])
+DOMAIN_ALIASES: dict[str, str] = dict(_DATA["country_domains"]["aliases"])
+GENERIC_DOMAINS = frozenset(_DATA["country_domains"]["generic"])
 WEEKDAYS = tuple(_DATA["weekdays"])
 DAY_WORDS: dict[str, int] = dict(_DATA["day_words"])
 UPDATE_CUES = tuple(_DATA["update_cues"])
@@ -65,6 +71,7 @@ CUT_WORDS = tuple(_DATA["cut_words"]["words"])
 EXCLUSION_WORDS = tuple(_DATA["exclusion_words"]["words"])
 CLAUSE_BREAKS = tuple(_DATA["clause_breaks"]["words"])
 _NATIONALITIES: dict[str, str] = dict(LEXICON.nationality_adjectives)
+_COUNTRY_CODES = frozenset(c.alpha_2 for c in pycountry.countries)
 HISTORIC_DAYS = 300  # a period ending this long before publication is history, not today's count
 
 
@@ -84,6 +91,9 @@ _UPDATE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(UPDATE_CUES) + r")\W+(?:
 _FORECAST_RE = re.compile(r"(?<![\w-])(?:" + _alternation(FORECAST_WORDS) + r")(?![\w-])", re.I)
 _FORECASTER_RE = re.compile(r"(?<![\w-])(?:" + _alternation(FORECASTERS) + r")(?![\w-])", re.I)
 _NORM_RE = re.compile(r"[\W_]+")
+_NOT_SCOPE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(NOT_SCOPE_BEFORE) + r")\s+(?:the\s+)?$", re.I)
+_NOT_SCOPE_AFTER_RE = re.compile(r"(?:" + _alternation(NOT_SCOPE_AFTER) + r")(?![\w-])", re.I)
+_HOST_RE = re.compile(r"^[a-z][a-z0-9+.-]*://(?:[^/@]*@)?(?P<host>[^/:?#]+)", re.I)
 _METRO_RE = re.compile(r"\b(?:metropolitan|metro) area\b", re.I)
 _MODIFIER_RES = {k: (of, re.compile(r"(?<![\w-])(?:" + _alternation(words) + r")(?![\w-])", re.I))
                  for k, (of, words) in MODIFIERS.items()}
@@ -100,6 +110,7 @@ _WINDOW_RE = re.compile(r"\b(?:from|between)\s+(?P<m1>" + _alternation(MONTHS) +
 _COMPARED_RE = re.compile(r"\b(?:from|previous|prior|compared with|compared to|against)\b", re.I)
 _UP_TO_RE = re.compile(r"\b(?:up to|until|through|to)\s+(?P<m2>" + _alternation(MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _FROM_RE = re.compile(r"\bfrom\s+$", re.I)
+_SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _THAN_RE = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){0,5}$", re.I)
 _HEDGE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["approximate_hedges"]["words"]) + r")(?![\w-])", re.I)
 _THAN_NEXT_RE = re.compile(r"\bthan\s+$", re.I)
@@ -308,12 +319,19 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
 
 
 # ---- where, or whose ----------------------------------------------------------------------
+def _not_scope(text: str, start: int, end: int) -> bool:
+    """A place that names an event or a cause ('the war in Ukraine') or where an organisation sits
+    ('the Boston-based firm'), not where a figure counts."""
+    return bool(_NOT_SCOPE_BEFORE_RE.search(text, max(0, start - 24), start) or _NOT_SCOPE_AFTER_RE.match(text, end))
+
+
 def _scopes_in(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     """(position, words, path) of each place or organisation named in text[lo:hi]."""
     out = [(m.start(), m.group(0), SCOPE_OF[m.group(0)]) for m in _SCOPE_RE.finditer(text, lo, hi)]
     taken = [(p, p + len(w)) for p, w, _ in out]
+    out = [h for h in out if not _not_scope(text, h[0], h[0] + len(h[1]))]
     for p in find_places(text, lo, hi):
-        if p.origin or any(a < p.end and p.start < b for a, b in taken):
+        if p.origin or any(a < p.end and p.start < b for a, b in taken) or _not_scope(text, p.start, p.end):
             continue
         out.append((p.start, text[p.start:p.end], p.place.replace("/", "-")))  # "Darien Gap (PA-CO)": one name
     return sorted(out)
@@ -509,6 +527,8 @@ def _month_span(year: int, month: int) -> tuple[date, date]:
 def _months_in(text: str, lo: int, hi: int, published: date) -> list[tuple[int, str, tuple[date, date]]]:
     out = []
     for m in _MONTH_RE.finditer(text, lo, hi):
+        if m.group("m") and _SINCE_RE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "19.2 per cent, the highest rate since August 1977": the record it beats, not its month
         if m.group("prev"):
             named = [x for x in _MONTH_RE.finditer(text, 0, m.start()) if x.group("m")]
             if named:  # "6.8% in April from 6.2% the previous month": the month before the one named
@@ -539,7 +559,8 @@ def _rate_month(ctx: _Context, claim: Claim, published: date) -> tuple[date, dat
         if hits:
             (s, e) = hits[0][2]
             return s, e, Evidence(f"{s}..{e}", hits[0][1], "sentence")
-    if _COMPARED_RE.search(t, max(ctx.sentence[0], ctx.quote[0] - 25), ctx.quote[1]):  # ", compared with" may end the stretch
+    cue = _COMPARED_RE.search(t, max(ctx.sentence[0], ctx.quote[0] - 25), ctx.quote[1])  # ", compared with" may end the stretch
+    if cue and not any(ch.isdigit() for ch in t[cue.end():ctx.quote[0]]):  # "from 6.2 per cent to 6.8 per cent": 'from' is 6.2's
         # "up from 10.4%", "the previous figure of 10.1%": the month before the one reported
         named = _months_in(t, *ctx.sentence, published) or _months_in(ctx.title, 0, len(ctx.title), published)
         anchor = named[0][2][0] if named else published.replace(day=1) - timedelta(days=1)
@@ -599,6 +620,20 @@ def main_place(doc: Document, organisations: bool) -> Evidence | None:
         return None
     best = max(counts, key=lambda k: (counts[k], len(k)))
     return Evidence(best, f"named {counts[best]} times", "document")
+
+
+def domain_country(doc: Document) -> Evidence | None:
+    """The country of the newsroom's country-code domain ('www.lbc.co.uk' -> GB): the last fallback
+    for a document that names no place (a British outlet writes 'inflation fell to 8.7%')."""
+    m = _HOST_RE.match(doc.uri or "")
+    if not m:
+        return None
+    host = m.group("host").lower().rstrip(".")
+    tld = host.rsplit(".", 1)[-1]
+    if len(tld) != 2 or tld in GENERIC_DOMAINS:
+        return None
+    code = DOMAIN_ALIASES.get(tld, tld.upper())
+    return Evidence(code, host, "domain") if code in _COUNTRY_CODES else None
 
 
 def claim_features(doc: Document, claim: Claim, ctx: _Context,
@@ -768,7 +803,7 @@ def _windowed(f: Features, window: tuple[int, int, str] | None) -> Features:
 
 def document_features(doc: Document, claims: Sequence[Claim]) -> list[Features]:
     """The features of each claim of one document, in the order given."""
-    fallbacks = (main_place(doc, False), main_place(doc, True)) if claims else (None, None)
+    fallbacks = (main_place(doc, False) or domain_country(doc), main_place(doc, True)) if claims else (None, None)
     window = lead_window(doc) if claims else None
     contexts = _contexts(doc, claims)
     sketch = document_sketch(doc.text) if claims else ""
