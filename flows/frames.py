@@ -18,7 +18,7 @@ CLAIM_COLUMNS = ("claim_id", "document_id", "version", "span_start", "span_end",
                  "low", "high", "unit", "qualifier", "direction", "kind", "subject", "place", "period_start",
                  "period_end", "period_partial", "modality", "attribution", "checkworthiness", "interval_low",
                  "interval_high", "unit_family", "subject_key", "fact_key", "measure", "scope", "when_start", "when_end",
-                 "evolving", "update_cue", "block_key", "claim_key", "copy_key", "doc_sketch", "evidence")
+                 "when_loose", "evolving", "update_cue", "block_key", "claim_key", "copy_key", "doc_sketch", "evidence")
 FETCH_COLUMNS = ("source", "uri", "fetched_at", "ok", "http_status", "bytes", "duration_s", "not_modified",
                  "etag", "last_modified", "error")
 
@@ -74,6 +74,7 @@ def claims_frame(doc: Document, version: int, claims: Iterable[Claim]) -> pd.Dat
             scope=f.scope,
             when_start=f.when_start,
             when_end=f.when_end,
+            when_loose=f.when_loose,
             evolving=f.evolving,
             update_cue=f.update_cue,
             block_key=f.block_key,
@@ -93,7 +94,7 @@ def typed_claims(frame: pd.DataFrame) -> pd.DataFrame:
         frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
     for col in ("span_start", "span_end", "version", "text_length"):
         frame[col] = frame[col].astype("int64")
-    for col in ("period_partial", "evolving", "update_cue"):
+    for col in ("period_partial", "when_loose", "evolving", "update_cue"):
         frame[col] = frame[col].astype(bool)
     for col in ("period_start", "period_end", "when_start", "when_end"):
         frame[col] = frame[col].astype(object)

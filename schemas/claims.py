@@ -5,6 +5,8 @@ the offsets index); the store drops it before writing.
 """
 from __future__ import annotations
 
+from typing import Optional
+
 import numpy as np
 import pandas as pd
 import pandera.pandas as pa
@@ -60,6 +62,8 @@ class ClaimsModel(pa.DataFrameModel):
     scope: Series[str] = pa.Field(nullable=True, coerce=True)
     when_start: Series[pa.Date] = pa.Field(nullable=True, coerce=True)
     when_end: Series[pa.Date] = pa.Field(nullable=True, coerce=True)
+    # when_start..when_end is a reporting window; optional: frames written without it read as false
+    when_loose: Optional[Series[bool]] = pa.Field(nullable=True, coerce=True)
     block_key: Series[str] = pa.Field(nullable=True, coerce=True)
     claim_key: Series[str] = pa.Field(nullable=True, coerce=True)
     copy_key: Series[str] = pa.Field(nullable=True, coerce=True)

@@ -138,7 +138,7 @@ def _outside_date_range(value: Any) -> bool:
 
 def _empty_batch(frame: pd.DataFrame, schema: pa.DataFrameSchema, table: str) -> pd.DataFrame:
     """An empty batch has no values to check (and often no dtypes): check its columns only."""
-    missing = [name for name in schema.columns if name not in frame.columns]
+    missing = [name for name, column in schema.columns.items() if column.required and name not in frame.columns]
     if missing:
         raise SchemaFreezeError(table, schema.name, [f"column_not_in_dataframe: {missing}"])
     return frame

@@ -61,6 +61,10 @@ FORECASTERS: dict[str, str] = {k: v for k, v in _DATA["forecasters"].items() if 
 FORECAST_WORDS = tuple(_DATA["forecast_words"])
 RATE_MEASURES = frozenset(_DATA["rate_measures"])
 STOCKS = frozenset(_DATA["stock_measures"]["measures"])
+ADJACENT_ONLY = frozenset(w.lower() for w in _DATA["adjacent_measure_words"]["words"])
+ADJACENT_GAP_WORDS: int = _DATA["adjacent_measure_words"]["gap_words"]
+REPORTED = frozenset(_DATA["reported_measures"]["measures"])
+REPORTED_WINDOW: int = _DATA["reported_measures"]["window_days"]
 MODIFIERS: dict[str, tuple[frozenset, tuple]] = {
     k: (frozenset(v["of"]), tuple(v["words"])) for k, v in _DATA["measure_modifiers"].items() if not k.startswith("_")}
 NEAR_MODIFIERS: dict[str, tuple[frozenset, tuple]] = {
@@ -157,6 +161,7 @@ class Features:
     claim_key: str  # stable across runs and versions: document, sentence, quote
     copy_key: str  # the sentence's words: equal keys in two documents = a copied sentence
     qualifier: str = "exact"  # an exact figure's rounding interval is open at its top
+    when_loose: bool = False  # when_start..when_end is only the window before the figure was reported
     doc_sketch: str = ""  # the document's MinHash sketch (document_sketch): near-same documents are copies
     measure_evidence: Evidence | None = None
     scope_evidence: Evidence | None = None
@@ -296,13 +301,19 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
     paired = len(t[ctx.left[0]:ctx.left[1]].split()) <= 2 and ctx.left[0] > ctx.sentence[0]
     before = list(reversed(_measure_hits(t, ctx.sentence[0], ctx.left[0]))) if paired else []
     far = _measure_hits(t, min(ctx.right[1], ctx.quote[1] + NEAR_CHARS), ctx.right[1])
+
+    def adjacent(h: tuple[int, str, str]) -> bool:  # "a town of 13,000", not "the city of Maui has reached 93"
+        return h[1].lower() not in ADJACENT_ONLY or (
+            h[0] < ctx.quote[0] and len(t[h[0] + len(h[1]):ctx.quote[0]].split()) <= ADJACENT_GAP_WORDS)
+
+    near, left, before, far = ([h for h in hits if adjacent(h)] for hits in (near, left, before, far))
     for strong in (True, False):
         for hits in (near, left, before, far):
             for _, words, measure in hits:
                 if (words.lower() not in WEAK_WORDS) == strong:
                     return Evidence(measure, words, "sentence")
     s0, s1 = ctx.sentence
-    sentence_hits = sorted(_measure_hits(t, s0, s1), key=lambda h: (abs(h[0] - ctx.quote[0]), h[1].lower() in WEAK_WORDS))
+    sentence_hits = sorted(filter(adjacent, _measure_hits(t, s0, s1)), key=lambda h: (abs(h[0] - ctx.quote[0]), h[1].lower() in WEAK_WORDS))
     if sentence_hits:
         return Evidence(sentence_hits[0][2], sentence_hits[0][1], "sentence")
     if _names_its_own_thing(claim):
@@ -725,9 +736,16 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         measure = ""  # a length, a price, a rate: its unit says what it measures
     comparable = (claim.modality != "hypothetical" and measure is not None and family is not None
                   and (lo is not None or hi is not None))
+    loose = False
+    if (measure or "").split(":")[0] in REPORTED and not evolving and published is not None:
+        got = _reported_window(start, end, when_ev, published)
+        if got:
+            start, end, when_ev = got
+            loose = True
     s_rel = claim.span_start - claim.sentence_start
     occurrence = claim.sentence[:s_rel].count(claim.quote)
     return Features(
+        when_loose=loose,
         measure=measure, scope=scope_ev.value if scope_ev else None, when_start=start, when_end=end,
         unit_family=family, kind=kind if kind != "change" else f"change:{claim.direction or ''}",
         forecast=forecast, partial=partial, evolving=evolving,
@@ -736,6 +754,33 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         claim_key=_key(doc.document_id, normalised_words(claim.sentence), claim.quote, str(occurrence)),
         copy_key=_key(normalised_words(claim.sentence)), qualifier=claim.qualifier,
         measure_evidence=measure_ev, scope_evidence=scope_ev, when_evidence=when_ev)
+
+
+def _reported_window(start: date | None, end: date | None, when_ev: Evidence | None,
+                     published: date) -> tuple[date, date, Evidence] | None:
+    """For a figure that describes an event or an organisation (job cuts, staff, damage, cost), a
+    period that only says when it was reported (the publication date, a single day such as 'on
+    Monday', 'now', or the current month) is not a period it counts: the figure was reported on that
+    day about something that happened in the REPORTED_WINDOW days before. Returns that window."""
+    if when_ev is None or start is None or end is None:
+        return None
+    if when_ev.source == "publication date" or (start <= published <= end and (end - start).days <= 31):
+        day = published
+    elif start == end and start <= published and (published - start).days <= REPORTED_WINDOW:
+        day = start
+    else:
+        return None
+    first = day - timedelta(days=REPORTED_WINDOW)
+    words = f"reported {day}" + (f" ('{when_ev.words}', {when_ev.source})" if when_ev.words else f" ({when_ev.source})")
+    return first, day, Evidence(f"{first}..{day}", f"{words}: within the {REPORTED_WINDOW} days before", "reporting window")
+
+
+def periods_meet(a: Features, b: Features) -> bool:
+    """Equal periods meet (null meets null); a reporting window (`when_loose`) meets any period it overlaps."""
+    if a.when_loose or b.when_loose:
+        return (a.when_start is not None and b.when_start is not None and a.when_end is not None
+                and b.when_end is not None and a.when_start <= b.when_end and b.when_start <= a.when_end)
+    return (a.when_start, a.when_end) == (b.when_start, b.when_end)
 
 
 def matching_interval(claim: Claim, ctx: _Context) -> tuple[float | None, float | None]:
@@ -912,7 +957,7 @@ def same_fact(a: Features, b: Features) -> Decision:
         return Decision(False, None, (f"different measure, unit, kind or country: {a.block_key} / {b.block_key}",))
     if not scopes_meet(a.scope, b.scope):
         return Decision(False, None, (f"different scope: {a.scope} / {b.scope} (a part is not its whole)",))
-    if (a.when_start, a.when_end) != (b.when_start, b.when_end):
+    if not periods_meet(a, b):
         return Decision(False, None, (f"different period: {a.when_start}..{a.when_end} / {b.when_start}..{b.when_end}",))
     why.append(f"same {a.measure}: {_ev(a.measure_evidence)} / {_ev(b.measure_evidence)}")
     if a.scope and a.scope == b.scope:

@@ -83,9 +83,9 @@ DOCUMENTED |= {
     ),
 }
 DOCUMENTED["claims_history"] = (*DOCUMENTED["claims"][:CLAIMS_STORED], "is_current", "superseded_at")
-DOCUMENTED["current_claims"] = tuple(  # and each claim's document sketch (link_candidates' near-copies)
+DOCUMENTED["current_claims"] = tuple(  # and each claim's document sketch (link_candidates' near-copies) and reporting-window flag
     x for c in DOCUMENTED["claims"][:CLAIMS_STORED] if c != "uri"
-    for x in ((c, "doc_sketch") if c == "copy_key" else (c,)))
+    for x in ((c, "doc_sketch") if c == "copy_key" else (c, "when_loose") if c == "when_end" else (c,)))
 
 OTHER = "Turnout was 52 percent, officials said."
 

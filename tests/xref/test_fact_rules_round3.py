@@ -51,3 +51,41 @@ def test_a_war_place_no_longer_splits_one_rate_over_two_countries():
             "2024-07-17", title="Prices", uri="https://a.example.co.uk/x")
     b = one("UK inflation fell to 6.1% in June.", "2024-07-17", title="Prices", uri="https://b.example.com/y")
     assert same_fact(a, b).same
+
+
+def _cuts(text: str, published: str):
+    return one(text, published, title="Job cuts")
+
+
+def test_a_reported_day_is_a_window_not_the_period_a_job_cut_counts():
+    said = _cuts("Acme Corp said on Wednesday it is cutting 11,000 jobs.", "2022-11-10")
+    month = _cuts("Acme Corp laid off 11,000 people in November.", "2022-12-20")
+    later = _cuts("The 11,000 job cuts at Acme Corp hit engineers hardest.", "2023-01-05")
+    assert said.when_loose and later.when_loose and not month.when_loose
+    assert (said.when_end, later.when_end) == (dt.date(2022, 11, 9), dt.date(2023, 1, 5))
+    assert same_fact(said, month).same and same_fact(said, later).same and same_fact(month, later).same
+    assert "reported 2022-11-09" in said.when_evidence.text()
+
+
+def test_a_reporting_window_does_not_reach_a_round_months_earlier():
+    first = _cuts("Acme Corp said on Wednesday it is cutting 11,000 jobs.", "2022-11-10")
+    again = _cuts("Acme Corp said on Tuesday it is cutting 11,000 more jobs.", "2023-04-12")
+    other = _cuts("Acme Corp is cutting 12,000 jobs.", "2023-06-01")
+    assert not same_fact(first, again).same and not same_fact(first, other).same
+
+
+def test_a_flow_over_a_period_keeps_its_day():
+    day = one("On Monday, 1,200 migrants landed in Italy.", "2023-08-15")
+    month = one("In August, 1,200 migrants landed in Italy.", "2023-09-02")
+    assert not day.when_loose and not same_fact(day, month).same
+
+
+def test_an_evolving_toll_keeps_its_as_of_day():
+    f = one("The death toll in Turkey stood at 8,754 on Wednesday.", "2023-02-09")
+    assert not f.when_loose and f.when_start == f.when_end == dt.date(2023, 2, 8)
+
+
+def test_city_of_names_a_population_only_right_before_the_number():
+    toll = one("The death toll in the city of Maui has reached 93, officials said.", "2023-08-13")
+    town = one("Fire swept through the town of roughly 12,700 residents.", "2023-08-13")
+    assert (toll.measure, town.measure) == ("deaths", "population")

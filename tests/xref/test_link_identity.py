@@ -85,9 +85,16 @@ def test_the_sql_pair_rule_decides_like_its_python_mirror(warehouse):
         _doc("https://c.example/up", "The death toll in Turkey stood at 3,419 on Tuesday.", "2023-02-07"),
         _doc("https://d.example/up", "The death toll in Turkey rose to 5,894 on Tuesday.", "2023-02-08"),
         _doc("https://e.example/v", "At least 217 people died in the Valencia region on Monday.", "2024-11-04"),
-        _doc("https://f.example/a", "One person died in Andalusia on Monday.", "2024-11-04")]
+        _doc("https://f.example/a", "One person died in Andalusia on Monday.", "2024-11-04"),
+        # reporting windows (when_loose): a day, the publication date, an exact month, a window too far back
+        _doc("https://g.example/c", "Acme Corp said on Wednesday it is cutting 11,000 jobs.", "2022-11-10"),
+        _doc("https://h.example/c", "Acme Corp laid off 11,000 people in November.", "2022-12-20"),
+        _doc("https://i.example/c", "The 11,000 job cuts at Acme Corp hit engineers hardest.", "2023-01-05"),
+        _doc("https://j.example/c", "Acme Corp is cutting 12,000 jobs.", "2023-06-01")]
     _store(warehouse, docs, "run-1")
     sql = {frozenset((a, b)): rel for a, b, rel in warehouse.execute(
         "select claim_id_a, claim_id_b, relation from link_candidates").fetchall()}
     python = _python_decisions(docs)
     assert (sql == python, sorted(set(python.values()))) == (True, ["agrees", "conflicts", "updates"])
+    loose = warehouse.execute("select count(*) from current_claims where when_loose").fetchone()[0]
+    assert loose >= 3

@@ -5,7 +5,7 @@
 -- claim_id, document_id, version, quote, span_start, span_end, sentence, value, low, high,
 -- unit, qualifier, direction, kind, subject, place, period_start, period_end, period_partial,
 -- modality, attribution, checkworthiness, interval_low, interval_high, unit_family,
--- subject_key, fact_key, measure, scope, when_start, when_end, evolving, update_cue,
+-- subject_key, fact_key, measure, scope, when_start, when_end, when_loose, evolving, update_cue,
 -- block_key, claim_key, copy_key, doc_sketch, evidence
 --                as in `claims` (documented there)
 
@@ -55,6 +55,7 @@ final as (
         stored_claims.scope,
         stored_claims.when_start,
         stored_claims.when_end,
+        coalesce(stored_claims.when_loose, false) as when_loose,
         stored_claims.evolving,
         stored_claims.update_cue,
         stored_claims.block_key,

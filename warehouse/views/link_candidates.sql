@@ -17,7 +17,9 @@
 -- SY/opposition-held is not SY, org:amazon/twitch is not org:amazon), except that below country
 -- level a place meets the places inside it (US/HI/Maui and US/HI/Maui/Lahaina; facts.scopes_meet;
 -- a scope ending '/*' covers the whole and meets no part), and the same period or
--- as-of day (null meets null). Intervals are in the unit family's base unit; disjoint
+-- as-of day (null meets null), or, when either claim's period is only a reporting window
+-- (when_loose: job cuts, headcounts, damage reported 'on Monday' or undated; facts.periods_meet),
+-- overlapping periods. Intervals are in the unit family's base unit; disjoint
 -- intervals conflict (an exact figure's rounding interval is open at its top: 19.1% is
 -- [19.05, 19.15), which does not meet 19.2%), or update when both are evolving counts and the later one (published
 -- later, or said "rose to") is higher. facts.relation is the same rule in Python.
@@ -27,7 +29,7 @@ create or replace view link_candidates as
 with
 
 compared as (
-    select c.claim_id, c.document_id, c.block_key, c.scope, c.when_start, c.when_end, c.interval_low,
+    select c.claim_id, c.document_id, c.block_key, c.scope, c.when_start, c.when_end, c.when_loose, c.interval_low,
            c.interval_high, c.qualifier, c.evolving, c.update_cue, c.claim_key, c.copy_key,
            string_split(coalesce(c.doc_sketch, ''), ' ') as sketch, d.published_at,
            contains(c.scope, '/') and not starts_with(c.scope, 'org:') and not starts_with(c.scope, 'tracker:')
@@ -77,8 +79,13 @@ pairs as (
             or (a.nested and b.nested
                 and (starts_with(a.scope, b.scope || '/') or starts_with(b.scope, a.scope || '/')))
         )
-        and a.when_start is not distinct from b.when_start
-        and a.when_end is not distinct from b.when_end
+        and (
+            (not a.when_loose and not b.when_loose
+                and a.when_start is not distinct from b.when_start
+                and a.when_end is not distinct from b.when_end)
+            or ((a.when_loose or b.when_loose)
+                and a.when_start <= b.when_end and b.when_start <= a.when_end)
+        )
 ),
 
 judged as (
