@@ -61,6 +61,7 @@ FORECASTERS: dict[str, str] = {k: v for k, v in _DATA["forecasters"].items() if 
 FORECAST_WORDS = tuple(_DATA["forecast_words"])
 RATE_MEASURES = frozenset(_DATA["rate_measures"])
 STOCKS = frozenset(_DATA["stock_measures"]["measures"])
+THRESHOLD_VERBS = frozenset(w.lower() for w in _DATA["threshold_verbs"]["words"])
 ADJACENT_ONLY = frozenset(w.lower() for w in _DATA["adjacent_measure_words"]["words"])
 ADJACENT_GAP_WORDS: int = _DATA["adjacent_measure_words"]["gap_words"]
 REPORTED = frozenset(_DATA["reported_measures"]["measures"])
@@ -113,6 +114,7 @@ _WINDOW_RE = re.compile(r"\b(?:from|between)\s+(?P<m1>" + _alternation(MONTHS) +
                         re.I)
 _COMPARED_RE = re.compile(r"\b(?:from|previous|prior|compared with|compared to|against)\b", re.I)
 _UP_TO_RE = re.compile(r"\b(?:up to|until|through|to)\s+(?P<m2>" + _alternation(MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
+_PASSED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["threshold_verbs"]["lower_bound"]) + r")\s+$", re.I)
 _FROM_RE = re.compile(r"\bfrom\s+$", re.I)
 _SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _THAN_RE = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){0,5}$", re.I)
@@ -289,6 +291,10 @@ def _names_its_own_thing(claim: Claim) -> bool:
             and head not in LEXICON.person_nouns)
 
 
+def _digit_at(quote: str) -> int:
+    return next((i for i, ch in enumerate(quote) if ch.isdigit()), 0)
+
+
 def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
     t = ctx.text
     near_end = min(ctx.right[1], ctx.quote[1] + NEAR_CHARS)
@@ -303,17 +309,22 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
     far = _measure_hits(t, min(ctx.right[1], ctx.quote[1] + NEAR_CHARS), ctx.right[1])
 
     def adjacent(h: tuple[int, str, str]) -> bool:  # "a town of 13,000", not "the city of Maui has reached 93"
-        return h[1].lower() not in ADJACENT_ONLY or (
+        w = h[1].lower()
+        if w in THRESHOLD_VERBS and not t[h[0] + len(h[1]):ctx.quote[0] + _digit_at(claim.quote)].strip(" \"'“‘"):
+            return False  # "the death toll ... crossed 11,000": the figure a count passed, not what crossed
+        return w not in ADJACENT_ONLY or (
             h[0] < ctx.quote[0] and len(t[h[0] + len(h[1]):ctx.quote[0]].split()) <= ADJACENT_GAP_WORDS)
 
     near, left, before, far = ([h for h in hits if adjacent(h)] for hits in (near, left, before, far))
+    if ctx.left[0] > ctx.sentence[0]:  # "the 7.8 magnitude earthquake ... crossed 11,000": the word right after
+        left = [h for h in left if t[ctx.left[0]:h[0]].strip(" -")]  # the number before is that number's
     for strong in (True, False):
         for hits in (near, left, before, far):
             for _, words, measure in hits:
                 if (words.lower() not in WEAK_WORDS) == strong:
                     return Evidence(measure, words, "sentence")
     s0, s1 = ctx.sentence
-    sentence_hits = sorted(filter(adjacent, _measure_hits(t, s0, s1)), key=lambda h: (abs(h[0] - ctx.quote[0]), h[1].lower() in WEAK_WORDS))
+    sentence_hits = sorted(filter(adjacent, _measure_hits(t, s0, s1)), key=lambda h: (h[1].lower() in WEAK_WORDS, abs(h[0] - ctx.quote[0])))
     if sentence_hits:
         return Evidence(sentence_hits[0][2], sentence_hits[0][1], "sentence")
     if _names_its_own_thing(claim):
@@ -788,7 +799,10 @@ def matching_interval(claim: Claim, ctx: _Context) -> tuple[float | None, float 
     A hedge word of its own ('about 13,000') allows 10% of the figure, but no more than two units of
     its last written digit ('some 155,754' is not 157,551); a figure whose qualifier came from elsewhere
     in the sentence, or a point estimate ('an estimated 2,207 structures and burned 2,170 acres'),
-    asserts its rounding."""
+    asserts its rounding. A count said to have passed a mark ('the toll crossed 11,000') is at least it."""
+    if claim.value is not None and claim.qualifier in ("exact", "approximate") and _PASSED_RE.search(
+            ctx.text, max(ctx.left[0], claim.span_start - 30), claim.span_start + _digit_at(claim.quote)):
+        return claim.value, None
     if claim.qualifier != "approximate" or claim.value is None:
         return claim.interval_low, claim.interval_high
     half = intervals.written_precision(claim.quote, claim.value)

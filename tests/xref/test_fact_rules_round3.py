@@ -89,3 +89,14 @@ def test_city_of_names_a_population_only_right_before_the_number():
     toll = one("The death toll in the city of Maui has reached 93, officials said.", "2023-08-13")
     town = one("Fire swept through the town of roughly 12,700 residents.", "2023-08-13")
     assert (toll.measure, town.measure) == ("deaths", "population")
+
+
+def test_a_toll_that_crossed_a_mark_is_a_lower_bound_of_the_toll():
+    f = features("The death toll from the 7.8 magnitude earthquake that struck Turkey crossed 11,000 on Wednesday.",
+                 "2023-02-09")["11,000"]
+    assert (f.measure, f.interval_low, f.interval_high) == ("deaths", 11000.0, None)
+
+
+def test_a_toll_that_reached_a_figure_is_that_figure():
+    f = one("The death toll in Turkey has reached 930 on Wednesday.", "2023-02-09")
+    assert f.measure == "deaths" and f.interval_high is not None
