@@ -115,6 +115,7 @@ _WINDOW_RE = re.compile(r"\b(?:from|between)\s+(?P<m1>" + _alternation(MONTHS) +
 _COMPARED_RE = re.compile(r"\b(?:from|previous|prior|compared with|compared to|against)\b", re.I)
 _UP_TO_RE = re.compile(r"\b(?:up to|until|through|to)\s+(?P<m2>" + _alternation(MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _PASSED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["threshold_verbs"]["lower_bound"]) + r")\s+$", re.I)
+_COMPARISON_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["comparison_words"]["words"]) + r")(?![\w-])", re.I)
 _FROM_RE = re.compile(r"\bfrom\s+$", re.I)
 _SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _THAN_RE = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){0,5}$", re.I)
@@ -575,7 +576,9 @@ def _rate_month(ctx: _Context, claim: Claim, published: date) -> tuple[date, dat
     when it is one month, else the headline's month, else the month before publication (the
     latest release)."""
     t = ctx.text
-    near = _months_in(t, ctx.quote[0], min(ctx.right[1], ctx.quote[1] + NEAR_CHARS), published)
+    ahead = _months_in(t, ctx.quote[0], min(ctx.right[1], ctx.quote[1] + NEAR_CHARS), published)
+    compared = {h[2] for h in ahead if _COMPARISON_RE.search(t, ctx.quote[1], h[0])}
+    near = [h for h in ahead if h[2] not in compared]  # "19.3%, only slightly below March's 19.6%": 19.6%'s month
     left = list(reversed(_months_in(t, max(ctx.left[0], ctx.quote[0] - 25), ctx.quote[0], published)))
     for hits in (near, left):
         if hits:
@@ -595,7 +598,7 @@ def _rate_month(ctx: _Context, claim: Claim, published: date) -> tuple[date, dat
         (s, e) = hits[0][2]
         return s, e, Evidence(f"{s}..{e}", hits[0][1], "headline")
     ps, pe = claim.period_start, claim.period_end
-    if ps and pe and ps.day == 1 and (pe - ps).days < 31 and pe <= published:
+    if ps and pe and ps.day == 1 and (pe - ps).days < 31 and pe <= published and (ps, pe) not in compared:
         return ps, pe, Evidence(f"{ps}..{pe}", "", "claim")
     prev = published.replace(day=1) - timedelta(days=1)
     s, e = _month_span(prev.year, prev.month)

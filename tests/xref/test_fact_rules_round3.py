@@ -100,3 +100,9 @@ def test_a_toll_that_crossed_a_mark_is_a_lower_bound_of_the_toll():
 def test_a_toll_that_reached_a_figure_is_that_figure():
     f = one("The death toll in Turkey has reached 930 on Wednesday.", "2023-02-09")
     assert f.measure == "deaths" and f.interval_high is not None
+
+
+def test_a_month_after_a_comparison_word_is_the_compared_figures():
+    got = features("The figures put food CPI inflation at 17.3%, only slightly below May's 17.9%.", "2024-07-17",
+                   title="Inflation falls")
+    assert got["17.3%"].when_start == dt.date(2024, 6, 1) and got["17.9%"].when_start == dt.date(2024, 5, 1)
