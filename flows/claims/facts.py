@@ -116,6 +116,11 @@ _COMPARED_RE = re.compile(r"\b(?:from|previous|prior|compared with|compared to|a
 _UP_TO_RE = re.compile(r"\b(?:up to|until|through|to)\s+(?P<m2>" + _alternation(MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _PASSED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["threshold_verbs"]["lower_bound"]) + r")\s+$", re.I)
 _COMPARISON_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["comparison_words"]["words"]) + r")(?![\w-])", re.I)
+_APPOSITION_RE = re.compile(r"(?:^|,)\s*or\s+(?:[\w-]+\s+){0,2}$", re.I)
+_SPEECH = _DATA["reported_speech"]
+_WOULD_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_SPEECH["modals"]) + r")(?![\w-])", re.I)
+_SPEECH_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_SPEECH["verbs"]) + r")(?![\w-])", re.I)
+_HYPOTHETICAL_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_SPEECH["hypothetical"]) + r")(?![\w-])", re.I)
 _FROM_RE = re.compile(r"\bfrom\s+$", re.I)
 _SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _THAN_RE = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){0,5}$", re.I)
@@ -280,6 +285,8 @@ def _cuts(ev: Evidence | None, ctx: _Context, percent: bool) -> Evidence | None:
     if ev is None or ev.value != "staff":
         return ev
     lo, hi = ctx.sentence if percent else (ctx.left[0], ctx.right[1])
+    if _APPOSITION_RE.search(ctx.text[ctx.left[0]:ctx.quote[0]]):  # "lay off 10% of its workforce, or about 8,000 employees"
+        lo = ctx.sentence[0]
     m = _CUT_RE.search(ctx.text, lo, hi)
     return Evidence("job_cuts", f"{ev.words} + {m.group(0)}", ev.source) if m else ev
 
@@ -414,7 +421,8 @@ def _pick_scope(ctx: _Context) -> Evidence | None:
     for group in _compound(t, own):
         if len({h[2].split("/")[0] for h in group}) > 1 and (group[0][0] >= ctx.quote[1] or group[-1][0] < ctx.quote[0]):
             near_before = group[-1][0] < ctx.quote[0] and not [h for h in own if group[-1][0] < h[0] < ctx.quote[0]]
-            near_after = group[0][0] >= ctx.quote[1] and not [h for h in own if ctx.quote[1] <= h[0] < group[0][0]]
+            near_after = group[0][0] >= ctx.quote[1] and not [h for h in own if ctx.quote[1] <= h[0] < group[0][0]] \
+                and not _BREAK_RE.search(t, ctx.quote[1], group[0][0])  # ", and before that Amazon, Meta ...": another clause
             if near_before or near_after:
                 got = _combine(group, True)
                 if got:
@@ -733,11 +741,13 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         kind = "level"  # "cut 10,000 jobs" and "10,000 job cuts" count the same events
     forecast = ""
     t = ctx.text
-    if _forecast_cue(ctx):
+    future = claim.period_start is not None and published is not None and claim.period_start > published
+    announced = (measure or "").split(":")[0] in ORG_MEASURES and not future  # "Meta will lay off 13%": the announcement
+    if _forecast_cue(ctx) and not announced:
         who = _FORECASTER_RE.search(t, ctx.left[0], ctx.right[1]) or _FORECASTER_RE.search(t, ctx.sentence[0], ctx.quote[0])
         forecast = FORECASTERS[who.group(0).lower()] if who else "consensus"
-    elif claim.modality == "forecast" and not _FORECAST_RE.search(t, *ctx.sentence) and (family != "count" or (
-            claim.period_start is not None and published is not None and claim.period_start > published)):
+    elif claim.modality == "forecast" and not announced and not _FORECAST_RE.search(t, *ctx.sentence) and (
+            family != "count" or future):
         forecast = "forecast"  # "will be living in Japan by 2026"; an announced cut ("will cut 10,000 jobs") is the fact
     group = _NATIONALITY_RE.search(t, claim.span_start, min(ctx.right[1], claim.span_end + 20))
     if measure and group:
@@ -748,7 +758,7 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
     hi = None if hi is None else hi * scale
     if measure is None and family not in (None, "count"):
         measure = ""  # a length, a price, a rate: its unit says what it measures
-    comparable = (claim.modality != "hypothetical" and measure is not None and family is not None
+    comparable = ((claim.modality != "hypothetical" or (announced and _reported_would(ctx))) and measure is not None and family is not None
                   and (lo is not None or hi is not None))
     loose = False
     if (measure or "").split(":")[0] in REPORTED and not evolving and published is not None:
@@ -817,6 +827,15 @@ def matching_interval(claim: Claim, ctx: _Context) -> tuple[float | None, float 
     else:
         slack = min(half, intervals.ROUNDING_CAP * abs(claim.value))
     return claim.value - slack, claim.value + slack
+
+
+def _reported_would(ctx: _Context) -> bool:
+    """'said approximately 400 people would be let go', 'announced that it would lay off 10,000': a
+    'would' of reported speech is the announcement's 'will', not a hypothetical."""
+    t = ctx.text
+    would = [m for m in _WOULD_RE.finditer(t, ctx.sentence[0], ctx.right[1])]
+    return bool(would) and _SPEECH_RE.search(t, ctx.sentence[0], would[0].start()) is not None \
+        and not _HYPOTHETICAL_RE.search(t, ctx.sentence[0], ctx.right[1])
 
 
 def _forecast_cue(ctx: _Context) -> bool:

@@ -106,3 +106,33 @@ def test_a_month_after_a_comparison_word_is_the_compared_figures():
     got = features("The figures put food CPI inflation at 17.3%, only slightly below May's 17.9%.", "2024-07-17",
                    title="Inflation falls")
     assert got["17.3%"].when_start == dt.date(2024, 6, 1) and got["17.9%"].when_start == dt.date(2024, 5, 1)
+
+
+def test_a_would_of_reported_speech_is_the_announcement():
+    said = one("Acme Corp said approximately 400 people would be let go.", "2023-03-21", title="Job cuts")
+    maybe = one("Acme Corp said up to 400 people could be let go if sales fall.", "2023-03-21", title="Job cuts")
+    assert said.comparable and said.measure == "job_cuts" and not maybe.comparable
+
+
+def test_an_announced_share_of_staff_cut_is_the_fact_not_a_forecast():
+    f = features("Acme Corp said on Wednesday that it will lay off more than 1,100 employees, about 13 percent of "
+                 "its workforce.", "2022-11-09", title="Job cuts")["about 13 percent"]
+    assert (f.measure, f.forecast) == ("job_cuts", "")
+
+
+def test_an_apposition_restates_the_cut():
+    f = features("Acme Corp planned to lay off 10% of its workforce, or about 8,000 employees.", "2023-01-04",
+                 title="Job cuts")["about 8,000 employees"]
+    assert f.measure == "job_cuts"
+
+
+def test_staff_losing_their_jobs_are_job_cuts():
+    f = one("Its subsidiary will also be hit, with more than 400 workers losing their jobs.", "2023-03-21",
+            title="Job cuts")
+    assert f.measure == "job_cuts"
+
+
+def test_organisations_named_after_a_clause_break_are_another_clauses():
+    f = one("Microsoft announced that it would lay off 10,000 workers, and before that Amazon, Meta and "
+            "Salesforce all cut staff.", "2023-01-19", title="Job cuts")
+    assert f.scope == "org:microsoft"
