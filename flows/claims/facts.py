@@ -76,6 +76,8 @@ CUT_WORDS = tuple(_DATA["cut_words"]["words"])
 EXCLUSION_WORDS = tuple(_DATA["exclusion_words"]["words"])
 CLAUSE_BREAKS = tuple(_DATA["clause_breaks"]["words"])
 _NATIONALITIES: dict[str, str] = dict(LEXICON.nationality_adjectives)
+_UNIT_FORM: dict[str, str] = {form.lower(): name for name, u in LEXICON.units.items()
+                              if u.get("family") not in (None, "count", "person") for form in u.get("forms", ())}
 _COUNTRY_CODES = frozenset(c.alpha_2 for c in pycountry.countries)
 HISTORIC_DAYS = 300  # a period ending this long before publication is history, not today's count
 
@@ -121,6 +123,7 @@ _SPEECH = _DATA["reported_speech"]
 _WOULD_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_SPEECH["modals"]) + r")(?![\w-])", re.I)
 _SPEECH_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_SPEECH["verbs"]) + r")(?![\w-])", re.I)
 _HYPOTHETICAL_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_SPEECH["hypothetical"]) + r")(?![\w-])", re.I)
+_MOVEMENT_RE = re.compile(r"\s+(?:" + _alternation(_DATA["forecast_movements"]["words"]) + r")(?![\w-])", re.I)
 _FROM_RE = re.compile(r"\bfrom\s+$", re.I)
 _SINCE_RE = re.compile(r"\bsince\s+(?:the\s+)?$", re.I)
 _THAN_RE = re.compile(r"\bthan\s+(?:[\w'’-]+\s+){0,5}$", re.I)
@@ -734,6 +737,11 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
             end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
             when_ev = Evidence(f"{start}..{end}", "", "publication date")
     kind = claim.kind
+    unit = claim.unit
+    if unit is None and measure_ev is not None and measure_ev.source == "sentence" \
+            and _UNIT_FORM.get(measure_ev.words.lower()) is not None:
+        unit = _UNIT_FORM[measure_ev.words.lower()]  # "2,170 incinerated acres": the unit word is the measure word
+        claim = replace(claim, unit=unit)
     family = _family(claim, measure)
     if claim.unit == "percent" and measure in RATE_MEASURES:
         kind = "rate"
@@ -743,7 +751,8 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
     t = ctx.text
     future = claim.period_start is not None and published is not None and claim.period_start > published
     announced = (measure or "").split(":")[0] in ORG_MEASURES and not future  # "Meta will lay off 13%": the announcement
-    if _forecast_cue(ctx) and not announced:
+    estimate = (measure or "").split(":")[0] in REPORTED and not future  # "the $5.5 billion cost projected by"
+    if _forecast_cue(ctx) and not announced and not estimate:
         who = _FORECASTER_RE.search(t, ctx.left[0], ctx.right[1]) or _FORECASTER_RE.search(t, ctx.sentence[0], ctx.quote[0])
         forecast = FORECASTERS[who.group(0).lower()] if who else "consensus"
     elif claim.modality == "forecast" and not announced and not _FORECAST_RE.search(t, *ctx.sentence) and (
@@ -845,7 +854,8 @@ def _forecast_cue(ctx: _Context) -> bool:
     t = ctx.text
 
     def cue_in(lo: int, hi: int, than: re.Pattern) -> bool:
-        return any(not than.search(t, max(lo, m.start() - 50), m.start()) for m in _FORECAST_RE.finditer(t, lo, hi))
+        return any(not than.search(t, max(lo, m.start() - 50), m.start()) and not _MOVEMENT_RE.match(t, m.end())
+                   for m in _FORECAST_RE.finditer(t, lo, hi))  # "is expected to climb further": not this figure
 
     # "higher than expected at 10.1%", "8.7%, a smaller drop than the Bank had expected": the figure is
     # measured against a forecast; "smaller than the expected drop to 8.4%": the figure is the forecast

@@ -136,3 +136,20 @@ def test_organisations_named_after_a_clause_break_are_another_clauses():
     f = one("Microsoft announced that it would lay off 10,000 workers, and before that Amazon, Meta and "
             "Salesforce all cut staff.", "2023-01-19", title="Job cuts")
     assert f.scope == "org:microsoft"
+
+
+def test_a_unit_word_set_apart_by_an_adjective_is_still_the_unit():
+    a = one("The fire burned 2,170 incinerated acres in the town.", "2023-08-18")
+    b = one("The fire burned 2,170 acres in the town.", "2023-08-18")
+    assert a.unit_family == b.unit_family == "area" and same_fact(a, b).relation == "agrees"
+
+
+def test_expected_to_climb_forecasts_the_count_not_the_figure():
+    f = one("The number of deaths, which previously stood at 80, is expected to climb further.", "2023-08-12",
+            title="Deaths in Maui")
+    assert f.forecast == "" and f.measure == "deaths"
+
+
+def test_a_cost_projected_by_an_agency_is_an_estimate_not_a_forecast():
+    f = one("His figure is in line with the $5.5 billion rebuilding cost projected by the agency.", "2023-08-13")
+    assert (f.measure, f.forecast) == ("cost", "")
