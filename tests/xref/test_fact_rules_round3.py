@@ -153,3 +153,11 @@ def test_expected_to_climb_forecasts_the_count_not_the_figure():
 def test_a_cost_projected_by_an_agency_is_an_estimate_not_a_forecast():
     f = one("His figure is in line with the $5.5 billion rebuilding cost projected by the agency.", "2023-08-13")
     assert (f.measure, f.forecast) == ("cost", "")
+
+
+def test_an_offices_city_and_where_a_figure_was_said_are_not_its_place():
+    office = one("Over 2,500 people died at sea this year, said the director of the Denver office of the agency.",
+                 "2023-09-28", title="Deaths at sea")
+    said = one("Over 2,500 people died at sea this year, the agency said in Denver.", "2023-09-28",
+               title="Deaths at sea")
+    assert not (office.scope or "").startswith("US") and not (said.scope or "").startswith("US")
