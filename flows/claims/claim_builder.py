@@ -60,6 +60,7 @@ _COMPARING_RE = re.compile(r"\s+(?:the|that|what|as|its|their|his|her)\b", re.IG
 # "-53.7% compared with February 2019", "-11% to £449m", "-4% year-on-year": a signed change, not a level
 _COMPARED_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:compared|versus|vs\.?|against|from|to\b|on\s+(?:the|a|last)\b|"
                                 r"year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|m/m|over\s+the)", re.IGNORECASE)
+_US_AFTER_SIGN_RE = re.compile(r"\s?US(?![A-Za-z])")  # "$US102": a US dollar written the Australian way
 _SHARE_UNITS = ("percent", "percentage_point", "basis_point")
 # a count of people named just before a bare number, with only linking words between
 _PEOPLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.population_nouns, key=len, reverse=True)) + r")\s+"
@@ -180,7 +181,8 @@ def _open_draft(s, atom: NumberAtom, currency) -> Draft | None:
     d = Draft(qs=atom.start, qe=atom.end, value=atom.value)
     if currency:
         d.qs, d.unit = currency
-        if s.local_dollar and d.unit == "USD" and text[d.qs] == "$" and text[max(0, d.qs - 2):d.qs] not in ("US", "S."):
+        if s.local_dollar and d.unit == "USD" and text[d.qs] == "$" and text[max(0, d.qs - 2):d.qs] not in ("US", "S.") \
+                and not _US_AFTER_SIGN_RE.match(text, d.qs + 1):
             d.unit = s.local_dollar  # "$1,000,500" in a Sydney text: AUD (NEWS_DEV conv. 31)
     if atom.suffix_scale in ("m",) and not currency and not s._counted_after_m(atom.end):
         d.value, d.unit = atom.value / 1e6, "m"  # "a 100m sprint": metres, not millions ("2.7m sales": millions)

@@ -129,19 +129,33 @@ def extract_claims(text: str, published: date | None = None) -> list[Claim]:
 # countries whose own press writes their currency `$`, and its code (NEWS_DEV conv. 31); Hong Kong and
 # Singapore are left out: reports on their firms quote US dollars as `$` as often as not
 _DOLLAR_COUNTRIES = {"AU": "AUD", "NZ": "NZD", "CA": "CAD"}
-_LOCAL_MENTIONS = 2  # one passing mention ("Exports to Australia") does not make a text local
+_LOCAL_MENTIONS = 2  # one passing mention ("Exports to Australia") does not make a text local among other places
+# "$US100", "$US6.5 billion": a writer who marks US dollars so writes a bare "$" for the local dollar, the
+# Australian press's style (the New Zealand and Canadian press write "US$")
+_MARKED_US_DOLLAR_RE = re.compile(r"\$\s?US(?![A-Za-z])")
+_MARKED_US_LOCAL = "AUD"
+# "Exports to Australia", "flights from Sydney": a place the text trades or travels with, not where it is written
+_PARTNER_BEFORE_RE = re.compile(r"\b(?:to|from|into|with|against|via)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _local_dollar(text: str) -> str | None:
     """The code a bare `$` stands for in this text: the local dollar when the text names places of a
-    dollar country other than the US at least twice and the US never; else None (`$` stays USD)."""
+    dollar country other than the US twice, or once with no other country named (and not only as a
+    partner: "Exports to Australia"), and the US never;
+    else AUD when the text marks its US dollars `$US`; else None (`$` stays USD)."""
     counts: dict[str, int] = {}
+    partner_only: dict[str, bool] = {}
     for m in find_places(text, 0, len(text)):
         counts[m.place] = counts.get(m.place, 0) + 1
+        partner = bool(_PARTNER_BEFORE_RE.search(text, max(0, m.start - 8), m.start))
+        partner_only[m.place] = partner_only.get(m.place, True) and partner
     if counts.get("US"):
         return None
-    local = [(n, c) for c, n in counts.items() if c in _DOLLAR_COUNTRIES and n >= _LOCAL_MENTIONS]
-    return _DOLLAR_COUNTRIES[max(local)[1]] if local else None
+    local = [(n, c) for c, n in counts.items() if c in _DOLLAR_COUNTRIES and (
+        n >= _LOCAL_MENTIONS or (len(counts) == 1 and not partner_only[c]))]
+    if local:
+        return _DOLLAR_COUNTRIES[max(local)[1]]
+    return _MARKED_US_LOCAL if _MARKED_US_DOLLAR_RE.search(text) else None
 
 
 def _within(mentions: list, starts: list[int], start: int, end: int) -> list:

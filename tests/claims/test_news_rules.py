@@ -1,0 +1,22 @@
+"""Rules learned from reading the real-news dev set's failures (issue 13), each shown on sentences
+written here: a unit-test corpus, not a measure of quality (the dev set's scores are in
+test_news_dev.py and test_news_dev_context.py)."""
+import pytest
+
+from claimhouse.flows.claims.extract import extract_claims
+
+
+def _units(text):
+    return {c.quote: c.unit for c in extract_claims(text)}
+
+
+@pytest.mark.parametrize("text, quote, unit", [
+    ("Perth's median house price reached $640,000 in the quarter.", "$640,000", "AUD"),
+    ("Wellington City Council approved a $12m upgrade.", "$12m", "NZD"),
+    ("Exports to Australia fell by 4% to $84,156 in the quarter.", "$84,156", "USD"),  # a partner, not the home
+    ("The miner earned $5 billion and paid $US2 billion in dividends.", "$5 billion", "AUD"),  # "$US" marks the local `$`
+    ("The miner earned $5 billion and paid $US2 billion in dividends.", "$US2 billion", "USD"),
+    ("The firm earned $5 billion in Toronto and New York.", "$5 billion", "USD"),  # the US named: `$` stays USD
+])
+def test_a_bare_dollar_follows_the_country_the_text_is_written_in(text, quote, unit):
+    assert _units(text)[quote] == unit
