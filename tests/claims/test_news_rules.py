@@ -20,3 +20,18 @@ def _units(text):
 ])
 def test_a_bare_dollar_follows_the_country_the_text_is_written_in(text, quote, unit):
     assert _units(text)[quote] == unit
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("Some 4,100 patients waited more than 12 hours in January, up from 3,700 in December.", "3,700"),
+    ("Heathrow had an 8 percent increase to 80 million passengers, while Gatwick saw a 4 percent increase to 45 million.",
+     "45 million"),
+    ("There were 912 people in hospital, a 12% increase on last week's 814.", "814"),
+])
+def test_a_bare_number_tied_to_an_earlier_count_of_people_counts_people(text, quote):
+    assert _units(text)[quote] == "person"
+
+
+def test_a_bare_number_after_another_bare_count_does_not_borrow_people():
+    units = _units("Some 400 people were hurt, 30 cars burned, up from 12.")
+    assert units.get("12") is None
