@@ -380,13 +380,18 @@ def _read_rate(s, d: Draft) -> None:
     """A rate after the quote or after its counted noun: "per day", "a year", "per 100,000"."""
     text = s.text
     r = cues.rate_after(text, d.qe, s.end)
+    closing = None
+    if r is None and text[d.qe:d.qe + 1] == ")" and d.unit is not None:
+        r = cues.rate_after(text, d.qe + 1, s.end)  # "$92.74 (£82.13) a barrel": the rate after a conversion's bracket
+        closing = d.qe if r is not None else None
     if r is None and d.has_subject_after and d.np_end > d.qe and d.np_end - d.qe < 60:
         r = cues.rate_after(text, d.np_end, s.end)  # "140 litres of water per day"
     unit = d.unit
     if r is not None and unit not in _SPEED_UNITS and not (
-            unit is not None and LEXICON.unit_family(unit) == "duration" and r[1] in _CALENDAR_DENOMINATORS):
+            unit is not None and LEXICON.unit_family(unit) == "duration" and r[1] in _CALENDAR_DENOMINATORS) and not (
+            unit in _SHARE_UNITS and r[1] in _CALENDAR_DENOMINATORS):  # "down 7.9 per cent yearly": the change's period
         den = r[1]
-        d.qe = r[0]
+        d.qe = r[0] if closing is None else closing
         if den.isdigit():
             d.unit = f"per_{den}" if unit in (None, "person") else f"{unit}/{den}"
         else:

@@ -188,9 +188,9 @@ def points_after(text: str, qend: int, ceiling: int) -> int | None:
 # ---- rates --------------------------------------------------------------------------
 _RATE_RE = re.compile(
     r"\s*(?:(?:a|an|per|each|every|for\s+every|for\s+each)\s+|/\s*)(?P<den>(?:day|week|month|year|hour|minute|second|annum|night|"
-    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)|thousand|million)(?:\s+(?:people|residents|inhabitants|population|persons|"
+    r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d|[-–])|thousand|million)(?:\s+(?:people|residents|inhabitants|population|persons|"
     r"individuals|births|live\s+births|(?:U\.S\.\s+|US\s+)?residents))?)\b(?!\s+(?:earlier|ago|before|later|on\b))|"
-    r"(?:capita|head|person|household|barrel|tonne|ton|game|match|location|theater|theatre|cinema|screen|"
+    r"(?:capita|head|person|household|barrel|bbl|tonne|ton|game|match|location|theater|theatre|cinema|screen|"
     r"kg|kilogram|kilo|litre|liter|gallon|ounce|share|kilowatt-hour|kWh|megawatt[\s-]hour|MWh|mile|km|kilometre|"
     r"kilometer|square\s+metre|square\s+meter|pound|lb|unit|dose|vote|container|acre|hectare)\b)|"
     r"\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b",
@@ -212,7 +212,7 @@ def rate_after(text: str, pos: int, ceiling: int) -> tuple[int, str] | None:
         return m.end(), {"thousand": "1000", "million": "1000000"}.get(num.group(0), num.group(0).replace(",", ""))
     den = " ".join(den.split())
     den = {"annum": "year", "head": "capita", "person": "capita", "thousand": "1000", "million": "1000000",
-           "ton": "tonne", "kilogram": "kg", "kilo": "kg", "liter": "litre", "kilowatt-hour": "kWh", "kwh": "kWh",
+           "ton": "tonne", "bbl": "barrel", "kilogram": "kg", "kilo": "kg", "liter": "litre", "kilowatt-hour": "kWh", "kwh": "kWh",
            "kilometre": "km", "kilometer": "km", "square metre": "m2", "square meter": "m2",
            "pound": "pound_mass", "lb": "pound_mass", "megawatt hour": "MWh", "megawatt-hour": "MWh",
            "mwh": "MWh", "match": "game", "theater": "location", "theatre": "location", "cinema": "location",

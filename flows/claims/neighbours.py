@@ -269,6 +269,9 @@ def lend_from_neighbours(claims: list[Claim], text: str) -> list[Claim]:
             if prev.kind == "change" and claim.kind == "level" and _is_bare(claim) and _LISTED_RE.match(between):
                 claim = out[k] = replace(claim, kind="change")  # "64,000 jobs were added in September and 40,000"
         claim = out[k] = _same_figure(prev, claim, between)
+        if _CONVERSION_RE.match(between) and prev.unit and _ISO_RE.fullmatch(prev.unit) and claim.unit and \
+                "/" in claim.unit and _ISO_RE.fullmatch(claim.unit.split("/", 1)[0]):
+            prev = out[k - 1] = replace(prev, unit=f"{prev.unit}/{claim.unit.split('/', 1)[1]}")  # "$92.74 (£82.13) a barrel"
         back, forward = _lends_unit(prev, claim, between)
         if back:
             out[k - 1] = replace(prev, unit=claim.unit)

@@ -35,3 +35,15 @@ def test_a_bare_number_tied_to_an_earlier_count_of_people_counts_people(text, qu
 def test_a_bare_number_after_another_bare_count_does_not_borrow_people():
     units = _units("Some 400 people were hurt, 30 cars burned, up from 12.")
     assert units.get("12") is None
+
+
+@pytest.mark.parametrize("text, quote, unit", [
+    ("Brent rose 2% to $81.20 (£64.10) a barrel.", "$81.20", "USD/barrel"),  # the rate after a conversion's bracket
+    ("Brent rose 2% to $81.20 (£64.10) a barrel.", "£64.10", "GBP/barrel"),
+    ("Brent traded at $49/bbl on Monday.", "$49/bbl", "USD/barrel"),
+    ("Prices were down 7.9 per cent yearly to a median of $434,134.", "7.9 per cent", "percent"),  # the change's period
+    ("The 2440kg car takes a 0-100km/h time of 4 seconds.", "2440kg", "kg"),  # "a 0-100" is no rate
+    ("It makes 630Nm of torque and a 5.2-second time.", "630Nm", "Nm"),
+])
+def test_rates_after_brackets_and_not_before_other_figures(text, quote, unit):
+    assert _units(text)[quote] == unit
