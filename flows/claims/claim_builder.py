@@ -61,6 +61,9 @@ _COMPARING_RE = re.compile(r"\s+(?:the|that|what|as|its|their|his|her)\b", re.IG
 _COMPARED_AFTER_RE = re.compile(r"\s*(?:\)\s*)?(?:compared|versus|vs\.?|against|from|to\b|on\s+(?:the|a|last)\b|"
                                 r"year[- ]on[- ]year|y/y|yoy|month[- ]on[- ]month|m/m|over\s+the)", re.IGNORECASE)
 _US_AFTER_SIGN_RE = re.compile(r"\s?US(?![A-Za-z])")  # "$US102": a US dollar written the Australian way
+# "the number of patients", "the total number of passengers": the subject names what the figure counts
+_NUMBER_OF_RE = re.compile(r"(?:the\s+)?(?:total\s+)?number\s+of\s+([a-z-]+)(?:\s+([a-z-]+))?", re.IGNORECASE)
+_PERSON_COMPOUND_RE = re.compile(r"-(?:member|person|man|woman|strong)\b", re.IGNORECASE)
 _SHARE_UNITS = ("percent", "percentage_point", "basis_point")
 # a count of people named just before a bare number, with only linking words between
 _PEOPLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.population_nouns, key=len, reverse=True)) + r")\s+"
@@ -350,6 +353,10 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
         d.unit = "person"
     elif d.unit is None and subj is None and d.subject and _is_population(d.subject) and atom.form != "words":
         d.unit = "person"  # "a population of 4.1 million"
+    elif d.unit is None and subj is None and d.subject and _counts_people(d.subject):
+        d.unit = "person"  # "The number of patients waiting ... has hit 4.3 million"
+    elif d.unit is None and _PERSON_COMPOUND_RE.match(text, d.qe, s.end):
+        d.unit = "person"  # "the 40-member house", "a 15-strong squad"
     elif d.unit is None and subj is None and atom.form == "digits" and _PEOPLE_BEFORE_RE.search(
             text, max(s.start, d.qs - 60), d.qs):
         d.unit = "person"  # "in front of a crowd of 40491", "passenger numbers rose 6.5% to 7.7 billion"
@@ -483,6 +490,11 @@ def _is_person(head: str, subject: str | None) -> bool:
     if h in LEXICON.person_nouns or head in LEXICON.demonyms or h.endswith(_PERSON_SUFFIXES):
         return True  # "policymakers", "taxpayers", "sub-postmasters", "asylum-seekers"
     return bool(subject and re.match(r"(?i)people\b|persons\b|individuals\b", subject))
+
+
+def _counts_people(subject: str) -> bool:
+    m = _NUMBER_OF_RE.match(subject)
+    return bool(m) and any(w and _is_person(w, None) for w in m.groups())  # "number of patients", "of young people"
 
 
 def _is_population(subject: str) -> bool:

@@ -45,8 +45,13 @@ _YEAR_BEFORE_RE = re.compile(r"\b(?:in|since|during|until|through|half\s+of|quar
 _WORD_AFTER_RE = re.compile(r"\s+(?:of\s+)?([a-z][\w-]*)")
 _DIMENSION_WORDS = frozenset({"high", "long", "wide", "deep", "tall", "away", "thick", "across", "below", "above",
                               "hurdles", "metres", "meters", "yards", "heights", "lengths"})
-_AGE_CUE_BEFORE_RE = re.compile(r"\b(?:aged|age\s+of|ages\s+of|turns|turned|turning)\s+(?:(?:over|under|between|about|around|"
-                                r"at\s+least|nearly|almost|just|only)\s+)?$", re.IGNORECASE)
+_AGE_CUE_BEFORE_RE = re.compile(r"(?:\b(?:aged|age\s+of|ages\s+of|turns|turned|turning)\s+(?:(?:over|under|between|about|around|"
+                                r"at\s+least|nearly|almost|just|only)\s+)?"
+                                # "its median age has risen from 34 to 41", "the average age fell to 52"
+                                r"|\bage\s+(?:has\s+|had\s+|have\s+)?(?:[a-z]+\s+)?(?:from|to|at)\s+(?:\d{1,2}\s+to\s+)?"
+                                # "people over 80", "adults under 25": a group bounded by age
+                                r"|\b(?:people|adults|those|men|women|patients|residents|drivers|voters|workers)\s+"
+                                r"(?:over|under|above|below)\s+(?:the\s+age\s+of\s+)?)$", re.IGNORECASE)
 _NAME_COMMA_RE = re.compile(r"(?<![.,;:])\b([A-Z][a-z][\w'’-]*),\s$")  # "Roger Federer, 33, took ..."
 _NAME_BRACKET_RE = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s\($")  # "Lisa Burrows (41)"
 _AND_A_HALF_RE = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)

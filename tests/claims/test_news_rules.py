@@ -47,3 +47,14 @@ def test_a_bare_number_after_another_bare_count_does_not_borrow_people():
 ])
 def test_rates_after_brackets_and_not_before_other_figures(text, quote, unit):
     assert _units(text)[quote] == unit
+
+
+@pytest.mark.parametrize("text, quote, unit", [
+    ("The number of patients waiting for surgery has reached 6.1 million.", "6.1 million", "person"),
+    ("The party won 13 seats in the 40-member house.", "40", "person"),
+    ("Its median age has risen from 34 to 41.", "41", "year"),
+    ("The survey now includes people over 80.", "over 80", "year"),
+    ("The number of flights fell to 4,000.", "4,000", None),  # a count of things, not of people
+])
+def test_counts_of_people_and_ages_told_without_a_noun(text, quote, unit):
+    assert _units(text)[quote] == unit
