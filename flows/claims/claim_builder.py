@@ -64,6 +64,13 @@ _US_AFTER_SIGN_RE = re.compile(r"\s?US(?![A-Za-z])")  # "$US102": a US dollar wr
 # "the number of patients", "the total number of passengers": the subject names what the figure counts
 _NUMBER_OF_RE = re.compile(r"(?:the\s+)?(?:total\s+)?number\s+of\s+([a-z-]+)(?:\s+([a-z-]+))?", re.IGNORECASE)
 _PERSON_COMPOUND_RE = re.compile(r"-(?:member|person|man|woman|strong)\b", re.IGNORECASE)
+_LOGGED_RE = re.compile(r"\s+(?:recorded|reported|registered|committed|logged|confirmed|diagnosed)(?=\s)", re.IGNORECASE)
+# verbs whose bare object is people: "arrested more than a dozen", "killing at least 30"
+_PEOPLE_VERB_BEFORE_RE = re.compile(r"\b(?:kill(?:ed|ing|s)|injur(?:ed|ing|es)|wound(?:ed|ing|s)|arrest(?:ed|ing|s)|"
+                                    r"detain(?:ed|ing|s)|evacuat(?:ed|ing|es)|rescu(?:ed|ing|es)|hospitali[sz](?:ed|ing)|"
+                                    r"employ(?:ed|ing|s)|hir(?:ed|ing|es)|sack(?:ed|ing)|laid\s+off|lay(?:ing)?\s+off)\s+"
+                                    r"(?:(?:at\s+least|more\s+than|about|around|some|nearly|almost|up\s+to|over|an\s+estimated|"
+                                    r"another|only|just)\s+)?$", re.IGNORECASE)
 _SHARE_UNITS = ("percent", "percentage_point", "basis_point")
 # a count of people named just before a bare number, with only linking words between
 _PEOPLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.population_nouns, key=len, reverse=True)) + r")\s+"
@@ -355,6 +362,8 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
         d.unit = "person"  # "a population of 4.1 million"
     elif d.unit is None and subj is None and d.subject and _counts_people(d.subject):
         d.unit = "person"  # "The number of patients waiting ... has hit 4.3 million"
+    elif d.unit is None and subj is None and _PEOPLE_VERB_BEFORE_RE.search(text, max(s.start, d.qs - 40), d.qs):
+        d.unit = "person"  # "police arrested more than a dozen", "the blast killed at least 30 and injured 120"
     elif d.unit is None and _PERSON_COMPOUND_RE.match(text, d.qe, s.end):
         d.unit = "person"  # "the 40-member house", "a 15-strong squad"
     elif d.unit is None and subj is None and atom.form == "digits" and _PEOPLE_BEFORE_RE.search(
@@ -393,6 +402,8 @@ def _read_rate(s, d: Draft) -> None:
         closing = d.qe if r is not None else None
     if r is None and d.has_subject_after and d.np_end > d.qe and d.np_end - d.qe < 60:
         r = cues.rate_after(text, d.np_end, s.end)  # "140 litres of water per day"
+    if r is None and d.has_subject_after and (logged := _LOGGED_RE.match(text, max(d.qe, d.np_end), s.end)):
+        r = cues.rate_after(text, logged.end(), s.end)  # "9.2 homicides recorded per million population"
     unit = d.unit
     if r is not None and unit not in _SPEED_UNITS and not (
             unit is not None and LEXICON.unit_family(unit) == "duration" and r[1] in _CALENDAR_DENOMINATORS) and not (

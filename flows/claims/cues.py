@@ -186,6 +186,9 @@ def points_after(text: str, qend: int, ceiling: int) -> int | None:
 
 
 # ---- rates --------------------------------------------------------------------------
+_RATE_ADV_THEN = (r"(?:to|in|on|at|for|from|and|or|but|since|by|over|of|the|a|an|with|while|whilst|as|than|this|last|"
+                  r"that|which|who|compared|between|until|through|during|after|before|so|is|was|were|are|according|"
+                  r"respectively|now|each|every|year|month|week|day)\b")
 _RATE_RE = re.compile(
     r"\s*(?:(?:a|an|per|each|every|for\s+every|for\s+each)\s+|/\s*)(?P<den>(?:day|week|month|year|hour|minute|second|annum|night|"
     r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d|[-–])|thousand|million)(?:\s+(?:people|residents|inhabitants|population|persons|"
@@ -193,7 +196,8 @@ _RATE_RE = re.compile(
     r"(?:capita|head|person|household|barrel|bbl|tonne|ton|game|match|location|theater|theatre|cinema|screen|"
     r"kg|kilogram|kilo|litre|liter|gallon|ounce|share|kilowatt-hour|kWh|megawatt[\s-]hour|MWh|mile|km|kilometre|"
     r"kilometer|square\s+metre|square\s+meter|pound|lb|unit|dose|vote|container|acre|hectare)\b)|"
-    r"\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b",
+    # "daily" before a noun is an adjective of it ("258,155 new daily symptomatic cases"), not the rate
+    r"\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b(?!\s+(?!" + _RATE_ADV_THEN + r")[a-z]+\b)",
     re.IGNORECASE,
 )
 _RATE_ADV = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}

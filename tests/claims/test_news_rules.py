@@ -58,3 +58,15 @@ def test_rates_after_brackets_and_not_before_other_figures(text, quote, unit):
 ])
 def test_counts_of_people_and_ages_told_without_a_noun(text, quote, unit):
     assert _units(text)[quote] == unit
+
+
+@pytest.mark.parametrize("text, quote, unit", [
+    ("Police in the city arrested more than a dozen.", "more than a dozen", "person"),
+    ("The blast killed at least 30 and injured 120.", "120", "person"),
+    ("There were 4.1 homicides recorded per million population in 2019.", "4.1 homicides recorded per million population",
+     "per_1000000"),
+    ("There were 25,100 new daily cases in the last week.", "25,100 new", None),  # "daily" before a noun is no rate
+    ("The field pumps 2 million barrels daily.", "2 million barrels daily", "barrel/day"),
+])
+def test_people_after_verbs_of_harm_and_rates_after_a_participle(text, quote, unit):
+    assert _units(text)[quote] == unit
