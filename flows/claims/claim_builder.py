@@ -71,6 +71,14 @@ _PEOPLE_VERB_BEFORE_RE = re.compile(r"\b(?:kill(?:ed|ing|s)|injur(?:ed|ing|es)|w
                                     r"employ(?:ed|ing|s)|hir(?:ed|ing|es)|sack(?:ed|ing)|laid\s+off|lay(?:ing)?\s+off)\s+"
                                     r"(?:(?:at\s+least|more\s+than|about|around|some|nearly|almost|up\s+to|over|an\s+estimated|"
                                     r"another|only|just)\s+)?$", re.IGNORECASE)
+_BAR_BEFORE_RE = re.compile(r"(?:\b(?:well|just|far|comfortably)\s+)?\b(above|below|under|over|past|beyond|cross|crossed|crossing|"
+                            r"break|broke|breaking|topping|topped|exceeding|exceeded|passing|passed)\s+the\s+"
+                            r"(?:[a-z-]+\s+){0,3}?$", re.IGNORECASE)
+_BAR_AFTER_RE = re.compile(r"\s*(?:[a-z-]+\s+)?(?:mark|barrier|threshold|level|bracket|line|milestone|ceiling|cap)\b",
+                           re.IGNORECASE)
+_UNIT_MARK_RE = re.compile(r"[\d.,\s]+|\b(?:thousand|million|billion|trillion|bn|m|k)\b")
+_BAR_BELOW = frozenset({"below", "under"})
+_BAR_CROSSED = frozenset({"cross", "crossed", "crossing", "break", "broke", "breaking", "topping", "topped", "passing", "passed"})
 _SHARE_UNITS = ("percent", "percentage_point", "basis_point")
 # a count of people named just before a bare number, with only linking words between
 _PEOPLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.population_nouns, key=len, reverse=True)) + r")\s+"
@@ -300,6 +308,15 @@ def _read_qualifier(s, d: Draft, atom: NumberAtom) -> None:
             d.qs, d.cue = qb[0], qb[2]
     if atom.form == "vague":
         d.qualifier = "lower_bound"
+    if d.qualifier == "exact" and (bar := _BAR_BEFORE_RE.search(text, max(s.start, d.qs - 50), d.qs)) and \
+            _BAR_AFTER_RE.match(text, d.qe, s.end) and not _compared_with_told(text, max(s.start, bar.start() - 100),
+                                                                     bar.start(), text[d.qs:d.qe]):
+        # "above the very dangerous 7.6 level", "well above the Rs. 30,000 bracket", "cross the one trillion dollar
+        # threshold": a figure named as a mark crossed is a bound
+        d.qs, d.cue = bar.start(), bar.group(1).lower()
+        d.qualifier = "upper_bound" if d.cue in _BAR_BELOW else "lower_bound"
+        if d.cue in _BAR_CROSSED and d.dir_before is None:
+            d.dir_before = ("increase", "level")
     if d.qualifier == "exact" and cues.ceiling_before(text, d.qs, s.start):
         d.qualifier, d.cue = "upper_bound", "maximum"  # "the maximum sentence for fraud is a 10 year ..."
     if d.qualifier == "lower_bound":
@@ -486,6 +503,13 @@ def multiplier_claim(s, m: re.Match) -> Claim | None:
 
 
 # -- helpers -------------------------------------------------------------------------------
+def _compared_with_told(text: str, start: int, end: int, quote: str) -> bool:
+    """True when a figure in the same unit mark ("%", "$", "km") is told in text[start:end]: "fell to 1.4% ...,
+    well below the 5% threshold" compares two figures, the threshold is not a bound of something uncounted."""
+    mark = _UNIT_MARK_RE.sub("", quote).strip()
+    return bool(mark) and re.search(r"\d", text[start:end]) is not None and mark in text[start:end]
+
+
 def _leading_scale(value: float) -> float:
     v = abs(value)
     for scale in (1e12, 1e9, 1e6, 1e3):

@@ -239,7 +239,8 @@ _PARTICLE_VERBS = frozenset({"make", "makes", "made", "making", "set", "sets", "
                              "brings", "brought", "top", "tops", "topped", "break", "broke", "broken", "turn",
                              "turned", "narrow", "narrowed", "wind", "wound", "slow", "slowed", "shot", "shoot",
                              "shoots", "shooting", "put", "puts", "putting", "pile", "piles", "piled", "piling",
-                             "rack", "racks", "racked", "racking", "chalk", "chalks", "chalked"})  # "piled up 751": a tally
+                             "rack", "racks", "racked", "racking", "chalk", "chalks", "chalked",
+                             "wrap", "wraps", "wrapped", "wrapping"})  # "wrapped up the tie with a 123 mph ace"  # "piled up 751": a tally
 _UNIT_WORDS = frozenset({"points", "point", "percent", "percentage", "per", "cent", "pct", "basis"})
 _COMPARATIVE_UP = frozenset({"more", "higher", "greater", "larger", "bigger", "faster", "longer", "stronger"})
 _COMPARATIVE_DOWN = frozenset({"less", "lower", "fewer", "smaller", "slower", "shorter", "weaker", "cheaper"})
@@ -270,11 +271,20 @@ _LINK_PREPS = {"to": "level", "at": "level", "from": "level", "than": "level", "
 _REACH = 10  # words a preposition may reach back to find its change verb: "cut its key rate by"
 
 
+# "taking its PPI bill past £20bn", "bringing the 2013 total to 20.5 million", "taking its subscriber base to around
+# 52 million": a change told before carries a total to a new level
+_CARRIED_TO_RE = re.compile(r"\b(?:taking|bringing|pushing|lifting|took|brought|pushed|takes|brings|pushes)\s+"
+                            r"(?:the|its|their|his|her|our)\s+(?:[\w'’-]+\s+){0,4}?(?:to|past|above|beyond|over)\s+"
+                            r"(?:an?\s+(?:new\s+)?(?:record|high|total)\s+(?:of\s+)?)?$", re.IGNORECASE)
+
+
 def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | None:
     """(direction, kind) from the words before a quantity: "rose 2%" / "fell by 3" /
     "cut its key rate by a quarter point" / "an increase of 5%" -> change; "rose to 5%" /
     "down from 50" / "eased to 2.3% in October from 2.6%" -> level."""
     window = text[max(floor, qstart - 120):qstart]
+    if _CARRIED_TO_RE.search(window):
+        return "increase", "level"
     words = _WORD_RE.findall(window)
     prep = None
     prep_k = -1

@@ -32,11 +32,14 @@ _CHANGE_AFTER_RE = re.compile(r"^[^.;:]{0,80}(?:,|\band(?:\s+(?:was|were|is|are|
                               r"(?:up|down|rising|falling|increasing|decreasing|higher|lower)"
                               r"(?:\s+by)?\s*$", re.IGNORECASE)
 # "rose 39.6% from a year earlier to NT$251.87 billion": the level the change arrived at
-_ARRIVED_AT_RE = re.compile(r"^[^,.;:()]{0,60}\bto\s+(?:a\s+(?:new\s+)?(?:record|high|low)\s+(?:of\s+)?)?\W{0,2}$",
-                            re.IGNORECASE)
+_ARRIVED_AT_RE = re.compile(r"^(?:[^,.;:()]{0,60}|[^.;:()]{0,100},\s*)\bto\s+(?:an?\s+(?:new\s+)?(?:(?:record|high|low|median|"
+                            r"average|total|peak|level)\s+)+(?:of\s+)?)?\W{0,2}$", re.IGNORECASE)
 # "to 395,000 in 2025 from 485,000": the level the change started from
-_STARTED_FROM_RE = re.compile(r"^[^,.;:()]{0,40}\bfrom\s+(?:a\s+(?:revised\s+)?(?:record|peak|high|low)\s+(?:of\s+)?)?"
+_STARTED_FROM_RE = re.compile(r"^(?:[^,.;:()]{0,40}|[^.;:()]{0,80},\s*)\bfrom\s+(?:a\s+(?:revised\s+)?(?:record|peak|high|low)\s+(?:of\s+)?)?"
                               r"\W{0,2}$", re.IGNORECASE)
+# "an increase of Sh2.1 billion from the current budget of Sh40.7 billion": the baseline of a change
+_CHANGE_FROM_RE = re.compile(r"^[^,.;:()]{0,40}\bfrom\s+(?:the|its|their|a|an)\s+(?:[\w'’-]+\s+){0,3}?(?:of|at)\s+\W{0,2}$",
+                             re.IGNORECASE)
 # "stood at Rs 220.15 crore, up by 52.8% against Rs 144.07 crore", "HK$345 million, an increase of 11% on the
 # restated HK$311 million": the baseline a change is measured against
 _AGAINST_RE = re.compile(r"^[\s,]*(?:(?:increase|rise|gain|jump|fall|drop|decline|decrease)\s+)?(?:against|compared\s+(?:with|to)|versus|vs\.?|on|over|(?:higher|lower|more|less|"
@@ -49,7 +52,10 @@ _BRACKETED_BASELINE_RE = re.compile(r"^\s*\(\s*[^():;,]{1,20}:\s*$")
 # "14.2 million passengers last month, an 8% rise on ...", "10,306,293 passengers in 2019 (+5.9%": a level
 # before the change told of it (conv. 51)
 _CHANGE_TOLD_AFTER_RE = re.compile(r"^[^.;:()]{0,60}(?:,\s*(?:an?|the|almost|nearly|about|around|roughly|some)?|\(|"
-                                   r"\bwith\s+an?)\s*$", re.IGNORECASE)
+                                   r"\bwith\s+an?)\s*"
+                                   # "more than 25 million passengers ... in 2019, an increase of +11.2%"
+                                   r"(?:(?<=\s)(?:(?:annual|yearly|sharp|slight|further|significant)\s+)?"
+                                   r"(?:increase|rise|gain|jump|growth|decrease|fall|drop|decline)\s+of\s*)?$", re.IGNORECASE)
 # "fell to 17.77 per cent and 30.95 per cent", "hitting lows at $49.93 and $42.36 per barrel": levels listed
 # after one change verb share its direction
 _LISTED_RE = re.compile(r"^(?:\s+(?:were|was|have\s+been|has\s+been)\s+[a-z]+)?(?:\s+in\s+[A-Z][a-z]+)?\s*,?\s*and\s*$")  # "64,000 jobs were added in September and 40,000"
@@ -71,7 +77,7 @@ def _lends(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
     if prev.direction and not claim.direction and claim.kind == "level":
         if _IN_BRACKETS_RE.match(between) or _APPOSITION_RE.match(between):
             return False, True
-        if prev.kind == "change" and _ARRIVED_AT_RE.match(between):
+        if prev.kind == "change" and (_ARRIVED_AT_RE.match(between) or _CHANGE_FROM_RE.match(between)):
             return False, True
         if prev.kind == "level" and _STARTED_FROM_RE.match(between):
             return False, True

@@ -70,3 +70,33 @@ def test_counts_of_people_and_ages_told_without_a_noun(text, quote, unit):
 ])
 def test_people_after_verbs_of_harm_and_rates_after_a_participle(text, quote, unit):
     assert _units(text)[quote] == unit
+
+
+def _qd(text):
+    return {c.quote: (c.qualifier, c.direction) for c in extract_claims(text)}
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    # a level before ", an increase of": the change's direction (NEWS_DEV conv. 51)
+    ("Over 31 million passengers used its airports in 2023, an increase of 9.1% on 2022.",
+     "Over 31 million passengers", ("lower_bound", "increase")),
+    # a change told before carries a total to a level
+    ("The firm added two million users, taking its user base to around 48 million.", "around 48 million",
+     ("approximate", "increase")),
+    ("Another £300m charge took its compensation bill past £9bn.", "past £9bn", ("lower_bound", "increase")),
+    # the level a change arrived at, named as a median or total
+    ("Prices were down 4.1 per cent to a median of $512,300.", "$512,300", ("exact", "decrease")),
+    # the baseline a change is measured from
+    ("The budget rose by Sh1.4 billion from the current allocation of Sh22.6 billion.", "Sh22.6 billion",
+     ("exact", "increase")),
+    # a mark crossed is a bound; a threshold compared with a figure already told is not
+    ("About a dozen quakes a year measure above the very dangerous 7.6 level.", "above the very dangerous 7.6 level",
+     ("lower_bound", None)),
+    ("Phones like it are priced well above the Rs. 25,000 bracket.", "well above the Rs. 25,000", ("lower_bound", None)),
+    ("The vacancy rate fell to 2.1%, well below the 5% threshold.", "5%", ("exact", None)),
+    ("Some 61% of buyers were over the age of 35.", "over the age of 35", ("lower_bound", None)),
+    ("She wrapped up the match with a 121 mph ace.", "121 mph", ("exact", None)),
+    ("Traffic recovered to 81.5% of pre-pandemic levels.", "81.5%", ("exact", "increase")),
+])
+def test_qualifier_and_direction_from_real_news_patterns(text, quote, want):
+    assert _qd(text)[quote] == want
