@@ -44,7 +44,7 @@ vote votes wounded injured arrested detained deported returned moved move moves 
 attend registered listed counted recorded reported expected seeking seek seeks sought tried try
 tries attempting attempt attempts face faces faced held include includes included involve involves
 involved use uses used want wants wanted leave leaves leaving enter enters entering cross crosses
-crossing flee flees fleeing dies die were
+crossing flee flees fleeing dies die were stole steal steals stolen oversees oversee oversaw
 """.split())
 
 ING_NOUNS = frozenset("""funding spending housing building buildings training smuggling trafficking lending
@@ -164,7 +164,7 @@ exceeded topped approached stood""".split())
 
 def _past_form(t: str) -> bool:
     """"reached", "imposed": a verb form, not "speed", "need", "hundred"."""
-    return t.endswith("ed") and len(t) > 4 and not t.endswith(("eed", "hundred")) and t not in ING_NOUNS
+    return t.endswith("ed") and len(t) > 4 and not t.endswith(("eed", "hundred")) and t not in ING_NOUNS and "-" not in t
 
 
 def _verbish(tok: str) -> bool:
@@ -261,6 +261,25 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     return begin, end
 
 
+# words a clause subject is not made of alone: times ("the fourth quarter", "the past five decades", "Q1"),
+# superlatives and ranks ("the highest since ...", "the latest figure"), a stray unit letter ("0-100km/h" -> "h")
+_TIME_WORDS = frozenset("""january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday week weeks month months year years quarter quarters half
+decade decades day days period periods time times season q1 q2 q3 q4 h1 h2 fy first second third fourth past last
+previous next this same two three four five six seven eight nine ten twelve fiscal financial calendar""".split())
+_RANK_WORDS = frozenset("""highest lowest largest biggest smallest fastest slowest latest best worst strongest
+weakest steepest sharpest rest most least""".split())
+
+
+def _weak_subject(phrase: str) -> bool:
+    words = [w.lower().strip("'’") for w in re.findall(r"[\w'’-]+", phrase)]
+    if not words:
+        return True
+    if len(words) == 1 and (len(words[0]) == 1 or words[0] in LEXICON.unit_forms_ci or phrase in LEXICON.unit_forms_cs):
+        return True
+    return all(w in _TIME_WORDS or w in _RANK_WORDS or w.isdigit() for w in words)
+
+
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _AND_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(,;:]))(?:(\w+)\s+)?([^\W\d_][\w'’-]*)\s+and\s+$")
 
@@ -303,6 +322,9 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
         first = bisect.bisect_left(starts, b) if b else 0
         piece = toks[first:k]
         span = _clause_subject(piece)
+        if span and _weak_subject(window[span[0]:span[1]]):
+            k = first  # "In the fourth quarter, the company's net income stood at": a time or a superlative, not
+            continue   # what is measured; look at the clause before
         if span:
             rest = [t for t in piece if t[1] >= span[1] and _content(t[0])]
             if not rest and n and piece and piece[0][0].lower() in ("the", "a", "an") and window[b - 2:b].strip() == ",":
@@ -341,7 +363,8 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
     if not words:
         return None
     words.reverse()
-    return window[words[0][1]:words[-1][2]]
+    phrase = window[words[0][1]:words[-1][2]]
+    return None if _weak_subject(phrase) else phrase
 
 
 # ---- the noun a figure is "of", the object a change is "by", subjects shared along a sentence ----

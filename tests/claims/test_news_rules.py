@@ -100,3 +100,18 @@ def _qd(text):
 ])
 def test_qualifier_and_direction_from_real_news_patterns(text, quote, want):
     assert _qd(text)[quote] == want
+
+
+def _subjects(text):
+    return {c.quote: c.subject for c in extract_claims(text)}
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    # a time or a superlative opening a clause is not what is measured: the clause after or before it is
+    ("In the third quarter of last fiscal, the Pune-based company's net income stood at Rs.412.5 crore.",
+     "Rs.412.5 crore", "net income"),
+    ("Oil prices rose 2% to $80 on Monday, the highest since April, after falling 3.1% on Friday.", "3.1%", "Oil prices"),
+    ("The trial, which enrolled 9,000 adults, ran for 52 weeks.", "52 weeks", "trial"),
+])
+def test_subjects_skip_times_superlatives_and_stray_letters(text, quote, want):
+    assert want in (_subjects(text)[quote] or "")
