@@ -438,7 +438,7 @@ def subject_of_before(text: str, qs: int, start: int) -> tuple[str, str] | None:
     return phrase, head
 
 
-_OBJECT_BEFORE_RE = re.compile(r"\s+(?:up\s+|down\s+|back\s+)?(?:by|to|at)\s+(?:(?:about|around|nearly|almost|some|roughly|"
+_OBJECT_BEFORE_RE = re.compile(r"\s+(?P<link>(?:up\s+|down\s+|back\s+)?(?:by|to|at)\s+|(?P<bare>up\s+|down\s+)?)(?:(?:about|around|nearly|almost|some|roughly|"
                                r"approximately|another|a\s+further|an\s+additional|just|only|below|under|over|"
                                r"more\s+than|less\s+than|as\s+(?:much|little|high|low)\s+as)\s+)*$", re.IGNORECASE)
 _OBJECT_VERB_RE = re.compile(r"\b(?:cut|cuts|cutting|curb|curbs|curbing|curbed|reduce|reduces|reducing|reduced|lower|"
@@ -452,6 +452,10 @@ _OBJECT_VERB_RE = re.compile(r"\b(?:cut|cuts|cutting|curb|curbs|curbing|curbed|r
                              re.IGNORECASE)
 
 
+# "on revenue up 7.9 per cent", "with sales down 3%": a preposition or a comma before a noun and its change
+_NOMINAL_BEFORE_RE = re.compile(r"(?:\b(?:on|with|of|for|and|as)|[,;(])\s+(?:(?:the|its|their|a|an)\s+)?$", re.IGNORECASE)
+
+
 def object_before(text: str, qs: int, start: int) -> str | None:
     """"cut output by 1 million barrels", "curb its production by around 228,000 bpd",
     "reduce expenses to below £13.6bn", "pushed rates up one per cent": what the verb changes."""
@@ -462,10 +466,17 @@ def object_before(text: str, qs: int, start: int) -> str | None:
     if np is None:
         return None
     phrase, head = np
-    before = text[max(start, m.start() - len(phrase) - 40):m.start() - len(phrase)]
-    if not _OBJECT_VERB_RE.search(before):
+    if head.lower() in NOT_SUBJECT_WORDS or head.lower() in _CHANGE_NOUNS or _weak_subject(phrase):
         return None
-    return phrase
+    before = text[max(start, m.start() - len(phrase) - 40):m.start() - len(phrase)]
+    if not m.group("link") and (_past_form(head.lower()) or head.lower().endswith(("ly", "ised", "ized")) or
+                                re.search(r"\b(?:an?)\s+$", before, re.IGNORECASE)):
+        return None  # "shrank an annualised 2.1%": an adjective of the figure, no object
+    if _OBJECT_VERB_RE.search(before):
+        return phrase  # "cut output by 1m barrels", "lifted annual net profit 26.9 per cent", "pushed rates up 1%"
+    if m.group("bare") and _NOMINAL_BEFORE_RE.search(before):
+        return phrase  # "achieved on revenue up 7.9 per cent": a noun and its change, no verb
+    return None
 
 
 # a figure tied to the one before it tells the same thing: the level a change reached ("rose 27% to
@@ -498,7 +509,10 @@ def share_subjects(claims: list, text: str, strong: set[int]) -> list:
         between = text[prev.span_end:c.span_start]
         if len(between) > 60 or not _SUBJECT_LINK_RE.match(between):
             continue
-        if _NEW_CLAUSE_RE.search(between) and not _PLAIN_LINK_RE.match(between):
+        # a change's own subject told after it does not start another clause ("a 9 per cent increase in underlying
+        # EBITDA to $US25.4 billion")
+        seen = between.replace(prev.subject, " ") if prev.kind == "change" else between
+        if _NEW_CLAUSE_RE.search(seen) and not _PLAIN_LINK_RE.match(between):
             continue  # "..., while West Texas Intermediate was up 0.3 percent": another subject
         out[k] = replace(c, subject=prev.subject)
     return out

@@ -115,3 +115,18 @@ def _subjects(text):
 ])
 def test_subjects_skip_times_superlatives_and_stray_letters(text, quote, want):
     assert want in (_subjects(text)[quote] or "")
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    ("The carrier lifted annual net profit 12.4 per cent to $88.1 million.", "12.4 per cent", "net profit"),
+    ("The carrier lifted annual net profit 12.4 per cent to $88.1 million.", "$88.1 million", "net profit"),
+    ("The result was achieved on revenue up 3.9 per cent to $2.1 billion.", "3.9 per cent", "revenue"),
+    ("The news pushed rates up one per cent to $71.20 a barrel.", "one per cent", "rates"),
+    ("It reported a 12 per cent increase in underlying EBITDA to $US9.1 billion.", "$US9.1 billion", "underlying EBITDA"),
+])
+def test_subjects_of_a_change_verb_object_and_a_noun_with_its_change(text, quote, want):
+    assert want in (_subjects(text)[quote] or "")
+
+
+def test_an_adjective_of_the_figure_is_no_object():
+    assert "economy" in _subjects("Japan's economy shrank an annualised 1.2% in the quarter.")["1.2%"]
