@@ -79,6 +79,9 @@ _BAR_AFTER_RE = re.compile(r"\s*(?:[a-z-]+\s+)?(?:mark|barrier|threshold|level|b
 _UNIT_MARK_RE = re.compile(r"[\d.,\s]+|\b(?:thousand|million|billion|trillion|bn|m|k)\b")
 _BAR_BELOW = frozenset({"below", "under"})
 _BAR_CROSSED = frozenset({"cross", "crossed", "crossing", "break", "broke", "breaking", "topping", "topped", "passing", "passed"})
+# "56 of the 59 seats", "20 of 29 economists", "three of the 10 break points": a part of a counted total
+_OF_TOTAL_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:\d[\d,.]*|(?:two|three|four|five|six|seven|"
+                          r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b)\s*(?=[A-Za-z])")
 _SHARE_UNITS = ("percent", "percentage_point", "basis_point")
 # a count of people named just before a bare number, with only linking words between
 _PEOPLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.population_nouns, key=len, reverse=True)) + r")\s+"
@@ -366,6 +369,11 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
     subj_from = d.dir_after[1] if d.dir_after else d.qe
     after_of = atom.form in ("vague", "fraction", "onein") or (d.unit is not None and d.unit != "person")
     subj = subject_after(text, subj_from, s.end, allow_of=after_of, through_prep=d.dir_after is not None)
+    if subj is None and d.unit in (None, "person") and not (atom.form == "words" and atom.value == 1) and (
+            part := _OF_TOTAL_RE.match(text, d.qe, s.end)):  # ("one of 10 players" is a pronoun)
+        subj = subject_after(text, part.end(), s.end)  # "56 of the 59 seats", "three of the 10 break points": seats
+        if subj:
+            subj = (subj[0], subj[1], d.qe)  # the counted noun is the total's: it stays out of this quote
     d.subject, d.head, d.np_end = subj if subj else (None, None, subj_from)
     d.has_subject_after = bool(subj)
     d.subject, strong = choose_subject(text, d.qs, s.start, d.subject, d.head, d.unit, d.qe, s.end)

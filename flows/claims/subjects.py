@@ -123,7 +123,8 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
             i += 1
             break
         if not _content(tok) and not _adjective_before_noun(tok, nxt_tok) and not (
-                after_det and low.endswith("ed") and low not in STOP and _content(nxt_tok)):
+                after_det and low.endswith("ed") and low not in STOP and _content(nxt_tok)) and not (
+                after_det and low in VERBISH and low not in STOP and not low.endswith("ed")):  # "33% of the vote"
             break  # "of the issued share capital": a participle after a determiner is an adjective
         if (low.endswith("ed") or (low.endswith("ing") and low not in ING_NOUNS)) and len(low) > 4:
             nxt = toks[i + 1][0] if i + 1 < len(toks) else ""

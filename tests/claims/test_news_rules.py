@@ -130,3 +130,16 @@ def test_subjects_of_a_change_verb_object_and_a_noun_with_its_change(text, quote
 
 def test_an_adjective_of_the_figure_is_no_object():
     assert "economy" in _subjects("Japan's economy shrank an annualised 1.2% in the quarter.")["1.2%"]
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    ("The party won 37.1% of the vote.", "37.1%", "vote"),  # "vote" after a determiner is a noun
+    ("The party took 41 of the 59 seats.", "41", "seats"),  # a part of a counted total counts what the total counts
+    ("The survey found that 12 of 30 economists expect a cut.", "12", "economists"),
+])
+def test_a_share_or_part_of_a_total_is_about_the_total(text, quote, want):
+    assert _subjects(text)[quote] == want
+
+
+def test_one_of_a_total_stays_a_pronoun():
+    assert "one" not in _subjects("He is one of 10 players to have hit a boundary.")
