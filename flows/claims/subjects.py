@@ -44,7 +44,7 @@ vote votes wounded injured arrested detained deported returned moved move moves 
 attend registered listed counted recorded reported expected seeking seek seeks sought tried try
 tries attempting attempt attempts face faces faced held include includes included involve involves
 involved use uses used want wants wanted leave leaves leaving enter enters entering cross crosses
-crossing flee flees fleeing dies die were stole steal steals stolen oversees oversee oversaw
+crossing flee flees fleeing dies die were stands stole helped helps fined steal steals stolen oversees oversee oversaw
 """.split())
 
 ING_NOUNS = frozenset("""funding spending housing building buildings training smuggling trafficking lending
@@ -233,8 +233,10 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
             continue
         if not _content(tok) and not (after_possessive and tok[:1].isalpha() and tok.lower() not in STOP):
             break
-        if words and _verbish(tok) and not after_possessive:
-            break
+        if words and _verbish(tok) and not after_possessive and not (
+                _past_form(tok.lower()) and tok.lower() not in VERBISH and i + 1 < len(toks) and
+                toks[i + 1][0][:1].islower() and _subject_word(toks[i + 1][0]) and not _verbish(toks[i + 1][0])):
+            break  # ("gross fixed capital formation fell": a participle before its noun is an adjective)
         if words and tok.lower() in _NAME_VERBS and words[-1][0][:1].isupper():
             break  # "The Dark Knight tops the list", "Kohli holds": a verb after a name
         after_possessive = tok.endswith(("'s", "’s"))  # "Centrica's adjusted earnings": an adjective
@@ -306,7 +308,7 @@ _CLAUSE_SPLIT_RE = re.compile(r"[;:(\[–—]|,\s|\b(?:and|but|while|whereas|whi
                               r"(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)(?<!\bbeen\s)"
                               r"\b(?:said|says|say|told|reported|reports|showed|shows|show|found|finds|noted|notes|"
                               r"expects?|expected|predicted|predicts|estimated|estimates|suggests?|suggested|confirmed|"
-                              r"announced|revealed|reveals|believes?|believed)\b(?:\s+(?:on\s+)?(?:monday|tuesday|"
+                              r"announced|revealed|reveals|believes?|believed|projects(?=\s+(?:that|the)\b))\b(?:\s+(?:on\s+)?(?:monday|tuesday|"
                               r"wednesday|thursday|friday|saturday|sunday|today|yesterday))?(?:\s+that)?", re.IGNORECASE)
 
 
@@ -549,6 +551,11 @@ def noun_right_before(text: str, qs: int, start: int) -> str | None:
     return np[0] if np else None
 
 
+# references a share is taken of, not what it measures: "29.6 per cent of GDP", "74.3% of pre-pandemic levels",
+# "59% of the equivalent period in 2019", "65 percent of the 2019 figure"
+BASELINE_HEADS = frozenset("gdp levels level period figure figures average norm capacity".split())
+_OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+_SHARE_OF_UNITS = (None, "percent")
 # heads that name a rate: the figure is the rate, not the counted noun after it
 RATE_HEADS = frozenset("rate rates ratio ratios incidence".split())
 # "9.3 homicides per 100,000 residents", "1.5 homicides for every 100,000 people": a count per base
@@ -587,6 +594,11 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
         before = subject_before(text, qs, start)
         if before and re.search(r"\brates?\b", before, re.IGNORECASE):
             return before, True  # "the homicide rate declined ... from 9.3 homicides per 100,000"
+    if after and head and unit in _SHARE_OF_UNITS and head.lower() in BASELINE_HEADS and qe is not None and \
+            _OF_AFTER_RE.match(text, qe):
+        before = subject_before(text, qs, start)
+        if before:
+            return before, False  # "capital formation fell to 29.6 per cent of GDP": a ratio to a reference
     if after:
         return after, True
     return subject_before(text, qs, start), False

@@ -143,3 +143,14 @@ def test_a_share_or_part_of_a_total_is_about_the_total(text, quote, want):
 
 def test_one_of_a_total_stays_a_pronoun():
     assert "one" not in _subjects("He is one of 10 players to have hit a boundary.")
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    ("Gross fixed capital formation fell to 28.1 per cent of GDP.", "28.1 per cent", "capital formation"),
+    ("Italy's public debt stands at 135% of GDP.", "135%", "public debt"),
+    ("Traffic recovered to 81.5% of pre-pandemic levels.", "81.5%", "Traffic"),
+    ("The agency projects the deficit will reach $1.2 trillion.", "$1.2 trillion", "deficit"),
+    ("The share of adults who smoke fell to 12% of the population.", "12%", "population"),  # not a reference
+])
+def test_a_share_of_a_reference_is_about_what_is_measured(text, quote, want):
+    assert want in (_subjects(text)[quote] or "")
