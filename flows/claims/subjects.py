@@ -253,14 +253,15 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     if i + 1 < len(toks) and toks[i][0].lower() == "of" and _content(toks[i + 1][0]) and not _verbish(toks[i + 1][0]):
         j = i + 1
         more = []
-        while j < len(toks) and len(more) < 3 and _content(toks[j][0]) and not _verbish(toks[j][0]):
+        while j < len(toks) and len(more) < 4 and _content(toks[j][0]) and not _verbish(toks[j][0]):
             more.append(toks[j])
             j += 1
         end = more[-1][2]
     begin = words[0][1]
     w0 = next(n for n, t in enumerate(toks) if t[1] == begin)
-    if w0 and toks[w0 - 1][0] == "The" and toks[w0 - 1][1] > 0 and words[0][0][:1].isupper():
-        begin = toks[w0 - 1][1]  # "while The Favourite expanded": a capital "The" inside a sentence is a title's
+    if w0 and toks[w0 - 1][0] == "The" and words[0][0][:1].isupper() and (
+            toks[w0 - 1][1] > 0 or all(w[0][:1].isupper() or w[0][:1].isdigit() for w in words if w[0][:1].isalnum())):
+        begin = toks[w0 - 1][1]  # "while The Favourite expanded", "The Big Short fell 46%": a name's or title's "The"
     return begin, end
 
 
@@ -285,6 +286,17 @@ def _weak_subject(phrase: str) -> bool:
 
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 _AND_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(,;:]))(?:(\w+)\s+)?([^\W\d_][\w'’-]*)\s+and\s+$")
+
+
+# "AVATAR: THE WAY OF WATER", "MEG 2: THE TRENCH": an upper-case title runs on over its colon
+_CAPS_TITLE_BEFORE_RE = re.compile(r"(?:^|(?<=[\s(]))(?:[A-Z][A-Z'’&-]+\s+){0,3}[A-Z][A-Z'’&-]+(?:\s+\d+)?:\s+$")
+
+
+def _title_start(window: str, begin: int) -> int:
+    if not window[begin:begin + 2].isupper():
+        return begin
+    m = _CAPS_TITLE_BEFORE_RE.search(window, max(0, begin - 40), begin)
+    return m.start() if m else begin
 
 
 def _coordinated_start(window: str, begin: int) -> int:
@@ -334,7 +346,7 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
                 apposition = apposition or span  # "WTI, the US benchmark, rose": the name before it
                 k = first
                 continue
-            return window[_coordinated_start(window, span[0]):span[1]]
+            return window[_title_start(window, _coordinated_start(window, span[0])):span[1]]
         if apposition:
             break
         content = [t for t in piece if _content(t[0])]
@@ -556,6 +568,7 @@ def noun_right_before(text: str, qs: int, start: int) -> str | None:
 BASELINE_HEADS = frozenset("gdp levels level period figure figures average norm capacity".split())
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 _SHARE_OF_UNITS = (None, "percent")
+_AGED_BEFORE_RE = re.compile(r"\b([A-Za-z][a-z]+)\s+aged\s+(?:(?:over|under|between|about|around|at\s+least|just)\s+)?$")
 # heads that name a rate: the figure is the rate, not the counted noun after it
 RATE_HEADS = frozenset("rate rates ratio ratios incidence".split())
 # "9.3 homicides per 100,000 residents", "1.5 homicides for every 100,000 people": a count per base
@@ -578,7 +591,12 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
         m = _NAME_AFTER_RE.match(text, age.end(), end if end is not None else len(text))
         if m:
             return m.group(1), True  # "20-year-old substitute Wright-Phillips": the person named
+    aged = _AGED_BEFORE_RE.search(text, max(start, qs - 40), qs)
+    if aged and aged.group(1).lower() not in VERBISH and not _past_form(aged.group(1).lower()):
+        return aged.group(1), True  # "those aged 85 or over", "children aged 12 and under", "an offender aged 18"
     of_np = subject_of_before(text, qs, start)
+    if of_np and _weak_subject(of_np[0]):
+        of_np = None  # "a restated net profit the previous year of $86.8m": the year is no subject
     if of_np and of_np[1].lower() in RATE_HEADS:
         return of_np[0], True  # "a homicide rate of 37.3 homicides for every 100,000 people": the rate
     if of_np and of_np[1].lower() not in CONTAINER_NOUNS and not (after and unit in (None, "person")):

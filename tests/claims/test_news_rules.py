@@ -154,3 +154,15 @@ def test_one_of_a_total_stays_a_pronoun():
 ])
 def test_a_share_of_a_reference_is_about_what_is_measured(text, quote, want):
     assert want in (_subjects(text)[quote] or "")
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    ("The Big Short fell 46% to $47,286.", "$47,286", "The Big Short"),  # a title keeps its "The"
+    ("MEG 2: THE TRENCH won the weekend with $30M.", "$30M", "MEG 2: THE TRENCH"),
+    ("Admissions were highest among those aged 75 and over.", "75 and over", "those"),
+    ("Entry is free for children aged 12 and under.", "12 and under", "children"),
+    ("The number of acute respiratory infection incidents was 612 in week 7.", "612",
+     "acute respiratory infection incidents"),
+])
+def test_titles_ages_and_long_of_phrases_as_subjects(text, quote, want):
+    assert want in (_subjects(text)[quote] or "")
