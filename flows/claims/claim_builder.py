@@ -82,6 +82,9 @@ _BAR_CROSSED = frozenset({"cross", "crossed", "crossing", "break", "broke", "bre
 # "56 of the 59 seats", "20 of 29 economists", "three of the 10 break points": a part of a counted total
 _OF_TOTAL_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:\d[\d,.]*|(?:two|three|four|five|six|seven|"
                           r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b)\s*(?=[A-Za-z])")
+# a verb that raises its object, then the object, then the share it rose by
+_RAISED_BEFORE_RE = re.compile(r"\b(?:lifted|lifts|lifting|raised|raises|raising|hiked|hikes|hiking|boosted|boosts)\s+"
+                               r"(?:(?:its|their|his|her|the|our)\s+)?(?:[a-z][\w'’-]*\s+){1,4}$")
 _SHARE_UNITS = ("percent", "percentage_point", "basis_point")
 # a count of people named just before a bare number, with only linking words between
 _PEOPLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.population_nouns, key=len, reverse=True)) + r")\s+"
@@ -356,6 +359,9 @@ def _read_direction_and_kind(s, d: Draft, atom: NumberAtom) -> bool:
             d.sign == "+" or _COMPARED_AFTER_RE.match(text, d.qe, s.end)):
         # "+236% compared with February 2021", "-11% to £449m": a signed share is a change (conv. 22)
         d.direction, d.kind = ("increase" if d.sign == "+" else "decrease"), "change"
+    if d.direction is None and d.unit in _SHARE_UNITS and d.kind == "level" and _RAISED_BEFORE_RE.search(
+            text, max(s.start, d.qs - 60), d.qs):
+        d.direction, d.kind = "increase", "change"  # "lifted annual net profit 26.9 per cent", "raised prices 4%"
     if atom.form == "fold" and d.direction is None:
         return False  # "are twofold": two parts, not a quantity
     return True

@@ -266,6 +266,7 @@ def _direction_of(word: str) -> str | None:
 
 _PREP_REQUIRED = frozenset({"raised", "raise", "raises", "raising", "lifted", "lift", "lifts", "hiked", "hike",
                             "spread", "spreads", "spreading"})  # "the fire spread to 2,000 acres"
+_TO_OR_BY_ONLY = frozenset({"recover", "recovers", "recovered", "recovering"})
 _LINK_PREPS = {"to": "level", "at": "level", "from": "level", "than": "level", "with": "level", "on": "level",
                "versus": "level", "vs": "level", "by": "change", "of": "change"}
 _REACH = 10  # words a preposition may reach back to find its change verb: "cut its key rate by"
@@ -310,6 +311,8 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
         d = _direction_of(lw)
         if d and lw in _PREP_REQUIRED and prep not in ("to", "by", "from"):
             d = None  # "raised INR 1.2 billion": raising money is no change in a level
+        if d and lw in _TO_OR_BY_ONLY and prep not in ("to", "by"):
+            d = None  # "recovered to 74.3%" rises; "tries to recover from a tough 18-month period" does not
         if d:
             if lw in ("up", "down") and k > 0 and words[k - 1].lower() in _PARTICLE_VERBS:
                 return None

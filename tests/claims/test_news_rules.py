@@ -166,3 +166,11 @@ def test_a_share_of_a_reference_is_about_what_is_measured(text, quote, want):
 ])
 def test_titles_ages_and_long_of_phrases_as_subjects(text, quote, want):
     assert want in (_subjects(text)[quote] or "")
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    ("The carrier lifted annual net profit 12.4 per cent to $88.1 million.", "12.4 per cent", ("exact", "increase")),
+    ("As the trade tries to recover from a tough 18-month period, hopes are high.", "18-month period", ("exact", None)),
+])
+def test_raising_an_object_by_a_share_and_recovering_from_a_time(text, quote, want):
+    assert _qd(text)[quote] == want
