@@ -174,3 +174,7 @@ def test_titles_ages_and_long_of_phrases_as_subjects(text, quote, want):
 ])
 def test_raising_an_object_by_a_share_and_recovering_from_a_time(text, quote, want):
     assert _qd(text)[quote] == want
+
+
+def test_a_singular_currency_word_before_a_noun():
+    assert _units("The minister proposed a 1.55 trillion shilling budget.")["1.55 trillion shilling"] == "KES"
