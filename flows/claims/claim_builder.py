@@ -76,6 +76,7 @@ _BAR_BEFORE_RE = re.compile(r"(?:\b(?:well|just|far|comfortably)\s+)?\b(above|be
                             r"(?:[a-z-]+\s+){0,3}?$", re.IGNORECASE)
 _BAR_AFTER_RE = re.compile(r"\s*(?:[a-z-]+\s+)?(?:mark|barrier|threshold|level|bracket|line|milestone|ceiling|cap)\b",
                            re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
 _UNIT_MARK_RE = re.compile(r"[\d.,\s]+|\b(?:thousand|million|billion|trillion|bn|m|k)\b")
 _BAR_BELOW = frozenset({"below", "under"})
 _BAR_CROSSED = frozenset({"cross", "crossed", "crossing", "break", "broke", "breaking", "topping", "topped", "passing", "passed"})
@@ -521,7 +522,7 @@ def _compared_with_told(text: str, start: int, end: int, quote: str) -> bool:
     """True when a figure in the same unit mark ("%", "$", "km") is told in text[start:end]: "fell to 1.4% ...,
     well below the 5% threshold" compares two figures, the threshold is not a bound of something uncounted."""
     mark = _UNIT_MARK_RE.sub("", quote).strip()
-    return bool(mark) and re.search(r"\d", text[start:end]) is not None and mark in text[start:end]
+    return bool(mark) and _DIGIT_RE.search(text, start, end) is not None and mark in text[start:end]
 
 
 def _leading_scale(value: float) -> float:

@@ -275,8 +275,12 @@ _RANK_WORDS = frozenset("""highest lowest largest biggest smallest fastest slowe
 weakest steepest sharpest rest most least""".split())
 
 
+_PHRASE_WORD_RE = re.compile(r"[\w'’-]+")
+_ARTICLE_END_RE = re.compile(r"\b(?:an?)\s+$", re.IGNORECASE)
+
+
 def _weak_subject(phrase: str) -> bool:
-    words = [w.lower().strip("'’") for w in re.findall(r"[\w'’-]+", phrase)]
+    words = [w.lower().strip("'’") for w in _PHRASE_WORD_RE.findall(phrase)]
     if not words:
         return True
     if len(words) == 1 and (len(words[0]) == 1 or words[0] in LEXICON.unit_forms_ci or phrase in LEXICON.unit_forms_cs):
@@ -485,7 +489,7 @@ def object_before(text: str, qs: int, start: int) -> str | None:
         return None
     before = text[max(start, m.start() - len(phrase) - 40):m.start() - len(phrase)]
     if not m.group("link") and (_past_form(head.lower()) or head.lower().endswith(("ly", "ised", "ized")) or
-                                re.search(r"\b(?:an?)\s+$", before, re.IGNORECASE)):
+                                _ARTICLE_END_RE.search(before)):
         return None  # "shrank an annualised 2.1%": an adjective of the figure, no object
     if _OBJECT_VERB_RE.search(before):
         return phrase  # "cut output by 1m barrels", "lifted annual net profit 26.9 per cent", "pushed rates up 1%"
