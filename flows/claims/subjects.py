@@ -24,7 +24,7 @@ outside inside near beyond behind along amid amidst despite except including fol
 worldwide nationwide abroad overseas annually daily weekly monthly yearly each ago earlier later today
 yesterday tomorrow last next previous such other another same own several few respectively alone
 combined together apiece instead else overnight high long wide deep tall old away thick across
-tonight yesterday recently currently already however meanwhile
+tonight yesterday recently currently already however meanwhile far thus
 above below relative well enough year-on-year year-over-year month-on-month month-over-month week-on-week
 quarter-on-quarter quarter-over-quarter
 """.split())
@@ -117,8 +117,8 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
             words.append((tok, s, e))  # "a 39.7 per cent vote share": a verb form used as a modifier
             i += 1
             continue
-        if words and low in VERBISH and low.endswith("s") and not low.endswith("ss") and (
-                not nxt_tok or nxt_tok in (",", ".", ";", ":", ")")):
+        if low in VERBISH and low not in STOP and low.endswith("s") and not low.endswith("ss") and (
+                not nxt_tok or nxt_tok in (",", ".", ";", ":", ")") or (not words and nxt_tok.lower() in STOP)):
             words.append((tok, s, e))  # "of total votes", "of its costs": a plural noun that is also a verb
             i += 1
             break
@@ -572,6 +572,7 @@ def noun_right_before(text: str, qs: int, start: int) -> str | None:
 BASELINE_HEADS = frozenset("gdp levels level period figure figures average norm capacity".split())
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 _SHARE_OF_UNITS = (None, "percent")
+_AGED_GROUPS = frozenset({"those", "these", "all"})
 _AGED_BEFORE_RE = re.compile(r"\b([A-Za-z][a-z]+)\s+aged\s+(?:(?:over|under|between|about|around|at\s+least|just)\s+)?$")
 # heads that name a rate: the figure is the rate, not the counted noun after it
 RATE_HEADS = frozenset("rate rates ratio ratios incidence".split())
@@ -596,7 +597,9 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
         if m:
             return m.group(1), True  # "20-year-old substitute Wright-Phillips": the person named
     aged = _AGED_BEFORE_RE.search(text, max(start, qs - 40), qs)
-    if aged and aged.group(1).lower() not in VERBISH and not _past_form(aged.group(1).lower()):
+    who = aged.group(1).lower() if aged else ""
+    if aged and who not in VERBISH and (who not in STOP or who in _AGED_GROUPS) and not _past_form(who) and \
+            not who.endswith("ly"):
         return aged.group(1), True  # "those aged 85 or over", "children aged 12 and under", "an offender aged 18"
     of_np = subject_of_before(text, qs, start)
     if of_np and _weak_subject(of_np[0]):

@@ -178,3 +178,13 @@ def test_raising_an_object_by_a_share_and_recovering_from_a_time(text, quote, wa
 
 def test_a_singular_currency_word_before_a_noun():
     assert _units("The minister proposed a 1.55 trillion shilling budget.")["1.55 trillion shilling"] == "KES"
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    ("The bill passed by 50 votes to 38.", "50 votes", "votes"),  # a plural that is also a verb, after a count
+    ("At least $3.4bn has been pledged by donors.", "At least $3.4bn", None),  # an auxiliary is no noun
+    ("The cohort was initially aged 35-55.", "35-55", "cohort"),  # an adverb before "aged" is no subject
+])
+def test_plural_nouns_that_are_verbs_and_adverbs_before_aged(text, quote, want):
+    got = _subjects(text)[quote]
+    assert (want in (got or "")) if want else got is None
