@@ -452,8 +452,8 @@ def subject_of_before(text: str, qs: int, start: int) -> tuple[str, str] | None:
         return None
     phrase, head = np
     h = head.lower()
-    if h in _CHANGE_NOUNS or h.endswith("ly") or h in STOP:
-        return None
+    if h in _CHANGE_NOUNS or h.endswith("ly") or h in STOP or h in NOT_SUBJECT_WORDS:
+        return None  # ("60 per cent of the $US10 billion profit": a measure word is not what the figure is of)
     return phrase, head
 
 

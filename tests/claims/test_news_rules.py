@@ -188,3 +188,7 @@ def test_a_singular_currency_word_before_a_noun():
 def test_plural_nouns_that_are_verbs_and_adverbs_before_aged(text, quote, want):
     got = _subjects(text)[quote]
     assert (want in (got or "")) if want else got is None
+
+
+def test_a_measure_word_is_not_what_a_figure_is_of():
+    assert _subjects("The company will pay out 60 per cent of the $US10 billion profit.")["$US10 billion"] == "profit"
