@@ -86,6 +86,7 @@ _OF_TOTAL_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:\
 # a verb that raises its object, then the object, then the share it rose by
 _RAISED_BEFORE_RE = re.compile(r"\b(?:lifted|lifts|lifting|raised|raises|raising|hiked|hikes|hiking|boosted|boosts)\s+"
                                r"(?:(?:its|their|his|her|the|our)\s+)?(?:[a-z][\w'’-]*\s+){1,4}$")
+_RATE_ADVERB_RE = re.compile(r"\s+(?:daily|weekly|monthly|annually|yearly)\b", re.IGNORECASE)
 _SHARE_UNITS = ("percent", "percentage_point", "basis_point")
 # a count of people named just before a bare number, with only linking words between
 _PEOPLE_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(LEXICON.population_nouns, key=len, reverse=True)) + r")\s+"
@@ -439,7 +440,8 @@ def _read_rate(s, d: Draft) -> None:
     unit = d.unit
     if r is not None and unit not in _SPEED_UNITS and not (
             unit is not None and LEXICON.unit_family(unit) == "duration" and r[1] in _CALENDAR_DENOMINATORS) and not (
-            unit in _SHARE_UNITS and r[1] in _CALENDAR_DENOMINATORS):  # "down 7.9 per cent yearly": the change's period
+            unit in _SHARE_UNITS and r[1] in _CALENDAR_DENOMINATORS and _RATE_ADVERB_RE.match(text, d.qe, r[0])):
+        # "down 7.9 per cent yearly", "annually": the change's period ("19.6% a year" stays a rate, as before)
         den = r[1]
         d.qe = r[0] if closing is None else closing
         if den.isdigit():

@@ -336,14 +336,16 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT_RE.finditer(window)]
     k = len(toks)
     apposition = None
+    weak = None
     starts = [t[1] for t in toks]
     for n, b in enumerate(reversed(bounds)):  # the clause pieces from the last one back
         first = bisect.bisect_left(starts, b) if b else 0
         piece = toks[first:k]
         span = _clause_subject(piece)
         if span and _weak_subject(window[span[0]:span[1]]):
-            k = first  # "In the fourth quarter, the company's net income stood at": a time or a superlative, not
-            continue   # what is measured; look at the clause before
+            weak = weak or span  # "In the fourth quarter, the company's net income stood at": a time or a superlative
+            k = first  # is not what is measured; look at the clause before (and keep it only if none is found)
+            continue
         if span:
             rest = [t for t in piece if t[1] >= span[1] and _content(t[0])]
             if not rest and n and piece and piece[0][0].lower() in ("the", "a", "an") and window[b - 2:b].strip() == ",":
@@ -370,6 +372,8 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
         k = first
     if apposition:
         return window[apposition[0]:apposition[1]]
+    if weak:
+        return window[weak[0]:weak[1]]
     i = len(toks) - 1
     skipped = 0
     while i >= 0 and (toks[i][0].lower() in _LEFT_SKIP or toks[i][0].lower().endswith("ly")) and skipped < 5:
