@@ -409,11 +409,31 @@ def fiscal_start_for(country: str | None, sentence: str = "") -> int:
 
 # function words that start a time expression only when a digit or a time word follows soon after
 _WEAK_STARTS = frozenset("the a in on at for as this so from during since between".split())
-_HINT_RE = re.compile(r"\d|\b(?:" + _MONTH_NAMES + "|" + "|".join(_WEEKDAYS) + r"|year|years|month|months|quarter|half|"
-                      r"fiscal|financial|now|currently|today|present|moment|earlier|ago|before|previous|preceding|prior|"
-                      r"same|time|date|pandemic|crisis|recession|far|corresponding|current|next|last|first|second|third|"
-                      r"fourth|final|past|early|mid|late|end|start|beginning|middle)\b", re.IGNORECASE)
+_HINT_TAIL = tuple("""year years month months quarter half fiscal financial now currently today present moment earlier ago
+before previous preceding prior same time date pandemic crisis recession far corresponding current next last first second
+third fourth final past early mid late end start beginning middle""".split())
+_HINT_RE = re.compile(r"\d|\b(?:" + _MONTH_NAMES + "|" + "|".join(_WEEKDAYS) + "|" + "|".join(_HINT_TAIL) + r")\b",
+                      re.IGNORECASE)
 _HINT_SPAN = 48
+# The hints told from the words of the text instead of a search of _HINT_RE at every position: a
+# digit, or a whole word that is a hint word (any case). Exact while every hint word is a plain word;
+# a word with other characters than ASCII letters is asked of the regex itself.
+_HINT_WORDS = frozenset(w.lower() for w in (*LEXICON.months, *_WEEKDAYS, *_HINT_TAIL))
+_HINT_WORD_RE = re.compile(r"(?:" + _MONTH_NAMES + "|" + "|".join(_WEEKDAYS) + "|" + "|".join(_HINT_TAIL) + r")",
+                           re.IGNORECASE)
+_HINTS_FROM_WORDS = all(re.fullmatch(r"[a-z]+", w) for w in _HINT_WORDS)
+
+
+def _hint_at(tok: str, start: int) -> int:
+    """Where the first _HINT_RE match inside the word `tok` (at `start`) begins, or -1."""
+    if tok.isalpha():
+        if tok.isascii():
+            return start if tok.lower() in _HINT_WORDS else -1
+        return start if _HINT_WORD_RE.fullmatch(tok) else -1
+    for i, ch in enumerate(tok):
+        if ch.isdecimal():  # what \d matches
+            return start + i
+    return start if _HINT_WORD_RE.fullmatch(tok) else -1
 
 
 def find_periods(text: str, published: date | None = None, country: str | None = None) -> list[PeriodMention]:
@@ -421,19 +441,23 @@ def find_periods(text: str, published: date | None = None, country: str | None =
     out: list[PeriodMention] = []
     covered = -1
     match = PERIOD_RE.match
-    hints = [m.start() for m in _HINT_RE.finditer(text)]
+    words = [(w.start(), w.end(), w.group()) for w in _WORD_RE.finditer(text)]
+    if _HINTS_FROM_WORDS:
+        hints = [h for h in (_hint_at(tok, start) for start, _, tok in words) if h >= 0]
+    else:
+        hints = [m.start() for m in _HINT_RE.finditer(text)]
     if not hints:
         return out
-    for w in _WORD_RE.finditer(text):
-        start = w.start()
+    for start, end, tok in words:
         if start < covered:
             continue
-        tok = w.group()
-        if not (tok[0].isdigit() or tok.lower() in _START_WORDS or tok[:2].upper() == "FY" or _QTR_TOKEN_RE.match(tok)):
+        low = tok.lower()
+        if not (tok[0].isdigit() or low in _START_WORDS or tok[:2].upper() == "FY"
+                or (tok[0] in "QqHh" and _QTR_TOKEN_RE.match(tok))):
             continue
-        if tok.lower() in _WEAK_STARTS:
-            k = bisect.bisect_right(hints, w.end())
-            if k == len(hints) or hints[k] > w.end() + _HINT_SPAN:
+        if low in _WEAK_STARTS:
+            k = bisect.bisect_right(hints, end)
+            if k == len(hints) or hints[k] > end + _HINT_SPAN:
                 continue  # "the", "in", "on" with no digit or time word after them
         m = match(text, start)
         if m is None:
