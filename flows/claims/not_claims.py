@@ -205,7 +205,42 @@ def _compile(name: str, pattern: str) -> re.Pattern:
     return re.compile(pattern, flags)
 
 
-_COMPILED = tuple((name, _compile(name, pattern), re.compile(gate) if gate else None, _NEEDS.get(name, ()))
+def _list_noun_forms(alternation: str) -> frozenset[str]:
+    """The words of a plain alternation of nouns with optional plural `s` ("lanes?|buses")."""
+    forms = set()
+    for part in alternation.split("|"):
+        base = part[:-2] if part.endswith("s?") else part
+        forms.update((base, base + "s") if part.endswith("s?") else (base,))
+    return frozenset(forms)
+
+
+# Words a gate cannot match without (any case: a whole word of the lower-cased text), for gates that
+# are an alternation of words tried at every position. A text holding none of them skips the gate,
+# which changes nothing: each set is a necessary condition of its gate. (A text with one of the four
+# letters that match an ASCII letter only under IGNORECASE, "İıſK", always asks the gate.)
+_GATE_WORDS: dict[str, frozenset[str]] = {
+    "named_list_words": _list_noun_forms(_LIST_NOUNS),
+    "match_minute": frozenset(re.match(r"\w+", w).group(0) for w in _FOOTBALL_WORDS),
+    "call_number": frozenset("call calls ring dial phone freephone contacted helpline hotline".split()),
+    "relative_time": frozenset({"ago", "later", "earlier"}),
+    "framing": frozenset("day week month year same first last next final opening previous remaining other".split()),
+}
+# Substrings of the lower-cased text a gate cannot match without (any one of them).
+_GATE_LOW: dict[str, tuple[str, ...]] = {
+    "unit_definition": ("equal", "="),
+    "number_to_call": ("number",),
+    "sprint_benchmark": ("mph", "km", "kph"),
+    "time_of_day": (":", "clock", "24/7", "9/11"),
+}
+# ... or a cheap search (one leading character class, which the regex engine scans for quickly).
+_GATE_PRE_RE: dict[str, re.Pattern] = {
+    "time_of_day": re.compile(r"\d\s*[apAP]"),
+}
+_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+assert all(re.fullmatch(r"[a-z]+", w) for ws in _GATE_WORDS.values() for w in ws)
+
+_COMPILED = tuple((name, _compile(name, pattern), re.compile(gate) if gate else None, _NEEDS.get(name, ()),
+                   _GATE_WORDS.get(name), _GATE_LOW.get(name, ()), _GATE_PRE_RE.get(name))
                   for name, pattern, gate in PATTERNS)
 
 # one search each (substring semantics, any case) instead of a Python loop over the cues
@@ -263,6 +298,8 @@ class Spans:
 # in all: a phone number ("0800 123 4567", "+33 1 23 45 67 89").
 DIGIT_GROUPS_RE = re.compile(r"(?<![\w,.])(?:\+\d{1,3}[\s.-]?)?(?:\(?\d{1,5}\)?[ .-]){2,5}\d{2,5}(?!\w|[,.]\d)")
 PHONE_MIN_DIGITS = 7
+# what every match of DIGIT_GROUPS_RE holds (a digit, a separator, a digit), found by a quick scan
+_DIGIT_GROUPS_PRE_RE = re.compile(r"\d\)?[ .-]\(?\d")
 # "2 400 000", "R2 493 000": thousands grouped by spaces, no phone number (a phone's groups are not
 # all of three digits after a first group with no leading zero)
 SPACED_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")
@@ -278,19 +315,23 @@ def blocked_spans(text: str) -> Spans:
     spans = []
     if "\x1b" in text or "\x9b" in text:
         spans.extend((m.start(), m.end()) for m in _CONTROL_SEQUENCE_RE.finditer(text))
-    for m in DIGIT_GROUPS_RE.finditer(text):
+    for m in (DIGIT_GROUPS_RE.finditer(text) if _DIGIT_GROUPS_PRE_RE.search(text) else ()):
         if sum(ch.isdigit() for ch in m.group(0)) >= PHONE_MIN_DIGITS and not SPACED_THOUSANDS_RE.fullmatch(m.group(0)):
             spans.append((m.start(), m.end()))
     gates: dict[str, bool] = {}
-    words: set[str] | None = None
-    for name, rx, gate, needs in _COMPILED:
+    low = text.lower()
+    words = set(_WORD_SPLIT_RE.findall(low))
+    odd_case = any(c in text for c in _ODD_CASE)
+    for name, rx, gate, needs, gate_words, gate_low, gate_pre in _COMPILED:
         if needs and not any(n in text for n in needs):
             continue
         if gate is None:
-            if words is None:
-                words = set(_WORD_SPLIT_RE.findall(text.lower()))
             fired = _word_gate(name, words, text)
         else:
+            if (gate_words is not None or gate_low) and not odd_case and not (
+                    (gate_words is not None and not words.isdisjoint(gate_words)) or any(n in low for n in gate_low)
+                    or (gate_pre is not None and gate_pre.search(text))):
+                continue  # the gate cannot match: no word, substring or leading pattern it needs
             fired = gates.get(gate.pattern)
             if fired is None:
                 fired = gates[gate.pattern] = gate.search(text) is not None
