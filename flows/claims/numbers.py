@@ -230,6 +230,8 @@ def scan_numbers(text: str) -> list[NumberAtom]:
             if start > 0 and text[start - 1] == "." and (start < 2 or not text[start - 2].isalnum()):
                 start -= 1  # ".5"
         elif tok.lower() not in START_WORDS:
+            if tok.isalpha():
+                continue  # no digit in the word, so no currency glued to a number either
             glued = _GLUED_CURRENCY_RE.match(tok)
             if glued is None:
                 continue
