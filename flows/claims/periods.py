@@ -9,7 +9,6 @@ years ("FY22", "2016/17", "this fiscal year", "Q2FY10") start in the month the c
 sentence starts its fiscal year in (data/periods.json)."""
 from __future__ import annotations
 
-import bisect
 import calendar
 import json
 import re
@@ -416,24 +415,47 @@ _HINT_RE = re.compile(r"\d|\b(?:" + _MONTH_NAMES + "|" + "|".join(_WEEKDAYS) + "
                       re.IGNORECASE)
 _HINT_SPAN = 48
 # The hints told from the words of the text instead of a search of _HINT_RE at every position: a
-# digit, or a whole word that is a hint word (any case). Exact while every hint word is a plain word;
-# a word with other characters than ASCII letters is asked of the regex itself.
+# digit (one quick scan), or a whole word that is a hint word (any case, a set lookup). Exact while
+# every hint word is a plain word; a word with other characters than ASCII is asked of the regex.
 _HINT_WORDS = frozenset(w.lower() for w in (*LEXICON.months, *_WEEKDAYS, *_HINT_TAIL))
 _HINT_WORD_RE = re.compile(r"(?:" + _MONTH_NAMES + "|" + "|".join(_WEEKDAYS) + "|" + "|".join(_HINT_TAIL) + r")",
                            re.IGNORECASE)
 _HINTS_FROM_WORDS = all(re.fullmatch(r"[a-z]+", w) for w in _HINT_WORDS)
 
 
-def _hint_at(tok: str, start: int) -> int:
-    """Where the first _HINT_RE match inside the word `tok` (at `start`) begins, or -1."""
-    if tok.isalpha():
-        if tok.isascii():
-            return start if tok.lower() in _HINT_WORDS else -1
-        return start if _HINT_WORD_RE.fullmatch(tok) else -1
-    for i, ch in enumerate(tok):
-        if ch.isdecimal():  # what \d matches
-            return start + i
-    return start if _HINT_WORD_RE.fullmatch(tok) else -1
+_DIGIT_RE = re.compile(r"\d")
+
+
+def _is_hint_word(tok: str) -> bool:
+    """The whole word `tok` is one _HINT_RE matches (any case)."""
+    if tok.isascii():
+        return tok.lower() in _HINT_WORDS
+    return _HINT_WORD_RE.fullmatch(tok) is not None
+
+
+def _has_hint(text: str, words: list) -> bool:
+    """_HINT_RE matches somewhere in `text` (whose words are `words`)."""
+    if not _HINTS_FROM_WORDS:
+        return _HINT_RE.search(text) is not None
+    return _DIGIT_RE.search(text) is not None or any(_is_hint_word(tok) for _, _, tok in words)
+
+
+def _hint_near(text: str, words: list, i: int) -> bool:
+    """A _HINT_RE match starts within _HINT_SPAN characters after the end of word i."""
+    end = words[i][1]
+    limit = end + _HINT_SPAN
+    if not _HINTS_FROM_WORDS:
+        m = _HINT_RE.search(text, end + 1, limit + 40)
+        return m is not None and m.start() <= limit
+    if _DIGIT_RE.search(text, end, limit + 1):
+        return True
+    for j in range(i + 1, len(words)):
+        start, _, tok = words[j]
+        if start > limit:
+            return False
+        if _is_hint_word(tok):
+            return True
+    return False
 
 
 def find_periods(text: str, published: date | None = None, country: str | None = None) -> list[PeriodMention]:
@@ -442,23 +464,17 @@ def find_periods(text: str, published: date | None = None, country: str | None =
     covered = -1
     match = PERIOD_RE.match
     words = [(w.start(), w.end(), w.group()) for w in _WORD_RE.finditer(text)]
-    if _HINTS_FROM_WORDS:
-        hints = [h for h in (_hint_at(tok, start) for start, _, tok in words) if h >= 0]
-    else:
-        hints = [m.start() for m in _HINT_RE.finditer(text)]
-    if not hints:
+    if not _has_hint(text, words):
         return out
-    for start, end, tok in words:
+    for i, (start, _end, tok) in enumerate(words):
         if start < covered:
             continue
         low = tok.lower()
         if not (tok[0].isdigit() or low in _START_WORDS or tok[:2].upper() == "FY"
                 or (tok[0] in "QqHh" and _QTR_TOKEN_RE.match(tok))):
             continue
-        if low in _WEAK_STARTS:
-            k = bisect.bisect_right(hints, end)
-            if k == len(hints) or hints[k] > end + _HINT_SPAN:
-                continue  # "the", "in", "on" with no digit or time word after them
+        if low in _WEAK_STARTS and not _hint_near(text, words, i):
+            continue  # "the", "in", "on" with no digit or time word after them
         m = match(text, start)
         if m is None:
             continue
