@@ -236,11 +236,17 @@ _GATE_LOW: dict[str, tuple[str, ...]] = {
 _GATE_PRE_RE: dict[str, re.Pattern] = {
     "time_of_day": re.compile(r"\d\s*[apAP]"),
 }
-_ODD_CASE = ("\u0130", "\u0131", "\u017f", "\u212a")
+_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 assert all(re.fullmatch(r"[a-z]+", w) for ws in _GATE_WORDS.values() for w in ws)
 
-_COMPILED = tuple((name, _compile(name, pattern), re.compile(gate) if gate else None, _NEEDS.get(name, ()),
-                   _GATE_WORDS.get(name), _GATE_LOW.get(name, ()), _GATE_PRE_RE.get(name))
+
+def _any_of(subs: tuple[str, ...]) -> re.Pattern | None:
+    """One search for "any of these substrings is in the text" (None: no such test)."""
+    return re.compile("|".join(re.escape(n) for n in subs)) if subs else None
+
+
+_COMPILED = tuple((name, _compile(name, pattern), re.compile(gate) if gate else None, _any_of(_NEEDS.get(name, ())),
+                   _GATE_WORDS.get(name), _any_of(_GATE_LOW.get(name, ())), _GATE_PRE_RE.get(name))
                   for name, pattern, gate in PATTERNS)
 
 # one search each (substring semantics, any case) instead of a Python loop over the cues
@@ -321,15 +327,16 @@ def blocked_spans(text: str) -> Spans:
     gates: dict[str, bool] = {}
     low = text.lower()
     words = set(_WORD_SPLIT_RE.findall(low))
-    odd_case = any(c in text for c in _ODD_CASE)
+    odd_case = not text.isascii() and _ODD_CASE_RE.search(text) is not None
     for name, rx, gate, needs, gate_words, gate_low, gate_pre in _COMPILED:
-        if needs and not any(n in text for n in needs):
+        if needs is not None and needs.search(text) is None:
             continue
         if gate is None:
             fired = _word_gate(name, words, text)
         else:
-            if (gate_words is not None or gate_low) and not odd_case and not (
-                    (gate_words is not None and not words.isdisjoint(gate_words)) or any(n in low for n in gate_low)
+            if (gate_words is not None or gate_low is not None) and not odd_case and not (
+                    (gate_words is not None and not words.isdisjoint(gate_words))
+                    or (gate_low is not None and gate_low.search(low))
                     or (gate_pre is not None and gate_pre.search(text))):
                 continue  # the gate cannot match: no word, substring or leading pattern it needs
             fired = gates.get(gate.pattern)
