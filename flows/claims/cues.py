@@ -404,10 +404,11 @@ def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | Non
 
 
 # ---- modality -----------------------------------------------------------------------
-def _split_cues(phrases) -> tuple[frozenset, tuple]:
+def _split_cues(phrases) -> tuple[frozenset, re.Pattern | None]:
+    """(the one-word cues, one search for "the text holds one of the several-word cues")."""
     words = frozenset(p for p in phrases if " " not in p)
     multi = tuple(p for p in phrases if " " in p)
-    return words, multi
+    return words, re.compile("|".join(re.escape(p) for p in multi)) if multi else None
 
 
 _MODAL_WORDS = {"could", "might", "may", "would", "should", "will", "'ll"}
@@ -428,9 +429,9 @@ def modality_of(window: str) -> str:
         words, multi = _MODALITY_CUES[kind]
         if lowered & words:
             return kind
-        if multi:
+        if multi is not None:
             low = low if low is not None else " ".join(window.lower().split())
-            if any(p in low for p in multi):
+            if multi.search(low):
                 return kind
     return "asserted"
 
