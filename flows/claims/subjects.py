@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from itertools import islice
 
 from claimhouse.flows.claims.lexicon import LEXICON
@@ -54,6 +55,9 @@ savings holdings meeting meetings offering offerings listing listings landing la
 crossing crossings sitting hearing hearings""".split())
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|[^\w\s]|\d[\d,.]*")
+# The word tests below depend on the word alone and are asked of the same words again and again
+# (each figure's window, each clause piece): remembered for the most recent words, a bounded cache.
+_word_test = lru_cache(maxsize=8192)
 _MAX_WORDS = 6
 _WINDOW = 160  # characters looked at after a number for its noun phrase
 
@@ -62,6 +66,7 @@ _IRREGULAR_PLURALS = frozenset({"children", "people", "men", "women", "police", 
                                 "teeth", "mice", "geese", "cattle", "livestock", "data"})
 
 
+@_word_test
 def _is_plural_head(tok: str) -> bool:
     t = tok.lower()
     if t in _IRREGULAR_PLURALS or (tok in LEXICON.demonyms and t.endswith("s")):
@@ -86,6 +91,7 @@ def _adjective_before_noun(tok: str, nxt: str) -> bool:
     return (t.endswith("ed") or t in _LY_ADJECTIVES) and _is_plural_head(nxt)
 
 
+@_word_test
 def _content(tok: str) -> bool:
     t = tok.lower()
     if len(tok) > 1 and tok.isupper() and tok.isalpha():
@@ -168,6 +174,7 @@ def _past_form(t: str) -> bool:
     return t.endswith("ed") and len(t) > 4 and not t.endswith(("eed", "hundred")) and t not in ING_NOUNS and "-" not in t
 
 
+@_word_test
 def _verbish(tok: str) -> bool:
     t = tok.lower()
     return t in VERBISH or t in LEXICON.increase_verbs or t in LEXICON.decrease_verbs or _past_form(t)
@@ -178,10 +185,12 @@ NOT_SUBJECT_WORDS = frozenset("""per cent percent pct thousand million billion t
 hundred point points""".split())
 
 
+@_word_test
 def _subject_word(tok: str) -> bool:
     return _content(tok) and tok.lower() not in NOT_SUBJECT_WORDS
 
 
+@_word_test
 def _participle(tok: str) -> bool:
     t = tok.lower()
     return t.endswith("ing") and len(t) > 4 and t not in ING_NOUNS
