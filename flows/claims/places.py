@@ -21,8 +21,40 @@ class PlaceMention:
     nationality: bool = False  # "Chinese", "Americans": a nationality word, not a place name
 
 
+class _NameIndex:
+    """`rx.finditer(text, start, end)` for rx = `lookbehind(?:name|name|...)lookahead` (names matched case
+    as written, as phrase_alternation writes them), tried only where a name can start: at a character
+    that is the first of some name, with only the names that start with it (in the same order). A
+    name's first character is a literal there, so no match is lost and none is added."""
+
+    def __init__(self, names, lookbehind: str, lookahead: str):
+        self.rx = re.compile(lookbehind + "(?:" + phrase_alternation(names) + ")" + lookahead)
+        groups: dict[str, list[str]] = {}
+        for n in names:
+            groups.setdefault(n[0], []).append(n)
+        self.exact = all(n and not n[0].isspace() for n in names)
+        self.by_first = {ch: re.compile(lookbehind + "(?:" + phrase_alternation(ns) + ")" + lookahead)
+                         for ch, ns in groups.items()}
+        self.first_re = re.compile(lookbehind + "[" + "".join(re.escape(ch) for ch in sorted(groups)) + "]")
+
+    def finditer(self, text: str, start: int, end: int):
+        if not self.exact:
+            yield from self.rx.finditer(text, start, end)
+            return
+        pos = start
+        by_first = self.by_first
+        for c in self.first_re.finditer(text, start, end):
+            p = c.start()
+            if p < pos:
+                continue
+            m = by_first[text[p]].match(text, p, end)
+            if m is not None:
+                yield m
+                pos = m.end()
+
+
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
+def _gazetteer() -> tuple[_NameIndex, dict[str, str], frozenset[str]]:
     names: dict[str, str] = {}
     for c in pycountry.countries:
         for attr in ("name", "common_name"):
@@ -33,7 +65,7 @@ def _gazetteer() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
         names.pop(n, None)
     names.update(LEXICON.place_aliases)
     # "US$" is a currency, "US-China" two places, "US-international" the US
-    rx = re.compile(r"(?<![\w$])(?:" + phrase_alternation(names) + r")(?![\w$]|-[A-Z0-9]|\.\w)")
+    rx = _NameIndex(names, r"(?<![\w$])", r"(?![\w$]|-[A-Z0-9]|\.\w)")
     return rx, names, _last_words(names)
 
 
@@ -47,10 +79,10 @@ _WORD_RE = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
-def _nationalities() -> tuple[re.Pattern, dict[str, str], frozenset[str]]:
+def _nationalities() -> tuple[_NameIndex, dict[str, str], frozenset[str]]:
     names = dict(LEXICON.nationality_adjectives)
     names.update(LEXICON.nationality_nouns)
-    return re.compile(r"(?<![\w$-])(?:" + phrase_alternation(names) + r")(?![\w-])"), names, _last_words(names)
+    return _NameIndex(names, r"(?<![\w$-])", r"(?![\w-])"), names, _last_words(names)
 
 
 _ORIGIN_RE = re.compile(r"(?:" + phrase_alternation(LEXICON.origin_prepositions) + r")\s+(?:the\s+)?$", re.I)
