@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from claimhouse.flows.claims.lexicon import LEXICON, phrase_alternation
+from claimhouse.flows.claims.lexicon import LEXICON, odd_case, phrase_alternation
 
 _VERBS = phrase_alternation(v for v in LEXICON.attribution_verbs if v != "according")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "which", "who",
@@ -74,6 +74,31 @@ _CUE_WORDS = frozenset(v.lower() for v in LEXICON.attribution_verbs) | {
 _WORD_RE = re.compile(r"\w+")
 
 
+def _first_words(phrases) -> frozenset[str] | None:
+    """The first word of each phrase (None when a phrase does not open with a plain word)."""
+    firsts = set()
+    for p in phrases:
+        m = re.match(r"\w+", p)
+        if m is None or not re.fullmatch(r"\w+(?:[\s-]\S*)*", p):
+            return None
+        firsts.add(m.group(0))
+    return frozenset(firsts)
+
+
+# Words (as written) a match of each rule holds, one of them at least: a sentence holding none of them
+# skips the rule's search, which then changes nothing (None: always searched). _ACCORDING_RE ignores
+# case and is asked of the lower-cased words.
+_RULE_WORDS: dict[re.Pattern, frozenset[str] | None] = {
+    _CITATION_RE: None,
+    _DATA_FROM_RE: frozenset({"from", "by"}),
+    _DATA_SHOW_RE: _first_words(_SHOW_VERBS[3:-1].split("|")) if _SHOW_VERBS.startswith("(?:") else None,
+    _SAID_AFTER_RE: frozenset({"said", "says", "told", "reported", "added", "according"}),
+    _BY_RE: frozenset({"by"}),
+    _SAID_BY_RE: _first_words(v for v in LEXICON.attribution_verbs if v != "according"),
+}
+# (a rule whose words are listed by hand here, _DATA_FROM_RE, _SAID_AFTER_RE and _BY_RE, keeps its list in step with it)
+
+
 @dataclass(frozen=True, slots=True)
 class AttributionMention:
     start: int  # offset of the cue in the sentence
@@ -104,20 +129,28 @@ def _clean_who(who: str) -> str | None:
 
 def find_attributions(sentence: str) -> list[AttributionMention]:
     """Every source named in `sentence`, in text order of its cue."""
-    if _CUE_WORDS.isdisjoint(_WORD_RE.findall(sentence.lower())):
+    low_words = set(_WORD_RE.findall(sentence.lower()))
+    if _CUE_WORDS.isdisjoint(low_words):
         # no attribution cue: only a citation in brackets can name a source
         if "(" not in sentence:
             return []
         return [AttributionMention(m.start(), w, True) for m in _CITATION_RE.finditer(sentence)
                 if (w := _clean_who(m.group("who")))]
+    words = set(_WORD_RE.findall(sentence))
     found: list[AttributionMention] = []
     for rx in (_ACCORDING_RE, _CITATION_RE, _DATA_FROM_RE, _DATA_SHOW_RE, _SAID_AFTER_RE, _BY_RE):
+        if rx is _ACCORDING_RE:
+            if "according" not in low_words and not odd_case(sentence):
+                continue
+        elif _RULE_WORDS[rx] is not None and words.isdisjoint(_RULE_WORDS[rx]):
+            continue
         for m in rx.finditer(sentence):
             who = _clean_who(m.group("who"))
             if who:
                 found.append(AttributionMention(m.start(), who, rx in (_ACCORDING_RE, _CITATION_RE)))
     taken = [(a.start, a.start + len(a.who)) for a in found]
-    for m in _SAID_BY_RE.finditer(sentence):
+    for m in (_SAID_BY_RE.finditer(sentence) if _RULE_WORDS[_SAID_BY_RE] is None
+              or not words.isdisjoint(_RULE_WORDS[_SAID_BY_RE]) else ()):
         who = _clean_who(m.group("who"))
         if who and not any(s <= m.start("verb") < e + 40 and m.start() <= s for s, e in taken):
             found.append(AttributionMention(m.start("verb"), who))

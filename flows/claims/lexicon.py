@@ -24,6 +24,16 @@ def phrase_alternation(phrases, *, escape: bool = True) -> str:
     return "|".join(parts)
 
 
+_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def odd_case(text: str) -> bool:
+    """The text holds one of the four letters that match an ASCII letter under IGNORECASE without
+    lower-casing to it ("İ", "ı", "ſ", "K"). A cheap test that skips a case-insensitive regex when the
+    lower-cased text lacks a word or substring the regex needs is exact only for the other texts."""
+    return not text.isascii() and _ODD_CASE_RE.search(text) is not None
+
+
 @dataclass(frozen=True)
 class Lexicon:
     units: Mapping[str, Mapping]

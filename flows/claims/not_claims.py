@@ -9,7 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from claimhouse.flows.claims.lexicon import LEXICON
+from claimhouse.flows.claims.lexicon import LEXICON, odd_case
 
 _MONTH_GATE = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
 _MONTH = (
@@ -217,7 +217,7 @@ def _list_noun_forms(alternation: str) -> frozenset[str]:
 # Words a gate cannot match without (any case: a whole word of the lower-cased text), for gates that
 # are an alternation of words tried at every position. A text holding none of them skips the gate,
 # which changes nothing: each set is a necessary condition of its gate. (A text with one of the four
-# letters that match an ASCII letter only under IGNORECASE, "İıſK", always asks the gate.)
+# letters that match an ASCII letter only under IGNORECASE, lexicon.odd_case, always asks the gate.)
 _GATE_WORDS: dict[str, frozenset[str]] = {
     "named_list_words": _list_noun_forms(_LIST_NOUNS),
     "match_minute": frozenset(re.match(r"\w+", w).group(0) for w in _FOOTBALL_WORDS),
@@ -236,7 +236,6 @@ _GATE_LOW: dict[str, tuple[str, ...]] = {
 _GATE_PRE_RE: dict[str, re.Pattern] = {
     "time_of_day": re.compile(r"\d\s*[apAP]"),
 }
-_ODD_CASE_RE = re.compile("[\u0130\u0131\u017f\u212a]")
 assert all(re.fullmatch(r"[a-z]+", w) for ws in _GATE_WORDS.values() for w in ws)
 
 
@@ -327,14 +326,14 @@ def blocked_spans(text: str) -> Spans:
     gates: dict[str, bool] = {}
     low = text.lower()
     words = set(_WORD_SPLIT_RE.findall(low))
-    odd_case = not text.isascii() and _ODD_CASE_RE.search(text) is not None
+    odd = odd_case(text)
     for name, rx, gate, needs, gate_words, gate_low, gate_pre in _COMPILED:
         if needs is not None and needs.search(text) is None:
             continue
         if gate is None:
             fired = _word_gate(name, words, text)
         else:
-            if (gate_words is not None or gate_low is not None) and not odd_case and not (
+            if (gate_words is not None or gate_low is not None) and not odd and not (
                     (gate_words is not None and not words.isdisjoint(gate_words))
                     or (gate_low is not None and gate_low.search(low))
                     or (gate_pre is not None and gate_pre.search(text))):
