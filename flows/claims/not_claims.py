@@ -382,7 +382,8 @@ def furniture_reason(paragraph: str) -> str | None:
     m = _FURNITURE_NOTICES_RE.search(low)
     if m and not _REPORTING_RE.search(low):
         return "notice: " + m.group(0)
-    m = FURNITURE_PATTERNS.search(paragraph)
+    # its middle rules need "read" or "rated"; without them only the rules anchored at ^ can match, at 0
+    m = FURNITURE_PATTERNS.search(paragraph) if ("read" in low or "rated" in low) else FURNITURE_PATTERNS.match(paragraph)
     if m:
         return "furniture: counter"
     return None
@@ -425,12 +426,13 @@ def names_or_orders(text: str, start: int, end: int, floor: int, words: bool) ->
     if _ORDINAL_SUFFIX_RE.match(text, end):
         return True
     before = text[max(floor, start - 30):start]
-    if before.endswith("#") or (_LETTER_HYPHEN_RE.search(before) and not before.lower().endswith("sub-")) or \
-            _PAREN_LETTER_RE.match(text, end):
+    # (the substring tests before each search are what its match needs: "-", "N", "text" in any case)
+    if before.endswith("#") or ("-" in before and _LETTER_HYPHEN_RE.search(before) and not before.lower().endswith("sub-")) \
+            or _PAREN_LETTER_RE.match(text, end):
         return True
-    if _NUMBER_SIGN_RE.search(before) and not _MEASURE_AFTER_RE.match(text, end):
+    if "N" in before and _NUMBER_SIGN_RE.search(before) and not _MEASURE_AFTER_RE.match(text, end):
         return True  # "regained No. 1", "at No.7"
     m = _NAME_BEFORE_RE.search(before)
     if m and m.group(1).lower() in NAMED_NOUNS and "," not in text[start:end] and not _MEASURE_AFTER_RE.match(text, end):
         return True
-    return _TEXT_TO_RE.search(before) is not None
+    return "text" in before.lower() and _TEXT_TO_RE.search(before) is not None
