@@ -28,6 +28,7 @@ QUALIFIER_AFTER_RE = re.compile(
 
 
 _CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_CLASS)
+_CUE_LAST_WORDS = frozenset(c.split(" ")[-1] for c in _CUE_CLASS)  # a cue before a number ends in one of these
 _TAIL_WORDS_RE = re.compile(r"[^\s]+")
 _ARTICLES = ("a", "an")
 # verbs that make "up to" a rise: "edged up to 4.6%", "ticked up to 3.1%"
@@ -53,8 +54,8 @@ def qualifier_before(text: str, qstart: int, floor: int) -> tuple[int, str, str]
         if cue in _CUE_CLASS:
             return qstart - len(window) + glued.start(), _CUE_CLASS[cue], cue
     words = [(m.group(0), m.start()) for m in _TAIL_WORDS_RE.finditer(window)][-(_CUE_MAX_WORDS + 1):]
-    if not words:
-        return None
+    if not words or words[-1][0].lower() not in _CUE_LAST_WORDS:
+        return None  # no cue phrase ends with the word before the number
     base = qstart - len(window)
     for n in range(min(_CUE_MAX_WORDS, len(words)), 0, -1):
         phrase = " ".join(w for w, _ in words[-n:]).lower()
