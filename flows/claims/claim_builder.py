@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from claimhouse.flows.claims import cues, intervals
-from claimhouse.flows.claims.lexicon import LEXICON
+from claimhouse.flows.claims.lexicon import LEXICON, odd_case
 from claimhouse.flows.claims.model import Claim
 from claimhouse.flows.claims.numbers import NumberAtom
 from claimhouse.flows.claims.periods import choose_period
@@ -480,7 +480,8 @@ def _read_modality(s, d: Draft) -> None:
         modality = "forecast"  # "by 2030"; but "could reach $130 billion by 2030" stays hypothetical
     if modality == "hypothetical" and _SAID_WOULD_RE.search(text, max(s.start, qs - CONTEXT_CHARS), qs):
         modality = "forecast"  # "Apple said it would invest ...": an announced plan
-    if modality == "asserted" and _ESTIMATED_RE.search(text[s.start:clause_end]):
+    upto = text[s.start:clause_end]
+    if modality == "asserted" and ("estimate" in upto.lower() or odd_case(upto)) and _ESTIMATED_RE.search(upto):
         modality = "estimate"
     if d.qualifier == "exact" and modality in ("estimate", "forecast") and _ESTIMATED_OF_RE.search(
             text, max(s.start, qs - 60), qs):
