@@ -1,0 +1,105 @@
+"""The extractor's shortcuts stay exact: each cheap test that lets a costly regex be skipped is a
+necessary condition of that regex, and each faster way of finding matches finds the same matches.
+Checked over the snapshot texts plus texts built to hit the edges (the letters that defeat a
+lower-cased test, words glued to digits, names at every offset)."""
+from __future__ import annotations
+
+import bisect
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+from claimhouse.flows.claims import attribution, not_claims, periods
+from claimhouse.flows.claims.lexicon import odd_case
+from claimhouse.flows.claims.places import _gazetteer, _nationalities
+
+pytestmark = pytest.mark.slow  # thousands of texts through the slow regexes the shortcuts avoid
+
+TEXTS = Path(__file__).parent / "snapshot" / "texts.jsonl"
+_EDGES = ["İ", "ı", "ſ", "K", "é", "²", "٣", "–", "’", ":", "=", "(", ")", "-", ".", " ", "\n", "_", "am", "PM",
+          "Jan", "FY", "Q3", "h1", "year", "YEARS", "the ", "said", "by", "from", "shows", "according to", "MPH",
+          "inches", "per", "EPS", "barrel", "junction", "goal", "call", "ago", "same", "equal", "number", "read",
+          "rated", "text", "No.", "estimate"]
+
+
+def _texts() -> list[str]:
+    texts = [json.loads(line)["text"] for line in TEXTS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rnd = random.Random(20261201)
+    short = [t for t in texts if len(t) < 300]
+    for _ in range(1500):
+        t = list(rnd.choice(short))
+        for _ in range(rnd.randint(1, 6)):
+            k = rnd.randrange(len(t) + 1)
+            t[k:k] = list(rnd.choice(_EDGES))
+        texts.append("".join(t))
+    return texts
+
+
+@pytest.fixture(scope="module")
+def texts() -> list[str]:
+    return _texts()
+
+
+def test_gate_prechecks_are_necessary(texts):
+    """Whenever a blocked-span gate matches, its precheck (words, substrings, leading pattern) passes."""
+    checked = 0
+    for name, _rx, gate, _needs, gate_words, gate_low, gate_pre in not_claims._COMPILED:
+        if gate is None or (gate_words is None and gate_low is None):
+            continue
+        for t in texts:
+            if gate.search(t) is None:
+                continue
+            low = t.lower()
+            words = set(not_claims._WORD_SPLIT_RE.findall(low))
+            assert (odd_case(t) or (gate_words is not None and not words.isdisjoint(gate_words))
+                    or (gate_low is not None and gate_low.search(low)) or (gate_pre is not None and gate_pre.search(t))), (name, t)
+            checked += 1
+    assert checked > 100  # the gates did match, so the property was put to the test
+
+
+def test_digit_groups_precheck_is_necessary(texts):
+    for t in texts:
+        if not_claims.DIGIT_GROUPS_RE.search(t):
+            assert not_claims._DIGIT_GROUPS_PRE_RE.search(t), t
+
+
+def test_attribution_rule_words_are_necessary(texts):
+    checked = 0
+    for rx, needed in attribution._RULE_WORDS.items():
+        if needed is None:
+            continue
+        for t in texts:
+            if rx.search(t):
+                assert not needed.isdisjoint(attribution._WORD_RE.findall(t)), (rx.pattern[:40], t)
+                checked += 1
+    assert checked > 50
+
+
+def test_period_hints_told_from_words_match_the_hint_regex(texts):
+    """_has_hint / _hint_near say what the list of _HINT_RE matches said: any at all, and one within
+    _HINT_SPAN characters after a word."""
+    assert periods._HINTS_FROM_WORDS  # the hint words are plain words, so the fast path is the one in use
+    for t in texts[:3000]:
+        hints = [m.start() for m in periods._HINT_RE.finditer(t)]
+        words = [(w.start(), w.end(), w.group()) for w in periods._WORD_RE.finditer(t)]
+        assert periods._has_hint(t, words) == bool(hints), t
+        for i, (_, end, _) in enumerate(words):
+            k = bisect.bisect_right(hints, end)
+            assert periods._hint_near(t, words, i) == (k < len(hints) and hints[k] <= end + periods._HINT_SPAN), (t, i)
+
+
+@pytest.mark.parametrize("index", [_gazetteer()[0], _nationalities()[0]], ids=["places", "nationalities"])
+def test_name_index_finds_what_the_alternation_finds(texts, index):
+    rnd = random.Random(7)
+    names = list(_gazetteer()[1]) + list(_nationalities()[1])
+    made = ["".join(rnd.choice(names) if rnd.random() < 0.5 else rnd.choice(["the ", "$", "-", "-A", ".x", " ", "\n", "s"])
+                    for _ in range(rnd.randint(1, 8))) for _ in range(1000)]
+    found = 0
+    for t in texts[:3000] + made:
+        for a, b in ((0, len(t)), (len(t) // 3, len(t))):
+            want = [(m.start(), m.end()) for m in index.rx.finditer(t, a, b)]
+            assert [(m.start(), m.end()) for m in index.finditer(t, a, b)] == want, (t, a, b)
+            found += len(want)
+    assert found > 100
