@@ -6,33 +6,33 @@ import datetime as dt
 from pathlib import Path
 
 from claimhouse.flows.ingest.reference import reference_rows
-from claimhouse.schemas.links import ClaimLinksModel
 from claimhouse.schemas.quarantine import empty_rejected, split_valid
 from claimhouse.schemas.references import ReferencesModel
-from claimhouse.schemas.vocab import AGREES
 from claimhouse.warehouse import store
-from claimhouse.warehouse.db import load_sql
-
-LINK_CHUNK = 250_000  # links validated and stored at a time: bounds memory on big warehouses
+from claimhouse.warehouse.db import load_sql, transaction
 
 
 def link_claims(con, run_id: str) -> dict[str, int]:
-    """Store the links between current claims that are not stored yet. The pairs are found
-    set-based in DuckDB (`link_candidates`), staged in a temporary table, then validated
-    with Pandera and stored a chunk at a time. `conflicts_new` counts conflicts and updates
-    not known before: a link restated by a new document version (same link_id) is not new."""
-    con.execute(load_sql("links", "new_links"))
+    """Group the current claims not grouped yet (or whose value group changed) by the columns the
+    pair rule reads, and store one row per claim (`claim_groups`): links are derived from the
+    groups when read (`claim_links`, `group_links`, `conflicts`), so storage and time grow with
+    the claims, not with the square of a fact's size. `links_found` counts the links first found
+    by this run (from group sizes, without spelling out pairs); `conflicts_new` the pairs of value
+    groups that conflict or update first found by this run: a link restated by a new document
+    version (same claim_key, same group) is not new."""
+    con.execute(load_sql("links", "new_groups"))
     try:
         (pending,) = con.execute(load_sql("links", "count_pending")).fetchone()
         counts = {"links_found": 0, "conflicts_new": 0, "rows_rejected": 0}
-        for lo in range(0, pending, LINK_CHUNK):
-            chunk = con.execute(load_sql("links", "pending_chunk"), {"lo": lo, "hi": lo + LINK_CHUNK}).df()
-            valid, rejected = split_valid(chunk, ClaimLinksModel, "claim_links")
-            counts["links_found"] += store.write_links(con, valid, run_id, staged=True)
-            counts["conflicts_new"] += int(((valid["relation"] != AGREES) & ~valid["restated"]).sum())
-            if not rejected.empty:
-                counts["rows_rejected"] += store.write_rejected(con, rejected, run_id)
-        con.execute(load_sql("links", "keep_first_found"), {"run_id": run_id})
+        if pending == 0:
+            return counts
+        with transaction(con, "storing claim groups"):
+            con.execute(load_sql("links", "drop_regrouped"))
+            con.execute(load_sql("links", "store_groups"), {"run_id": run_id})
+        (counts["links_found"],) = con.execute(load_sql("links", "count_new_links"), {"run_id": run_id}).fetchone()
+        (counts["conflicts_new"],) = con.execute(load_sql("links", "count_new_conflicts"),
+                                                 {"run_id": run_id}).fetchone()
+        counts["links_found"] = int(counts["links_found"])
         return counts
     finally:
         con.execute(load_sql("links", "drop_pending"))

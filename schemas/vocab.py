@@ -11,7 +11,7 @@ MODALITIES = ("asserted", "estimate", "forecast", "hypothetical")
 # "a 719 percent increase") or a ratio between two levels ("tenfold").
 KINDS = ("level", "change", "ratio")
 
-# How two claims about the same fact relate (link_rows.relation, views/link_candidates.sql).
+# How two claims about the same fact relate (views/group_candidates.sql, claim_links.relation).
 # updates: a later, higher figure of an evolving count (a toll rising, a tracker revised)
 RELATIONS = ("agrees", "conflicts", "updates")
 AGREES, CONFLICTS, UPDATES = RELATIONS

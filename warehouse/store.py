@@ -9,7 +9,7 @@ are bound as parameters, never formatted into SQL.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from typing import Any
 
@@ -40,7 +40,6 @@ RUN_COUNTS = (
 STORE_OWNED = {
     "document_versions": ("version", "run_id", "is_current", "superseded_at"),
     "claim_rows": ("run_id",),
-    "link_rows": ("run_id", "created_at"),
     "fetch_rows": ("run_id",),
 }
 
@@ -110,31 +109,6 @@ def replace_claims(
     """
     with transaction(con, "replace_claims"):
         return _replace_claims(con, claims_df, run_id, changed_ids)
-
-
-def write_links(con: Connection, links_df: pd.DataFrame, run_id: str, staged: bool = False) -> int:
-    """Insert links whose (claim_id_a, claim_id_b) is not stored yet; return rows added.
-
-    `staged`: the links come from `pending_links`, already unique and not stored
-    (warehouse/links/new_links.sql), so they are inserted without checking again."""
-    with transaction(con, "write_links"):
-        if links_df.empty:
-            return 0
-        links = _conform(con, links_df, "link_rows")
-        if not staged:
-            links = links.drop_duplicates(["claim_id_a", "claim_id_b"])
-        with _registered(con, "incoming_links", links):
-            insert = _statement("insert_staged_links" if staged else "insert_links")
-            return _count(con.execute(insert, {"run_id": run_id}))
-
-
-def drop_links_for(con: Connection, claim_ids: Iterable[str]) -> int:
-    """Delete every link touching one of claim_ids; return rows deleted."""
-    ids = sorted(set(claim_ids))
-    if not ids:
-        return 0
-    with transaction(con, "drop_links_for"):
-        return _count(con.execute(_statement("delete_links"), {"claim_ids": ids}))
 
 
 def write_rejected(con: Connection, rejected_df: pd.DataFrame, run_id: str) -> int:

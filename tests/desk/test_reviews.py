@@ -37,7 +37,7 @@ def test_without_a_decision_the_new_version_is_linked_again(desk, conflict, blog
 
 def test_claims_marked_different_facts_are_never_linked_again(desk, conflict, blog, wire):
     review_link(desk, *conflict, "different-fact", "ana")
-    desk.execute("delete from link_rows")  # as if linking started from scratch
+    desk.execute("delete from claim_groups")  # as if linking started from scratch
     assert store_documents(desk, [new_version(blog), wire], "run-2")["links_found"] == 0
     assert desk.execute("select count(*) from claim_links").fetchone() == (0,)
 

@@ -33,8 +33,8 @@ STATE_SQL = {
                          "from (select * exclude (fetched_at, run_id, superseded_at) from document_versions) t",
     "claim_rows": "select count(*), md5(string_agg(t::varchar, chr(10) order by t::varchar)) "
                   "from (select * exclude (run_id) from claim_rows) t",
-    "link_rows": "select count(*), md5(string_agg(t::varchar, chr(10) order by t::varchar)) "
-                 "from (select * exclude (run_id, created_at) from link_rows) t",
+    "claim_groups": "select count(*), md5(string_agg(t::varchar, chr(10) order by t::varchar)) "
+                    "from (select * exclude (run_id, created_at) from claim_groups) t",
     "rejected": "select count(*), md5(string_agg(t::varchar, chr(10) order by t::varchar)) "
                 "from (select * exclude (run_id, rejected_at) from rejected) t",
     "reference_rows": "select count(*), md5(string_agg(t::varchar, chr(10) order by t::varchar)) "

@@ -6,7 +6,7 @@ from claimhouse.flows.pipeline_flow import run_pipeline
 
 pytestmark = pytest.mark.flow
 
-TABLES = ("document_versions", "claim_rows", "link_rows", "rejected")
+TABLES = ("document_versions", "claim_rows", "claim_groups", "rejected")
 
 
 def _rows(db_path, sql):

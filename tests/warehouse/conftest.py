@@ -70,10 +70,6 @@ class Make:
                 rows.append(row | changes)
         return pd.DataFrame(rows)
 
-    def link(self, claim_a: str, claim_b: str, relation: str = "conflicts", severity: float = 1.0):
-        row = {"claim_id_a": claim_a, "claim_id_b": claim_b, "relation": relation}
-        return pd.DataFrame([row | {"reason": "values differ", "severity": severity}])
-
     def no_rejects(self) -> pd.DataFrame:
         return empty_rejected()
 

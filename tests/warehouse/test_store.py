@@ -199,25 +199,6 @@ def test_rejected_rows_are_stored_with_the_batch(con, make, doc):
     assert stored == [(rejected["check"][0], "qualifier")]
 
 
-# ---- links ----------------------------------------------------------------
-
-
-def test_links_are_added_once(con, make):
-    store.write_links(con, make.link("a", "b"), "r1")
-    assert store.write_links(con, make.link("a", "b"), "r2") == 0
-
-
-def test_link_pairs_must_be_ordered(con, make):
-    with pytest.raises(WarehouseError, match="ConstraintException"):
-        store.write_links(con, make.link("b", "a"), "r1")
-
-
-def test_drop_links_for_removes_both_sides(con, make, count):
-    links = pd.concat([make.link("a", "b"), make.link("b", "c"), make.link("c", "d")])
-    store.write_links(con, links, "r1")
-    assert (store.drop_links_for(con, ["b"]), count("link_rows")) == (2, 1)
-
-
 # ---- runs and fetches -----------------------------------------------------
 
 

@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from claimhouse.flows.linking import link_claims
 from claimhouse.schemas.claims import ClaimsModel
 from claimhouse.schemas.quarantine import split_valid
 from claimhouse.warehouse import store
@@ -31,7 +32,21 @@ DOCUMENTED = {
         "claim_id_a", "claim_id_b", "quote_a", "quote_b", "value_a", "value_b",
         "low_a", "high_a", "low_b", "high_b", "unit_a", "unit_b", "qualifier_a", "qualifier_b",
         "uri_a", "uri_b", "title_a", "title_b", "document_id_a", "document_id_b",
-        "subject_a", "subject_b", "reason", "severity", "created_at", "run_id",
+        "subject_a", "subject_b", "reason", "severity", "n_claims_a", "n_claims_b", "created_at", "run_id",
+    ),
+    "claim_signatures": (
+        "claim_id", "document_id", "claim_key", "copy_key", "sketch", "published_at", "block_key", "scope",
+        "when_start", "when_end", "when_loose", "interval_low", "interval_high", "qualifier", "evolving", "update_cue",
+        "order_at", "group_id",
+    ),
+    "group_candidates": ("group_id_a", "group_id_b", "relation", "severity"),
+    "group_links": (
+        "group_id_a", "group_id_b", "relation", "severity", "claim_id_a", "claim_id_b", "link_id", "copy",
+        "n_claims_a", "n_claims_b", "created_at", "run_id",
+    ),
+    "worded_links": (
+        "shown_by", "group_id_a", "group_id_b", "n_claims_a", "n_claims_b", "link_id", "claim_id_a", "claim_id_b",
+        "relation", "reason", "severity", "copy", "created_at", "run_id",
     ),
     "rejected_rows": (
         "run_id", "rejected_at", "table_name", "schema", "check_name", "column_name",
@@ -124,22 +139,30 @@ def test_view_follows_the_final_cte_rhythm(view):
     assert load_sql("views", view).rstrip().endswith("select * from final")
 
 
+# The pair-rule columns of one fact (turnout, in percent), as fact matching would set them.
+SAME_FACT = {"block_key": "percent|turnout", "scope": "US"}
+
+
+def _store_sources(con, make, *sides: tuple[str, dict]) -> list[tuple]:
+    """One document per side, one claim each, all about the same fact; then the link step.
+    Returns (claim_id, quote, title, uri) per side, lower claim_id first."""
+    docs = (make.document(), make.document(OTHER, "https://example.org/other", title="Officials"))
+    stored = []
+    for doc, (quote, changes) in zip(docs, sides, strict=True):
+        claims = make.claims(doc, quote, **SAME_FACT, claim_key=f"{doc.uri[0]}|{quote}", **changes)
+        store.store_batch(con, doc, claims, make.no_rejects(), "r1")
+        stored.append((claims.claim_id[0], quote, doc.title[0], doc.uri[0]))
+    link_claims(con, "r1")
+    return sorted(stored)
+
+
 @pytest.fixture
 def two_sources(con, make):
     """Two documents, one claim each, and a conflict between them.
 
     Returns (claim_id, quote, title, uri) of side a, then side b.
     """
-    doc_a = make.document()
-    doc_b = make.document(OTHER, "https://example.org/other", title="Officials")
-    sides = []
-    for doc, quote in ((doc_a, "61 percent"), (doc_b, "52 percent")):
-        claims = make.claims(doc, quote)
-        store.store_batch(con, doc, claims, make.no_rejects(), "r1")
-        sides.append((claims.claim_id[0], quote, doc.title[0], doc.uri[0]))
-    a, b = sorted(sides)
-    store.write_links(con, make.link(a[0], b[0]), "r1")
-    return a, b
+    return _store_sources(con, make, ("61 percent", {}), ("52 percent", {}))
 
 
 def test_conflicts_join_both_sides(con, two_sources):
@@ -149,11 +172,9 @@ def test_conflicts_join_both_sides(con, two_sources):
     assert row == [(quote_a, quote_b, title_a, title_b, uri_a, uri_b)]
 
 
-def test_agreements_are_not_conflicts(con, make, two_sources):
-    (id_a, *_), (id_b, *_) = two_sources
-    store.drop_links_for(con, [id_a])
-    store.write_links(con, make.link(id_a, id_b, relation="agrees", severity=0.0), "r2")
-    assert con.execute("select count(*) from conflicts").fetchone() == (0,)
+def test_agreements_are_not_conflicts(con, make):
+    _store_sources(con, make, ("61 percent", {}), ("52 percent", {"interval_low": 50.0, "interval_high": 62.0}))
+    assert con.execute("select count(*), (select count(*) from conflicts) from claim_links").fetchone() == (1, 0)
 
 
 def test_links_to_superseded_claims_are_hidden(con, make, two_sources):

@@ -50,11 +50,14 @@ def test_relinking_adds_nothing(warehouse):
 
 
 @pytest.mark.slow
-def test_each_unordered_pair_is_stored_once_across_runs(warehouse):
+def test_each_unordered_pair_is_linked_once_and_each_claim_stored_once_across_runs(warehouse):
     for case in CASES:
         load(warehouse, documents(case), run_id=case["rule"][:20])
     from claimhouse.flows.linking import link_claims
     link_claims(warehouse, "once more")
     assert warehouse.execute("""
-        select count(*) - count(distinct (least(claim_id_a, claim_id_b), greatest(claim_id_a, claim_id_b)))
-        from link_rows""").fetchone() == (0,)
+        select
+            (select count(*) - count(distinct (least(claim_id_a, claim_id_b), greatest(claim_id_a, claim_id_b)))
+             from claim_links),
+            (select count(*) - count(distinct claim_id) from claim_groups),
+            (select count(*) > 0 from claim_links)""").fetchone() == (0, 0, True)

@@ -1,2 +1,2 @@
--- count_pending: how many links new_links.sql staged.
-select count(*) from pending_links
+-- count_pending: how many claims new_groups.sql staged.
+select count(*) from pending_groups

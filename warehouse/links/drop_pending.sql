@@ -1,2 +1,2 @@
--- drop_pending: the staged links, once stored (or when the link step fails).
-drop table if exists pending_links
+-- drop_pending: the staged groups, once stored (or when the link step fails).
+drop table if exists pending_groups

@@ -1,4 +1,8 @@
--- conflicts: pairs of current claims that disagree, side by side.
+-- conflicts: pairs of current claims that disagree, side by side: one row per pair of value groups
+-- that conflict (`group_links`), shown by its first found pair of claims, with how many claims
+-- state each side. Claims stating the same figure the same way are one value group, so a fact a
+-- thousand documents state has as many rows here as it has disagreeing figures, not a row per
+-- pair of claims (those are in `claim_links`, relation = 'conflicts').
 -- Suffix _a is the claim with the lower claim_id, _b the other one.
 --
 -- claim_id_a, claim_id_b          the two claims
@@ -13,7 +17,8 @@
 -- subject_a, subject_b            what each claim counts or measures
 -- reason                          why the values are said to conflict
 -- severity                        how large the conflict is (higher = worse)
--- created_at                      when the conflict was found
+-- n_claims_a, n_claims_b          claims stating the figure of side a, of side b (its value group)
+-- created_at                      when the conflict was found (a new value group's conflicts are new)
 -- run_id                          the run that found it
 
 create or replace view conflicts as
@@ -21,7 +26,8 @@ create or replace view conflicts as
 with
 
 links as (
-    select * from claim_links
+    select * from worded_links
+    where shown_by = 'group'
 ),
 
 linked_claims as (
@@ -63,6 +69,8 @@ final as (
         claim_b.subject as subject_b,
         conflicting.reason,
         conflicting.severity,
+        conflicting.n_claims_a,
+        conflicting.n_claims_b,
         conflicting.created_at,
         conflicting.run_id
     from conflicting

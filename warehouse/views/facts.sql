@@ -17,7 +17,7 @@
 -- value_max
 -- values_supported  each distinct value claimed with the number of documents claiming it,
 --                   as a list of {value, unit, qualifier, documents} structs, most supported first
--- n_conflicts       conflicting pairs among its claims
+-- n_conflicts       conflicting pairs of value groups among its claims (rows of `conflicts`)
 
 create or replace view facts as
 
@@ -55,7 +55,7 @@ support_lists as (
 
 conflict_counts as (
     select c.fact_key, count(*) as n_conflicts
-    from link_rows as l
+    from group_links as l
     inner join stated as c on c.claim_id = l.claim_id_a
     inner join stated as c2 on c2.claim_id = l.claim_id_b
     where l.relation = 'conflicts'

@@ -1,50 +1,36 @@
 -- link_candidates: pairs of current claims (`current_claims`) from different documents that state the same
--- fact, and how the values they assert compare.
+-- fact, and how the values they assert compare: every pair of claims of two value groups the
+-- pair rule relates (`group_candidates`), computed when read.
 --
 -- claim_id_a   the pair's lower claim_id
 -- claim_id_b   the pair's higher claim_id
 -- link_id      md5 (low 64 bits) of the two claims' claim_keys in order: stable across runs and across new
 --              versions of a document that restate the claim
--- relation     agrees | conflicts | updates
+-- relation     agrees | conflicts | updates (of the two claims' groups, `group_candidates`)
 -- severity     relative gap between the two intervals (0 when they agree)
 -- copy         the two claims are the same sentence in both documents, or the two documents share at
 --              least 8 of their 16 sketch positions (facts.NEAR_COPY: near-same text, a repost lightly
 --              edited): not a second source
---
--- Blocking: an equi-join on block_key (unit family | measure | kind | forecast | partial |
--- country, flows/claims/facts.py), so DuckDB hashes each block instead of comparing all pairs.
--- Scoring, the pair rule of facts.same_fact: the same scope path (a part never meets its whole:
--- SY/opposition-held is not SY, org:amazon/twitch is not org:amazon), except that below country
--- level a place meets the places inside it (US/HI/Maui and US/HI/Maui/Lahaina; facts.scopes_meet;
--- a scope ending '/*' covers the whole and meets no part), and the same period or
--- as-of day (null meets null), or, when either claim's period is only a reporting window
--- (when_loose: job cuts, headcounts, damage reported 'on Monday' or undated; facts.periods_meet),
--- overlapping periods. Intervals are in the unit family's base unit; disjoint
--- intervals conflict (an exact figure's rounding interval is open at its top: 19.1% is
--- [19.05, 19.15), which does not meet 19.2%), or update when both are evolving counts and the later one (published
--- later, or said "rose to") is higher. facts.relation is the same rule in Python.
 
 create or replace view link_candidates as
 
 with
 
-compared as (
-    select c.claim_id, c.document_id, c.block_key, c.scope, c.when_start, c.when_end, c.when_loose, c.interval_low,
-           c.interval_high, c.qualifier, c.evolving, c.update_cue, c.claim_key, c.copy_key,
-           string_split(coalesce(c.doc_sketch, ''), ' ') as sketch, d.published_at,
-           contains(c.scope, '/') and not starts_with(c.scope, 'org:') and not starts_with(c.scope, 'tracker:')
-               and not contains(c.scope, '+') and not ends_with(c.scope, '/*') as nested,
-           case
-               when c.interval_low is not null and c.interval_high is not null
-                   and isfinite(c.interval_low) and isfinite(c.interval_high)
-                   then (c.interval_low + c.interval_high) / 2
-               when c.interval_low is not null and isfinite(c.interval_low) then c.interval_low
-               else coalesce(c.interval_high, 0.0)
-           end as mid
-    from current_claims as c
-    inner join document_versions as d
-        on d.document_id = c.document_id and d.version = c.version
-    where c.block_key is not null
+related as (
+    select * from group_candidates
+),
+
+-- each pair of groups in both orders, so a pair's lower claim can come from either group and
+-- claim_id_a is a column of `a` (a filter on it reaches the claims' scan)
+either_order as (
+    select group_id_a, group_id_b, relation, severity from related
+    union all
+    select group_id_b, group_id_a, relation, severity from related
+    where group_id_a <> group_id_b
+),
+
+members as (
+    select claim_id, document_id, group_id, claim_key, copy_key, sketch from claim_signatures
 ),
 
 pairs as (
@@ -53,48 +39,15 @@ pairs as (
         b.claim_id as claim_id_b,
         case when a.claim_key < b.claim_key then a.claim_key || b.claim_key
              else b.claim_key || a.claim_key end as key_pair,
-        a.interval_low as lo_a,
-        a.interval_high as hi_a,
-        b.interval_low as lo_b,
-        b.interval_high as hi_b,
-        a.qualifier = 'exact' and round(a.interval_high, 9) = round(b.interval_low, 9)
-            and b.interval_low > coalesce(a.interval_low, '-inf'::double) as a_touches_b,
-        b.qualifier = 'exact' and round(b.interval_high, 9) = round(a.interval_low, 9)
-            and a.interval_low > coalesce(b.interval_low, '-inf'::double) as b_touches_a,
-        a.evolving and b.evolving as evolving,
-        case
-            when (a.published_at, a.update_cue) <= (b.published_at, b.update_cue)
-                then (b.published_at > a.published_at or b.update_cue) and b.mid > a.mid
-            else (a.published_at > b.published_at or a.update_cue) and a.mid > b.mid
-        end as later_is_higher,
+        r.relation,
+        r.severity,
         a.copy_key = b.copy_key
             or len(list_intersect(a.sketch, b.sketch)) >= 8 and a.sketch <> [''] as copy
-    from compared as a
-    inner join compared as b
-        on a.block_key = b.block_key
-        and a.claim_id < b.claim_id
+    from members as a
+    inner join either_order as r on r.group_id_a = a.group_id
+    inner join members as b on b.group_id = r.group_id_b
+    where a.claim_id < b.claim_id
         and a.document_id <> b.document_id
-    where (
-            a.scope is not distinct from b.scope
-            or (a.nested and b.nested
-                and (starts_with(a.scope, b.scope || '/') or starts_with(b.scope, a.scope || '/')))
-        )
-        and (
-            (not a.when_loose and not b.when_loose
-                and a.when_start is not distinct from b.when_start
-                and a.when_end is not distinct from b.when_end)
-            or ((a.when_loose or b.when_loose)
-                and a.when_start <= b.when_end and b.when_start <= a.when_end)
-        )
-),
-
-judged as (
-    select
-        *,
-        (hi_a is not null and lo_b is not null and hi_a < lo_b)
-            or (hi_b is not null and lo_a is not null and hi_b < lo_a)
-            or coalesce(a_touches_b, false) or coalesce(b_touches_a, false) as disjoint
-    from pairs
 ),
 
 final as (
@@ -102,20 +55,10 @@ final as (
         claim_id_a,
         claim_id_b,
         md5_number_lower(key_pair) as link_id,
-        case
-            when not disjoint then 'agrees'
-            when evolving and coalesce(later_is_higher, false) then 'updates'
-            else 'conflicts'
-        end as relation,
-        round(case
-            when hi_a is not null and lo_b is not null and hi_a < lo_b
-                then (lo_b - hi_a) / greatest(abs(lo_b), abs(hi_a), 1e-12)
-            when hi_b is not null and lo_a is not null and hi_b < lo_a
-                then (lo_a - hi_b) / greatest(abs(lo_a), abs(hi_b), 1e-12)
-            else 0.0
-        end, 4) as severity,
+        relation,
+        severity,
         copy
-    from judged
+    from pairs
 )
 
 select * from final

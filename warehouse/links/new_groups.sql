@@ -1,0 +1,25 @@
+-- new_groups: stage the current claims not grouped yet, or whose value group changed (a claim
+-- the rule now reads differently), in a temporary table. A claim whose claim_key was grouped
+-- before in the same group (the same claim, restated by a new version of its document) keeps
+-- the run and time it was first grouped: prior_run_id, prior_created_at. So its links keep
+-- their age, and `claimhouse conflicts --since last-run` shows only what is really new.
+-- Linear in the claims: one row per claim, whatever the size of its fact.
+create or replace temp table pending_groups as
+with
+
+known as (
+    select claim_key, group_id, arg_min(run_id, created_at) as prior_run_id, min(created_at) as prior_created_at
+    from claim_groups
+    where claim_key is not null
+    group by claim_key, group_id
+),
+
+fresh as (
+    select s.claim_id, s.claim_key, s.group_id
+    from claim_signatures as s
+    anti join claim_groups as g on g.claim_id = s.claim_id and g.group_id = s.group_id
+)
+
+select fresh.*, known.prior_run_id, known.prior_created_at
+from fresh
+left join known using (claim_key, group_id)

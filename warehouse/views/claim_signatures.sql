@@ -1,0 +1,53 @@
+-- claim_signatures: each current claim the linker compares (`current_claims` with a block_key),
+-- with its value group: the columns the pair rule reads (views/group_candidates.sql), and the
+-- group they make. Claims of one group are interchangeable for the rule: any two claims of
+-- groups A and B relate as A and B do. The columns a rule reads must be signature columns here:
+-- a rule that reads a new column adds it to `signature` below.
+--
+-- claim_id, document_id, claim_key, copy_key   as in `claims`
+-- sketch         the document's MinHash sketch as a list (near-copies, per pair)
+-- published_at   the document's publication time
+-- block_key, scope, when_start, when_end, when_loose, interval_low, interval_high, qualifier,
+-- evolving, update_cue   the pair-rule columns, as in `claims`
+-- order_at       for an evolving count, its publication time (null for other claims): the rule
+--                orders the figures of an evolving count by it and by update_cue
+-- group_id       md5 (low 64 bits) of the pair-rule columns: the claim's value group
+
+create or replace view claim_signatures as
+
+with
+
+compared as (
+    select
+        c.claim_id, c.document_id, c.claim_key, c.copy_key,
+        string_split(coalesce(c.doc_sketch, ''), ' ') as sketch, d.published_at,
+        c.block_key, c.scope, c.when_start, c.when_end, c.when_loose, c.interval_low, c.interval_high, c.qualifier,
+        c.evolving,
+        case when c.evolving then c.update_cue end as update_cue,
+        case when c.evolving then d.published_at end as order_at
+    from current_claims as c
+    inner join document_versions as d
+        on d.document_id = c.document_id and d.version = c.version
+    where c.block_key is not null
+),
+
+final as (
+    select
+        *,
+        md5_number_lower(concat_ws(chr(31),
+            block_key,
+            coalesce(scope, chr(0)),
+            coalesce(cast(when_start as varchar), chr(0)),
+            coalesce(cast(when_end as varchar), chr(0)),
+            coalesce(cast(when_loose as varchar), chr(0)),
+            coalesce(cast(interval_low as varchar), chr(0)),
+            coalesce(cast(interval_high as varchar), chr(0)),
+            coalesce(qualifier, chr(0)),
+            coalesce(cast(evolving as varchar), chr(0)),
+            coalesce(cast(update_cue as varchar), chr(0)),
+            coalesce(cast(order_at as varchar), chr(0))
+        )) as group_id
+    from compared
+)
+
+select * from final

@@ -1,0 +1,115 @@
+-- group_candidates: pairs of value groups (`claim_signatures`) that state the same fact, and how
+-- the values they assert compare: the pair rule, decided once per pair of groups instead of once
+-- per pair of claims. A group pairs with itself (its claims agree with each other).
+--
+-- group_id_a   the pair's lower group_id (equal to group_id_b for a group with itself)
+-- group_id_b   the pair's higher group_id
+-- relation     agrees | conflicts | updates
+-- severity     relative gap between the two intervals (0 when they agree)
+--
+-- Blocking: an equi-join on block_key (unit family | measure | kind | forecast | partial |
+-- country, flows/claims/facts.py), so DuckDB hashes each block instead of comparing all pairs.
+-- Scoring, the pair rule of facts.same_fact: the same scope path (a part never meets its whole:
+-- SY/opposition-held is not SY, org:amazon/twitch is not org:amazon), except that below country
+-- level a place meets the places inside it (US/HI/Maui and US/HI/Maui/Lahaina; facts.scopes_meet;
+-- a scope ending '/*' covers the whole and meets no part), and the same period or
+-- as-of day (null meets null), or, when either claim's period is only a reporting window
+-- (when_loose: job cuts, headcounts, damage reported 'on Monday' or undated; facts.periods_meet),
+-- overlapping periods. Intervals are in the unit family's base unit; disjoint
+-- intervals conflict (an exact figure's rounding interval is open at its top: 19.1% is
+-- [19.05, 19.15), which does not meet 19.2%), or update when both are evolving counts and the later one (published
+-- later, or said "rose to") is higher. facts.relation is the same rule in Python.
+-- What is per claim, not per group (different documents, copies, link ids) is added by
+-- `link_candidates` and `group_links`.
+
+create or replace view group_candidates as
+
+with
+
+signatures as (
+    select distinct
+        group_id, block_key, scope, when_start, when_end, when_loose, interval_low, interval_high, qualifier,
+        evolving, update_cue, order_at as published_at
+    from claim_signatures
+),
+
+compared as (
+    select
+        *,
+        contains(scope, '/') and not starts_with(scope, 'org:') and not starts_with(scope, 'tracker:')
+            and not contains(scope, '+') and not ends_with(scope, '/*') as nested,
+        case
+            when interval_low is not null and interval_high is not null
+                and isfinite(interval_low) and isfinite(interval_high)
+                then (interval_low + interval_high) / 2
+            when interval_low is not null and isfinite(interval_low) then interval_low
+            else coalesce(interval_high, 0.0)
+        end as mid
+    from signatures
+),
+
+pairs as (
+    select
+        a.group_id as group_id_a,
+        b.group_id as group_id_b,
+        a.interval_low as lo_a,
+        a.interval_high as hi_a,
+        b.interval_low as lo_b,
+        b.interval_high as hi_b,
+        a.qualifier = 'exact' and round(a.interval_high, 9) = round(b.interval_low, 9)
+            and b.interval_low > coalesce(a.interval_low, '-inf'::double) as a_touches_b,
+        b.qualifier = 'exact' and round(b.interval_high, 9) = round(a.interval_low, 9)
+            and a.interval_low > coalesce(b.interval_low, '-inf'::double) as b_touches_a,
+        a.evolving and b.evolving as evolving,
+        case
+            when (a.published_at, a.update_cue) <= (b.published_at, b.update_cue)
+                then (b.published_at > a.published_at or b.update_cue) and b.mid > a.mid
+            else (a.published_at > b.published_at or a.update_cue) and a.mid > b.mid
+        end as later_is_higher
+    from compared as a
+    inner join compared as b
+        on a.block_key = b.block_key
+        and a.group_id <= b.group_id
+    where (
+            a.scope is not distinct from b.scope
+            or (a.nested and b.nested
+                and (starts_with(a.scope, b.scope || '/') or starts_with(b.scope, a.scope || '/')))
+        )
+        and (
+            (not a.when_loose and not b.when_loose
+                and a.when_start is not distinct from b.when_start
+                and a.when_end is not distinct from b.when_end)
+            or ((a.when_loose or b.when_loose)
+                and a.when_start <= b.when_end and b.when_start <= a.when_end)
+        )
+),
+
+judged as (
+    select
+        *,
+        (hi_a is not null and lo_b is not null and hi_a < lo_b)
+            or (hi_b is not null and lo_a is not null and hi_b < lo_a)
+            or coalesce(a_touches_b, false) or coalesce(b_touches_a, false) as disjoint
+    from pairs
+),
+
+final as (
+    select
+        group_id_a,
+        group_id_b,
+        case
+            when not disjoint then 'agrees'
+            when evolving and coalesce(later_is_higher, false) then 'updates'
+            else 'conflicts'
+        end as relation,
+        round(case
+            when hi_a is not null and lo_b is not null and hi_a < lo_b
+                then (lo_b - hi_a) / greatest(abs(lo_b), abs(hi_a), 1e-12)
+            when hi_b is not null and lo_a is not null and hi_b < lo_a
+                then (lo_a - hi_b) / greatest(abs(lo_a), abs(hi_b), 1e-12)
+            else 0.0
+        end, 4) as severity
+    from judged
+)
+
+select * from final

@@ -1,0 +1,99 @@
+-- group_links: pairs of value groups the pair rule relates (`group_candidates`), among the claims a
+-- link step has grouped (`claim_groups`), each shown by one pair of its claims: one row however
+-- many claims state each side, so counting and listing conflicts never spells out a big fact's
+-- pairs (`claim_links` has every pair). A pair of groups is left out when none of its shown
+-- candidates (the first 3 claims found of each group, from different documents) is a link:
+-- a pair a person took apart (`dismissed_links`) is no evidence.
+--
+-- group_id_a, group_id_b   the two groups (equal for a group's claims agreeing with each other)
+-- relation                 agrees | conflicts | updates
+-- severity                 relative gap between the two groups' intervals (0 when they agree)
+-- claim_id_a, claim_id_b   the claims that show it: the first found pair (lower claim_id first)
+-- link_id                  their link's id, as in `claim_links`
+-- copy                     their link is a copy, as in `claim_links`
+-- n_claims_a, n_claims_b   claims in the group of claim_id_a, and of claim_id_b
+-- created_at, run_id       when, and by which run, the pair of groups was first found (the
+--                          shown link's; a new group makes its pairs new)
+
+create or replace view group_links as
+
+with
+
+dismissed_claims as (
+    select claim_id_a as claim_id from dismissed_links
+    where claim_id_b is null
+),
+
+members as (
+    select s.claim_id, s.document_id, s.group_id, s.claim_key, s.copy_key, s.sketch, g.run_id, g.created_at
+    from claim_signatures as s
+    inner join claim_groups as g on g.claim_id = s.claim_id and g.group_id = s.group_id
+    anti join dismissed_claims as x on x.claim_id = s.claim_id
+),
+
+ranked as (
+    select
+        *,
+        count(*) over (partition by group_id) as n_claims,
+        row_number() over (partition by group_id order by created_at, claim_id) as rank
+    from members
+),
+
+shown as (
+    select * from ranked
+    where rank <= 3
+),
+
+candidates as (
+    select
+        r.group_id_a,
+        r.group_id_b,
+        r.relation,
+        r.severity,
+        {
+            'claim_id_a': least(a.claim_id, b.claim_id),
+            'claim_id_b': greatest(a.claim_id, b.claim_id),
+            'key_pair': case when a.claim_key < b.claim_key then a.claim_key || b.claim_key
+                             else b.claim_key || a.claim_key end,
+            'copy': a.copy_key = b.copy_key
+                or len(list_intersect(a.sketch, b.sketch)) >= 8 and a.sketch <> [''],
+            'n_claims_a': case when a.claim_id < b.claim_id then a.n_claims else b.n_claims end,
+            'n_claims_b': case when a.claim_id < b.claim_id then b.n_claims else a.n_claims end,
+            'created_at': greatest(a.created_at, b.created_at),
+            'run_id': case when a.created_at >= b.created_at then a.run_id else b.run_id end
+        } as link,
+        (greatest(a.created_at, b.created_at), least(a.claim_id, b.claim_id), greatest(a.claim_id, b.claim_id))
+            as found_order
+    from group_candidates as r
+    inner join shown as a on a.group_id = r.group_id_a
+    inner join shown as b on b.group_id = r.group_id_b
+    anti join dismissed_links as d
+        on d.claim_id_a = least(a.claim_id, b.claim_id) and d.claim_id_b = greatest(a.claim_id, b.claim_id)
+    where a.document_id <> b.document_id
+        and (r.group_id_a < r.group_id_b or a.claim_id < b.claim_id)
+),
+
+first_found as (
+    select group_id_a, group_id_b, relation, severity, arg_min(link, found_order) as link
+    from candidates
+    group by group_id_a, group_id_b, relation, severity
+),
+
+final as (
+    select
+        group_id_a,
+        group_id_b,
+        relation,
+        severity,
+        link.claim_id_a,
+        link.claim_id_b,
+        md5_number_lower(link.key_pair) as link_id,
+        link.copy,
+        link.n_claims_a,
+        link.n_claims_b,
+        link.created_at,
+        link.run_id
+    from first_found
+)
+
+select * from final
