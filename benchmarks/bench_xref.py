@@ -2,15 +2,18 @@
 
     python -m benchmarks.bench_xref [--claims 1000000] [--documents 100000] [--seed 0]
                                     [--fact-exponent 2.5] [--max-fact-size 300]
+                                    [--popular-facts 20] [--popular-share 0.05]
                                     [--unkeyed-share 0.2] [--wrong-share 0.1]
                                     [--repeat 2] [--baseline-budget 180] [--skip-baseline]
-                                    [--skip-phases] [--timeout 1800] [--output PATH]
+                                    [--skip-sql] [--timeout 1800] [--output PATH]
 
 Data: a seeded numpy Generator makes N claims over D documents as pandas frames, which are
 bulk-inserted into a fresh temporary warehouse (`apply_migrations`). Claims belong to facts
 (one shared `fact_key`); fact sizes follow a truncated power law P(k) ~ k^-a for
-k = 1..max (most facts 1-3 claims, some 10-50, a few hundred at most); each claim sits in
-a random document. Every claim of a fact reports the fact's true value, rounded
+k = 1..max (most facts 1-3 claims, some 10-50, a few hundred at most), plus a
+`popular-share` of the claims in `popular-facts` Zipf-sized facts (the i-th has a share
+~ 1/i: at 1,000,000 claims the largest is stated ~11,000 times, as a toll every outlet
+repeats); each claim sits in a random document. Every claim of a fact reports the fact's true value, rounded
 (exact), with "about" (+-10%), or as a lower / upper bound, except a `wrong-share` of
 claims that report 0.4-0.75x or 1.3-2.5x the value. A `unkeyed-share` of claims has no
 fact_key (no subject or no unit) and is never compared.
@@ -18,14 +21,10 @@ fact_key (no subject or no unit) and is never compared.
 Measured, each step in a fresh child process over the written DuckDB file, so that each
 peak RSS is that step's own (VmHWM: a child's ru_maxrss includes its parent's peak on Linux):
 
-  claimhouse            `claimhouse.flows.linking.link_claims(con, run_id)`: new_links SQL stages the
-                        new links, then per chunk -> pandas -> Pandera split_valid ->
-                        store.write_links (wall time, peak RSS), run --repeat times, each on a
-                        fresh copy of the warehouse
-  claimhouse phases     the same calls one by one (summed over chunks), on a copy of the file,
-                        with time and peak RSS per phase, and the claim_links view wording the
-                        stored links' reasons; then the last chunk's write_links and the staging
-                        SQL split further, in rolled-back transactions (where time and memory go)
+  claimhouse            `claimhouse.flows.linking.link_claims(con, run_id)`: group the claims by
+                        the pair rule's columns and store one row per claim (claim_groups), then
+                        count the new links and conflicts from group sizes (wall and CPU time, peak
+                        RSS, stored rows per claim), run --repeat times, each on a fresh copy
   claimhouse SQL        `select count(*), count(*) filter (where relation = 'conflicts')
                         from link_candidates`, and `select count(*) from facts`
   python-dict-blocking  the baseline: read (claim_id, document_id, fact_key, interval_low,
@@ -73,7 +72,6 @@ COUNT_CANDIDATES = (
     "select count(*), count(*) filter (where relation = 'conflicts') from link_candidates"
 )
 COUNT_FACTS = "select count(*) from facts"
-COUNT_REASONS = "select count(*), sum(length(reason)) from claim_links"  # the view words each stored link's reason
 KEYED_CLAIMS = (
     "select c.claim_id, c.document_id, c.fact_key, c.interval_low, c.interval_high from claim_rows c "
     "join document_versions d using (document_id, version) where d.is_current and c.fact_key is not null"
@@ -82,13 +80,11 @@ FACT_SIZES = (
     "select count(*) as k from claim_rows c join document_versions d using (document_id, version) "
     "where d.is_current and c.fact_key is not null group by c.fact_key"
 )
-PLAIN_INSERT = (
-    "insert into plain_links by name select i.*, $run_id as run_id, now() as created_at from incoming_links i"
-)
 # The files link_claims runs; the JSON says whether any had uncommitted changes.
 LINKING_PATH = ("flows/linking.py", "flows/claims/link.py", "schemas/links.py", "schemas/quarantine.py",
                 "schemas/vocab.py", "warehouse/store.py", "warehouse/db.py", "warehouse/migrations",
-                "warehouse/views/link_candidates.sql", "warehouse/views/facts.sql", "warehouse/links/new_links.sql")
+                "warehouse/views/claim_signatures.sql", "warehouse/views/group_candidates.sql",
+                "warehouse/views/group_links.sql", "warehouse/links")
 SUBSET_DOCUMENTS = "update document_versions set is_current = false where document_id > ?"
 
 # --------------------------------------------------------------------------- vocabulary
@@ -125,13 +121,30 @@ CUES = {
 }
 APPROXIMATE = 0.10  # "about" allows +-10%, as the extractor does
 UNKEYED_UNITS = ((None, None, ""), ("person", "person", " people"))  # no unit; a count without subject
-SIZE_BINS = ((1, 1), (2, 2), (3, 3), (4, 9), (10, 50), (51, 100), (101, 300), (301, 10**9))
+SIZE_BINS = ((1, 1), (2, 2), (3, 3), (4, 9), (10, 50), (51, 100), (101, 300), (301, 999), (1000, 10**9))
+# The tables that hold what the link step stores (whichever the warehouse has): pairs in link_rows
+# before migration 0009, one row per claim in claim_groups after it.
+LINK_TABLES = ("link_rows", "claim_groups")
 
 
 # --------------------------------------------------------------------------- data
 
-def fact_sizes(rng: np.random.Generator, n_keyed: int, exponent: float, max_size: int) -> np.ndarray:
-    """Claims per fact, P(k) ~ k^-exponent for k in 1..max_size, summing to n_keyed."""
+def popular_sizes(n_popular: int, n_facts: int) -> np.ndarray:
+    """Claims of each of n_facts popular facts, Zipf-skewed: the i-th gets a share ~ 1/i."""
+    if n_popular <= 0 or n_facts <= 0:
+        return np.zeros(0, dtype=np.int64)
+    weights = 1.0 / np.arange(1, n_facts + 1)
+    sizes = np.floor(n_popular * weights / weights.sum()).astype(np.int64)
+    sizes[0] += n_popular - sizes.sum()
+    return sizes[sizes > 0]
+
+
+def fact_sizes(rng: np.random.Generator, n_keyed: int, exponent: float, max_size: int,
+               popular_facts: int = 0, popular_share: float = 0.0) -> np.ndarray:
+    """Claims per fact, P(k) ~ k^-exponent for k in 1..max_size, then popular_facts Zipf-sized
+    facts holding a popular_share of the claims; summing to n_keyed."""
+    popular = popular_sizes(int(round(n_keyed * popular_share)), popular_facts)
+    n_keyed -= int(popular.sum())
     k = np.arange(1, max_size + 1)
     pmf = k.astype(float) ** -exponent
     pmf /= pmf.sum()
@@ -143,7 +156,7 @@ def fact_sizes(rng: np.random.Generator, n_keyed: int, exponent: float, max_size
     cut = int(np.searchsorted(ends, n_keyed))
     sizes = sizes[:cut + 1].copy()
     sizes[-1] -= ends[cut] - n_keyed
-    return sizes
+    return np.concatenate([sizes, popular.astype(sizes.dtype)])
 
 
 def _round_sig(x: np.ndarray, sig: np.ndarray, how: str) -> tuple[np.ndarray, np.ndarray]:
@@ -194,14 +207,15 @@ def _month_end(year: np.ndarray, month: np.ndarray) -> np.ndarray:
 
 
 def make_warehouse_frames(n_claims: int, n_documents: int, seed: int, exponent: float, max_size: int,
-                          unkeyed_share: float, wrong_share: float) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
+                          unkeyed_share: float, wrong_share: float, popular_facts: int = 0,
+                          popular_share: float = 0.0) -> tuple[pd.DataFrame, pd.DataFrame, dict]:
     """Synthetic document_versions and claim_rows frames, plus what was generated."""
     rng = np.random.default_rng(seed)
     n_unkeyed = int(round(n_claims * unkeyed_share))
     n_keyed = n_claims - n_unkeyed
 
     # Facts: subject variant x place x period, each combination at most once.
-    sizes = fact_sizes(rng, n_keyed, exponent, max_size)
+    sizes = fact_sizes(rng, n_keyed, exponent, max_size, popular_facts, popular_share)
     variants = [(s, g) for s, subj in enumerate(SUBJECTS) for g in (GROUPS if subj[7] else ("",))]
     n_periods = len(YEARS) * 13  # a whole year or one of its months
     combos = len(variants) * len(PLACES) * n_periods
@@ -441,147 +455,20 @@ def child_link(db: Path) -> dict:
     imported = time.perf_counter() - t0
     con = connect(db)
     rss_before = _status_mib("VmRSS")
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     result = link_claims(con, RUN_ID)
-    wall = time.perf_counter() - t0
+    wall, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     rss_after = _status_mib("VmRSS")
-    stored = con.execute("select count(*), count(*) filter (where relation = 'conflicts') from link_rows").fetchone()
+    tables = {t for (t,) in con.execute("select table_name from duckdb_tables()").fetchall()}
+    rows = {t: con.execute(f"select count(*) from {t}").fetchone()[0]  # t: a constant of LINK_TABLES
+            for t in LINK_TABLES if t in tables}
+    (claims,) = con.execute("select count(*) from claim_rows").fetchone()
     con.close()
     return {"call": "claimhouse.flows.linking.link_claims(con, run_id)", "seconds": round(wall, 2),
-            "import_seconds": round(imported, 2), "result": result,
-            "links_stored": stored[0], "conflicts_stored": stored[1],
+            "cpu_seconds": round(cpu, 2), "import_seconds": round(imported, 2), "result": result,
+            "links_stored": result.get("links_found"), "conflicts_stored": result.get("conflicts_new"),
+            "stored_rows": rows, "stored_rows_per_claim": round(sum(rows.values()) / claims, 4),
             "rss_before_mib": rss_before, "rss_after_mib": rss_after, **_own_peak()}
-
-
-def child_phases(db: Path) -> dict:
-    """link_claims' steps one at a time, with time and peak RSS per phase: the new links staged
-    in SQL, then per chunk read into pandas, validated and stored (a step's figures are summed
-    over the chunks, its peak is the largest); then the reasons the claim_links view words for
-    the stored links, and finer timings of the chunk's store and of the staging SQL."""
-    from claimhouse.flows.linking import LINK_CHUNK
-    from claimhouse.schemas.links import ClaimLinksModel
-    from claimhouse.schemas.quarantine import split_valid
-    from claimhouse.warehouse import store
-    from claimhouse.warehouse.db import connect, load_sql
-    con = connect(db)
-    phases: dict[str, dict] = {}
-    overall = [_status_mib("VmHWM") or 0.0]  # VmHWM is reset per phase; keep the maximum
-    resettable = _reset_peak()
-
-    def phase(name: str, fn, into: dict = phases):
-        gc.collect()
-        overall.append(_status_mib("VmHWM") or 0.0)
-        _reset_peak()
-        before = _status_mib("VmRSS")
-        t0 = time.perf_counter()
-        out = fn()
-        seconds = time.perf_counter() - t0
-        peak = _status_mib("VmHWM") if resettable else None
-        got = into.get(name)
-        if got is None:
-            into[name] = {"seconds": round(seconds, 2), "rss_before_mib": before,
-                          "rss_after_mib": _status_mib("VmRSS"), "peak_rss_mib": peak, "calls": 1}
-        else:  # one more chunk
-            got["seconds"] = round(got["seconds"] + seconds, 2)
-            got["rss_after_mib"] = _status_mib("VmRSS")
-            got["peak_rss_mib"] = None if peak is None else max(got["peak_rss_mib"] or 0.0, peak)
-            got["calls"] += 1
-        return out
-
-    phase("new_links.sql: stage pending_links", lambda: con.execute(load_sql("links", "new_links")))
-    (pending,) = phase("count pending_links", lambda: con.execute(load_sql("links", "count_pending")).fetchone())
-    added = rejected_rows = 0
-    valid = None
-    for lo in range(0, pending, LINK_CHUNK):
-        chunk = phase("pending_chunk.sql -> pandas (.df())",
-                      lambda lo=lo: con.execute(load_sql("links", "pending_chunk"), {"lo": lo, "hi": lo + LINK_CHUNK}).df())
-        valid, rejected = phase("pandera split_valid(ClaimLinksModel)",
-                                lambda chunk=chunk: split_valid(chunk, ClaimLinksModel, "claim_links"))
-        chunk = None
-        added += phase("store.write_links(staged=True)", lambda valid=valid: store.write_links(con, valid, RUN_ID, staged=True))
-        rejected_rows += len(rejected)
-    con.execute(load_sql("links", "drop_pending"))
-    reasons = phase(COUNT_REASONS, lambda: con.execute(COUNT_REASONS).fetchone())
-    frame_mib = round(valid.memory_usage(deep=True).sum() / 2**20, 1) if valid is not None else 0.0
-    dtypes = {c: str(t) for c, t in valid.dtypes.items()} if valid is not None else {}
-    write_parts = _write_links_parts(con, valid, phase) if valid is not None else {}
-    pandas_ops = _pandas_diagnostics(valid) if valid is not None else {}
-    valid = None
-    gc.collect()
-    sql_parts = _sql_parts(con, phase)
-    con.close()
-    return {"phases": phases, "rows": added + rejected_rows, "rejected": rejected_rows, "links_added": added,
-            "chunk_rows": LINK_CHUNK, "chunks": -(-pending // LINK_CHUNK), "last_chunk_mib": frame_mib,
-            "frame_dtypes": dtypes, "mean_reason_chars": round(reasons[1] / reasons[0], 1) if reasons[0] else None,
-            "write_links_parts": write_parts, "new_links_sql_parts": sql_parts, "pandas_operations": pandas_ops,
-            "peak_reset_supported": resettable,
-            "peak_rss_mib": max([*overall, _status_mib("VmHWM") or 0.0]) if resettable else _maxrss_mib()}
-
-
-def _write_links_parts(con, valid: pd.DataFrame, phase) -> dict:
-    """store.write_links(staged=True) on the last chunk, step by step, in a transaction that is
-    rolled back: _conform, DuckDB reading the pandas frame, and the rows inserted into a table
-    without primary key or checks, then by statements/insert_staged_links.sql into link_rows (checks)."""
-    from claimhouse.warehouse import store
-    from claimhouse.warehouse.db import load_sql
-    parts: dict[str, dict] = {}
-    con.execute("begin transaction")
-    try:
-        con.execute("delete from link_rows")
-        links = phase("store._conform(links, 'link_rows')", lambda: store._conform(con, valid, "link_rows"), parts)
-        con.register("incoming_frame", links)
-        phase("DuckDB reads the pandas frame (create temp table)",
-              lambda: con.execute("create temp table incoming_scanned as select * from incoming_frame"), parts)
-        con.unregister("incoming_frame")
-        del links
-        con.execute("create temp view incoming_links as select * from incoming_scanned")
-        con.execute("create temp table plain_links as select * from link_rows limit 0")  # no PK, no checks
-        phase("same rows into a table without PK / checks",
-              lambda: con.execute(PLAIN_INSERT, {"run_id": RUN_ID}), parts)
-        phase("statements/insert_staged_links.sql from that table (checks)",
-              lambda: con.execute(load_sql("statements", "insert_staged_links"), {"run_id": RUN_ID}), parts)
-    finally:
-        con.execute("rollback")
-    return parts
-
-
-def _sql_parts(con, phase) -> dict:
-    """The staging SQL's cost by part: pairs judged (a count over link_candidates), the
-    candidates materialized, then new_links.sql itself (its anti join, row numbers and temp
-    table). Runs with link_rows emptied in a transaction that is rolled back, so the anti
-    join sees what link_claims saw."""
-    from claimhouse.warehouse.db import load_sql
-    parts: dict[str, dict] = {}
-    con.execute("begin transaction")
-    try:
-        con.execute("delete from link_rows")
-        phase(COUNT_CANDIDATES, lambda: con.execute(COUNT_CANDIDATES).fetchone(), parts)
-        phase("create temp table as select * from link_candidates",
-              lambda: con.execute("create temp table all_candidates as select * from link_candidates"), parts)
-        con.execute("drop table all_candidates")
-        phase("new_links.sql (anti join, row_number, temp table)",
-              lambda: con.execute(load_sql("links", "new_links")), parts)
-        con.execute("drop table if exists pending_links")
-    finally:
-        con.execute("rollback")
-    return parts
-
-
-def _pandas_diagnostics(frame: pd.DataFrame) -> dict:
-    """Time the pandas work inside split_valid on one chunk, one operation at a time."""
-    from claimhouse.schemas.vocab import RELATIONS
-
-    def timed(fn) -> float:
-        t0 = time.perf_counter()
-        fn()
-        return round(time.perf_counter() - t0, 2)
-
-    return {
-        "str_len_min_1 (x2 columns)": timed(lambda: [frame[c].str.len() >= 1 for c in ("claim_id_a", "claim_id_b")]),
-        "isin RELATIONS": timed(lambda: frame["relation"].isin(RELATIONS)),
-        "claim_id_a < claim_id_b": timed(lambda: frame["claim_id_a"] < frame["claim_id_b"]),
-        "notna (x4 columns)": timed(lambda: frame.notna()),
-    }
 
 
 def child_sql(db: Path, repeat: int = 2) -> dict:
@@ -657,7 +544,7 @@ def child_baseline(db: Path, budget: float) -> dict:
     return out
 
 
-CHILDREN = {"link": child_link, "phases": child_phases, "sql": child_sql}
+CHILDREN = {"link": child_link, "sql": child_sql}
 
 
 def run_child(mode: str, db: Path, timeout: float, budget: float = 0.0) -> dict:
@@ -726,8 +613,9 @@ def print_table(r: dict) -> None:
     p = r["pairs"]
     print(f"all pairs (n(n-1)/2 over {p['compared_claims']:,} keyed claims): {p['naive_all_pairs']:,}")
     print(f"pairs within facts (blocking on fact_key): {p['pairs_within_facts']:,} "
-          f"({p['blocking_saves_factor']:,.0f}x fewer); cross-document candidates: {p['candidate_pairs']:,}, "
-          f"conflicts {p['conflicts']:,} ({p['conflict_share']:.1%})")
+          f"({p['blocking_saves_factor']:,.0f}x fewer)"
+          + (f"; cross-document candidates: {p['candidate_pairs']:,}, conflicts {p['conflicts']:,} "
+             f"({p['conflict_share']:.1%})" if p["conflicts"] is not None else ""))
     print()
     print(f"{'step':<46} {'seconds':>8} {'peak RSS MiB':>13}  notes")
     link, sql = r["claimhouse"]["link_claims"], r["claimhouse"]["sql"]
@@ -735,27 +623,13 @@ def print_table(r: dict) -> None:
         print(f"{'claimhouse link_claims':<46} FAILED rc={link['rc']}")
     else:
         print(f"{'claimhouse link_claims (child process)':<46} {link['seconds']:>8} {link['peak_rss_mib']:>13}  "
-              f"links stored {link['links_stored']:,}, conflicts {link['conflicts_stored']:,}; "
-              f"best of {link['runs']}: {link['seconds_all']} s")
+              f"CPU {link.get('cpu_seconds')} s; links new {link['links_stored']:,}, conflicts new "
+              f"{link['conflicts_stored']:,}; best of {link['runs']}: {link['seconds_all']} s")
+        print(f"stored link rows: {link.get('stored_rows')}, per claim {link.get('stored_rows_per_claim')}")
     if not sql.get("failed"):
         print(f"{'claimhouse SQL: count over link_candidates':<46} {sql['seconds_best']:>8} {sql['peak_rss_mib']:>13}  "
               f"{sql['candidate_pairs']:,} pairs, {sql['conflicts']:,} conflicts")
         print(f"{'claimhouse SQL: count(*) from facts':<46} {sql['facts_seconds']:>8} {'':>13}  {sql['facts']:,} facts")
-    ph = r["claimhouse"].get("phases") or {}
-    for title, key in (("phases of link_claims (fresh copy)", "phases"),
-                       ("store.write_links(staged=True) on the last chunk, step by step (rolled back)", "write_links_parts"),
-                       ("new_links SQL by part", "new_links_sql_parts")):
-        if ph.get(key):
-            print(f"  {title}:")
-        for name, p in ph.get(key, {}).items():
-            print(f"    {name[:68]:<68} {p['seconds']:>7} s  peak {_fmt(p['peak_rss_mib']):>7} MiB  "
-                  f"RSS {p['rss_before_mib']} -> {p['rss_after_mib']}")
-    if ph.get("pandas_operations"):
-        print(f"  pandas operations on the last of {ph['chunks']} chunks of at most {ph['chunk_rows']:,} links "
-              f"({ph['last_chunk_mib']:,} MiB; {ph['rows']:,} links in all, reasons {ph['mean_reason_chars']} chars "
-              f"on average):")
-        for name, sec in ph["pandas_operations"].items():
-            print(f"    {name:<68} {sec:>7} s")
     b = r.get("baseline")
     if b and not b.get("failed"):
         where = "all claims" if not b.get("subset") else f"subset: {b['subset']['documents']:,} documents"
@@ -781,6 +655,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--fact-exponent", type=float, default=2.5, help="P(k claims) ~ k^-a (default %(default)s)")
     ap.add_argument("--max-fact-size", type=int, default=300)
+    ap.add_argument("--popular-facts", type=int, default=20, help="Zipf-sized popular facts (default %(default)s)")
+    ap.add_argument("--popular-share", type=float, default=0.05,
+                    help="share of keyed claims in the popular facts (default %(default)s)")
     ap.add_argument("--unkeyed-share", type=float, default=0.2, help="claims with no fact_key")
     ap.add_argument("--wrong-share", type=float, default=0.1, help="claims reporting a wrong value")
     ap.add_argument("--baseline-budget", type=float, default=180.0,
@@ -788,7 +665,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=2,
                     help="link_claims runs, each in a fresh process on a fresh copy (default %(default)s)")
     ap.add_argument("--skip-baseline", action="store_true")
-    ap.add_argument("--skip-phases", action="store_true")
+    ap.add_argument("--skip-sql", action="store_true",
+                    help="skip counting every candidate pair (a read that grows with the pairs, not the claims)")
     ap.add_argument("--timeout", type=float, default=1800.0, help="seconds allowed per child step")
     ap.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     ap.add_argument("--_child", choices=[*CHILDREN, "baseline"], help=argparse.SUPPRESS)
@@ -803,14 +681,15 @@ def main(argv: list[str] | None = None) -> int:
 
     started = time.perf_counter()
     settings = {k: getattr(args, k) for k in ("claims", "documents", "seed", "fact_exponent", "max_fact_size",
-                                              "unkeyed_share", "wrong_share", "baseline_budget", "repeat")}
+                                              "popular_facts", "popular_share", "unkeyed_share", "wrong_share", "baseline_budget", "repeat")}
     result: dict = {"machine": machine_info(), "settings": settings}
     with tempfile.TemporaryDirectory(prefix="claimhouse-xref-") as tmp:
         db = Path(tmp) / "warehouse.duckdb"
         print(f"generating {args.claims:,} claims over {args.documents:,} documents …", flush=True)
         t0 = time.perf_counter()
         docs, claims, data = make_warehouse_frames(args.claims, args.documents, args.seed, args.fact_exponent,
-                                                   args.max_fact_size, args.unkeyed_share, args.wrong_share)
+                                                   args.max_fact_size, args.unkeyed_share, args.wrong_share,
+                                                   args.popular_facts, args.popular_share)
         data["generate_seconds"] = round(time.perf_counter() - t0, 2)
         data["frames_mib"] = round((docs.memory_usage(deep=True).sum() + claims.memory_usage(deep=True).sum())
                                    / 2**20, 1)
@@ -823,12 +702,6 @@ def main(argv: list[str] | None = None) -> int:
         result["data"] = data
 
         ch: dict = {}
-        if not args.skip_phases:
-            print("claimhouse: link_claims phase by phase (on a copy) …", flush=True)
-            copy = Path(tmp) / "phases.duckdb"
-            shutil.copyfile(db, copy)
-            ch["phases"] = run_child("phases", copy, args.timeout)
-            copy.unlink()
         runs = []
         for i in range(args.repeat):  # each on a fresh copy; the last one on the warehouse itself
             print(f"claimhouse: link_claims in a fresh process (run {i + 1} of {args.repeat}) …", flush=True)
@@ -841,11 +714,15 @@ def main(argv: list[str] | None = None) -> int:
         ok_runs = [r for r in runs if "seconds" in r]
         ch["link_claims"] = dict(min(ok_runs, key=lambda r: r["seconds"]) if ok_runs else runs[-1])
         ch["link_claims"].update(runs=len(runs), seconds_all=[r.get("seconds") for r in runs],
+                                 cpu_seconds_all=[r.get("cpu_seconds") for r in runs],
                                  peak_rss_mib_all=[r.get("peak_rss_mib") for r in runs])
         if ok_runs:
             ch["link_claims"]["peak_rss_mib"] = max(r["peak_rss_mib"] for r in ok_runs)
-        print("claimhouse: SQL alone (link_candidates count, facts) …", flush=True)
-        ch["sql"] = run_child("sql", db, args.timeout)
+        if args.skip_sql:
+            ch["sql"] = {"failed": True, "rc": None, "skipped": True}
+        else:
+            print("claimhouse: SQL alone (link_candidates count, facts) …", flush=True)
+            ch["sql"] = run_child("sql", db, args.timeout)
         result["claimhouse"] = ch
         sql, link = ch["sql"], ch["link_claims"]
 
@@ -871,16 +748,17 @@ def main(argv: list[str] | None = None) -> int:
 
     n = data["keyed_claims"]
     cand = sql.get("candidate_pairs", 0)
+    sizes = data["facts"]
     result["pairs"] = {
         "compared_claims": n,
         "naive_all_pairs": n * (n - 1) // 2,
-        "pairs_within_facts": sql.get("pairs_within_facts"),
+        "pairs_within_facts": sql.get("pairs_within_facts", sizes["pairs_within_facts"]),
         "same_document_pairs_skipped": (sql["pairs_within_facts"] - cand) if "pairs_within_facts" in sql else None,
         "candidate_pairs": cand,
         "conflicts": sql.get("conflicts"),
         "conflict_share": round(sql["conflicts"] / cand, 4) if cand else None,
-        "blocking_saves_factor": round(n * (n - 1) / 2 / sql["pairs_within_facts"], 1)
-        if sql.get("pairs_within_facts") else None,
+        "blocking_saves_factor": round(n * (n - 1) / 2 / sizes["pairs_within_facts"], 1)
+        if sizes["pairs_within_facts"] else None,
     }
     base = result.get("baseline")
     if base and not base.get("failed"):
