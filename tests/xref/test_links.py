@@ -61,3 +61,38 @@ def test_each_unordered_pair_is_linked_once_and_each_claim_stored_once_across_ru
              from claim_links),
             (select count(*) - count(distinct claim_id) from claim_groups),
             (select count(*) > 0 from claim_links)""").fetchone() == (0, 0, True)
+
+
+def _one_fact_stated_by(n: int) -> list:
+    """n documents stating one fact: half say 520,000, half 400,000 (two figures, one conflict)."""
+    import datetime as dt
+
+    from claimhouse.flows.claims.model import Document
+    now = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+    figure = ("More than 520,000 migrants", "As many as 400,000 migrants")
+    return [Document(uri=f"https://example.org/popular/{i}", fetched_at=now, title=f"Report {i}",
+                     text=f"{figure[i % 2]} crossed the Darién Gap in 2023, officials said.",
+                     published_at=dt.date(2024, 1, 15)) for i in range(n)]
+
+
+def test_stored_rows_grow_with_the_claims_and_pairs_are_derived(tmp_path, migrated_warehouse):
+    found = []
+    for n in (4, 12):
+        con = migrated_warehouse(tmp_path / f"popular-{n}.duckdb")
+        linked = load(con, _one_fact_stated_by(n))
+        found.append(con.execute("""
+            select (select count(*) from claim_groups), (select count(*) from claim_links),
+                   (select count(*) from conflicts), (select sum(n_claims_a * n_claims_b) from conflicts)
+            """).fetchone() + (linked["links_found"],))
+        con.close()
+    # stored: one row per claim; claim_links: every pair, n(n-1)/2 (counted alike by the link step);
+    # conflicts: one row for the two figures, standing for (n/2)^2 pairs
+    assert found == [(4, 6, 1, 4, 6), (12, 66, 1, 36, 66)]
+
+
+def test_a_new_document_adds_only_its_own_links_and_no_known_conflict(warehouse):
+    first, more = _one_fact_stated_by(5)[:4], _one_fact_stated_by(5)[4:]
+    load(warehouse, first, run_id="run-1")
+    linked = load(warehouse, more, run_id="run-2")
+    runs = warehouse.execute("select run_id, count(*) from claim_links group by run_id order by run_id").fetchall()
+    assert (linked["links_found"], linked["conflicts_new"], runs) == (4, 0, [("run-1", 6), ("run-2", 4)])
