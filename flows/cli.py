@@ -155,7 +155,7 @@ def _print_summary(s: dict, db_path: str) -> None:
                f"unchanged {s['docs_unchanged']}, failed {s['docs_failed']}")
     click.echo(f"  claims             stored {s['claims_added']}, removed {s['claims_removed']}, "
                f"rejected rows {s['rows_rejected']}")
-    click.echo(f"  links              new {s['links_found']}, of which conflicts {s['conflicts_new']}")
+    click.echo(f"  links              new {s['links_found']}, conflicting figures new {s['conflicts_new']}")
     verdicts = _verdict_counts(db_path)
     if verdicts:
         click.echo("  reference checks   " + shown(", ".join(f"{v} {n}" for v, n in verdicts)))

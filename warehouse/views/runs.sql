@@ -13,8 +13,9 @@
 -- claims_added    claims stored
 -- claims_removed  claims that left `claims` because their document changed
 -- rows_rejected   rows quarantined into `rejected_rows`
--- links_found     links stored
--- conflicts_new   of those, conflicts
+-- links_found     links (pairs of `claim_links`) first found by the run
+-- conflicts_new   pairs of value groups that conflict or update first found by the run (rows of
+--                 `group_links`: a new figure's conflicts; a restated one's are not new)
 
 create or replace view runs as
 
