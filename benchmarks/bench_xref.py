@@ -83,7 +83,8 @@ FACT_SIZES = (
 # The files link_claims runs; the JSON says whether any had uncommitted changes.
 LINKING_PATH = ("flows/linking.py", "flows/claims/link.py", "schemas/links.py", "schemas/quarantine.py",
                 "schemas/vocab.py", "warehouse/store.py", "warehouse/db.py", "warehouse/migrations",
-                "warehouse/views/claim_signatures.sql", "warehouse/views/group_candidates.sql",
+                "warehouse/views/claim_signatures.sql", "warehouse/views/grouped_claims.sql",
+                "warehouse/views/group_candidates.sql",
                 "warehouse/views/group_links.sql", "warehouse/links")
 SUBSET_DOCUMENTS = "update document_versions set is_current = false where document_id > ?"
 

@@ -38,6 +38,7 @@ VIEWS = (
     "claim_reviews",
     "claims",
     "claim_signatures",
+    "grouped_claims",
     "group_candidates",
     "link_candidates",
     "group_links",

@@ -10,10 +10,9 @@ dismissed_claims as (
     where claim_id_b is null
 ),
 
-members as (
-    select s.claim_id, s.document_id, s.block_key, s.group_id, g.run_id = $run_id as is_new
-    from claim_signatures as s
-    inner join claim_groups as g on g.claim_id = s.claim_id and g.group_id = s.group_id
+members as materialized (
+    select s.claim_id, s.document_id, s.block_key, s.group_id, s.run_id = $run_id as is_new
+    from grouped_claims as s
     anti join dismissed_claims as x on x.claim_id = s.claim_id
 ),
 
@@ -22,7 +21,7 @@ touched as (
     where is_new
 ),
 
-related as (
+related as materialized (
     select group_id_a, group_id_b from group_candidates
     where group_id_a in (select group_id from touched) or group_id_b in (select group_id from touched)
 ),

@@ -1,4 +1,4 @@
--- group_candidates: pairs of value groups (`claim_signatures`) that state the same fact, and how
+-- group_candidates: pairs of value groups (`grouped_claims`: the groups a link step stored) that state the same fact, and how
 -- the values they assert compare: the pair rule, decided once per pair of groups instead of once
 -- per pair of claims. A group pairs with itself (its claims agree with each other).
 --
@@ -30,7 +30,7 @@ signatures as (
     select distinct
         group_id, block_key, scope, when_start, when_end, when_loose, interval_low, interval_high, qualifier,
         evolving, update_cue, order_at as published_at
-    from claim_signatures
+    from grouped_claims
 ),
 
 compared as (

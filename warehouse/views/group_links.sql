@@ -25,9 +25,8 @@ dismissed_claims as (
 ),
 
 members as (
-    select s.claim_id, s.document_id, s.group_id, s.claim_key, s.copy_key, s.sketch, g.run_id, g.created_at
-    from claim_signatures as s
-    inner join claim_groups as g on g.claim_id = s.claim_id and g.group_id = s.group_id
+    select s.claim_id, s.document_id, s.group_id, s.run_id, s.created_at
+    from grouped_claims as s
     anti join dismissed_claims as x on x.claim_id = s.claim_id
 ),
 
@@ -53,10 +52,6 @@ candidates as (
         {
             'claim_id_a': least(a.claim_id, b.claim_id),
             'claim_id_b': greatest(a.claim_id, b.claim_id),
-            'key_pair': case when a.claim_key < b.claim_key then a.claim_key || b.claim_key
-                             else b.claim_key || a.claim_key end,
-            'copy': a.copy_key = b.copy_key
-                or len(list_intersect(a.sketch, b.sketch)) >= 8 and a.sketch <> [''],
             'n_claims_a': case when a.claim_id < b.claim_id then a.n_claims else b.n_claims end,
             'n_claims_b': case when a.claim_id < b.claim_id then b.n_claims else a.n_claims end,
             'created_at': greatest(a.created_at, b.created_at),
@@ -79,21 +74,30 @@ first_found as (
     group by group_id_a, group_id_b, relation, severity
 ),
 
+-- what is per pair of claims (link id, copy) only for the pair shown
+keyed as (
+    select claim_id, claim_key, copy_key, sketch from grouped_claims
+),
+
 final as (
     select
-        group_id_a,
-        group_id_b,
-        relation,
-        severity,
-        link.claim_id_a,
-        link.claim_id_b,
-        md5_number_lower(link.key_pair) as link_id,
-        link.copy,
-        link.n_claims_a,
-        link.n_claims_b,
-        link.created_at,
-        link.run_id
-    from first_found
+        f.group_id_a,
+        f.group_id_b,
+        f.relation,
+        f.severity,
+        f.link.claim_id_a,
+        f.link.claim_id_b,
+        md5_number_lower(case when a.claim_key < b.claim_key then a.claim_key || b.claim_key
+                              else b.claim_key || a.claim_key end) as link_id,
+        a.copy_key = b.copy_key
+            or len(list_intersect(a.sketch, b.sketch)) >= 8 and a.sketch <> [''] as copy,
+        f.link.n_claims_a,
+        f.link.n_claims_b,
+        f.link.created_at,
+        f.link.run_id
+    from first_found as f
+    inner join keyed as a on a.claim_id = f.link.claim_id_a
+    inner join keyed as b on b.claim_id = f.link.claim_id_b
 )
 
 select * from final

@@ -1,5 +1,5 @@
--- link_candidates: pairs of current claims (`current_claims`) from different documents that state the same
--- fact, and how the values they assert compare: every pair of claims of two value groups the
+-- link_candidates: pairs of current claims (`current_claims`, as grouped by the link step) from different
+-- documents that state the same fact, and how the values they assert compare: every pair of claims of two value groups the
 -- pair rule relates (`group_candidates`), computed when read.
 --
 -- claim_id_a   the pair's lower claim_id
@@ -30,7 +30,7 @@ either_order as (
 ),
 
 members as (
-    select claim_id, document_id, group_id, claim_key, copy_key, sketch from claim_signatures
+    select claim_id, document_id, group_id, claim_key, copy_key, sketch from grouped_claims
 ),
 
 pairs as (
