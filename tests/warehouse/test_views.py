@@ -41,7 +41,7 @@ DOCUMENTED = {
     ),
     "grouped_claims": (
         "claim_id", "document_id", "claim_key", "copy_key", "sketch", "published_at", "block_key", "scope",
-        "when_start", "when_end", "interval_low", "interval_high", "qualifier", "evolving", "update_cue",
+        "when_start", "when_end", "when_loose", "interval_low", "interval_high", "qualifier", "evolving", "update_cue",
         "order_at", "group_id", "run_id", "created_at",
     ),
     "group_candidates": ("group_id_a", "group_id_b", "relation", "severity"),

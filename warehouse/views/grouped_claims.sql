@@ -2,7 +2,7 @@
 -- pair-rule columns of `claim_signatures` and the stored group (read, not hashed again).
 --
 -- claim_id, document_id, claim_key, copy_key, sketch, published_at, block_key, scope, when_start,
--- when_end, interval_low, interval_high, qualifier, evolving, update_cue, order_at
+-- when_end, when_loose, interval_low, interval_high, qualifier, evolving, update_cue, order_at
 --                as in `claim_signatures`
 -- group_id       the claim's value group, as stored by the link step
 -- run_id         the run that first linked the claim in this group (`claim_groups`)
