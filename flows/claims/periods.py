@@ -420,6 +420,10 @@ _HINT_SPAN = 48
 _HINT_WORDS = frozenset(w.lower() for w in (*LEXICON.months, *_WEEKDAYS, *_HINT_TAIL))
 _HINT_WORD_RE = re.compile(r"(?:" + _MONTH_NAMES + "|" + "|".join(_WEEKDAYS) + "|" + "|".join(_HINT_TAIL) + r")",
                            re.IGNORECASE)
+# What PERIOD_RE needs where it starts at a digit: a _YEAR there (the year, dash, both forms), or one or
+# two digits then "[- ]month" (ending) or "[st|nd|rd|th] <month>" (daymonthyear); every other form starts
+# with a letter. A superset of those starts, so a digit it rejects is one PERIOD_RE cannot match at.
+_DIGIT_START_RE = re.compile(r"(?:1[89]|2[01])\d\d(?!\d)|\d{1,2}(?:[- ]m|(?:st|nd|rd|th)?\s+[jfmasond])", re.IGNORECASE)
 _HINTS_FROM_WORDS = all(re.fullmatch(r"[a-z]+", w) for w in _HINT_WORDS)
 
 
@@ -463,6 +467,7 @@ def find_periods(text: str, published: date | None = None, country: str | None =
     out: list[PeriodMention] = []
     covered = -1
     match = PERIOD_RE.match
+    digit_start = _DIGIT_START_RE.match
     words = [(w.start(), w.end(), w.group()) for w in _WORD_RE.finditer(text)]
     if not _has_hint(text, words):
         return out
@@ -475,6 +480,8 @@ def find_periods(text: str, published: date | None = None, country: str | None =
             continue
         if low in _WEAK_STARTS and not _hint_near(text, words, i):
             continue  # "the", "in", "on" with no digit or time word after them
+        if tok[0].isdigit() and digit_start(text, start) is None:
+            continue  # "38,000", "12%", "45 people": no year, no "N months", no "N May" here
         m = match(text, start)
         if m is None:
             continue
