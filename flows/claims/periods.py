@@ -424,6 +424,15 @@ _HINT_WORD_RE = re.compile(r"(?:" + _MONTH_NAMES + "|" + "|".join(_WEEKDAYS) + "
 # two digits then "[- ]month" (ending) or "[st|nd|rd|th] <month>" (daymonthyear); every other form starts
 # with a letter. A superset of those starts, so a digit it rejects is one PERIOD_RE cannot match at.
 _DIGIT_START_RE = re.compile(r"(?:1[89]|2[01])\d\d(?!\d)|\d{1,2}(?:[- ]m|(?:st|nd|rd|th)?\s+[jfmasond])", re.IGNORECASE)
+# The words PERIOD_RE can go on with after a leading "the": those of its forms (relfy, ending, prevn,
+# partfy, partq, firstn, ytd; a digit for "the 12 months") and the second words of the relative and
+# named periods that start with "the". A superset, so a "the" it rejects is one PERIOD_RE cannot match at.
+_AFTER_THE = tuple("""current next coming last previous prior preceding year financial fiscal quarter half six first
+second third fourth final past""".split()) + tuple(_NUMWORD) + tuple(
+    p.split()[1] for p in (*_RELATIVE_YEAR, *_RELATIVE_MONTH, *LEXICON.named_periods)
+    if len(p.split()) > 1 and p.split()[0].lower() == "the")
+_THE_START_RE = re.compile(r"the\s+(?:\d|" + "|".join(re.escape(w) for w in sorted(set(_AFTER_THE), key=len, reverse=True)) + ")",
+                           re.IGNORECASE)
 _HINTS_FROM_WORDS = all(re.fullmatch(r"[a-z]+", w) for w in _HINT_WORDS)
 
 
@@ -468,6 +477,7 @@ def find_periods(text: str, published: date | None = None, country: str | None =
     covered = -1
     match = PERIOD_RE.match
     digit_start = _DIGIT_START_RE.match
+    the_start = _THE_START_RE.match
     words = [(w.start(), w.end(), w.group()) for w in _WORD_RE.finditer(text)]
     if not _has_hint(text, words):
         return out
@@ -480,6 +490,8 @@ def find_periods(text: str, published: date | None = None, country: str | None =
             continue
         if low in _WEAK_STARTS and not _hint_near(text, words, i):
             continue  # "the", "in", "on" with no digit or time word after them
+        if low == "the" and the_start(text, start) is None:
+            continue  # "the company", "the 45 people": no word after "the" that a period goes on with
         if tok[0].isdigit() and digit_start(text, start) is None:
             continue  # "38,000", "12%", "45 people": no year, no "N months", no "N May" here
         m = match(text, start)
