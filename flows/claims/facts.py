@@ -321,7 +321,7 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
 
     def adjacent(h: tuple[int, str, str]) -> bool:  # "a town of 13,000", not "the city of Maui has reached 93"
         w = h[1].lower()
-        if w in THRESHOLD_VERBS and not t[h[0] + len(h[1]):ctx.quote[0] + _digit_at(claim.quote)].strip(" \"'“‘"):
+        if w in THRESHOLD_VERBS and h[0] < ctx.quote[0] and not t[h[0] + len(h[1]):ctx.quote[0] + _digit_at(claim.quote)].strip(" \"'“‘"):
             return False  # "the death toll ... crossed 11,000": the figure a count passed, not what crossed
         return w not in ADJACENT_ONLY or (
             h[0] < ctx.quote[0] and len(t[h[0] + len(h[1]):ctx.quote[0]].split()) <= ADJACENT_GAP_WORDS)

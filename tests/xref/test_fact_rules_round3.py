@@ -97,6 +97,13 @@ def test_a_toll_that_crossed_a_mark_is_a_lower_bound_of_the_toll():
     assert (f.measure, f.interval_low, f.interval_high) == ("deaths", 11000.0, None)
 
 
+def test_a_crossing_verb_after_the_number_still_names_what_is_counted():
+    """The threshold rule reads 'crossed' before a number as a mark passed; after the number it
+    says what the things counted did ('120 ferries crossed the lake')."""
+    f = features("Some 120 ferries crossed the lake in 2024.", "2024-06-01")["Some 120"]
+    assert (f.measure, f.measure_evidence.words) == ("arrivals", "crossed")
+
+
 def test_a_toll_that_reached_a_figure_is_that_figure():
     f = one("The death toll in Turkey has reached 930 on Wednesday.", "2023-02-09")
     assert f.measure == "deaths" and f.interval_high is not None
