@@ -100,7 +100,7 @@ def test_a_toll_that_crossed_a_mark_is_a_lower_bound_of_the_toll():
 def test_a_crossing_verb_after_the_number_still_names_what_is_counted():
     """The threshold rule reads 'crossed' before a number as a mark passed; after the number it
     says what the things counted did ('120 ferries crossed the lake')."""
-    f = features("Some 120 ferries crossed the lake in 2024.", "2024-06-01")["Some 120"]
+    f = features("Some 120 ferries crossed the lake in 2024.", "2024-06-01")["Some 120 ferries"]
     assert (f.measure, f.measure_evidence.words) == ("arrivals", "crossed")
 
 
