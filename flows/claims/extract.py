@@ -20,6 +20,7 @@ from claimhouse.flows.claims.lexicon import LEXICON
 from claimhouse.flows.claims.model import Claim
 from claimhouse.flows.claims.neighbours import lend_from_neighbours
 from claimhouse.flows.claims.not_claims import Spans, blocked_spans, furniture_flags, names_or_orders
+from claimhouse.flows.claims.number_runs import drop_number_runs
 from claimhouse.flows.claims.numbers import NumberAtom, scan_numbers
 from claimhouse.flows.claims.periods import find_periods
 from claimhouse.flows.claims.places import find_places, place_names
@@ -89,7 +90,7 @@ def extract_claims(text: str, published: date | None = None) -> list[Claim]:
     """Every numeric claim in `text`, in order, with non-overlapping spans."""
     if not text:
         return []
-    atoms = scan_numbers(text)
+    atoms = drop_number_runs(text, scan_numbers(text))
     low = text.lower()
     verbs = list(_MULTIPLIER_VERB_RE.finditer(text)) if any(v in low for v in _MULTIPLIER_STEMS) else []
     if not atoms and not verbs:
