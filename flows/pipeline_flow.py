@@ -14,6 +14,7 @@ from prefect.futures import wait
 from prefect.runtime import flow_run
 
 from claimhouse.flows.artifacts import after_run
+from claimhouse.flows.claim_limits import CLAIM_LIMITS, ClaimLimits
 from claimhouse.flows.ingest.sources import SourceSpec, adhoc_source, load_sources
 from claimhouse.flows.lock import warehouse_lock
 from claimhouse.flows.steps import (
@@ -77,6 +78,9 @@ def run_pipeline(
     references: list[str] | None = None,
     allow_hosts: list[str] | None = None,
     notify_url: str | None = None,
+    max_claims_per_sentence: int = CLAIM_LIMITS.per_sentence,
+    max_claims_per_document: int = CLAIM_LIMITS.per_document,
+    max_linked_claims_per_fact: int = CLAIM_LIMITS.linked_per_fact,
 ) -> dict:
     """Fetch every source, extract and validate claims, store them and link them.
 
@@ -86,11 +90,14 @@ def run_pipeline(
     A source failing transiently is retried after each of `retry_delays_s` in turn.
     `allow_hosts` (host names, addresses, networks) may be reached although private, by every source.
     The run publishes a Prefect artifact of what it found, and POSTs it to `notify_url` when it
-    found new conflicts (flows/artifacts.py). Returns the run summary (also stored in the `runs` view)."""
+    found new conflicts (flows/artifacts.py). A document brings at most `max_claims_per_sentence`
+    claims of one sentence and `max_claims_per_document` in all, and links at most
+    `max_linked_claims_per_fact` of them in one fact block (flows/claim_limits.py). Returns the run summary (also stored in the `runs` view)."""
     logger = get_run_logger()
     db_path = Path(db_path)
     summary = RunSummary(run_id=flow_run.id or str(uuid.uuid4()))
     delays = FETCH_RETRY_DELAYS if retry_delays_s is None else tuple(retry_delays_s)
+    limits = ClaimLimits(max_claims_per_sentence, max_claims_per_document, max_linked_claims_per_fact)
     with stop_on_signals(), warehouse_lock(db_path, lock_timeout_s, on_wait=logger.info):
         validators = open_run(db_path, summary.run_id, flow_run.id)
         try:
@@ -103,7 +110,7 @@ def run_pipeline(
             wait(futures)
             docs = gather_fetched([f.result() for f in futures], summary, db_path)
             plan = plan_versions(db_path, docs, summary)
-            batches = [extract_claims_task(batch, plan.versions)
+            batches = [extract_claims_task(batch, plan.versions, limits)
                        for batch in in_batches(plan.todo, BATCH_SIZE)]
             summary.claims_extracted += sum(b.claims_extracted for b in batches)
             if references is None and not sources and not sources_file:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from claimhouse.flows.claim_limits import CLAIM_LIMITS, ClaimLimits, bound_links, cap_claims, cuts_frame
 from claimhouse.flows.claims.extract import extract_claims
 from claimhouse.flows.claims.model import Document, FetchRecord
 from claimhouse.flows.frames import claims_frame, documents_frame, fetch_frame
@@ -210,20 +211,28 @@ def in_batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def extract_batch(docs: list[Document], versions: dict[str, int]) -> Extracted:
-    """Validate a batch of documents, extract the claims of the valid ones and validate
-    those; refused rows come back for `rejected_rows`."""
+def extract_batch(docs: list[Document], versions: dict[str, int],
+                  limits: ClaimLimits = CLAIM_LIMITS) -> Extracted:
+    """Validate a batch of documents, extract the claims of the valid ones (at most `limits`
+    of them per sentence and document: flows/claim_limits.py) and validate those; refused
+    rows and cuts come back for `rejected_rows`."""
     docs_df = documents_frame(docs, versions)
     valid_docs, rejected_docs = split_valid(docs_df, DocumentsModel, "documents")
     keep = set(valid_docs["document_id"])
-    frames = [
-        claims_frame(doc, versions[doc.document_id], extract_claims(doc.text, doc.published_at))
-        for doc in docs if doc.document_id in keep
-    ]
+    frames, cuts = [], []
+    for doc in docs:
+        if doc.document_id in keep:
+            claims, cut = cap_claims(doc.document_id, extract_claims(doc.text, doc.published_at), limits)
+            frames.append(claims_frame(doc, versions[doc.document_id], claims))
+            cuts += cut
+    if cuts:
+        rejected_docs = pd.concat([rejected_docs, cuts_frame(cuts)], ignore_index=True)
     frames = [f for f in frames if not f.empty]
     if not frames:
         return Extracted(valid_docs, pd.DataFrame(columns=["document_id"]), rejected_docs, 0)
-    claims_df = pd.concat(frames, ignore_index=True)
+    claims_df, unlinked = bound_links(pd.concat(frames, ignore_index=True), limits)
+    if unlinked:
+        rejected_docs = pd.concat([rejected_docs, cuts_frame(unlinked)], ignore_index=True)
     valid_claims, rejected_claims = split_valid(claims_df, ClaimsModel, "claims")
     rejected = pd.concat([rejected_docs, rejected_claims], ignore_index=True)
     return Extracted(valid_docs, valid_claims.drop(columns=["text_length"]), rejected, len(claims_df))

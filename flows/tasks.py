@@ -11,6 +11,7 @@ from prefect import get_run_logger, task
 from prefect.context import get_run_context
 
 from claimhouse.flows import steps
+from claimhouse.flows.claim_limits import CLAIM_LIMITS, ClaimLimits
 from claimhouse.flows.claims.model import Document
 from claimhouse.flows.ingest.sources import SourceSpec
 from claimhouse.flows.steps import Extracted, Fetched, TransientFetchError, Validators
@@ -46,9 +47,10 @@ def fetch_source_task(spec: SourceSpec, validators: Validators, db_path: Path, r
 
 
 @task(name="extract-claims")
-def extract_claims_task(docs: list[Document], versions: dict[str, int]) -> Extracted:
+def extract_claims_task(docs: list[Document], versions: dict[str, int],
+                        limits: ClaimLimits = CLAIM_LIMITS) -> Extracted:
     """steps.extract_batch."""
-    return steps.extract_batch(docs, versions)
+    return steps.extract_batch(docs, versions, limits)
 
 
 @task(name="publish-run")
