@@ -2,8 +2,11 @@
 about the same fact, and load reference figures. tasks.py wraps them as Prefect tasks."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
+
+import duckdb
 
 from claimhouse.flows.ingest.reference import reference_rows
 from claimhouse.schemas.quarantine import empty_rejected, split_valid
@@ -35,7 +38,11 @@ def link_claims(con, run_id: str) -> dict[str, int]:
         counts["links_found"] = int(counts["links_found"])
         return counts
     finally:
-        con.execute(load_sql("links", "drop_pending"))
+        # After an error that aborted the transaction (a full disk, an IO error) this drop fails
+        # too, and its error would replace the one that aborted it (issue 12): the rollback drops
+        # the staging table anyway. On success a failed drop still fails the COMMIT.
+        with contextlib.suppress(duckdb.Error):
+            con.execute(load_sql("links", "drop_pending"))
 
 
 def load_references(con, path: str | Path, run_id: str = "reference-load") -> dict:

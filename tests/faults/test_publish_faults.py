@@ -1,0 +1,47 @@
+"""A run that cannot publish (issue 12): a full disk or an IO error inside the publishing
+transaction reaches the user as itself (not as the error of a clean-up statement run inside the
+aborted transaction), and the run ends `failed` in `runs` with nothing of its own stored."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from claimhouse.flows.cli import main
+from claimhouse.flows.pipeline_flow import run_pipeline
+from claimhouse.warehouse import store
+from claimhouse.warehouse.db import WarehouseError
+
+pytestmark = pytest.mark.flow
+
+DISK_FULL = 'IO Error: Could not write file "warehouse.duckdb.wal": No space left on device'
+
+
+def _disk_fills_while_linking(monkeypatch) -> None:
+    """Writing the links fails the way a full disk does: the statement fails inside DuckDB (so the
+    transaction is aborted, as a failed write leaves it), with an IOException naming ENOSPC."""
+    def write_links(con, *args, **kwargs):
+        with pytest.raises(duckdb.Error):
+            con.execute("select error('the write that filled the disk')")
+        raise duckdb.IOException(DISK_FULL)
+
+    monkeypatch.setattr(store, "write_links", write_links)
+
+
+def test_a_full_disk_while_publishing_names_itself_and_the_run_is_failed(planted, db_path, rows, monkeypatch):
+    _disk_fills_while_linking(monkeypatch)
+    with pytest.raises(WarehouseError) as raised:
+        run_pipeline(sources=[str(planted)], db_path=db_path)
+    message = str(raised.value)
+    assert "No space left on device" in message and "disk holding the warehouse is full" in message
+    assert "another transaction" not in message and "aborted" not in message
+    assert rows(db_path, "select status, ended_at is not null from runs") == [("failed", True)]
+    assert rows(db_path, "select count(*) from documents") == [(0,)]
+
+
+def test_the_cli_shows_the_full_disk_and_exits_1(planted, db_path, rows, monkeypatch):
+    _disk_fills_while_linking(monkeypatch)
+    result = CliRunner().invoke(main, ["run", "--source", str(planted), "--db", str(db_path)])
+    assert (result.exit_code, "No space left on device" in result.output,
+            "disk holding the warehouse is full" in result.output, "Traceback" in result.output) == (1, True, True, False)
+    assert rows(db_path, "select status from runs") == [("failed",)]
