@@ -100,10 +100,12 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
     _quiet_prefect()
     from claimhouse.flows.lock import WarehouseBusy
     from claimhouse.flows.pipeline_flow import run_pipeline
+    from claimhouse.flows.server_child import temporary_servers_die_with_this_process
     from claimhouse.flows.stopping import RunStopped
     from claimhouse.warehouse.db import WarehouseError, os_error
 
     escape_log_handlers()  # Prefect's log lines carry URLs, file names and server replies
+    temporary_servers_die_with_this_process()  # a kill -9 of this run leaves no Prefect server behind
 
     try:
         summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),

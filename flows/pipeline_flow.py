@@ -33,10 +33,17 @@ from claimhouse.flows.tasks import (
     publish_run_task,
 )
 from claimhouse.schemas.vocab import COMPLETED, COMPLETED_WITH_FAILURES, FAILED, RUNNING
+from claimhouse.warehouse.db import waiting_for_readers
 
 DEFAULT_DB = Path("claimhouse.duckdb")
 BATCH_SIZE = 50
 LOCK_TIMEOUT_S = 600.0
+
+
+def first_line(exc: BaseException) -> str:
+    """What ended a run, for `runs.error`: the error's first line, with its type when it says nothing."""
+    text = str(exc).strip().splitlines()
+    return text[0][:500] if text else type(exc).__name__
 
 
 def default_sources() -> list[str]:
@@ -98,7 +105,8 @@ def run_pipeline(
     summary = RunSummary(run_id=flow_run.id or str(uuid.uuid4()))
     delays = FETCH_RETRY_DELAYS if retry_delays_s is None else tuple(retry_delays_s)
     limits = ClaimLimits(max_claims_per_sentence, max_claims_per_document, max_linked_claims_per_fact)
-    with stop_on_signals(), warehouse_lock(db_path, lock_timeout_s, on_wait=logger.info):
+    with stop_on_signals(), warehouse_lock(db_path, lock_timeout_s, on_wait=logger.info), \
+            waiting_for_readers(lock_timeout_s):
         validators = open_run(db_path, summary.run_id, flow_run.id)
         try:
             specs = source_specs(sources, Path(sources_file) if sources_file else None,
@@ -120,6 +128,10 @@ def run_pipeline(
                 setattr(summary, key, getattr(summary, key) + n)
             summary.failures += published["errors"]
             summary.status = COMPLETED_WITH_FAILURES if summary.failures else COMPLETED
+        except BaseException as exc:
+            summary.status = FAILED
+            summary.error = first_line(exc)
+            raise
         finally:
             if summary.status == RUNNING:  # an exception is on its way out
                 summary.status = FAILED

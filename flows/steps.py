@@ -56,9 +56,10 @@ class RunSummary:
     conflicts_new: int = 0
     failures: list[str] = field(default_factory=list)
     status: str = RUNNING
+    error: str | None = None  # why the run failed (the first line of its error)
 
     def counts(self) -> dict[str, int]:
-        skip = ("run_id", "failures", "claims_extracted", "status")
+        skip = ("run_id", "failures", "claims_extracted", "status", "error")
         return {k: v for k, v in asdict(self).items() if k not in skip}
 
 
@@ -87,11 +88,17 @@ class Extracted:
 # ---- open and close -------------------------------------------------------
 
 
+ABANDONED_REASON = "its process ended without recording the run's end (killed, or the machine stopped)"
+
+
 def open_run(db_path: Path, run_id: str, flow_run_id: str | None) -> Validators:
-    """Migrate, record the run as running, and read the validators for conditional GETs."""
+    """Migrate, mark runs a dead process left `running` as abandoned (the caller holds the
+    warehouse lock, so no other run is going on), record the run as running, and read the
+    validators for conditional GETs."""
     con = connect(db_path)
     try:
         apply_migrations(con)
+        store.abandon_runs(con, run_id, ABANDONED_REASON)
         store.start_run(con, run_id, flow_run_id, datetime.now(timezone.utc))
         return {u: (e, m) for u, e, m in con.execute(load_sql("reads", "validators")).fetchall()}
     finally:
@@ -104,7 +111,7 @@ def close_run(db_path: Path, summary: RunSummary, logger: logging.Logger | loggi
     try:
         con = connect(db_path)
         try:
-            store.finish_run(con, summary.run_id, status=summary.status, **summary.counts())
+            store.finish_run(con, summary.run_id, status=summary.status, error=summary.error, **summary.counts())
         finally:
             con.close()
     except WarehouseError as error:

@@ -21,9 +21,10 @@ AGREES, CONFLICTS, UPDATES = RELATIONS
 VERDICTS = ("supported", "contradicted", "no reference")
 MATCH_KINDS = ("same period", "part of the period", "nearby date")
 
-# A pipeline run (run_rows.status): running until it ends, then one of the other three.
-RUN_STATUSES = ("running", "completed", "completed_with_failures", "failed")
-RUNNING, COMPLETED, COMPLETED_WITH_FAILURES, FAILED = RUN_STATUSES
+# A pipeline run (run_rows.status): running until it ends, then completed, completed_with_failures
+# or failed; abandoned when its process died running (marked by the next run).
+RUN_STATUSES = ("running", "completed", "completed_with_failures", "failed", "abandoned")
+RUNNING, COMPLETED, COMPLETED_WITH_FAILURES, FAILED, ABANDONED = RUN_STATUSES
 
 # A fetched document against the warehouse: unseen, new text, or the stored text again.
 DOCUMENT_STATUSES = ("new", "changed", "unchanged")

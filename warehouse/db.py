@@ -249,16 +249,38 @@ def _open_error(path: Path, exc: duckdb.Error, read_only: bool) -> WarehouseErro
 # finishing (a `claimhouse query`, the summary a run prints after it let go of the writer
 # lock) holds the file for milliseconds: an open meeting its lock waits that long, not fails.
 OPEN_WAIT_S = 10.0
+# A run's writer waits for readers as a run waits for another run: up to the run's --lock-timeout
+# (`waiting_for_readers`, 600 s by default). A `claimhouse query` stops at its own --timeout (60 s
+# by default), so a reader is gone well within it (issue 12: a long query open at publish made the
+# run throw its work away). Other writers wait OPEN_WAIT_S.
+_writer_waits: list[float] = []
+
+
+@contextmanager
+def waiting_for_readers(seconds: float) -> Iterator[None]:
+    """Within: a writable connection waits up to `seconds` for readers holding the file."""
+    _writer_waits.append(seconds)
+    try:
+        yield
+    finally:
+        _writer_waits.pop()
 
 
 def _open(path: Path, read_only: bool, config: dict) -> duckdb.DuckDBPyConnection:
-    deadline = time.monotonic() + OPEN_WAIT_S
+    wait_s = _writer_waits[-1] if _writer_waits and not read_only else OPEN_WAIT_S
+    deadline = time.monotonic() + wait_s
     pause = 0.02
     while True:
         try:
             return duckdb.connect(str(path), read_only=read_only, config=config)
         except duckdb.IOException as exc:
-            if "lock" not in str(exc).lower() or time.monotonic() + pause > deadline:
+            held = "lock" in str(exc).lower()
+            if held and not read_only and time.monotonic() + pause > deadline:
+                raise WarehouseError(
+                    f"opening {path} failed: another process (a `claimhouse query`, or another program) held it "
+                    f"for over {wait_s:g} s: {exc}", "retry",
+                    "end that reader (`claimhouse query` stops at its --timeout), or raise --lock-timeout") from exc
+            if not held or time.monotonic() + pause > deadline:
                 raise _open_error(path, exc, read_only) from exc
             time.sleep(pause)
             pause = min(pause * 2, 0.5)

@@ -124,17 +124,24 @@ def start_run(con: Connection, run_id: str, flow_run_id: str | None, started_at:
         con.execute(_statement("start_run"), params)
 
 
+def abandon_runs(con: Connection, run_id: str, reason: str) -> int:
+    """Mark the runs other than `run_id` still `running` as `abandoned` (call it holding the
+    warehouse lock: no other run is going on); return how many."""
+    with transaction(con, "abandon_runs"):
+        return _count(con.execute(_statement("abandon_runs"), {"run_id": run_id, "reason": reason}))
+
+
 def finish_run(con: Connection, run_id: str, **counts: Any) -> None:
     """Record a run's end: counts named as in RUN_COUNTS, plus optional status / ended_at.
 
     Status defaults to 'completed' and ended_at to now; counts not given keep
     their stored value.
     """
-    unknown = set(counts) - set(RUN_COUNTS) - {"status", "ended_at"}
+    unknown = set(counts) - set(RUN_COUNTS) - {"status", "ended_at", "error"}
     if unknown:
         raise TypeError(f"finish_run() got unknown counts {sorted(unknown)}; use {RUN_COUNTS}")
     given = {k: int(v) if k in RUN_COUNTS and v is not None else v for k, v in counts.items()}
-    params = dict.fromkeys((*RUN_COUNTS, "status", "ended_at")) | given | {"run_id": run_id}
+    params = dict.fromkeys((*RUN_COUNTS, "status", "ended_at", "error")) | given | {"run_id": run_id}
     with transaction(con, "finish_run"):
         if _count(con.execute(_statement("finish_run"), params)) == 0:
             raise WarehouseError(f"no run {run_id!r} to finish", hint="call start_run() first")

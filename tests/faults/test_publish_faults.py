@@ -35,7 +35,8 @@ def test_a_full_disk_while_publishing_names_itself_and_the_run_is_failed(planted
     message = str(raised.value)
     assert "No space left on device" in message and "disk holding the warehouse is full" in message
     assert "another transaction" not in message and "aborted" not in message
-    assert rows(db_path, "select status, ended_at is not null from runs") == [("failed", True)]
+    (status, ended, error), = rows(db_path, "select status, ended_at is not null, error from runs")
+    assert (status, ended, "No space left on device" in error) == ("failed", True, True)
     assert rows(db_path, "select count(*) from documents") == [(0,)]
 
 

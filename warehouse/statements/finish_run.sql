@@ -2,6 +2,7 @@
 update run_rows set
     ended_at = coalesce($ended_at, now()),
     status = coalesce($status, 'completed'),
+    error = coalesce($error, error),
     sources_tried = coalesce($sources_tried, sources_tried),
     docs_new = coalesce($docs_new, docs_new),
     docs_changed = coalesce($docs_changed, docs_changed),

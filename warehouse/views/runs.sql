@@ -4,7 +4,9 @@
 -- flow_run_id     the Prefect flow run, when run under Prefect
 -- started_at      when the run started
 -- ended_at        when it finished (null while running or after a crash)
--- status          running | completed | completed_with_failures | failed
+-- status          running | completed | completed_with_failures | failed | abandoned (its process died
+--                 while running: marked by the next run)
+-- error           why the run failed or was abandoned (the first line of its error); else null
 -- sources_tried   sources the run tried to fetch
 -- docs_new        documents seen for the first time
 -- docs_changed    documents whose text changed (a new version)
@@ -32,6 +34,7 @@ final as (
         started_at,
         ended_at,
         status,
+        error,
         sources_tried,
         docs_new,
         docs_changed,
