@@ -58,7 +58,7 @@ DOCUMENTED = {
         "failure_case", "row_json", "document_id", "claim_id",
     ),
     "runs": (
-        "run_id", "flow_run_id", "started_at", "ended_at", "status", "sources_tried", "docs_new",
+        "run_id", "flow_run_id", "started_at", "ended_at", "status", "error", "sources_tried", "docs_new",
         "docs_changed", "docs_unchanged", "docs_failed", "claims_added", "claims_removed",
         "rows_rejected", "links_found", "conflicts_new",
     ),

@@ -4,8 +4,7 @@
 -- flow_run_id     the Prefect flow run, when run under Prefect
 -- started_at      when the run started
 -- ended_at        when it finished (null while running or after a crash)
--- status          running | completed | completed_with_failures | failed | abandoned (its process died
---                 while running: marked by the next run)
+-- status          running | completed | completed_with_failures | failed | abandoned (marked by the next run)
 -- error           why the run failed or was abandoned (the first line of its error); else null
 -- sources_tried   sources the run tried to fetch
 -- docs_new        documents seen for the first time
