@@ -99,7 +99,8 @@ def run_pipeline(
     The run publishes a Prefect artifact of what it found, and POSTs it to `notify_url` when it
     found new conflicts (flows/artifacts.py). A document brings at most `max_claims_per_sentence`
     claims of one sentence and `max_claims_per_document` in all, and links at most
-    `max_linked_claims_per_fact` of them in one fact block (flows/claim_limits.py). Returns the run summary (also stored in the `runs` view)."""
+    `max_linked_claims_per_fact` of them in one fact block (flows/claim_limits.py). Returns the
+    run summary (also stored in the `runs` view)."""
     logger = get_run_logger()
     db_path = Path(db_path)
     summary = RunSummary(run_id=flow_run.id or str(uuid.uuid4()))
