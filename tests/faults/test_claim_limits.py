@@ -119,7 +119,7 @@ def test_two_documents_of_one_fact_give_a_bounded_number_of_links(tmp_path, db_p
     (folder / "a.txt").write_text(_one_fact(600))
     (folder / "b.txt").write_text(_one_fact(600, offset=5_000))
     summary = run_pipeline(sources=[str(folder)], db_path=db_path)
-    (links,) = rows(db_path, "select count(*) from link_rows")[0]
+    (links,) = rows(db_path, "select count(*) from claim_links")[0]
     (claims,) = rows(db_path, "select count(*) from claims")[0]
     cuts = rows(db_path, "select check_name, count(*) from rejected_rows group by 1")
     limit = ClaimLimits().linked_per_fact

@@ -111,6 +111,6 @@ def test_the_hostile_corpus_run_completes_stores_the_good_and_names_the_bad(faul
     assert stored.get("counting.txt") == 0 and stored.get("percents.txt") == 0
     # the stray-tags page is stored with its paragraph, or refused for its parse time: never a hang
     assert stored.get("stray-tags.html", 0) > 0 or any("max_parse_s" in e for e in failed_for("stray-tags"))
-    (links,) = rows(db, "select count(*) from link_rows")[0]
+    (links,) = rows(db, "select count(*) from claim_links")[0]
     assert links <= 2 * 50 * 50 + 100  # the two one-fact files: at most 50 x 50 links, not 9 million
     assert "\x1b" not in output

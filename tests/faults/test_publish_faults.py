@@ -3,13 +3,12 @@ transaction reaches the user as itself (not as the error of a clean-up statement
 aborted transaction), and the run ends `failed` in `runs` with nothing of its own stored."""
 from __future__ import annotations
 
-import duckdb
 import pytest
 from click.testing import CliRunner
 
+from claimhouse.flows import linking
 from claimhouse.flows.cli import main
 from claimhouse.flows.pipeline_flow import run_pipeline
-from claimhouse.warehouse import store
 from claimhouse.warehouse.db import WarehouseError
 
 pytestmark = pytest.mark.flow
@@ -18,14 +17,16 @@ DISK_FULL = 'IO Error: Could not write file "warehouse.duckdb.wal": No space lef
 
 
 def _disk_fills_while_linking(monkeypatch) -> None:
-    """Writing the links fails the way a full disk does: the statement fails inside DuckDB (so the
-    transaction is aborted, as a failed write leaves it), with an IOException naming ENOSPC."""
-    def write_links(con, *args, **kwargs):
-        with pytest.raises(duckdb.Error):
-            con.execute("select error('the write that filled the disk')")
-        raise duckdb.IOException(DISK_FULL)
+    """Storing the claim groups fails the way a full disk does: the statement fails inside DuckDB
+    (so the transaction is aborted, as a failed write leaves it), with the message naming ENOSPC."""
+    real = linking.load_sql
 
-    monkeypatch.setattr(store, "write_links", write_links)
+    def load_sql(folder, name):
+        if (folder, name) == ("links", "store_groups"):
+            return f"select error('{DISK_FULL}') where $run_id is not null"
+        return real(folder, name)
+
+    monkeypatch.setattr(linking, "load_sql", load_sql)
 
 
 def test_a_full_disk_while_publishing_names_itself_and_the_run_is_failed(planted, db_path, rows, monkeypatch):

@@ -31,8 +31,7 @@ INVARIANTS = {
                              "where substr(d.text, c.span_start + 1, c.span_end - c.span_start) <> c.quote",
     "claims of no stored version": "select count(*) from claim_rows c anti join document_versions d "
                                    "using (document_id, version)",
-    "links to missing claims": "select count(*) from link_rows l where l.claim_id_a not in (select claim_id from "
-                               "claim_rows) or l.claim_id_b not in (select claim_id from claim_rows)",
+    "links to missing claims": "select count(*) from claim_groups g anti join claim_rows c using (claim_id)",
 }
 
 
@@ -94,7 +93,7 @@ def test_kill_9_at_random_moments_leaves_a_sound_warehouse_and_no_server(corpus,
         children |= descendants(run.pid)
         run.send_signal(signal.SIGKILL)
         run.wait(30)
-        gone = wait_until(lambda: not any(alive(p) for p in children), SERVER_GONE_S)
+        gone = wait_until(lambda children=children: not any(alive(p) for p in children), SERVER_GONE_S)
         broken = broken_invariants(rows, db)
         statuses = {s for (s,) in rows(db, "select status from runs")}
         summary = run_pipeline(sources=[str(folder)], db_path=db)
