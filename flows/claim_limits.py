@@ -83,7 +83,7 @@ def bound_links(claims: pd.DataFrame, limits: ClaimLimits = CLAIM_LIMITS) -> tup
     found = claims[keyed].groupby(["document_id", "block_key"], sort=False).size()
     cuts = [_cut(document_id, PER_FACT_CHECK, "block_key", limits.linked_per_fact, int(found[document_id, block]),
                  f"fact block {block!r}", verb="linked", block_key=block)
-            for document_id, block in dict.fromkeys(zip(cut_rows["document_id"], cut_rows["block_key"]))]
+            for document_id, block in dict.fromkeys(zip(cut_rows["document_id"], cut_rows["block_key"], strict=True))]
     claims = claims.copy()
     claims.loc[over, "block_key"] = None
     return claims, cuts
