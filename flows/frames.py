@@ -20,7 +20,7 @@ CLAIM_COLUMNS = ("claim_id", "document_id", "version", "span_start", "span_end",
                  "interval_high", "unit_family", "subject_key", "fact_key", "measure", "scope", "when_start", "when_end",
                  "when_loose", "evolving", "update_cue", "block_key", "claim_key", "copy_key", "doc_sketch", "evidence")
 FETCH_COLUMNS = ("source", "uri", "fetched_at", "ok", "http_status", "bytes", "duration_s", "not_modified",
-                 "etag", "last_modified", "error")
+                 "etag", "last_modified", "error", "mtime_ns")
 
 
 def claim_id(document_id: str, version: int, content_sha256: str, claim: Claim) -> str:

@@ -81,3 +81,4 @@ class FetchRecord:
     is_feed: bool = False  # the record of an RSS/Atom feed itself (each entry has a record of its own)
     entries: int | None = None  # how many entries the feed listed (None on a 304)
     feed_uri: str | None = None  # the feed an entry without a link came from (its content is the document)
+    mtime_ns: int | None = None  # a local file's modification time (with `bytes`, its size: unchanged -> not read)

@@ -16,7 +16,7 @@ from claimhouse.flows.ingest.attempts import Attempt, FetchError, FetchSettings,
 from claimhouse.flows.ingest.decoding import is_feed_bytes
 from claimhouse.flows.ingest.feeds import FEED_PREFIX, FEED_SUFFIXES, feed_documents, fetch_feed
 from claimhouse.flows.ingest.http import HTTP_SCHEMES, XML_TYPES, http_get, open_session, page_document
-from claimhouse.flows.ingest.local import fetch_file, file_uri, walk_folder
+from claimhouse.flows.ingest.local import FileStates, fetch_file, file_uri, walk_folder
 
 
 def fetch_source(
@@ -25,20 +25,24 @@ def fetch_source(
     validators: Mapping[str, tuple[str | None, str | None]] | None = None,
     now: Callable[[], datetime] | None = None,
     name: str | None = None,
+    file_states: FileStates | None = None,
 ) -> Iterator[tuple[Document | None, FetchRecord]]:
     """Every document of one source: a folder, a file, an http(s) URL (page or feed), feed:<x>.
 
     `validators` maps a URL to the (etag, last_modified) of its previous fetch. Documents and
     records carry `name` as their source (default: the source string itself). Credentials in
     URLs (http://user:pass@host/) are used to fetch, and masked in everything yielded.
+    `file_states` maps a local file's URI to its (size, mtime_ns) when last published: such a
+    file is not read (a not-modified record).
     """
-    for document, record in _fetch_source(source, settings, validators, now, name):
+    for document, record in _fetch_source(source, settings, validators, now, name, file_states):
         yield masked(document, record)
 
 
 def _fetch_source(source: str, settings: FetchSettings | None,
                   validators: Mapping[str, tuple[str | None, str | None]] | None,
                   now: Callable[[], datetime] | None, name: str | None,
+                  file_states: FileStates | None = None,
                   ) -> Iterator[tuple[Document | None, FetchRecord]]:
     settings = settings or FetchSettings()
     validators = validators or {}
@@ -59,11 +63,11 @@ def _fetch_source(source: str, settings: FetchSettings | None,
             folder = Path(error.filename or path)
             yield _failure(label, file_uri(folder), now, f"cannot read folder {folder}: {error.strerror}")
         for file in files:
-            yield fetch_file(file, label, settings, now)
+            yield fetch_file(file, label, settings, now, file_states)
     elif path.is_file() and path.suffix.lower() in FEED_SUFFIXES:
         yield from fetch_feed(path, settings, validators, now=now, source=label)
     elif path.is_file():
-        yield fetch_file(path, label, settings, now)
+        yield fetch_file(path, label, settings, now, file_states)
     elif path.exists():
         yield _failure(label, target, now, f"not a regular file or folder: {target}")
     elif scheme in HTTP_SCHEMES:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 
@@ -21,6 +21,10 @@ READ_CHUNK_BYTES = 1 << 20
 OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 FILE_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
               (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+# file URI -> (size in bytes, st_mtime_ns) as of the last run that published it
+FileStates = Mapping[str, tuple[int, int]]
+RACY_WINDOW_NS = 2_000_000_000  # a file modified less than this before it was read is read again next run
 
 
 def expand_local(path: str | os.PathLike) -> list[Path]:
@@ -55,15 +59,33 @@ def file_uri(path: Path) -> str:
         return path.absolute().as_uri()
 
 
-def fetch_file(path: Path, source: str, settings: FetchSettings,
-               now: Callable[[], datetime]) -> tuple[Document | None, FetchRecord]:
-    """One local file -> (Document, record); (None, record) on failure. Never raises."""
+def fetch_file(path: Path, source: str, settings: FetchSettings, now: Callable[[], datetime],
+               file_states: FileStates | None = None) -> tuple[Document | None, FetchRecord]:
+    """One local file -> (Document, record); (None, record) on failure. Never raises.
+
+    A regular file whose size and mtime_ns equal its entry in `file_states` (uri -> (size,
+    mtime_ns) of the last published run) is not opened: (None, a not_modified record)."""
     attempt = Attempt(source, file_uri(path), now)
+    try:
+        info = os.stat(path)
+    except OSError:
+        info = None  # read_file records why (a loop, a vanished file, no permission)
+    if info is not None and stat.S_ISREG(info.st_mode) and file_states \
+            and file_states.get(attempt.uri) == (info.st_size, info.st_mtime_ns):
+        return None, attempt.record(bytes=info.st_size, mtime_ns=info.st_mtime_ns, not_modified=True)
     try:
         document, size = _load_file(path, settings, source, attempt.fetched_at)
     except Exception as error:  # noqa: BLE001 - a bad document is recorded and the run goes on
         return None, attempt.failed(error)
-    return document, attempt.record(bytes=size)
+    mtime_ns = trusted_mtime_ns(info.st_mtime_ns, attempt.fetched_at) if info is not None else None
+    return document, attempt.record(bytes=size, mtime_ns=mtime_ns)
+
+
+def trusted_mtime_ns(mtime_ns: int, read_at: datetime) -> int | None:
+    """The mtime to remember for a file read at `read_at`; None (read it again next time) when
+    it was modified so shortly before that a rewrite of the same size could keep the same
+    mtime (file systems stamp in coarse ticks: git's "racy" files)."""
+    return mtime_ns if read_at.timestamp() * 1e9 - mtime_ns >= RACY_WINDOW_NS else None
 
 
 def load_file(path: str | os.PathLike, *, settings: FetchSettings | None = None,

@@ -1,6 +1,7 @@
 """fetch_source on files and folders: no server, tmp_path only."""
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -192,3 +193,20 @@ def test_fetched_at_comes_from_the_clock(tmp_path):
     moment = datetime(2025, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
     (document, record), = fetch_source(str(write(tmp_path / "a.txt", "Text.")), now=lambda: moment)
     assert (document.fetched_at, record.fetched_at) == (moment, moment)
+
+
+def test_a_file_of_the_remembered_size_and_mtime_is_not_opened(tmp_path, monkeypatch):
+    from claimhouse.flows.ingest import local
+
+    path = write(tmp_path / "a.md", ARTICLE + ".\n")
+    os.utime(path, ns=(1_600_000_000_000_000_000, 1_600_000_000_000_000_000))
+    stat = path.stat()
+    monkeypatch.setattr(local, "read_file", lambda *a: pytest.fail("the file was opened"))
+    ((doc, record),) = fetch_source(str(tmp_path), file_states={path.resolve().as_uri(): (stat.st_size, stat.st_mtime_ns)})
+    assert (doc, record.ok, record.not_modified, record.mtime_ns) == (None, True, True, stat.st_mtime_ns)
+
+
+def test_a_file_modified_just_before_it_is_read_has_no_mtime_remembered(tmp_path):
+    path = write(tmp_path / "a.md", ARTICLE + ".\n")
+    ((doc, record),) = fetch_source(str(path))
+    assert (doc is not None, record.mtime_ns) == (True, None)
