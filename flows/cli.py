@@ -62,6 +62,11 @@ _sources_options = (
                  help="Per-URL time limit in seconds for --source URLs (the sources file sets its own)."),
     click.option("--lock-timeout", "lock_timeout_s", default=600.0, show_default=True, callback=_seconds,
                  help="How long to wait for another run writing to the same warehouse."),
+    click.option("--workers", type=click.IntRange(min=1), default=None,
+                 help="Processes extracting claims in parallel. Default: one per core; 1: in the run's own process."),
+    click.option("--dask-address", metavar="tcp://HOST:8786",
+                 help="Extract on an existing Dask cluster (its scheduler's address) instead of local "
+                      "processes; needs claimhouse[dask] here and on the workers."),
 )
 
 
@@ -91,15 +96,19 @@ def _quiet_prefect() -> None:
 @click.option("--reference", "references", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A reference table (CSV or Parquet) to check claims against. Repeatable. Default with the "
                    "bundled corpus: its shipped reference table.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress and no summary; failures still go to stderr.")
 def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_private: bool,
-        allow_hosts: tuple[str, ...], timeout_s: float, lock_timeout_s: float, references: tuple[str, ...]) -> None:
+        allow_hosts: tuple[str, ...], timeout_s: float, lock_timeout_s: float, workers: int | None,
+        dask_address: str | None, references: tuple[str, ...], quiet: bool) -> None:
     """Run the pipeline (a Prefect flow run) over the sources into the warehouse.
 
-    A second run against the same warehouse waits for the first (up to --lock-timeout)."""
+    A second run against the same warehouse waits for the first (up to --lock-timeout).
+    On a terminal, progress per stage is shown live; otherwise as plain lines."""
     _check_sources_file(sources_file)
     _quiet_prefect()
     from claimhouse.flows.lock import WarehouseBusy
     from claimhouse.flows.pipeline_flow import run_pipeline
+    from claimhouse.flows.runners import RunnerError
     from claimhouse.flows.server_child import temporary_servers_die_with_this_process
     from claimhouse.flows.stopping import RunStopped
     from claimhouse.warehouse.db import WarehouseError, os_error
@@ -107,15 +116,20 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
     escape_log_handlers()  # Prefect's log lines carry URLs, file names and server replies
     temporary_servers_die_with_this_process()  # a kill -9 of this run leaves no Prefect server behind
 
+    progress = "off" if quiet else "live" if sys.stderr.isatty() else "lines"
     try:
         summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),
                                allow_private=allow_private, timeout_s=timeout_s, lock_timeout_s=lock_timeout_s,
-                               references=list(references) or None, allow_hosts=list(allow_hosts) or None)
-    except (WarehouseBusy, WarehouseError, RunStopped) as exc:
+                               references=list(references) or None, allow_hosts=list(allow_hosts) or None,
+                               workers=workers, dask_address=dask_address, progress=progress)
+    except (WarehouseBusy, WarehouseError, RunStopped, RunnerError) as exc:
         raise click.ClickException(shown(str(exc))) from None
     except OSError as exc:  # the warehouse's folder or lock file
         raise click.ClickException(shown(str(os_error(exc, db_path)))) from None
-    _print_summary(summary, db_path)
+    if quiet:
+        _print_failures(summary)
+    else:
+        _print_summary(summary, db_path)
     if summary["failures"]:
         sys.exit(EXIT_SOURCES_FAILED)
 
@@ -129,8 +143,8 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
 @click.option("--notify", "notify_url", metavar="URL",
               help="POST a JSON summary to this webhook after each run that finds new conflicts.")
 def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_private: bool,
-          allow_hosts: tuple[str, ...], timeout_s: float,
-          lock_timeout_s: float, cron: str | None, interval_s: float | None, name: str | None,
+          allow_hosts: tuple[str, ...], timeout_s: float, lock_timeout_s: float, workers: int | None,
+          dask_address: str | None, cron: str | None, interval_s: float | None, name: str | None,
           notify_url: str | None) -> None:
     """Serve the pipeline on a schedule through Prefect until Ctrl-C.
 
@@ -144,7 +158,8 @@ def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allo
 
     try:
         parameters = deployment_parameters(sources_file, list(sources), db_path, allow_private, timeout_s,
-                                           lock_timeout_s, list(allow_hosts), notify_url)
+                                           lock_timeout_s, list(allow_hosts), notify_url, workers=workers,
+                                           dask_address=dask_address)
         serve_pipeline(parameters, cron=cron, interval_s=interval_s, name=name or DEPLOYMENT_NAME)
     except ServeError as exc:
         raise click.ClickException(shown(str(exc))) from None
@@ -161,6 +176,10 @@ def _print_summary(s: dict, db_path: str) -> None:
     verdicts = _verdict_counts(db_path)
     if verdicts:
         click.echo("  reference checks   " + shown(", ".join(f"{v} {n}" for v, n in verdicts)))
+    _print_failures(s)
+
+
+def _print_failures(s: dict) -> None:
     for f in s["failures"]:
         click.echo(f"  FAILED: {shown_line(str(f))}", err=True)
 

@@ -4,26 +4,32 @@ The flow only wires tasks together; each task handles a batch of documents. Runs
 warehouse take turns (flows/lock.py), and every run leaves one row in `runs`, also when it fails."""
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import asdict, replace
 from importlib import resources
 from pathlib import Path
 
 from prefect import flow, get_run_logger
-from prefect.futures import wait
+from prefect.futures import as_completed
 from prefect.runtime import flow_run
 
 from claimhouse.flows.artifacts import after_run
 from claimhouse.flows.claim_limits import CLAIM_LIMITS, ClaimLimits
 from claimhouse.flows.ingest.sources import SourceSpec, adhoc_source, load_sources
 from claimhouse.flows.lock import warehouse_lock
+from claimhouse.flows.progress import EXTRACTED, FETCHED, STORED, Quiet, reporter
+from claimhouse.flows.runners import extraction_runner, in_flight_limit, run_batches, runner_label
+from claimhouse.flows.staging import Staging
 from claimhouse.flows.steps import (
+    Plan,
     RunSummary,
     close_run,
     gather_fetched,
     in_batches,
     open_run,
     plan_versions,
+    read_file_states,
 )
 from claimhouse.flows.stopping import stop_on_signals
 from claimhouse.flows.tasks import (
@@ -72,6 +78,34 @@ def source_specs(sources: list[str] | None, sources_file: Path | None, *, allow_
     return specs or [adhoc_source(s, timeout_s, max_bytes, allow_private, allow_hosts) for s in default_sources()]
 
 
+def extract_and_stage(plan: Plan, staging: Staging, summary: RunSummary, workers: int | None,
+                      dask_address: str | None, report: Quiet,
+                      limits: ClaimLimits = CLAIM_LIMITS) -> tuple[list[Path], int]:
+    """Extract the plan's batches on the chosen runner, staging each as it comes back (in the
+    plan's order), so that only a few batches are in memory at a time. Returns the staged
+    files and the rows they hold."""
+    logger = get_run_logger()
+    batches = in_batches(plan.todo, BATCH_SIZE)
+    arguments = ({"docs": batch, "versions": {d.document_id: plan.versions[d.document_id] for d in batch},
+                  "limits": limits}
+                 for batch in batches)
+    rows = 0
+    report.start(EXTRACTED, len(plan.todo))
+    started = time.monotonic()
+    with extraction_runner(workers, dask_address, len(batches)) as runner:
+        results = run_batches(runner, extract_claims_task, arguments, in_flight_limit(runner, workers))
+        for batch, extracted in zip(batches, results, strict=True):
+            summary.claims_extracted += extracted.claims_extracted
+            rows += len(extracted.documents) + len(extracted.claims) + len(extracted.rejected)
+            staging.write(extracted)
+            report.advance(EXTRACTED, len(batch))
+        label = runner_label(runner)
+    report.finish(EXTRACTED)
+    logger.info("extracted %d documents in %d batches in %.2f s (%s)", len(plan.todo), len(batches),
+                time.monotonic() - started, label)
+    return list(staging.files), rows
+
+
 @flow(name="claimhouse-pipeline", log_prints=False)
 def run_pipeline(
     sources: list[str] | None = None,
@@ -88,6 +122,9 @@ def run_pipeline(
     max_claims_per_sentence: int = CLAIM_LIMITS.per_sentence,
     max_claims_per_document: int = CLAIM_LIMITS.per_document,
     max_linked_claims_per_fact: int = CLAIM_LIMITS.linked_per_fact,
+    workers: int | None = None,
+    dask_address: str | None = None,
+    progress: str = "off",
 ) -> dict:
     """Fetch every source, extract and validate claims, store them and link them.
 
@@ -96,6 +133,9 @@ def run_pipeline(
     neither sources nor a sources file, the bundled corpus and its reference table are used.
     A source failing transiently is retried after each of `retry_delays_s` in turn.
     `allow_hosts` (host names, addresses, networks) may be reached although private, by every source.
+    Extraction runs on `workers` processes (default: one per core; 1: in the flow's own
+    process), or on the Dask cluster at `dask_address` (e.g. tcp://host:8786).
+    `progress`: "live" (bars on a terminal), "lines" (plain lines) or "off".
     The run publishes a Prefect artifact of what it found, and POSTs it to `notify_url` when it
     found new conflicts (flows/artifacts.py). A document brings at most `max_claims_per_sentence`
     claims of one sentence and `max_claims_per_document` in all, and links at most
@@ -106,6 +146,8 @@ def run_pipeline(
     summary = RunSummary(run_id=flow_run.id or str(uuid.uuid4()))
     delays = FETCH_RETRY_DELAYS if retry_delays_s is None else tuple(retry_delays_s)
     limits = ClaimLimits(max_claims_per_sentence, max_claims_per_document, max_linked_claims_per_fact)
+    staging = None
+    report = reporter(progress)
     with stop_on_signals(), warehouse_lock(db_path, lock_timeout_s, on_wait=logger.info), \
             waiting_for_readers(lock_timeout_s):
         validators = open_run(db_path, summary.run_id, flow_run.id)
@@ -115,16 +157,23 @@ def run_pipeline(
                                  allow_hosts=tuple(allow_hosts or ()))
             summary.sources_tried = len(specs)
             fetch = fetch_source_task.with_options(retries=len(delays), retry_delay_seconds=list(delays) or 0)
-            futures = [fetch.submit(spec, validators, db_path, summary.run_id, delays) for spec in specs]
-            wait(futures)
+            file_states = read_file_states(db_path)
+            futures = [fetch.submit(spec, validators, db_path, summary.run_id, delays, file_states)
+                       for spec in specs]
+            report.start(FETCHED, len(futures))
+            for _ in as_completed(futures):
+                report.advance(FETCHED)
+            report.finish(FETCHED)
             docs = gather_fetched([f.result() for f in futures], summary, db_path)
+            del futures
             plan = plan_versions(db_path, docs, summary)
-            batches = [extract_claims_task(batch, plan.versions, limits)
-                       for batch in in_batches(plan.todo, BATCH_SIZE)]
-            summary.claims_extracted += sum(b.claims_extracted for b in batches)
+            del docs
+            staging = Staging.open(db_path, summary.run_id)
+            staged, rows = extract_and_stage(plan, staging, summary, workers, dask_address, report, limits)
             if references is None and not sources and not sources_file:
                 references = default_references()
-            published = publish_run_task(db_path, summary.run_id, batches, list(references or []))
+            report.start(STORED, rows)
+            published = publish_run_task(db_path, summary.run_id, staged, list(references or []), report)
             for key, n in published["counts"].items():
                 setattr(summary, key, getattr(summary, key) + n)
             summary.failures += published["errors"]
@@ -136,6 +185,9 @@ def run_pipeline(
         finally:
             if summary.status == RUNNING:  # an exception is on its way out
                 summary.status = FAILED
+            if staging is not None:
+                staging.remove()
+            report.close()
             close_run(db_path, summary, logger)
     logger.info("run %s %s: %s", summary.run_id, summary.status, summary.counts())
     after_run(db_path, asdict(summary), notify_url, logger)

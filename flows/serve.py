@@ -38,9 +38,12 @@ def deployment_parameters(
     lock_timeout_s: float = LOCK_TIMEOUT_S,
     allow_hosts: list[str] | None = None,
     notify_url: str | None = None,
+    workers: int | None = None,
+    dask_address: str | None = None,
 ) -> dict:
-    """The flow parameters of the deployment (`notify_url`: a webhook told of new conflicts). Paths are made absolute: runs start in their own
-    process, not necessarily in this directory."""
+    """The flow parameters of the deployment (`notify_url`: a webhook told of new conflicts). Paths
+    are made absolute: runs start in their own process, not necessarily in this directory. Served
+    runs show no progress (Prefect's logs carry the counts)."""
     params: dict = {
         "db_path": str(Path(db_path).expanduser().absolute()),
         "allow_private": allow_private,
@@ -49,6 +52,10 @@ def deployment_parameters(
     }
     if allow_hosts:
         params["allow_hosts"] = list(allow_hosts)
+    if workers is not None:
+        params["workers"] = workers
+    if dask_address:
+        params["dask_address"] = dask_address
     if sources_file is not None:
         params["sources_file"] = str(Path(sources_file).expanduser().absolute())
     if sources:

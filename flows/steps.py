@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -20,15 +21,19 @@ from claimhouse.flows.frames import claims_frame, documents_frame, fetch_frame
 from claimhouse.flows.identity import refuse_foreign_entries
 from claimhouse.flows.ingest.attempts import FetchSettings
 from claimhouse.flows.ingest.dispatch import fetch_source
+from claimhouse.flows.ingest.local import FileStates
 from claimhouse.flows.ingest.reference import ReferenceError
 from claimhouse.flows.ingest.sources import SourceSpec
 from claimhouse.flows.linking import link_claims, load_references
+from claimhouse.flows.progress import LINKING, STORED, Quiet
 from claimhouse.schemas.claims import ClaimsModel
 from claimhouse.schemas.documents import DocumentsModel
 from claimhouse.schemas.quarantine import empty_rejected, split_valid
-from claimhouse.schemas.vocab import FAILED, RUNNING, UNCHANGED
+from claimhouse.schemas.vocab import COMPLETED, COMPLETED_WITH_FAILURES, FAILED, RUNNING, UNCHANGED
 from claimhouse.warehouse import store
 from claimhouse.warehouse.db import WarehouseError, apply_migrations, connect, load_sql, transaction
+
+PUBLISHED = (COMPLETED, COMPLETED_WITH_FAILURES)  # run statuses whose data is in the warehouse
 
 # URL -> (ETag, Last-Modified) of its newest successful fetch, for conditional GETs.
 Validators = dict[str, tuple[str | None, str | None]]
@@ -105,6 +110,16 @@ def open_run(db_path: Path, run_id: str, flow_run_id: str | None) -> Validators:
         con.close()
 
 
+def read_file_states(db_path: Path) -> FileStates:
+    """Each local file's (size, mtime_ns) as of the newest run that published it."""
+    con = connect(db_path)
+    try:
+        rows = con.execute(load_sql("reads", "file_states"), {"published": list(PUBLISHED)}).fetchall()
+    finally:
+        con.close()
+    return {uri: (int(size), int(mtime_ns)) for uri, size, mtime_ns in rows}
+
+
 def close_run(db_path: Path, summary: RunSummary, logger: logging.Logger | logging.LoggerAdapter) -> None:
     """Record the run's end and counts. A run already failing keeps its first error: not being
     able to record it as failed is logged, not raised."""
@@ -136,15 +151,17 @@ def with_tags(doc: Document, tags: tuple[str, ...]) -> Document:
 
 
 def fetch_one_source(spec: SourceSpec, validators: Validators, db_path: Path, run_id: str,
-                     may_retry: bool = False, retry_delays: tuple[float, ...] = ENTRY_RETRY_DELAYS) -> Fetched:
+                     may_retry: bool = False, retry_delays: tuple[float, ...] = ENTRY_RETRY_DELAYS,
+                     file_states: FileStates | None = None) -> Fetched:
     """Every document of one source, tagged with the source's tags. The attempt's fetch records
     are written to the warehouse as soon as it ends; a transient failure of the source's own
     fetch (its page or feed: the first record) then raises TransientFetchError when `may_retry`
     (another attempt will follow), else comes back as failure records. A feed entry's transient
-    failure is retried in place after `retry_delays` (flows/ingest/feeds.py), never the source."""
+    failure is retried in place after `retry_delays` (flows/ingest/feeds.py), never the source.
+    A local file unchanged since `file_states` is not read (a not-modified record)."""
     out = Fetched()
     settings = fetch_settings(spec, retry_delays)
-    for doc, record in fetch_source(spec.target, settings, validators, name=spec.name):
+    for doc, record in fetch_source(spec.target, settings, validators, name=spec.name, file_states=file_states):
         out.records.append(record)
         if doc is not None:
             out.documents.append(with_tags(doc, spec.tags))
@@ -248,11 +265,14 @@ def extract_batch(docs: list[Document], versions: dict[str, int],
 # ---- publish --------------------------------------------------------------
 
 
-def publish(db_path: Path, run_id: str, batches: list[Extracted], references: list[str]) -> dict:
+def publish(db_path: Path, run_id: str, batches: Iterable[Extracted], references: list[str],
+            progress: Quiet | None = None) -> dict:
     """Everything a run stores, in ONE transaction: its documents, claims and refused rows,
-    the reference tables it loads, and the links between claims. A run that fails or is
+    the reference tables it loads, and the links between claims. `batches` is read once, in
+    order (the run's staged batches are read from disk one at a time). A run that fails or is
     killed before this commits leaves the warehouse as it was; after it, fully updated.
     Returns {"counts": ..., "errors": [...]} (errors: reference rows or files not loaded)."""
+    progress = progress or Quiet()
     counts = {"docs_new": 0, "docs_changed": 0, "docs_unchanged": 0, "claims_added": 0, "claims_removed": 0,
               "rows_rejected": 0, "links_found": 0, "conflicts_new": 0}
     errors: list[str] = []
@@ -264,6 +284,8 @@ def publish(db_path: Path, run_id: str, batches: list[Extracted], references: li
                 rejected = batch.rejected if not batch.rejected.empty else empty_rejected()
                 for key, n in store.store_batch(con, batch.documents, claims, rejected, run_id).items():
                     counts[key] += n
+                progress.advance(STORED, len(batch.documents) + len(batch.claims) + len(batch.rejected))
+            progress.finish(STORED)
             for path in references:
                 try:
                     loaded = load_references(con, path, run_id)
@@ -272,7 +294,9 @@ def publish(db_path: Path, run_id: str, batches: list[Extracted], references: li
                     continue
                 counts["rows_rejected"] += loaded["rejected"]
                 errors += loaded["errors"]
+            progress.start(LINKING, None)
             linked = link_claims(con, run_id)
+            progress.finish(LINKING)
             counts["links_found"] = linked["links_found"]
             counts["conflicts_new"] = linked["conflicts_new"]
             counts["rows_rejected"] += linked["rows_rejected"]

@@ -8,12 +8,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from prefect import get_run_logger, task
+from prefect.cache_policies import NO_CACHE
 from prefect.context import get_run_context
 
 from claimhouse.flows import steps
 from claimhouse.flows.claim_limits import CLAIM_LIMITS, ClaimLimits
 from claimhouse.flows.claims.model import Document
+from claimhouse.flows.ingest.local import FileStates
 from claimhouse.flows.ingest.sources import SourceSpec
+from claimhouse.flows.progress import Quiet
+from claimhouse.flows.staging import read_batches
 from claimhouse.flows.steps import Extracted, Fetched, TransientFetchError, Validators
 
 FETCH_RETRY_DELAYS = (1.0, 4.0)  # seconds before the 2nd and 3rd attempt; a flow parameter
@@ -35,11 +39,13 @@ def _is_transient(task, task_run, state) -> bool:
 @task(name="fetch-source", retries=len(FETCH_RETRY_DELAYS), retry_delay_seconds=list(FETCH_RETRY_DELAYS),
       retry_condition_fn=_is_transient)
 def fetch_source_task(spec: SourceSpec, validators: Validators, db_path: Path, run_id: str,
-                      retry_delays: tuple[float, ...] = FETCH_RETRY_DELAYS) -> Fetched:
+                      retry_delays: tuple[float, ...] = FETCH_RETRY_DELAYS,
+                      file_states: FileStates | None = None) -> Fetched:
     """steps.fetch_one_source, retried while attempts are left (a feed's entries are retried in
-    place after the same delays); the last attempt's failures are logged."""
+    place after the same delays); the last attempt's failures are logged. A local file unchanged
+    since `file_states` is not read."""
     fetched = steps.fetch_one_source(spec, validators, db_path, run_id, may_retry=_attempts_left(),
-                                     retry_delays=tuple(retry_delays))
+                                     retry_delays=tuple(retry_delays), file_states=file_states)
     for r in fetched.records:
         if not r.ok:
             get_run_logger().warning("source %s failed: %s", spec.name, r.error)
@@ -53,10 +59,12 @@ def extract_claims_task(docs: list[Document], versions: dict[str, int],
     return steps.extract_batch(docs, versions, limits)
 
 
-@task(name="publish-run")
-def publish_run_task(db_path: Path, run_id: str, batches: list[Extracted], references: list[str]) -> dict:
-    """steps.publish: everything the run stores, in one transaction; reference errors are logged."""
-    published = steps.publish(db_path, run_id, batches, references)
+@task(name="publish-run", cache_policy=NO_CACHE)  # a run's publish is never reused; `progress` does not hash
+def publish_run_task(db_path: Path, run_id: str, staged: list[Path], references: list[str],
+                     progress: Quiet | None = None) -> dict:
+    """steps.publish of the run's staged batches: everything the run stores, in one transaction;
+    reference errors are logged."""
+    published = steps.publish(db_path, run_id, read_batches(staged), references, progress or Quiet())
     for e in published["errors"]:
         get_run_logger().warning("reference: %s", e)
     return published

@@ -1,0 +1,269 @@
+"""The whole pipeline at scale: the real `claimhouse run`, as a process, over generated news.
+
+    python -m benchmarks.bench_pipeline [--sizes 2000,10000] [--workers 2] [--seed 0]
+                                        [--popular-facts 40] [--popular-share 0.04]
+                                        [--changed-share 0.01] [--timeout 3600] [--output PATH]
+
+Corpus: N Markdown documents with front matter, each 4-9 short paragraphs of news with
+figures (places, years, amounts, percentages, counts), made by a seeded random.Random. A
+`popular-share` of the paragraphs states one of `popular-facts` shared facts instead, chosen
+with Zipf-skewed weights (1/rank), so that the first facts are stated by many documents.
+
+For each N, in a fresh temporary folder, PREFECT_HOME and DuckDB warehouse:
+  first run, 1 worker     the baseline every ratio is taken against
+  first run, W workers    the same corpus into a second fresh warehouse
+  unchanged re-run        the W-worker warehouse again, nothing touched
+  1 %-changed re-run      `changed-share` of the files get one more paragraph
+Each run reports wall time, documents/s, peak RSS (the sum over the run's process tree,
+polled from /proc every 0.2 s, and the run's own process alone; Prefect's temporary API
+server is a child process, so the tree includes it), the extraction stage's own seconds
+(the flow's "extracted N documents ... in X s" log line), and the rows in each table.
+
+Prints a table and writes benchmarks/results/pipeline.json. The machine may be shared:
+the load average at the start of each run is recorded beside it.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as _dt
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from benchmarks.provenance import git, package_version
+
+HERE = Path(__file__).resolve().parent
+DEFAULT_OUTPUT = HERE / "results" / "pipeline.json"
+CLAIMHOUSE = Path(sys.executable).with_name("claimhouse")
+BASELINE = "first run, 1 worker"
+POLL_S = 0.2
+
+PLACES = ("Kenya", "Chile", "Peru", "Ghana", "Norway", "Japan", "Brazil", "Mexico", "Spain", "Egypt",
+          "Canada", "India", "Poland", "Vietnam", "Morocco", "Finland", "Colombia", "Nigeria", "Greece", "Chile")
+YEARS = tuple(range(2015, 2025))
+MONTHS = ("January", "March", "May", "July", "September", "November")
+# (subject phrase, unit phrase, value range, decimals)
+FIGURES = (
+    ("unemployment", "percent", (2.0, 25.0), 1),
+    ("inflation", "percent", (0.5, 15.0), 1),
+    ("exports", "billion dollars", (1.0, 400.0), 1),
+    ("the population", "million people", (1.0, 140.0), 1),
+    ("rice production", "million tonnes", (0.5, 60.0), 1),
+    ("tourist arrivals", "million", (0.2, 90.0), 1),
+    ("the budget deficit", "percent of GDP", (0.5, 12.0), 1),
+    ("new homes", "homes", (1000, 90000), 0),
+)
+OPENERS = ("Officials said on Tuesday that", "According to the statistics office,", "A new report shows that",
+           "Figures released this week show that", "The ministry said", "Analysts noted that")
+TAILS = ("the ministry said.", "officials added.", "according to the report.", "a spokesperson said.")
+FILLER = ("The figures were published alongside a review of the year.",
+          "Opposition parties questioned the methodology.",
+          "Economists expect the trend to continue.")
+
+
+def _figure(rng: random.Random, k: int) -> str:
+    _, _, (lo, hi), decimals = FIGURES[k]
+    value = rng.uniform(lo, hi)
+    return f"{value:,.{decimals}f}" if decimals else f"{round(value):,}"
+
+
+def popular_facts(rng: random.Random, n: int) -> list[str]:
+    """Sentences of n shared facts, each with one fixed figure."""
+    facts = []
+    for _ in range(n):
+        k = rng.randrange(len(FIGURES))
+        subject, unit, _, _ = FIGURES[k]
+        facts.append(f"In {rng.choice(YEARS)}, {subject} in {rng.choice(PLACES)} was {_figure(rng, k)} {unit}, "
+                     f"{rng.choice(TAILS)}")
+    return facts
+
+
+def paragraph(rng: random.Random, facts: list[str], weights: list[float], popular_share: float) -> str:
+    if rng.random() < popular_share:
+        return rng.choices(facts, weights)[0]
+    k = rng.randrange(len(FIGURES))
+    subject, unit, _, _ = FIGURES[k]
+    place, year = rng.choice(PLACES), rng.choice(YEARS)
+    text = f"{rng.choice(OPENERS)} {subject} in {place} reached {_figure(rng, k)} {unit} in {year}."
+    if rng.random() < 0.5:
+        text += (f" Some {rng.randrange(20, 5000):,} inspectors visited {rng.randrange(3, 400)} sites in "
+                 f"{rng.choice(MONTHS)} {year}, and about {rng.randrange(2, 60)} percent failed.")
+    if rng.random() < 0.3:
+        text += " " + rng.choice(FILLER)
+    return text
+
+
+def write_corpus(folder: Path, n: int, seed: int, n_facts: int, popular_share: float) -> None:
+    rng = random.Random(seed)
+    facts = popular_facts(random.Random(seed + 1), n_facts)
+    weights = [1 / rank for rank in range(1, n_facts + 1)]  # Zipf, s = 1
+    for i in range(n):
+        sub = folder / f"{i // 1000:03d}"
+        sub.mkdir(parents=True, exist_ok=True)
+        body = "\n\n".join(paragraph(rng, facts, weights, popular_share) for _ in range(rng.randint(4, 9)))
+        (sub / f"story-{i:06d}.md").write_text(
+            f"---\ntitle: Story {i}\nurl: https://news.example.org/{i}\npublished: 2024-{1 + i % 12:02d}-"
+            f"{1 + i % 28:02d}\n---\n{body}\n", encoding="utf-8")
+
+
+def change_files(folder: Path, share: float, seed: int) -> int:
+    files = sorted(folder.rglob("*.md"))
+    chosen = random.Random(seed + 2).sample(files, max(1, round(len(files) * share)))
+    for path in chosen:
+        path.write_text(path.read_text(encoding="utf-8") + "\nA later update put the total at "
+                        f"{random.Random(str(path)).randrange(100, 9000):,} people, officials said.\n",
+                        encoding="utf-8")
+    return len(chosen)
+
+
+# ---- memory of a process tree, from /proc ------------------------------------------------
+
+def _rss_kib(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    try:
+        for tid in os.listdir(f"/proc/{pid}/task"):
+            with open(f"/proc/{pid}/task/{tid}/children", encoding="ascii") as kids:
+                found += [int(k) for k in kids.read().split()]
+    except OSError:
+        pass
+    return found
+
+
+def tree_rss_kib(pid: int) -> tuple[int, int]:
+    """(RSS of pid and all its descendants, RSS of pid alone), in KiB."""
+    total, todo, own = 0, [pid], _rss_kib(pid)
+    while todo:
+        p = todo.pop()
+        total += _rss_kib(p)
+        todo += _children(p)
+    return total, own
+
+
+class PeakMemory(threading.Thread):
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.tree, self.own = pid, 0, 0
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopped.is_set():
+            tree, own = tree_rss_kib(self.pid)
+            self.tree, self.own = max(self.tree, tree), max(self.own, own)
+            self.stopped.wait(POLL_S)
+
+
+# ---- one run -----------------------------------------------------------------------------
+
+EXTRACT_LINE = re.compile(r"extracted (\d+) documents in (\d+) batches in ([\d.]+) s")
+TABLES = ("document_versions", "claim_rows", "link_rows", "rejected", "fetch_rows")
+
+
+def table_rows(db: Path) -> dict[str, int]:
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return {t: con.execute(f"select count(*) from {t}").fetchone()[0] for t in TABLES}  # noqa: S608 - fixed names
+    finally:
+        con.close()
+
+
+def run_once(label: str, corpus: Path, db: Path, workers: int, prefect_home: Path, timeout: float) -> dict:
+    env = dict(os.environ, PREFECT_HOME=str(prefect_home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    env.pop("PREFECT_API_URL", None)
+    load = os.getloadavg()[0]
+    started = time.monotonic()
+    proc = subprocess.Popen([str(CLAIMHOUSE), "run", "--source", str(corpus), "--db", str(db),
+                             "--workers", str(workers)], env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+    peak = PeakMemory(proc.pid)
+    peak.start()
+    out, _ = proc.communicate(timeout=timeout)
+    seconds = time.monotonic() - started
+    peak.stopped.set()
+    peak.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"{label}: claimhouse run exited {proc.returncode}:\n{out[-4000:]}")
+    match = EXTRACT_LINE.search(out)
+    summary = {k: int(v) for k, v in re.findall(r"(new|changed|unchanged|stored) (\d+)", out)}
+    return {"run": label, "workers": workers, "seconds": round(seconds, 2), "load_average_1min": load,
+            "peak_rss_tree_mb": round(peak.tree / 1024, 1), "peak_rss_run_mb": round(peak.own / 1024, 1),
+            "extracted_documents": int(match[1]) if match else None,
+            "extract_seconds": float(match[3]) if match else None, "summary": summary, "rows": table_rows(db)}
+
+
+def bench_size(n: int, args: argparse.Namespace, tmp: Path) -> list[dict]:
+    corpus = tmp / f"corpus-{n}"
+    write_corpus(corpus, n, args.seed, args.popular_facts, args.popular_share)
+    home = tmp / f"prefect-{n}"
+    runs = [run_once(BASELINE, corpus, tmp / f"one-{n}.duckdb", 1, home, args.timeout)]
+    db = tmp / f"many-{n}.duckdb"
+    runs.append(run_once(f"first run, {args.workers} workers", corpus, db, args.workers, home, args.timeout))
+    runs.append(run_once("unchanged re-run", corpus, db, args.workers, home, args.timeout))
+    changed = change_files(corpus, args.changed_share, args.seed)
+    runs.append(run_once(f"re-run, {changed} files changed", corpus, db, args.workers, home, args.timeout))
+    base = runs[0]
+    for r in runs:
+        r["documents"] = n
+        r["documents_per_s"] = round(n / r["seconds"], 1)
+        r["time_vs_baseline"] = round(r["seconds"] / base["seconds"], 3)
+        if r["extract_seconds"] and base["extract_seconds"] and r["extracted_documents"] == n:
+            r["extract_speedup_vs_baseline"] = round(base["extract_seconds"] / r["extract_seconds"], 2)
+    shutil.rmtree(corpus)
+    return runs
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="2000,10000")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--popular-facts", type=int, default=40)
+    parser.add_argument("--popular-share", type=float, default=0.04)
+    parser.add_argument("--changed-share", type=float, default=0.01)
+    parser.add_argument("--timeout", type=float, default=3600.0)
+    parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
+    args = parser.parse_args(argv)
+    results = []
+    with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmp:
+        for n in (int(s) for s in args.sizes.split(",")):
+            for r in bench_size(n, args, Path(tmp)):
+                results.append(r)
+                print(f"{n:>7} {r['run']:<28} {r['seconds']:>8.1f} s {r['documents_per_s']:>8.1f} doc/s "
+                      f"x{r['time_vs_baseline']:<6} tree {r['peak_rss_tree_mb']:>7.0f} MB "
+                      f"run {r['peak_rss_run_mb']:>6.0f} MB extract {r['extract_seconds']} s "
+                      f"(x{r.get('extract_speedup_vs_baseline', '-')}) rows {r['rows']} "
+                      f"load {r['load_average_1min']:.1f}", flush=True)
+    record = {
+        "baseline": BASELINE, "arguments": {k: str(v) for k, v in vars(args).items()},
+        "measured_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(), "python": sys.version.split()[0], "commit": git("rev-parse", "HEAD"),
+        "versions": {p: package_version(p) for p in ("prefect", "duckdb", "pandas", "pandera")},
+        "runs": results,
+    }
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    args.output.write_text(json.dumps(record, indent=2) + "\n")
+    print(f"wrote {args.output}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""A run's extracted batches, staged on disk as they finish so memory does not grow with the
+corpus: one pickle file per batch in the run's own folder beside the warehouse
+(`<db>.staging/<run_id>/`). `publish` reads them back one at a time inside its one
+transaction; the folder is removed when the run ends. A run killed before publishing leaves
+only its folder, which the next run against the warehouse removes: the warehouse itself is
+untouched until publish commits.
+
+Pickle, not Parquet: a batch's refused rows carry offending values of any type, and a file
+written and read by the same run of the same code needs no portable format."""
+from __future__ import annotations
+
+import pickle
+import shutil
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from claimhouse.flows.steps import Extracted
+
+SUFFIX = ".staging"
+
+
+def staging_root(db_path: Path) -> Path:
+    """Where the runs against `db_path` stage their batches."""
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + SUFFIX)
+
+
+@dataclass
+class Staging:
+    """The staged batches of one run, in the order they were written."""
+
+    folder: Path
+    files: list[Path] = field(default_factory=list)
+
+    @classmethod
+    def open(cls, db_path: Path, run_id: str) -> Staging:
+        """A fresh folder for the run; the folders of earlier runs that never finished are removed
+        (callers hold the warehouse lock, so no other run is staging)."""
+        root = staging_root(db_path)
+        if root.exists():
+            shutil.rmtree(root)
+        folder = root / run_id
+        folder.mkdir(parents=True)
+        return cls(folder)
+
+    def write(self, batch: Extracted) -> Path:
+        path = self.folder / f"batch-{len(self.files):06d}.pickle"
+        with path.open("wb") as out:
+            pickle.dump(batch, out, protocol=pickle.HIGHEST_PROTOCOL)
+        self.files.append(path)
+        return path
+
+    def batches(self) -> Iterator[Extracted]:
+        return read_batches(self.files)
+
+    def remove(self) -> None:
+        shutil.rmtree(self.folder.parent, ignore_errors=True)
+
+
+def read_batches(paths: list[Path]) -> Iterator[Extracted]:
+    """Each staged batch, read when it is needed (one in memory at a time)."""
+    for path in paths:
+        with Path(path).open("rb") as staged:
+            yield pickle.load(staged)

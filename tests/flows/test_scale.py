@@ -1,0 +1,89 @@
+"""Scale paths of a run: extraction on worker processes, staged batches, re-runs that leave
+unchanged files unread."""
+import os
+
+import pytest
+
+from benchmarks.bench_pipeline import write_corpus
+from claimhouse.flows.ingest import local
+from claimhouse.flows.pipeline_flow import run_pipeline
+from claimhouse.flows.staging import Staging, staging_root
+
+pytestmark = pytest.mark.flow
+
+TABLES = ("document_versions", "claim_rows", "link_rows", "rejected")
+CLAIMS = "select claim_id, document_id, version, quote, value, unit, subject, place from claim_rows order by claim_id"
+LINKS = "select claim_id_a, claim_id_b, relation from link_rows order by all"
+COUNTS = {"docs_new", "docs_changed", "docs_unchanged", "claims_added", "links_found", "conflicts_new"}
+OLD = 1_600_000_000  # a modification time long past (2020), in seconds
+
+
+def counts(rows, db):
+    return {t: rows(db, f"select count(*) from {t}")[0][0] for t in TABLES}
+
+
+@pytest.fixture
+def reads(monkeypatch):
+    """The paths read_file opened, in order."""
+    opened = []
+    real = local.read_file
+
+    def counting(path, settings):
+        opened.append(path.name)
+        return real(path, settings)
+
+    monkeypatch.setattr(local, "read_file", counting)
+    return opened
+
+
+@pytest.mark.slow
+def test_two_worker_processes_store_what_one_process_stores(tmp_path, rows):
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 130, seed=3, n_facts=10, popular_share=0.2)  # 3 batches
+    one = run_pipeline(sources=[str(corpus)], db_path=tmp_path / "one.duckdb", workers=1)
+    two = run_pipeline(sources=[str(corpus)], db_path=tmp_path / "two.duckdb", workers=2)
+    assert {k: two[k] for k in COUNTS} == {k: one[k] for k in COUNTS}
+    assert one["claims_added"] > 0 and one["links_found"] > 0
+    assert rows(tmp_path / "two.duckdb", CLAIMS) == rows(tmp_path / "one.duckdb", CLAIMS)
+    assert rows(tmp_path / "two.duckdb", LINKS) == rows(tmp_path / "one.duckdb", LINKS)
+
+
+def test_a_rerun_over_unchanged_files_opens_none_of_them(planted, db_path, rows, reads):
+    run_pipeline(sources=[str(planted)], db_path=db_path)
+    first = len(reads)
+    summary = run_pipeline(sources=[str(planted)], db_path=db_path)
+    logged = rows(db_path, "select count(*), count(*) filter (where not_modified) from fetch_log "
+                           "where run_id = ?", [summary["run_id"]])
+    assert (first, len(reads), summary["docs_unchanged"], logged) == (4, 4, 4, [(4, 4)])
+
+
+def test_a_file_with_a_new_mtime_is_read_again_and_counts_as_unchanged(planted, db_path, reads):
+    run_pipeline(sources=[str(planted)], db_path=db_path)
+    os.utime(planted / "b-darien-wire.md", (OLD, OLD))
+    reads.clear()
+    summary = run_pipeline(sources=[str(planted)], db_path=db_path)
+    assert (reads, summary["docs_unchanged"], summary["claims_added"]) == (["b-darien-wire.md"], 4, 0)
+
+
+def test_a_run_that_fails_while_staging_leaves_the_warehouse_as_before(planted, db_path, rows, monkeypatch):
+    run_pipeline(sources=[str(planted)], db_path=db_path)
+    before = counts(rows, db_path)
+    (planted / "e-new.md").write_text("---\ntitle: New\n---\nAbout 12,000 people crossed the Darien Gap in 2023.\n")
+
+    def broken(self, batch):
+        raise OSError("disk full (planted)")
+
+    monkeypatch.setattr(Staging, "write", broken)
+    with pytest.raises(OSError, match="planted"):
+        run_pipeline(sources=[str(planted)], db_path=db_path)
+    assert (counts(rows, db_path), staging_root(db_path).exists()) == (before, False)
+    monkeypatch.undo()
+    assert run_pipeline(sources=[str(planted)], db_path=db_path)["docs_new"] == 1
+
+
+def test_a_killed_runs_staged_batches_are_removed_by_the_next_run(planted, db_path):
+    left = staging_root(db_path) / "killed-run"
+    left.mkdir(parents=True)
+    (left / "batch-000000.pickle").write_bytes(b"left by a run killed while staging")
+    summary = run_pipeline(sources=[str(planted)], db_path=db_path)
+    assert (summary["docs_new"], staging_root(db_path).exists()) == (4, False)
