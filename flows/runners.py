@@ -12,6 +12,10 @@ from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
 
 IN_FLIGHT_PER_WORKER = 2  # batches submitted ahead of the one being staged: bounds memory
+# A worker process costs a few seconds to start (it imports Prefect and the extractor): as much
+# as extracting a few batches. Each started worker gets at least this many batches.
+MIN_BATCHES_PER_WORKER = 4
+PARENT_CHECK_S = 1.0
 
 
 class RunnerError(ValueError):
@@ -51,8 +55,8 @@ def _started(runner) -> Iterator:
 
 def extraction_runner(workers: int | None, dask_address: str | None, batches: int) -> AbstractContextManager:
     """A started-on-enter Prefect task runner for `batches` extraction batches, or a null
-    context (None) for the in-process path: `workers` 1, or a single batch (nothing to run
-    side by side, so no worker is started), when no cluster is named."""
+    context (None) for the in-process path: `workers` 1, or too few batches to give two
+    workers MIN_BATCHES_PER_WORKER each, when no cluster is named."""
     if dask_address:
         try:
             from prefect_dask import DaskTaskRunner
@@ -63,11 +67,27 @@ def extraction_runner(workers: int | None, dask_address: str | None, batches: in
     workers = default_workers() if workers is None else workers
     if workers < 1:
         raise RunnerError(f"--workers must be 1 or more, not {workers}")
-    if workers == 1 or batches <= 1:
+    workers = min(workers, batches // MIN_BATCHES_PER_WORKER)
+    if workers <= 1:
         return nullcontext(None)
     from prefect.task_runners import ProcessPoolTaskRunner
 
-    return _started(ProcessPoolTaskRunner(max_workers=min(workers, batches)))
+    return _started(ProcessPoolTaskRunner(max_workers=workers, initializer=exit_with_parent,
+                                          initargs=(os.getpid(),)))
+
+
+def exit_with_parent(parent_pid: int) -> None:
+    """Run in each worker process as it starts: end it when the run's process is gone (a run
+    killed with SIGKILL cannot stop its pool, and an idle worker would wait forever)."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(PARENT_CHECK_S)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def runner_label(runner) -> str:

@@ -4,8 +4,8 @@ import pytest
 from claimhouse.flows.runners import RunnerError, extraction_runner, in_flight_limit, run_batches
 
 
-@pytest.mark.parametrize(("workers", "batches"), [(1, 9), (2, 1), (2, 0)], ids=["one-worker", "one-batch", "none"])
-def test_one_worker_or_a_single_batch_runs_in_the_flows_own_process(workers, batches):
+@pytest.mark.parametrize(("workers", "batches"), [(1, 90), (2, 7), (2, 0)], ids=["one-worker", "few-batches", "none"])
+def test_one_worker_or_too_few_batches_for_two_runs_in_the_flows_own_process(workers, batches):
     with extraction_runner(workers, None, batches) as runner:
         assert runner is None
 

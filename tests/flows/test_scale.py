@@ -39,7 +39,7 @@ def reads(monkeypatch):
 @pytest.mark.slow
 def test_two_worker_processes_store_what_one_process_stores(tmp_path, rows):
     corpus = tmp_path / "corpus"
-    write_corpus(corpus, 130, seed=3, n_facts=10, popular_share=0.2)  # 3 batches
+    write_corpus(corpus, 400, seed=3, n_facts=10, popular_share=0.2)  # 8 batches: 4 per worker
     one = run_pipeline(sources=[str(corpus)], db_path=tmp_path / "one.duckdb", workers=1)
     two = run_pipeline(sources=[str(corpus)], db_path=tmp_path / "two.duckdb", workers=2)
     assert {k: two[k] for k in COUNTS} == {k: one[k] for k in COUNTS}
