@@ -1,26 +1,33 @@
 """The whole pipeline at scale: the real `claimhouse run`, as a process, over generated news.
 
-    python -m benchmarks.bench_pipeline [--sizes 2000,10000] [--workers 2] [--seed 0]
-                                        [--popular-facts 40] [--popular-share 0.04]
-                                        [--changed-share 0.01] [--timeout 3600] [--output PATH]
+    python -m benchmarks.bench_pipeline [--sizes 2000,10000] [--baseline-sizes 2000] [--workers 2]
+                                        [--seed 0] [--popular-facts 40] [--popular-share 0.04]
+                                        [--changed-share 0.01] [--api server|temporary]
+                                        [--timeout 3600] [--output PATH]
 
 Corpus: N Markdown documents with front matter, each 4-9 short paragraphs of news with
 figures (places, years, amounts, percentages, counts), made by a seeded random.Random. A
 `popular-share` of the paragraphs states one of `popular-facts` shared facts instead, chosen
 with Zipf-skewed weights (1/rank), so that the first facts are stated by many documents.
 
-For each N, in a fresh temporary folder, PREFECT_HOME and DuckDB warehouse:
-  first run, 1 worker     the baseline every ratio is taken against
-  first run, W workers    the same corpus into a second fresh warehouse
+For each N, in a fresh temporary folder and DuckDB warehouse:
+  first run, 1 worker     only for N in --baseline-sizes: the 1-worker extraction rate
+  first run, W workers    the first run every re-run ratio is taken against
   unchanged re-run        the W-worker warehouse again, nothing touched
   1 %-changed re-run      `changed-share` of the files get one more paragraph
-Each run reports wall time, documents/s, peak RSS (the sum over the run's process tree,
-polled from /proc every 0.2 s, and the run's own process alone; Prefect's temporary API
-server is a child process, so the tree includes it), the extraction stage's own seconds
-(the flow's "extracted N documents ... in X s" log line), and the rows in each table.
+Each run reports wall time and CPU time (user + sys of the run and every process it waited
+for: its worker processes), documents/s, peak RSS (the sum over the run's process tree,
+polled from /proc every 0.2 s, and the run's own process alone), the extraction stage's own
+seconds (the flow's "extracted N documents ... in X s" log line), and the rows in each table.
+
+--api server (the default) starts one `prefect server start` for the whole benchmark and
+points every run at it, as served runs are; --api temporary lets each run start Prefect's
+temporary API itself (a child process, then in the tree's RSS), whose start-up alone takes
+tens of seconds on a loaded machine.
 
 Prints a table and writes benchmarks/results/pipeline.json. The machine may be shared:
-the load average at the start of each run is recorded beside it.
+compare ratios within one benchmark run, and CPU seconds rather than wall seconds; the load
+average at the start of each run is recorded beside it.
 """
 from __future__ import annotations
 
@@ -30,12 +37,15 @@ import json
 import os
 import random
 import re
+import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
+import urllib.request
 from pathlib import Path
 
 from benchmarks.provenance import git, package_version
@@ -189,11 +199,65 @@ def table_rows(db: Path) -> dict[str, int]:
         con.close()
 
 
-def run_once(label: str, corpus: Path, db: Path, workers: int, prefect_home: Path, timeout: float) -> dict:
+def prefect_env(prefect_home: Path, api_url: str | None) -> dict[str, str]:
     env = dict(os.environ, PREFECT_HOME=str(prefect_home), PREFECT_SERVER_ANALYTICS_ENABLED="false")
-    env.setdefault(STARTUP_TIMEOUT, "180")  # a loaded machine starts Prefect's temporary API slowly
+    env.setdefault(STARTUP_TIMEOUT, "300")  # a loaded machine starts Prefect's temporary API slowly
     env.pop("PREFECT_API_URL", None)
+    if api_url:
+        env["PREFECT_API_URL"] = api_url
+    return env
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PrefectServer:
+    """`prefect server start` on 127.0.0.1 for the benchmark's runs (stopped on exit)."""
+
+    def __init__(self, prefect_home: Path, timeout: float = 300.0) -> None:
+        port = _free_port()
+        self.url = f"http://127.0.0.1:{port}/api"
+        prefect = Path(sys.executable).with_name("prefect")
+        self.log = (prefect_home.parent / "prefect-server.log").open("w")
+        self.proc = subprocess.Popen([str(prefect), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+                                     env=prefect_env(prefect_home, None), stdout=self.log, stderr=subprocess.STDOUT)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise SystemExit(f"prefect server start exited {self.proc.returncode}: see {self.log.name}")
+            try:
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    pass
+                with urllib.request.urlopen(self.url + "/health", timeout=5) as reply:  # noqa: S310 - 127.0.0.1
+                    if reply.status == 200:
+                        return
+            except OSError:
+                time.sleep(1)
+        raise SystemExit(f"prefect server did not answer within {timeout:.0f} s")
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+        self.log.close()
+
+
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(label: str, corpus: Path, db: Path, workers: int, prefect_home: Path, timeout: float,
+             api_url: str | None = None) -> dict:
+    env = prefect_env(prefect_home, api_url)
     load = os.getloadavg()[0]
+    cpu_before = _children_cpu_s()
     started = time.monotonic()
     proc = subprocess.Popen([str(CLAIMHOUSE), "run", "--source", str(corpus), "--db", str(db),
                              "--workers", str(workers)], env=env, stdout=subprocess.PIPE,
@@ -202,35 +266,41 @@ def run_once(label: str, corpus: Path, db: Path, workers: int, prefect_home: Pat
     peak.start()
     out, _ = proc.communicate(timeout=timeout)
     seconds = time.monotonic() - started
+    cpu_s = _children_cpu_s() - cpu_before  # the run and the worker processes it waited for
     peak.stopped.set()
     peak.join()
     if proc.returncode != 0:
         raise SystemExit(f"{label}: claimhouse run exited {proc.returncode}:\n{out[-4000:]}")
     match = EXTRACT_LINE.search(out)
     summary = {k: int(v) for k, v in re.findall(r"(new|changed|unchanged|stored) (\d+)", out)}
-    return {"run": label, "workers": workers, "seconds": round(seconds, 2), "load_average_1min": load,
+    return {"run": label, "workers": workers, "seconds": round(seconds, 2), "cpu_seconds": round(cpu_s, 2),
+            "load_average_1min": load,
             "peak_rss_tree_mb": round(peak.tree / 1024, 1), "peak_rss_run_mb": round(peak.own / 1024, 1),
             "extracted_documents": int(match[1]) if match else None,
             "extract_seconds": float(match[3]) if match else None, "summary": summary, "rows": table_rows(db)}
 
 
-def bench_size(n: int, args: argparse.Namespace, tmp: Path) -> list[dict]:
+def bench_size(n: int, args: argparse.Namespace, tmp: Path, home: Path, api_url: str | None) -> list[dict]:
     corpus = tmp / f"corpus-{n}"
     write_corpus(corpus, n, args.seed, args.popular_facts, args.popular_share)
-    home = tmp / f"prefect-{n}"
-    runs = [run_once(BASELINE, corpus, tmp / f"one-{n}.duckdb", 1, home, args.timeout)]
+    runs = []
+    if n in args.baseline_sizes:
+        runs.append(run_once(BASELINE, corpus, tmp / f"one-{n}.duckdb", 1, home, args.timeout, api_url))
     db = tmp / f"many-{n}.duckdb"
-    runs.append(run_once(f"first run, {args.workers} workers", corpus, db, args.workers, home, args.timeout))
-    runs.append(run_once("unchanged re-run", corpus, db, args.workers, home, args.timeout))
+    first = run_once(f"first run, {args.workers} workers", corpus, db, args.workers, home, args.timeout, api_url)
+    runs.append(first)
+    runs.append(run_once("unchanged re-run", corpus, db, args.workers, home, args.timeout, api_url))
     changed = change_files(corpus, args.changed_share, args.seed)
-    runs.append(run_once(f"re-run, {changed} files changed", corpus, db, args.workers, home, args.timeout))
-    base = runs[0]
+    runs.append(run_once(f"re-run, {changed} files changed", corpus, db, args.workers, home, args.timeout, api_url))
+    one = runs[0] if runs[0]["run"] == BASELINE else None
     for r in runs:
         r["documents"] = n
         r["documents_per_s"] = round(n / r["seconds"], 1)
-        r["time_vs_baseline"] = round(r["seconds"] / base["seconds"], 3)
-        if r["extract_seconds"] and base["extract_seconds"] and r["extracted_documents"] == n:
-            r["extract_speedup_vs_baseline"] = round(base["extract_seconds"] / r["extract_seconds"], 2)
+        r["documents_per_cpu_s"] = round(n / r["cpu_seconds"], 1) if r["cpu_seconds"] else None
+        r["time_vs_first_run"] = round(r["seconds"] / first["seconds"], 3)
+        r["cpu_vs_first_run"] = round(r["cpu_seconds"] / first["cpu_seconds"], 3) if first["cpu_seconds"] else None
+        if one and r["extract_seconds"] and one["extract_seconds"] and r["extracted_documents"] == n:
+            r["extract_speedup_vs_1_worker"] = round(one["extract_seconds"] / r["extract_seconds"], 2)
     shutil.rmtree(corpus)
     return runs
 
@@ -238,6 +308,9 @@ def bench_size(n: int, args: argparse.Namespace, tmp: Path) -> list[dict]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", default="2000,10000")
+    parser.add_argument("--baseline-sizes", default=None,
+                        help="Sizes that also get a 1-worker first run (default: every size).")
+    parser.add_argument("--api", choices=("server", "temporary"), default="server")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--popular-facts", type=int, default=40)
@@ -246,23 +319,33 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=float, default=3600.0)
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    args.baseline_sizes = sizes if args.baseline_sizes is None else [int(s) for s in args.baseline_sizes.split(",")]
     results: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="bench-pipeline-") as tmp:
-        for n in (int(s) for s in args.sizes.split(",")):
-            for r in bench_size(n, args, Path(tmp)):
-                results.append(r)
-                write_record(args, results)  # after each size: a later size that fails keeps these
-                print(f"{n:>7} {r['run']:<28} {r['seconds']:>8.1f} s {r['documents_per_s']:>8.1f} doc/s "
-                      f"x{r['time_vs_baseline']:<6} tree {r['peak_rss_tree_mb']:>7.0f} MB "
-                      f"run {r['peak_rss_run_mb']:>6.0f} MB extract {r['extract_seconds']} s "
-                      f"(x{r.get('extract_speedup_vs_baseline', '-')}) rows {r['rows']} "
-                      f"load {r['load_average_1min']:.1f}", flush=True)
+        home = Path(tmp) / "prefect-home"
+        server = PrefectServer(home) if args.api == "server" else None
+        try:
+            for n in sizes:
+                for r in bench_size(n, args, Path(tmp), home, server.url if server else None):
+                    results.append(r)
+                    write_record(args, results)  # after each run: a later one that fails keeps these
+                    print(f"{n:>7} {r['run']:<28} {r['seconds']:>7.1f} s wall {r['cpu_seconds']:>7.1f} s CPU "
+                          f"{r['documents_per_s']:>6.1f} doc/s x{r['time_vs_first_run']:<6} "
+                          f"(CPU x{r['cpu_vs_first_run']}) tree {r['peak_rss_tree_mb']:>5.0f} MB "
+                          f"run {r['peak_rss_run_mb']:>5.0f} MB extract {r['extract_seconds']} s "
+                          f"(x{r.get('extract_speedup_vs_1_worker', '-')} vs 1 worker) rows {r['rows']} "
+                          f"load {r['load_average_1min']:.1f}", flush=True)
+        finally:
+            if server:
+                server.stop()
     print(f"wrote {args.output}")
 
 
 def write_record(args: argparse.Namespace, results: list[dict]) -> None:
     record = {
-        "baseline": BASELINE, "arguments": {k: str(v) for k, v in vars(args).items()},
+        "ratios": "time_vs_first_run and cpu_vs_first_run: against the first W-worker run of the same N",
+        "arguments": {k: str(v) for k, v in vars(args).items()},
         "measured_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(), "python": sys.version.split()[0], "commit": git("rev-parse", "HEAD"),
         "versions": {p: package_version(p) for p in ("prefect", "duckdb", "pandas", "pandera")},
