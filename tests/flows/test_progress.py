@@ -41,3 +41,75 @@ def test_off_is_quiet_and_an_unknown_mode_is_refused():
     assert type(reporter("off")) is Quiet
     with pytest.raises(ValueError, match="live"):
         reporter("loud")
+
+
+# ---- which progress a run shows ------------------------------------------------------------
+
+STAGE_NAMES = ("sources fetched", "documents extracted", "rows stored")
+
+
+def test_live_bars_name_each_stage_with_its_count(monkeypatch):
+    import rich.console
+
+    out, real = io.StringIO(), rich.console.Console
+    monkeypatch.setattr(rich.console, "Console", lambda **_: real(file=out, force_terminal=True, width=120))
+    live = reporter("live")
+    live.start("documents extracted", 100)
+    live.advance("documents extracted", 40)
+    live.finish("documents extracted")
+    live.close()
+    assert "documents extracted" in out.getvalue() and "40/40" in out.getvalue()
+
+
+def _progress_asked(monkeypatch, args):
+    """The `progress` mode `claimhouse run ARGS` gives the flow (the flow itself not run)."""
+    from click.testing import CliRunner
+
+    from claimhouse.flows import cli, pipeline_flow
+
+    asked = []
+
+    def fake_run(**kwargs):
+        asked.append(kwargs["progress"])
+        raise cli.click.ClickException("not run")
+
+    monkeypatch.setattr(pipeline_flow, "run_pipeline", fake_run)
+    CliRunner().invoke(cli.main, ["run", "--source", "x", *args])
+    return asked
+
+
+def test_the_cli_asks_for_lines_off_a_terminal_and_nothing_when_quiet(monkeypatch):
+    assert _progress_asked(monkeypatch, []) == ["lines"]
+    assert _progress_asked(monkeypatch, ["--quiet"]) == ["off"]
+
+
+def test_the_cli_asks_for_live_bars_on_a_terminal(monkeypatch):
+    from click import testing
+
+    monkeypatch.setattr(testing._NamedTextIOWrapper, "isatty", lambda self: True)  # CliRunner's stderr
+    assert _progress_asked(monkeypatch, []) == ["live"]
+
+
+def test_served_runs_show_no_progress():
+    import inspect
+
+    from claimhouse.flows.pipeline_flow import run_pipeline
+    from claimhouse.flows.serve import deployment_parameters
+
+    assert "progress" not in deployment_parameters(sources=["x"], workers=2)
+    assert inspect.signature(run_pipeline.fn).parameters["progress"].default == "off"
+
+
+@pytest.mark.flow
+def test_a_run_off_a_terminal_prints_plain_stage_lines_and_quiet_prints_none(planted, tmp_path):
+    from click.testing import CliRunner
+
+    from claimhouse.flows.cli import main
+
+    loud = CliRunner().invoke(main, ["run", "--source", str(planted), "--db", str(tmp_path / "a.duckdb")])
+    quiet = CliRunner().invoke(main, ["run", "--source", str(planted), "--db", str(tmp_path / "b.duckdb"), "-q"])
+    assert (loud.exit_code, quiet.exit_code) == (0, 0), loud.output + quiet.output
+    assert [name for name in STAGE_NAMES if f"{name} " in loud.stderr] == list(STAGE_NAMES)
+    assert "documents extracted 4/4" in loud.stderr
+    assert [name for name in STAGE_NAMES if name in quiet.stderr + quiet.stdout] == []
+    assert quiet.stdout == ""

@@ -87,3 +87,47 @@ def test_a_killed_runs_staged_batches_are_removed_by_the_next_run(planted, db_pa
     (left / "batch-000000.pickle").write_bytes(b"left by a run killed while staging")
     summary = run_pipeline(sources=[str(planted)], db_path=db_path)
     assert (summary["docs_new"], staging_root(db_path).exists()) == (4, False)
+
+
+STAGE_WAIT_S = 120.0
+
+
+def harbour_reports(folder, numbers):
+    """Short generated reports (three claims each), several batches of them."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in numbers:
+        (folder / f"report-{i:04d}.md").write_text(
+            f"---\ntitle: Harbour report {i}\nurl: https://example.org/harbour/{i}\n---\n"
+            f"About {1000 + (i % 7) * 150:,} migrants crossed into Chile in 2023, officials said.\n"
+            f"Cargo traffic rose {2 + i % 5} percent to 4.2 million tonnes in Chile in 2023.\n"
+            f"Some {30 + i} boats were inspected in May 2024, and nearly {10 + i % 4} percent failed.\n")
+
+
+def test_a_run_killed_while_staging_leaves_the_warehouse_as_before(tmp_path, rows, prefect_api):
+    """SIGKILL a real `claimhouse run` as soon as its first batch is staged on disk: the data
+    tables are as before the run, and the next run removes the staged folder and completes."""
+    import signal
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    folder, db = tmp_path / "reports", tmp_path / "warehouse.duckdb"
+    harbour_reports(folder, range(40))
+    run_pipeline(sources=[str(folder)], db_path=db)
+    before = counts(rows, db)
+    harbour_reports(folder, range(40, 240))  # 4 more batches of 50
+    env = dict(os.environ, PREFECT_API_URL=prefect_api, PREFECT_SERVER_ANALYTICS_ENABLED="false")
+    claimhouse = Path(sys.executable).with_name("claimhouse")
+    proc = subprocess.Popen([str(claimhouse), "run", "--source", str(folder), "--db", str(db), "--workers", "1"],
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + STAGE_WAIT_S
+    while not list(staging_root(db).glob("*/batch-*.pickle")) and proc.poll() is None \
+            and time.monotonic() < deadline:
+        time.sleep(0.05)
+    staged = list(staging_root(db).glob("*/batch-*.pickle"))
+    proc.send_signal(signal.SIGKILL)
+    assert proc.wait(30) == -signal.SIGKILL and staged, "the run ended, or staged nothing, before the kill"
+    assert counts(rows, db) == before
+    summary = run_pipeline(sources=[str(folder)], db_path=db)
+    assert (summary["status"], summary["docs_new"], staging_root(db).exists()) == ("completed", 200, False)
