@@ -3,7 +3,7 @@
 Pure apart from pandas: no Prefect, no DuckDB."""
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import fields
 from typing import Iterable
 
 import pandas as pd
@@ -21,6 +21,7 @@ CLAIM_COLUMNS = ("claim_id", "document_id", "version", "span_start", "span_end",
                  "when_loose", "evolving", "update_cue", "block_key", "claim_key", "copy_key", "doc_sketch", "evidence")
 FETCH_COLUMNS = ("source", "uri", "fetched_at", "ok", "http_status", "bytes", "duration_s", "not_modified",
                  "etag", "last_modified", "error", "mtime_ns")
+CLAIM_FIELDS = tuple(f.name for f in fields(Claim) if f.name != "sentence_start")  # a Claim's own columns
 
 
 def claim_id(document_id: str, version: int, content_sha256: str, claim: Claim) -> str:
@@ -50,17 +51,15 @@ def documents_frame(docs: Iterable[Document], versions: dict[str, int] | None = 
     return frame
 
 
-def claims_frame(doc: Document, version: int, claims: Iterable[Claim]) -> pd.DataFrame:
-    """The claims of one document version, with the keys the linker blocks on and the
-    asserted interval in the unit family's base unit. Carries `text_length` so the
-    schema can check spans; the store drops it."""
+def claim_rows(doc: Document, version: int, claims: Iterable[Claim]) -> list[dict]:
+    """The rows of claims_frame for one document version (before typing): a batch's documents
+    are put in one frame, typed once (pandas costs per frame, not per row)."""
     sha = doc.content_sha256
     rows = []
     claims = list(claims)
     for c, f in zip(claims, document_features(doc, claims), strict=True):
         keys = fact_keys(c)
-        row = asdict(c)
-        row.pop("sentence_start", None)
+        row = {name: getattr(c, name) for name in CLAIM_FIELDS}
         row.update(
             claim_id=claim_id(doc.document_id, version, sha, c),
             document_id=doc.document_id,
@@ -85,6 +84,18 @@ def claims_frame(doc: Document, version: int, claims: Iterable[Claim]) -> pd.Dat
             text_length=len(doc.text),
         )
         rows.append(row)
+    return rows
+
+
+def claims_frame(doc: Document, version: int, claims: Iterable[Claim]) -> pd.DataFrame:
+    """The claims of one document version, with the keys the linker blocks on and the
+    asserted interval in the unit family's base unit. Carries `text_length` so the
+    schema can check spans; the store drops it."""
+    return rows_frame(claim_rows(doc, version, claims))
+
+
+def rows_frame(rows: list[dict]) -> pd.DataFrame:
+    """claim_rows of one or many documents -> one typed claims frame."""
     return typed_claims(pd.DataFrame(rows, columns=[*CLAIM_COLUMNS, "text_length"]))
 
 

@@ -17,7 +17,7 @@ import pandas as pd
 from claimhouse.flows.claim_limits import CLAIM_LIMITS, ClaimLimits, bound_links, cap_claims, cuts_frame
 from claimhouse.flows.claims.extract import extract_claims
 from claimhouse.flows.claims.model import Document, FetchRecord
-from claimhouse.flows.frames import claims_frame, documents_frame, fetch_frame
+from claimhouse.flows.frames import claim_rows, documents_frame, fetch_frame, rows_frame
 from claimhouse.flows.identity import refuse_foreign_entries
 from claimhouse.flows.ingest.attempts import FetchSettings
 from claimhouse.flows.ingest.dispatch import fetch_source
@@ -243,18 +243,18 @@ def extract_batch(docs: list[Document], versions: dict[str, int],
     docs_df = documents_frame(docs, versions)
     valid_docs, rejected_docs = split_valid(docs_df, DocumentsModel, "documents")
     keep = set(valid_docs["document_id"])
-    frames, cuts = [], []
+    rows, cuts = [], []
     for doc in docs:
         if doc.document_id in keep:
             claims, cut = cap_claims(doc.document_id, extract_claims(doc.text, doc.published_at), limits)
-            frames.append(claims_frame(doc, versions[doc.document_id], claims))
+            rows += claim_rows(doc, versions[doc.document_id], claims)
             cuts += cut
     if cuts:
         rejected_docs = pd.concat([rejected_docs, cuts_frame(cuts)], ignore_index=True)
-    frames = [f for f in frames if not f.empty]
-    if not frames:
+    if not rows:
         return Extracted(valid_docs, pd.DataFrame(columns=["document_id"]), rejected_docs, 0)
-    claims_df, unlinked = bound_links(pd.concat(frames, ignore_index=True), limits)
+    # one frame for the batch: pandas costs per frame
+    claims_df, unlinked = bound_links(rows_frame(rows), limits)
     if unlinked:
         rejected_docs = pd.concat([rejected_docs, cuts_frame(unlinked)], ignore_index=True)
     valid_claims, rejected_claims = split_valid(claims_df, ClaimsModel, "claims")
