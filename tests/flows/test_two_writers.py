@@ -62,4 +62,4 @@ def test_a_second_run_waits_for_the_first_and_both_are_recorded(planted, db_path
     assert len(waiting()) == 1
     assert [run[0] for run in runs] == ["completed", "completed"] and second_start >= first_end
     assert (first, second) == ([5, 0, first[2]], [0, 5, 0])
-    assert stored == [(5, first[2], 10, 1)]
+    assert stored == [(5, first[2], 10, 5)]  # not modified the second time: the gate (a 304) and the 4 unread files
