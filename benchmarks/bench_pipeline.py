@@ -186,7 +186,7 @@ class PeakMemory(threading.Thread):
 # ---- one run -----------------------------------------------------------------------------
 
 EXTRACT_LINE = re.compile(r"extracted (\d+) documents in (\d+) batches in ([\d.]+) s")
-TABLES = ("document_versions", "claim_rows", "link_rows", "rejected", "fetch_rows")
+TABLES = ("document_versions", "claim_rows", "claim_groups", "rejected", "fetch_rows")
 
 
 def table_rows(db: Path) -> dict[str, int]:

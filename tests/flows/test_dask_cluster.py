@@ -10,9 +10,9 @@ pytestmark = [pytest.mark.flow, pytest.mark.slow]
 distributed = pytest.importorskip("distributed")
 pytest.importorskip("prefect_dask")
 
-TABLES = ("document_versions", "claim_rows", "link_rows", "rejected")
+TABLES = ("document_versions", "claim_rows", "claim_groups", "rejected")
 CLAIMS = "select claim_id, document_id, version, quote, value, low, high, unit, qualifier from claim_rows order by all"
-LINKS = "select claim_id_a, claim_id_b, relation from link_rows order by all"
+LINKS = "select claim_id_a, claim_id_b, relation from claim_links order by all"
 
 
 @pytest.fixture(scope="module")

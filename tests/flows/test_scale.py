@@ -11,9 +11,9 @@ from claimhouse.flows.staging import Staging, staging_root
 
 pytestmark = pytest.mark.flow
 
-TABLES = ("document_versions", "claim_rows", "link_rows", "rejected")
+TABLES = ("document_versions", "claim_rows", "claim_groups", "rejected")
 CLAIMS = "select claim_id, document_id, version, quote, value, unit, subject, place from claim_rows order by claim_id"
-LINKS = "select claim_id_a, claim_id_b, relation from link_rows order by all"
+LINKS = "select claim_id_a, claim_id_b, relation from claim_links order by all"
 COUNTS = {"docs_new", "docs_changed", "docs_unchanged", "claims_added", "links_found", "conflicts_new"}
 OLD = 1_600_000_000  # a modification time long past (2020), in seconds
 
