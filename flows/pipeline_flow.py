@@ -7,7 +7,6 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import asdict, replace
-from importlib import resources
 from pathlib import Path
 
 from prefect import flow, get_run_logger
@@ -15,6 +14,7 @@ from prefect.futures import as_completed
 from prefect.runtime import flow_run
 
 from claimhouse.flows.artifacts import after_run
+from claimhouse.flows.bundled import default_references, default_sources
 from claimhouse.flows.claim_limits import CLAIM_LIMITS, ClaimLimits
 from claimhouse.flows.ingest.sources import SourceSpec, adhoc_source, load_sources
 from claimhouse.flows.lock import warehouse_lock
@@ -50,16 +50,6 @@ def first_line(exc: BaseException) -> str:
     """What ended a run, for `runs.error`: the error's first line, with its type when it says nothing."""
     text = str(exc).strip().splitlines()
     return text[0][:500] if text else type(exc).__name__
-
-
-def default_sources() -> list[str]:
-    """The bundled sample corpus (flows/corpus/)."""
-    return [str(resources.files("claimhouse.flows").joinpath("corpus"))]
-
-
-def default_references() -> list[str]:
-    """The reference table shipped for the bundled corpus."""
-    return [str(resources.files("claimhouse.flows").joinpath("corpus", "reference_figures.csv"))]
 
 
 def source_specs(sources: list[str] | None, sources_file: Path | None, *, allow_private: bool = False,

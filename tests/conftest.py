@@ -68,3 +68,16 @@ def migrated_warehouse(_migrated_template):
         return con
 
     return open_at
+
+
+@pytest.fixture
+def migrated_file(_migrated_template):
+    """migrated_file(path) -> `path`, a closed copy of the migrated template (for tests that hand
+    the warehouse to the CLI or open it themselves)."""
+
+    def copy_to(path: Path) -> Path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(_migrated_template, path)
+        return path
+
+    return copy_to

@@ -1,11 +1,12 @@
 """The CLI commands that need no Prefect server: extract, query, conflicts, score, --help."""
 import json
+import shutil
 
 import pytest
 from click.testing import CliRunner
 
 from claimhouse.flows.cli import main
-from claimhouse.warehouse.db import apply_migrations, connect
+from claimhouse.warehouse.db import connect
 
 
 def _invoke(*args, stdin=None):
@@ -36,12 +37,8 @@ def test_extract_reads_files(tmp_path):
 
 
 @pytest.fixture
-def warehouse(tmp_path):
-    path = tmp_path / "w.duckdb"
-    con = connect(path)
-    apply_migrations(con)
-    con.close()
-    return path
+def warehouse(tmp_path, migrated_file):
+    return migrated_file(tmp_path / "w.duckdb")
 
 
 def test_query_formats_json(warehouse):
@@ -77,20 +74,28 @@ def test_help_lists_the_commands():
     assert all(cmd in out for cmd in ("run", "extract", "query", "conflicts", "score"))
 
 
-@pytest.fixture
-def loaded(tmp_path):
-    """A warehouse holding the bundled corpus and its reference table, built without Prefect."""
+@pytest.fixture(scope="module")
+def _loaded_template(tmp_path_factory, _migrated_template):
+    """A warehouse holding the bundled corpus and its reference table, built without Prefect,
+    once per module; `loaded` gives each test its own copy."""
+    from claimhouse.flows.bundled import default_references, default_sources
     from claimhouse.flows.ingest.dispatch import fetch_source
-    from claimhouse.flows.pipeline_flow import default_references, default_sources
     from tests.xref.conftest import load
 
-    path = tmp_path / "w.duckdb"
+    path = tmp_path_factory.mktemp("loaded") / "w.duckdb"
+    shutil.copyfile(_migrated_template, path)
     con = connect(path)
-    apply_migrations(con)
     load(con, [d for src in default_sources() for d, _ in fetch_source(src) if d is not None])
     con.close()
     result = _invoke("reference", "load", default_references()[0], "--db", str(path))
     assert result.exit_code == 0 and "16 figures loaded" in result.output
+    return path
+
+
+@pytest.fixture
+def loaded(tmp_path, _loaded_template):
+    path = tmp_path / "w.duckdb"
+    shutil.copyfile(_loaded_template, path)
     return path
 
 

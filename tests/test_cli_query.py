@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from claimhouse.flows.cli import main
-from claimhouse.warehouse.db import READ_LIMITS, ReadLimits, apply_migrations, connect
+from claimhouse.warehouse.db import READ_LIMITS, ReadLimits, connect
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 SLOW_SQL = "select sum(hash(a.range * b.range)) from range(1000000) a, range(1000000) b"
@@ -20,12 +20,8 @@ def _query(*args, stdin=None):
 
 
 @pytest.fixture
-def warehouse(tmp_path):
-    path = tmp_path / "w.duckdb"
-    con = connect(path)
-    apply_migrations(con)
-    con.close()
-    return str(path)
+def warehouse(tmp_path, migrated_file):
+    return str(migrated_file(tmp_path / "w.duckdb"))
 
 
 def readme_examples() -> list[str]:

@@ -1,15 +1,21 @@
 """A warehouse holding the planted Darién conflict, loaded without Prefect (extract, store,
-link: the functions the flow's tasks call), and a way to store a new version of a document."""
+link: the functions the flow's tasks call), and a way to store a new version of a document.
+
+Each warehouse is built once per session into a template file and copied for each test (a copy
+costs milliseconds, building one costs extraction, storing and linking): every test still gets its
+own file to write to."""
 import datetime as dt
+import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
+from claimhouse.flows.bundled import default_references
 from claimhouse.flows.claims.extract import extract_claims
 from claimhouse.flows.claims.model import Document
 from claimhouse.flows.frames import claims_frame, documents_frame
 from claimhouse.flows.linking import link_claims, load_references
-from claimhouse.flows.pipeline_flow import default_references
 from claimhouse.schemas.quarantine import empty_rejected
 from claimhouse.warehouse import store
 from claimhouse.warehouse.db import apply_migrations, connect
@@ -35,22 +41,42 @@ def store_documents(con, docs: list[Document], run_id: str) -> dict:
     return link_claims(con, run_id)
 
 
-@pytest.fixture
-def blog():
+def blog_document() -> Document:
     return document("https://example.org/blog/darien", BLOG, "Darién crossings, a blog estimate")
 
 
-@pytest.fixture
-def wire():
+def wire_document() -> Document:
     return document("https://example.org/wire/darien", WIRE, "Wire report on the Darién Gap", "2024-01-15")
 
 
 @pytest.fixture
-def desk(tmp_path, blog, wire):
+def blog():
+    return blog_document()
+
+
+@pytest.fixture
+def wire():
+    return wire_document()
+
+
+@pytest.fixture(scope="session")
+def _desk_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("desk-template") / "desk.duckdb"
+    con = connect(path)
+    try:
+        apply_migrations(con)
+        store_documents(con, [blog_document(), wire_document()], "run-1")
+    finally:
+        con.close()
+    return path
+
+
+@pytest.fixture
+def desk(tmp_path, _desk_template):
     """An open warehouse with the blog's and the wire's conflicting figures linked."""
-    con = connect(tmp_path / "desk.duckdb")
-    apply_migrations(con)
-    store_documents(con, [blog, wire], "run-1")
+    path = tmp_path / "desk.duckdb"
+    shutil.copyfile(_desk_template, path)
+    con = connect(path)
     yield con
     con.close()
 
@@ -68,14 +94,23 @@ HOSTILE = ("<script>window.pwned = 1</script> Officials said 610,000 migrants cr
            "in 2023 \x1b[31m\u202e<b onmouseover=alert(1)>.")
 
 
+@pytest.fixture(scope="session")
+def _desk_file_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("desk-file-template") / "desk-file.duckdb"
+    con = connect(path)
+    try:
+        apply_migrations(con)
+        hostile = document("https://example.org/hostile?a=1&b=\"x\"", HOSTILE, HOSTILE_TITLE, "2024-02-10")
+        store_documents(con, [blog_document(), wire_document(), hostile], "run-1")
+        load_references(con, default_references()[0])
+    finally:
+        con.close()
+    return path
+
+
 @pytest.fixture
-def desk_file(tmp_path, blog, wire):
+def desk_file(tmp_path, _desk_file_template):
     """A closed warehouse file with the planted conflict and a hostile third document."""
     path = tmp_path / "desk-file.duckdb"
-    con = connect(path)
-    apply_migrations(con)
-    hostile = document("https://example.org/hostile?a=1&b=\"x\"", HOSTILE, HOSTILE_TITLE, "2024-02-10")
-    store_documents(con, [blog, wire, hostile], "run-1")
-    load_references(con, default_references()[0])
-    con.close()
+    shutil.copyfile(_desk_file_template, path)
     return path

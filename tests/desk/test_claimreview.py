@@ -54,9 +54,10 @@ def problems(review):
     return [name for name, ok in checks.items() if not ok]
 
 
-@pytest.fixture
-def reviewed(desk_file):
-    """The desk file with a verdict on the Darién fact and one on a single claim."""
+@pytest.fixture(scope="module")
+def _reviewed_template(_desk_file_template, tmp_path_factory):
+    """The desk file with a verdict on the Darién fact and one on a single claim, once per module."""
+    desk_file = shutil.copyfile(_desk_file_template, tmp_path_factory.mktemp("reviewed") / "reviewed.duckdb")
     con = connect(desk_file)
     (fact_id,) = con.execute("select fact_id from facts where n_conflicts > 0 order by n_claims desc").fetchone()
     review_fact(con, fact_id, "misleading", "ana", note="routes mixed", evidence_url="https://example.org/check/1")
@@ -65,6 +66,12 @@ def reviewed(desk_file):
     review_claim(con, claim_id, "ben", decision="false", evidence_url="https://example.org/check/2")
     con.close()
     return desk_file
+
+
+@pytest.fixture
+def reviewed(_reviewed_template, tmp_path):
+    """A copy of the reviewed desk file for each test (some import into it)."""
+    return shutil.copyfile(_reviewed_template, tmp_path / "reviewed.duckdb")
 
 
 def exported(path, out, *flags):

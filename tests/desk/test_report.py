@@ -1,5 +1,6 @@
 """`claimhouse report`: one self-contained HTML file; everything from a document is escaped."""
 import re
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -9,9 +10,12 @@ from claimhouse.flows.report import write_report
 from claimhouse.flows.report.markup import link, paragraph_around, safe_url
 
 
-@pytest.fixture
-def page(desk_file, tmp_path):
-    out = tmp_path / "report.html"
+@pytest.fixture(scope="module")
+def page(_desk_file_template, tmp_path_factory):
+    """The report of a copy of the desk file, written once for the module (the tests only read it)."""
+    folder = tmp_path_factory.mktemp("report")
+    desk_file = shutil.copyfile(_desk_file_template, folder / "desk-file.duckdb")
+    out = folder / "report.html"
     write_report(desk_file, out)
     return out.read_text(encoding="utf-8")
 

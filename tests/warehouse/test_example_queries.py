@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from claimhouse.flows.bundled import default_sources
 from claimhouse.flows.claims.extract import extract_claims
 from claimhouse.flows.frames import claims_frame, documents_frame
 from claimhouse.flows.ingest.dispatch import fetch_source
-from claimhouse.flows.pipeline_flow import default_sources
 from claimhouse.schemas.quarantine import empty_rejected
 from claimhouse.warehouse import store
 from claimhouse.warehouse.db import apply_migrations, connect, load_sql

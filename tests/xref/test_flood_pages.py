@@ -3,24 +3,33 @@ flood_pages.json): regions within a country, the whole and its part, missing vs 
 assisted, homes and cars counted, the city vs its metropolitan area."""
 import datetime as dt
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 
 from claimhouse.flows.claims.model import Document
+from claimhouse.warehouse.db import connect
 from tests.xref.conftest import load
 
 PAGES = json.loads((Path(__file__).parent / "flood_pages.json").read_text(encoding="utf-8"))["pages"]
 
 
-@pytest.fixture
-def links(warehouse):
+@pytest.fixture(scope="module")
+def links(tmp_path_factory, _migrated_template):
+    """The links among the pages, loaded once for the module (the tests only read them)."""
+    path = tmp_path_factory.mktemp("flood") / "xref.duckdb"
+    shutil.copyfile(_migrated_template, path)
     docs = [Document(uri=p["uri"], text=p["text"], title=p["title"], published_at=dt.date.fromisoformat(p["published"]),
                      fetched_at=dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)) for p in PAGES]
-    load(warehouse, docs)
-    return {frozenset((qa, qb)): rel for qa, qb, rel in warehouse.execute("""
-        select a.quote, b.quote, l.relation from claim_links l
-        join claims a on a.claim_id = l.claim_id_a join claims b on b.claim_id = l.claim_id_b""").fetchall()}
+    con = connect(path)
+    try:
+        load(con, docs)
+        return {frozenset((qa, qb)): rel for qa, qb, rel in con.execute("""
+            select a.quote, b.quote, l.relation from claim_links l
+            join claims a on a.claim_id = l.claim_id_a join claims b on b.claim_id = l.claim_id_b""").fetchall()}
+    finally:
+        con.close()
 
 
 def _linked(links, word):

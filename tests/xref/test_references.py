@@ -6,9 +6,9 @@ from importlib import resources
 
 import pytest
 
+from claimhouse.flows.bundled import default_sources
 from claimhouse.flows.ingest.dispatch import fetch_source
 from claimhouse.flows.linking import load_references
-from claimhouse.flows.pipeline_flow import default_sources
 from claimhouse.warehouse.db import connect
 from tests.xref.conftest import load
 
