@@ -42,8 +42,8 @@ def db_path(tmp_path) -> Path:
 
 @pytest.fixture(scope="session")
 def _migrated_template(tmp_path_factory) -> Path:
-    """A warehouse file migrated once per session; `migrated_warehouse` copies it (a copy and a
-    no-op migration cost a fraction of migrating a new file, which hundreds of tests would do)."""
+    """A warehouse file migrated once per session; `migrated_warehouse` and `migrated_file` copy it
+    (a copy costs a fraction of migrating a new file, which hundreds of tests would do)."""
     from claimhouse.warehouse.db import apply_migrations, connect
 
     path = tmp_path_factory.mktemp("template") / "migrated.duckdb"
@@ -52,20 +52,23 @@ def _migrated_template(tmp_path_factory) -> Path:
         apply_migrations(con)
     finally:
         con.close()
+    con = connect(path)
+    try:
+        assert apply_migrations(con) == []  # reopened, it is up to date: so is every byte copy of it
+    finally:
+        con.close()
     return path
 
 
 @pytest.fixture
 def migrated_warehouse(_migrated_template):
     """migrated_warehouse(path) -> an open connection to a migrated warehouse at `path`."""
-    from claimhouse.warehouse.db import apply_migrations, connect
+    from claimhouse.warehouse.db import connect
 
     def open_at(path: Path):
         path.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(_migrated_template, path)
-        con = connect(path)
-        assert apply_migrations(con) == []  # the copy is up to date
-        return con
+        return connect(path)
 
     return open_at
 
