@@ -175,6 +175,7 @@ def text_with_relative_periods(draw) -> str:
     return " ".join(parts)
 
 
+@pytest.mark.slow
 @FAST
 @given(text_with_relative_periods(), st.sampled_from(EXTREME_DATES))
 def test_extreme_publication_dates_give_well_formed_claims(text, published):
