@@ -1,6 +1,8 @@
 """Isolate Prefect for the whole test session: a temporary PREFECT_HOME (removed at the
 end), no telemetry, quiet logs. Set before anything imports prefect."""
+import itertools
 import os
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -16,6 +18,39 @@ os.environ.pop("PREFECT_API_URL", None)
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(_PREFECT_HOME, ignore_errors=True)
+
+
+# `pytestmark = pytest.mark.flow` or `pytestmark = [pytest.mark.flow, pytest.mark.net, ...]`: marks on
+# every test of the module.
+MODULE_MARKS = re.compile(r"^pytestmark\s*=\s*(\[[^\]]*\]|pytest\.mark\.\w+)", re.MULTILINE)
+MARK_NAME = re.compile(r"pytest\.mark\.(\w+)")
+
+
+def pytest_ignore_collect(collection_path, config):
+    """With `-m`, a test module whose own `pytestmark` deselects every one of its tests whatever
+    marks they add is not imported at all: the fast tier (-m "not slow and not flow and not net")
+    then neither imports Prefect nor rewrites the flow tests only to deselect them. A module whose
+    marks are not written as a literal `pytestmark = ...` is collected as usual."""
+    expression = config.getoption("markexpr", "")
+    if not expression or "(" in expression or collection_path.suffix != ".py" \
+            or not collection_path.name.startswith("test_"):
+        return None
+    found = MODULE_MARKS.search(collection_path.read_text(encoding="utf-8"))
+    if found is None:
+        return None
+    try:
+        from _pytest.mark.expression import Expression
+
+        compiled = Expression.compile(expression)
+    except Exception:  # noqa: BLE001 -- pytest's own -m parsing reports a bad expression
+        return None
+    marks = set(MARK_NAME.findall(found[1]))
+    others = sorted(set(re.findall(r"\w+", expression)) - {"and", "or", "not"} - marks)
+    for chosen in itertools.product((False, True), repeat=len(others)):
+        present = marks | {name for name, on in zip(others, chosen, strict=True) if on}
+        if compiled.evaluate(lambda name, present=present, **_: name in present):
+            return None  # some test of the module could still be selected
+    return True
 
 
 @pytest.fixture(scope="session")

@@ -56,12 +56,14 @@ def stray_end_tags(n: int) -> str:
     return "<b>" * n + f"<p>{CLAIM}</p>" + "</i>" * n
 
 
+@pytest.mark.slow
 def test_unwrapping_stray_end_tags_takes_linear_time():
     # 1,000 then 16,000 of each tag: at most 64 times as long (each stray end tag once looked
     # through every open element: quadratic, 256x), best CPU times compared (tests/timing.py)
     assert_linear(lambda n: unwrap_deep_elements(stray_end_tags(n)), 1_000)
 
 
+@pytest.mark.slow
 def test_the_one_megabyte_page_of_stray_end_tags_keeps_its_paragraph():
     assert html_to_text(stray_end_tags(150_000)).text == CLAIM
 

@@ -134,6 +134,7 @@ def assert_parses_or_names(text: str, name: str) -> None:
         assert text.endswith(meta.body)
 
 
+@pytest.mark.slow
 @FUZZ
 @given(st.text(), NAMES)
 def test_arbitrary_text_parses_or_fails_naming_the_file(text, name):

@@ -144,6 +144,7 @@ def shared_dir():
     path.rmdir()
 
 
+@pytest.mark.slow  # end to end: the whole CLI in a subprocess, as another user
 def test_a_warehouse_you_may_not_write_says_permission_denied(shared_dir):
     shared_dir.chmod(0o777)  # the folder is writable, the file not
     path = shared_dir / "w.duckdb"
@@ -165,6 +166,7 @@ def test_a_warehouse_you_may_not_read_is_named_before_duckdb_opens_it(shared_dir
     assert done.stdout.splitlines()[0] == f"cannot read {path}: Permission denied"
 
 
+@pytest.mark.slow  # end to end: the whole CLI in a subprocess, as another user
 def test_a_read_only_folder_is_named_as_such(shared_dir):
     folder = shared_dir / "ro"
     folder.mkdir()
