@@ -4,13 +4,10 @@ from datetime import datetime, timezone
 
 import duckdb
 import pytest
-from prefect.states import Failed
 
 from claimhouse.flows.claims.model import Document
 from claimhouse.flows.ingest.sources import SourceSpec
 from claimhouse.flows.steps import TransientFetchError, fetch_one_source, with_tags
-from claimhouse.flows.tasks import _is_transient
-from claimhouse.warehouse.db import apply_migrations, connect
 
 
 def test_source_tags_come_after_the_documents_own():
@@ -23,16 +20,16 @@ def test_source_tags_come_after_the_documents_own():
     (RuntimeError("a bug"), False),
 ])
 def test_only_transient_failures_are_retried(error, retried):
+    from prefect.states import Failed
+
+    from claimhouse.flows.tasks import _is_transient
+
     assert _is_transient(None, None, Failed(data=error)) is retried
 
 
 @pytest.fixture
-def warehouse(tmp_path):
-    path = tmp_path / "w.duckdb"
-    con = connect(path)
-    apply_migrations(con)
-    con.close()
-    return path
+def warehouse(tmp_path, migrated_file):
+    return migrated_file(tmp_path / "w.duckdb")
 
 
 def test_a_fetched_source_tags_its_documents_and_logs_every_fetch(planted, warehouse):

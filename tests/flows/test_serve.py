@@ -17,9 +17,10 @@ import requests
 import yaml
 from click.testing import CliRunner
 
-from claimhouse.flows import serve
 from claimhouse.flows.cli import main
-from claimhouse.flows.pipeline_flow import run_pipeline
+
+# The tests import Prefect (serve.py and the flow do) when they run, not when the module is
+# collected: collecting the fast tier imports no Prefect.
 
 ROOT = Path(__file__).resolve().parents[2]
 SERVE_WALL_S = 120  # the whole scheduled-runs test, server start and shutdown included
@@ -37,6 +38,8 @@ def _deployment() -> dict:
 def test_prefect_yaml_entrypoint_is_the_flow():
     from prefect.flows import load_flow_from_entrypoint
 
+    from claimhouse.flows.pipeline_flow import run_pipeline
+
     path, name = _deployment()["entrypoint"].split(":")
     module = importlib.import_module("claimhouse." + path.removesuffix(".py").replace("/", "."))  # flows/ is claimhouse.flows
     loaded_by_prefect = load_flow_from_entrypoint(f"{ROOT / path}:{name}")
@@ -44,6 +47,9 @@ def test_prefect_yaml_entrypoint_is_the_flow():
 
 
 def test_prefect_yaml_declares_the_served_deployment():
+    from claimhouse.flows import serve
+    from claimhouse.flows.pipeline_flow import run_pipeline
+
     deployment = _deployment()
     run_pipeline.validate_parameters(deployment["parameters"])  # raises on a parameter the flow lacks
     assert (deployment["name"], deployment["schedules"], deployment["concurrency_limit"]) == (
@@ -66,11 +72,15 @@ def test_serve_without_a_prefect_api_says_how_to_start_one(tmp_path):
     (None, -1.0, "above 0 seconds"),
 ])
 def test_a_bad_schedule_is_refused(cron, interval_s, message):
+    from claimhouse.flows import serve
+
     with pytest.raises(serve.ServeError, match=message):
         serve.schedule_args(cron, interval_s)
 
 
 def test_deployment_paths_are_absolute(tmp_path, monkeypatch):
+    from claimhouse.flows import serve
+
     monkeypatch.chdir(tmp_path)
     params = serve.deployment_parameters("sources.toml", ["notes", "feed:rss.xml", "https://x.org/a"], "w.duckdb")
     assert (params["sources_file"], params["db_path"], params["sources"]) == (
