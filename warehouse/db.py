@@ -30,6 +30,7 @@ MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_\w+\.sql$")
 VIEWS = (
     "documents",
     "document_texts",
+    "claim_versions",
     "claims_history",
     "current_claims",
     "review_keys",

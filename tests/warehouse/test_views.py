@@ -108,6 +108,9 @@ DOCUMENTED["current_claims"] = tuple(  # and each claim's document sketch (link_
     x for c in DOCUMENTED["claims"][:CLAIMS_STORED] if c != "uri"
     for x in ((c, "doc_sketch") if c == "copy_key" else (c, "when_loose") if c == "when_end" else (c,)))
 
+DOCUMENTED["claim_versions"] = (  # every stored claim: current_claims' columns with the version's uri and status
+    *DOCUMENTED["current_claims"][:3], "uri", *DOCUMENTED["current_claims"][3:], "is_current", "superseded_at")
+
 OTHER = "Turnout was 52 percent, officials said."
 
 
