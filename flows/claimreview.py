@@ -106,27 +106,31 @@ def _item(row: dict, author: str, rating: str, url: str, date_published: str, ex
 
 def claimreview_items(con, author: str = DEFAULT_AUTHOR, reviewed_only: bool = False,
                       today: dt.date | None = None) -> list[dict]:
-    """The ClaimReview objects for the warehouse open on `con`."""
+    """The ClaimReview objects for the warehouse open on `con`: desk verdicts, then (unless
+    reviewed_only) the automated reference checks."""
     today = today or dt.datetime.now(dt.timezone.utc).date()
-    items = []
-    for row in _dicts(con, load_sql("queries", "claimreview_verdicts")):
-        url = _http(row["evidence_url"]) or row["uri"]
-        items.append(_item(row, author, row["rating"], url, _date(row["reviewed_at"]), row["note"]))
-    if reviewed_only:
-        return items
-    for row in _dicts(con, load_sql("queries", "claimreview_checks")):
-        rating = CHECK_RATINGS[row["verdict"]]
-        figure = f"{row['reference_value']:,g} {row['reference_unit'] or ''}".strip()
-        automated = {
-            "name": f"Automated check against {row['publisher']}'s figure",
-            "alternate_name": f"{row['verdict'].capitalize()} by {row['publisher']}'s figure ({figure}, "
-                              f"{row['reference_period']})",
-            "publisher": row["publisher"],
-            "url": _http(row["source_url"]) or row["uri"],
-        }
-        items.append(_item(row, author, rating, _http(row["source_url"]) or row["uri"], today.isoformat(),
-                           f"Automated check, not reviewed by a person: {row['reason']}", automated))
-    return items
+    rows = _dicts(con, load_sql("queries", "claimreview_items"), {"with_checks": not reviewed_only})
+    return [_check_item(row, author, today) if row["automated"] else _verdict_item(row, author)
+            for row in rows]
+
+
+def _verdict_item(row: dict, author: str) -> dict:
+    url = _http(row["evidence_url"]) or row["uri"]
+    return _item(row, author, row["rating"], url, _date(row["reviewed_at"]), row["note"])
+
+
+def _check_item(row: dict, author: str, today: dt.date) -> dict:
+    rating = CHECK_RATINGS[row["verdict"]]
+    figure = f"{row['reference_value']:,g} {row['reference_unit'] or ''}".strip()
+    automated = {
+        "name": f"Automated check against {row['publisher']}'s figure",
+        "alternate_name": f"{row['verdict'].capitalize()} by {row['publisher']}'s figure ({figure}, "
+                          f"{row['reference_period']})",
+        "publisher": row["publisher"],
+        "url": _http(row["source_url"]) or row["uri"],
+    }
+    return _item(row, author, rating, _http(row["source_url"]) or row["uri"], today.isoformat(),
+                 f"Automated check, not reviewed by a person: {row['reason']}", automated)
 
 
 def export_claimreviews(db_path: str | Path, out: str | Path, author: str = DEFAULT_AUTHOR,
