@@ -943,25 +943,6 @@ class Decision:
     evidence: tuple[str, ...]  # why (or why not) the same fact, then how the values compare
 
 
-def intervals_meet(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
-    (alo, ahi), (blo, bhi) = a, b
-    if ahi is not None and blo is not None and ahi < blo:
-        return False
-    if bhi is not None and alo is not None and bhi < alo:
-        return False
-    return True
-
-
-def gap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> float:
-    """Relative gap between two disjoint intervals (0 when they meet)."""
-    (alo, ahi), (blo, bhi) = a, b
-    if ahi is not None and blo is not None and ahi < blo:
-        return (blo - ahi) / max(abs(blo), abs(ahi), 1e-12)
-    if bhi is not None and alo is not None and bhi < alo:
-        return (alo - bhi) / max(abs(alo), abs(bhi), 1e-12)
-    return 0.0
-
-
 def _mid(f: Features) -> float:
     lo, hi = f.interval_low, f.interval_high
     if lo is not None and hi is not None and lo not in (float("-inf"),) and hi not in (float("inf"),):
@@ -977,7 +958,7 @@ def _touch_open(a: Features, b: Features) -> bool:
 
 
 def values_meet(a: Features, b: Features) -> bool:
-    return intervals_meet((a.interval_low, a.interval_high), (b.interval_low, b.interval_high)) \
+    return intervals.intervals_meet((a.interval_low, a.interval_high), (b.interval_low, b.interval_high)) \
         and not _touch_open(a, b) and not _touch_open(b, a)
 
 

@@ -68,3 +68,26 @@ def asserted_interval(value: float | None, low: float | None, high: float | None
             return value - NEAR_SLACK * abs(value) - tol, value
         return None, value
     return None, None
+
+
+Interval = tuple[float | None, float | None]  # (low, high); None = unbounded
+
+
+def intervals_meet(a: Interval, b: Interval) -> bool:
+    """Two asserted intervals share a value (the SQL of views/link_candidates.sql, `disjoint`)."""
+    (alo, ahi), (blo, bhi) = a, b
+    if ahi is not None and blo is not None and ahi < blo:
+        return False
+    if bhi is not None and alo is not None and bhi < alo:
+        return False
+    return True
+
+
+def gap(a: Interval, b: Interval) -> float:
+    """Relative gap between two disjoint intervals (0 when they meet): link_candidates' severity."""
+    (alo, ahi), (blo, bhi) = a, b
+    if ahi is not None and blo is not None and ahi < blo:
+        return (blo - ahi) / max(abs(blo), abs(ahi), 1e-12)
+    if bhi is not None and alo is not None and bhi < alo:
+        return (alo - bhi) / max(abs(alo), abs(bhi), 1e-12)
+    return 0.0

@@ -4,7 +4,8 @@ Pure functions. Cross-referencing no longer pairs claims on `fact_keys(...).fact
 matching with evidence lives in `flows/claims/facts.py`, and `claim_rows.fact_key` is written from
 it (flows/frames.py). What stays here: the subject key and unit family that reference checks
 compare (`warehouse/views/reference_checks.sql`, flows/ingest/reference.py), unit scales, and
-`intervals_meet` / `gap`, the interval test for one pair that the benchmark's Python baseline uses.
+`intervals_meet` / `gap` (defined in intervals.py), the interval test for one pair that the benchmark's
+Python baseline imports from here.
 
 A subject key is head noun class | nationality words | other modifiers | event verb; reference
 figures get the same keys from their subject, place and period strings (`reference_keys`), so a
@@ -15,6 +16,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from claimhouse.flows.claims.intervals import gap, intervals_meet  # noqa: F401 (the benchmark baseline's import)
 from claimhouse.flows.claims.lexicon import LEXICON
 from claimhouse.flows.claims.model import Claim
 from claimhouse.flows.claims.subjects import STOP, VERBISH
@@ -138,24 +140,3 @@ def fact_keys(claim: Claim) -> FactKeys:
                          "partial" if claim.period_partial else "",
                          _month(claim.period_start), _month(claim.period_end)])
     return FactKeys(fam, skey, unit_scale(claim.unit), fact)
-
-
-# ---- two asserted intervals (the SQL of views/link_candidates.sql, in Python for the benchmark baseline)
-def intervals_meet(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> bool:
-    (alo, ahi), (blo, bhi) = a, b
-    if ahi is not None and blo is not None and ahi < blo:
-        return False
-    if bhi is not None and alo is not None and bhi < alo:
-        return False
-    return True
-
-
-def gap(a: tuple[float | None, float | None], b: tuple[float | None, float | None]) -> float:
-    """Relative gap between two disjoint intervals (0 when they meet)."""
-    (alo, ahi), (blo, bhi) = a, b
-    if ahi is not None and blo is not None and ahi < blo:
-        return (blo - ahi) / max(abs(blo), abs(ahi), 1e-12)
-    if bhi is not None and alo is not None and bhi < alo:
-        return (alo - bhi) / max(abs(alo), abs(bhi), 1e-12)
-    return 0.0
-
