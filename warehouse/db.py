@@ -48,6 +48,7 @@ VIEWS = (
     "conflicts",
     "rejected_rows",
     "runs",
+    "last_run",
     "fetch_log",
     "facts",
     "reference_checks",

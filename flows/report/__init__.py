@@ -1,7 +1,8 @@
 """`claimhouse report`: ONE self-contained HTML file to read and share (inline CSS and SVG, no
-script, nothing fetched): conflicts side by side with both quotes highlighted in their sentence
-and paragraph, a chart per fact of the values sources gave over time, reference checks and the
-run summary. Everything from a document is escaped (flows/report/markup.py)."""
+script, nothing fetched): conflicts and updates (a later, higher figure of an evolving count)
+side by side with both quotes highlighted in their sentence and paragraph, a chart per fact of
+the values sources gave over time, reference checks and the run summary. Everything from a
+document is escaped (flows/report/markup.py)."""
 from __future__ import annotations
 
 from pathlib import Path

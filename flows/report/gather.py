@@ -6,10 +6,11 @@ from dataclasses import dataclass, field
 
 from claimhouse.flows.report.markup import paragraph_around
 from claimhouse.flows.review import fact_target
+from claimhouse.schemas.vocab import CONFLICTS, UPDATES
 from claimhouse.warehouse.db import load_sql
 
 LAST_RUN = "last-run"
-MAX_CONFLICTS = 200   # side-by-side cards; the rest are counted, and `claimhouse conflicts` lists them
+MAX_CONFLICTS = 200   # side-by-side cards of each relation; `claimhouse conflicts` and `claim_links` list the rest
 MAX_FACTS = 40        # charts
 MAX_CHECKS = 300      # reference-check rows
 
@@ -20,6 +21,7 @@ class Report:
     generated_at: dt.datetime
     run: dict
     conflicts: list[dict] = field(default_factory=list)
+    updates: list[dict] = field(default_factory=list)  # later figures of an evolving count; side a the earlier
     facts: list[dict] = field(default_factory=list)
     checks: list[dict] = field(default_factory=list)
     fact_id: str | None = None
@@ -51,9 +53,11 @@ def gather(con, since: str | None = None, fact_id: str | None = None) -> Report:
     (run,) = _dicts(con, "report_run", {})
     report = Report(scope=scope if scope != "since" else f"since {stamp.isoformat()}",
                     generated_at=dt.datetime.now(dt.timezone.utc), run=run, fact_id=fact_id)
-    report.conflicts = _dicts(con, "report_conflicts", {"scope": scope, "since": stamp, "fact_key": fact_key,
-                                                        "limit": MAX_CONFLICTS})
-    _add_paragraphs(con, report.conflicts)
+    links = _dicts(con, "report_links", {"scope": scope, "since": stamp, "fact_key": fact_key,
+                                         "limit": MAX_CONFLICTS})
+    _add_paragraphs(con, links)
+    report.conflicts = [k for k in links if k["relation"] == CONFLICTS]
+    report.updates = [k for k in links if k["relation"] == UPDATES]
     report.facts = _dicts(con, "report_facts", {"fact_key": fact_key, "limit": MAX_FACTS})
     points = _dicts(con, "report_points", {"fact_keys": [f["fact_key"] for f in report.facts]})
     by_fact: dict[str, list[dict]] = {}

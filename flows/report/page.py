@@ -24,11 +24,12 @@ def _outlet(uri: str, source: str | None) -> str:
 
 
 def render(report: Report) -> str:
-    scope = {"all": "all conflicts", "last-run": "conflicts found by the latest completed run"}.get(
-        report.scope, f"conflicts found {report.scope}")
+    scope = {"all": "all conflicts and updates",
+             "last-run": "conflicts and updates found by the latest completed run"}.get(
+        report.scope, f"conflicts and updates found {report.scope}")
     if report.fact_id:
         scope += f", fact {report.fact_id}"
-    body = [_summary(report), _conflicts(report), _facts(report), _checks(report)]
+    body = [_summary(report), _conflicts(report), _updates(report), _facts(report), _checks(report)]
     return (
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
@@ -55,13 +56,14 @@ def _summary(report: Report) -> str:
     return f'<section id="summary"><h2>Run summary</h2><p class="muted">{line}</p><ul class="summary">{items}</ul></section>'
 
 
-def _side(c: dict, s: str) -> str:
+def _side(c: dict, s: str, label: str = "") -> str:
     start, end = sentence_span(c[f"sentence_{s}"], c[f"quote_{s}"])
     date = c[f"published_{s}"]
     value = f"{c[f'value_{s}']:,.15g} {c[f'unit_{s}'] or ''}" if c[f"value_{s}"] is not None else ""
     sentence = c[f"sentence_{s}"]
     return (
-        f'<div class="side {s}"><h3>{link(c[f"uri_{s}"], c[f"title_{s}"] or c[f"uri_{s}"])}</h3>'
+        f'<div class="side {s}">' + (f'<p class="label">{text(label)}</p>' if label else "")
+        + f'<h3>{link(c[f"uri_{s}"], c[f"title_{s}"] or c[f"uri_{s}"])}</h3>'
         f'<p class="meta">{text(_outlet(c[f"uri_{s}"], c[f"source_{s}"]))} · '
         f'{text(date.isoformat() if date else "undated")}</p>'
         f'<p class="value">{text(value)}</p>'
@@ -71,16 +73,32 @@ def _side(c: dict, s: str) -> str:
     )
 
 
-def _conflicts(report: Report) -> str:
-    if not report.conflicts:
-        return '<section id="conflicts"><h2>Conflicts</h2><p class="muted">No conflicts in this scope.</p></section>'
+# (section id, heading, card class, side labels, what an empty section says)
+CONFLICTS_SECTION = ("conflicts", "Conflicts", "conflict", ("", ""), "No conflicts in this scope.")
+UPDATES_SECTION = ("updates", "Updates", "update", ("earlier figure", "later figure"),
+                   "No updates in this scope: no evolving count (a toll, a tally) was reported higher later.")
+
+
+def _pairs(links: list[dict], section: tuple) -> str:
+    """Side-by-side cards, one per link: both documents, both quotes marked, the reason."""
+    anchor, heading, card, labels, empty = section
+    if not links:
+        return f'<section id="{anchor}"><h2>{heading}</h2><p class="muted">{text(empty)}</p></section>'
     cards = []
-    for c in report.conflicts:
+    for c in links:
         fact = f' · <a href="#fact-{text(c["fact_id"])}">fact {text(c["fact_id"])}</a>' if c["fact_id"] else ""
         cards.append(
-            f'<article class="conflict"><div class="pair">{_side(c, "a")}{_side(c, "b")}</div>'
+            f'<article class="{card}"><div class="pair">{_side(c, "a", labels[0])}{_side(c, "b", labels[1])}</div>'
             f'<p class="reason">{text(c["reason"])} · severity {c["severity"]:.2f}{fact}</p></article>')
-    return f'<section id="conflicts"><h2>Conflicts ({len(report.conflicts)})</h2>{"".join(cards)}</section>'
+    return f'<section id="{anchor}"><h2>{heading} ({len(links)})</h2>{"".join(cards)}</section>'
+
+
+def _conflicts(report: Report) -> str:
+    return _pairs(report.conflicts, CONFLICTS_SECTION)
+
+
+def _updates(report: Report) -> str:
+    return _pairs(report.updates, UPDATES_SECTION)
 
 
 LEGEND = ("● exact · ●| about (the whisker is the rounding) · ▲ at least · ▼ at most · ▮ a range · "

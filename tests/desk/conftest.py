@@ -114,3 +114,19 @@ def desk_file(tmp_path, _desk_file_template):
     path = tmp_path / "desk-file.duckdb"
     shutil.copyfile(_desk_file_template, path)
     return path
+
+
+TOLL_EARLY = "The death toll in Turkey stood at 3,419 on Tuesday, the disaster agency said."
+TOLL_LATE = "The death toll in Turkey rose to 5,894 on Tuesday, officials said."
+
+
+@pytest.fixture
+def with_update(desk_file):
+    """The desk file with a second run that stored an update: a later, higher death toll."""
+    con = connect(desk_file)
+    store_documents(con, [document("https://example.org/agency/toll", TOLL_EARLY, "Toll at 3,419", "2023-02-07"),
+                          document("https://example.org/wire/toll", TOLL_LATE, "Toll rises to 5,894", "2023-02-08")],
+                    "run-2")
+    assert con.execute("select count(*) from claim_links where relation = 'updates'").fetchone() == (1,)
+    con.close()
+    return desk_file

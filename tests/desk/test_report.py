@@ -87,3 +87,26 @@ def test_an_unknown_fact_is_refused(desk_file, tmp_path):
     result = CliRunner().invoke(main, ["report", "--out", str(tmp_path / "r.html"), "--fact", "zzz",
                                        "--db", str(desk_file)])
     assert result.exit_code == 1 and "no fact 'zzz'" in result.output
+
+
+def test_an_update_is_shown_beside_the_earlier_figure(with_update, tmp_path):
+    out = tmp_path / "report.html"
+    write_report(with_update, out)
+    updates = out.read_text(encoding="utf-8").split('<section id="updates">')[1].split("</section>")[0]
+    marks = re.findall(r"<mark>(.*?)</mark>", updates)
+    assert (marks[0], marks[2]) == ("3,419", "5,894")  # the earlier figure on the left, in sentence and paragraph
+
+
+def test_since_last_run_shows_what_the_latest_completed_run_found(with_update, tmp_path):
+    from claimhouse.warehouse import store
+    from claimhouse.warehouse.db import connect
+
+    con = connect(with_update)
+    for run_id, status in (("run-1", "completed"), ("run-2", "completed"), ("run-3", "failed")):
+        store.start_run(con, run_id, None, f"2024-03-0{run_id[-1]} 08:00:00+00")
+        store.finish_run(con, run_id, status=status)
+    con.close()
+    write_report(with_update, tmp_path / "r.html", since="last-run")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    # run-2 (the last completed one) stored the update; run-1's conflicts are not new
+    assert ("No conflicts in this scope." in page, page.count('<article class="update">')) == (True, 1)

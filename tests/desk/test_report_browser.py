@@ -29,9 +29,10 @@ def browser():
 
 
 @pytest.fixture
-def opened(browser, desk_file, tmp_path):
+def opened(browser, with_update, tmp_path):
     from claimhouse.warehouse.db import connect
 
+    desk_file = with_update
     con = connect(desk_file)
     (claim_id,) = con.execute("select claim_id from claims where quote like '%520,000%'").fetchone()
     review_claim(con, claim_id, "ana", decision="true")
@@ -61,6 +62,14 @@ def test_the_conflict_shows_both_quotes_highlighted(opened):
                 .filter(has_text="Darién crossings, a blog estimate"))
     marks = conflict.locator(".sentence mark").all_inner_texts()
     assert sorted(marks) == ["More than 520,000 migrants", "as many as 400,000 migrants"]
+
+
+def test_the_update_shows_the_earlier_and_the_later_figure_side_by_side(opened):
+    page, *_ = opened
+    card = page.locator("section#updates article.update")
+    seen = (card.count(), card.locator(".label").all_inner_texts(), card.locator(".sentence mark").all_inner_texts())
+    assert seen == (1, ["EARLIER FIGURE", "LATER FIGURE"], ["3,419", "5,894"])
+    assert card.locator(".side.a").bounding_box()["x"] < card.locator(".side.b").bounding_box()["x"]
 
 
 def test_the_chart_has_a_mark_per_claim_the_reference_line_and_the_verdict(opened):

@@ -92,6 +92,7 @@ DOCUMENTED |= {
         "quote_a", "quote_b", "uri_a", "uri_b", "field", "previous", "corrected", "note", "evidence_url", "source",
         "review_key_a", "review_key_b", "fact_key", "in_force",
     ),
+    "last_run": ("run_id", "started_at", "ended_at", "status"),
     "dismissed_links": ("claim_id_a", "claim_id_b", "decision"),
     "claim_reviews": ("claim_id", "review", "value", "unit", "subject", "period_start", "period_end", "reviewed_at"),
     "fact_reviews": ("fact_key", "fact_id", "rating", "note", "evidence_url", "reviewer", "reviewed_at", "source"),

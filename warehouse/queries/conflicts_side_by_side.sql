@@ -1,18 +1,7 @@
 -- Conflicting claims side by side, newest first (used by `claimhouse conflicts`).
--- $scope: 'all'; 'last-run' (found by the most recent completed run, status completed or
--- completed_with_failures); or 'since' (found at or after the timestamp $since).
+-- $scope: 'all'; 'last-run' (found by the most recent completed run, `last_run`); or 'since'
+-- (found at or after the timestamp $since).
 with
-
-completed_runs as (
-    select * from runs
-    where status in ('completed', 'completed_with_failures')
-),
-
-last_run as (
-    select run_id from completed_runs
-    order by started_at desc
-    limit 1
-),
 
 found as (
     select * from conflicts

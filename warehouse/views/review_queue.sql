@@ -22,15 +22,8 @@ create or replace view review_queue as
 
 with
 
-completed_runs as (
-    select * from runs
-    where status in ('completed', 'completed_with_failures')
-),
-
-last_run as (
-    select run_id from completed_runs
-    order by started_at desc
-    limit 1
+latest as (
+    select run_id from last_run
 ),
 
 in_force as (
@@ -87,7 +80,7 @@ open_conflicts as (
         k.reason,
         a.repeated,
         greatest(a.checkworthiness, b.checkworthiness) as checkworthiness,
-        k.run_id in (select run_id from last_run) as is_new,
+        k.run_id in (select run_id from latest) as is_new,
         k.created_at as found_at
     from conflicts as k
     inner join current_claims as a on a.claim_id = k.claim_id_a
@@ -109,7 +102,7 @@ contradicted as (
         x.reason,
         c.repeated,
         c.checkworthiness,
-        c.run_id in (select run_id from last_run) as is_new,
+        c.run_id in (select run_id from latest) as is_new,
         null::timestamptz as found_at
     from reference_checks as x
     inner join current_claims as c using (claim_id)
@@ -135,7 +128,7 @@ checkworthy as (
         'check-worthiness ' || round(c.checkworthiness, 2)::text as reason,
         c.repeated,
         c.checkworthiness,
-        c.run_id in (select run_id from last_run) as is_new,
+        c.run_id in (select run_id from latest) as is_new,
         null::timestamptz as found_at
     from current_claims as c
     where c.checkworthiness >= 0.8
