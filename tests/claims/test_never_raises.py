@@ -19,7 +19,9 @@ from tests.timing import assert_linear as assert_grows_linearly
 
 NO_SHRINK = (Phase.explicit, Phase.reuse, Phase.generate)
 SLOW_OK = [HealthCheck.too_slow, HealthCheck.data_too_large]
-FAST = settings(max_examples=600, deadline=1000, phases=NO_SHRINK, suppress_health_check=SLOW_OK)
+# No per-example wall-clock deadline: under load one example took 1.4 s with the same CPU time as
+# on a quiet machine. Growth is asserted in CPU time (assert_grows_linearly); a hang meets pytest-timeout.
+FAST = settings(max_examples=600, deadline=None, phases=NO_SHRINK, suppress_health_check=SLOW_OK)
 # Number forms seen in news copy, plus the odd ones that break naive parsers.
 NUMBER_FORMS = (
     "1,500", "$1.2bn", "20k", "two-thirds", "3-5", "-4", "12:30", "No. 5", "€5m", "£3.5 million", "¥100",
@@ -145,7 +147,7 @@ def test_news_like_fragments_give_well_formed_claims(text):
 
 
 @pytest.mark.slow
-@settings(max_examples=150, deadline=1000, phases=NO_SHRINK, suppress_health_check=SLOW_OK)
+@settings(max_examples=150, deadline=None, phases=NO_SHRINK, suppress_health_check=SLOW_OK)
 @given(repeated_separators())
 def test_repeated_separators_give_well_formed_claims(text):
     assert_well_formed(text, extract_claims(text))
@@ -183,7 +185,7 @@ def test_extreme_publication_dates_give_well_formed_claims(text, published):
 
 
 @pytest.mark.slow
-@settings(max_examples=3000, deadline=1000, phases=NO_SHRINK, suppress_health_check=SLOW_OK)
+@settings(max_examples=3000, deadline=None, phases=NO_SHRINK, suppress_health_check=SLOW_OK)
 @given(ANY_TEXT, st.one_of(st.none(), st.dates(), st.sampled_from(EXTREME_DATES)))
 def test_a_few_thousand_inputs_across_strategies(text, published):
     assert_well_formed(text, extract_claims(text, published))

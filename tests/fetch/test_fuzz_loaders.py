@@ -21,7 +21,7 @@ from claimhouse.flows.ingest.decoding import UNICODE_BOMS, decode_bytes
 from claimhouse.flows.ingest.front_matter import FrontMatter, FrontMatterError, parse_front_matter
 from claimhouse.flows.ingest.html_text import HtmlText, html_to_text
 
-FUZZ = settings(max_examples=400, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Every codec this Python ships, as a <meta charset> or a declared charset could name it.
 CODEC_NAMES = tuple(sorted(m.name for m in pkgutil.iter_modules(encodings.__path__) if m.name != "aliases"))
 MAGIC = (b"%PDF-1.7", b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF89a", b"PK\x03\x04", b"\x1f\x8b")
@@ -202,7 +202,7 @@ def test_arbitrary_text_as_html_never_raises(html):
 
 
 @pytest.mark.slow
-@settings(max_examples=600, deadline=1000, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tag_soup())
 def test_tag_soup_gives_text_without_tags_scripts_or_styles(html):
     assert_clean_text(html_to_text(html))
