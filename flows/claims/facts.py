@@ -134,6 +134,7 @@ _CUT_RE = re.compile(r"(?<![\w-])(?:" + _alternation(CUT_WORDS) + r")(?![\w-])",
 _EXCLUDED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(EXCLUSION_WORDS) + r")\b[^.;:()]{0,40}$", re.I)
 _BREAK_RE = re.compile("|".join(re.escape(w) for w in CLAUSE_BREAKS), re.I)
 _SPEAKER_RE = re.compile(r"['’]s\b|\s+(?:said|says|reported|reports|told|announced|added)\b")  # "Panama said": a source
+_TWO_COUNTRIES_RE = re.compile(r"\b(?:both|two|the two|across the two)\s+countries\b", re.I)
 _JOINED_RE = re.compile(r"^\s*(?:and|&|,|/|-|–)\s*(?:[a-z][\w-]*\s+){0,3}$")
 NEAR_CHARS = 40  # words this close after a number name what it counts before any words before it
 
@@ -409,7 +410,8 @@ def _pick_scope(ctx: _Context) -> Evidence | None:
     own = _scopes_in(t, ctx.left[0], ctx.right[1])
     cues = list(_COMBINED_RE.finditer(t, ctx.left[0], ctx.quote[0]))
     cue = bool(cues)
-    two = re.search(r"\b(?:both|two|the two|across the two)\s+countries\b", t[ctx.left[0]:ctx.right[1]], re.I)
+    # "the toll in the two countries to over 19,700": the cue may sit before a number word of its own
+    two = _TWO_COUNTRIES_RE.search(t, max(ctx.sentence[0], min(ctx.left[0], ctx.quote[0] - NEAR_CHARS)), ctx.right[1])
     places_before = [h for h in own if h[0] < ctx.quote[0]]
     if two or (cue and (not places_before or cues[-1].start() > places_before[-1][0])):
         # "bringing the total to N", "the toll in the two countries": the sum of the countries around
