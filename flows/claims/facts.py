@@ -50,6 +50,7 @@ SCOPE_OF: dict[str, str] = {k: v for k, v in _DATA["scopes"]["names"].items()}
 COMBINED_WORDS = tuple(_DATA["scopes"]["combined"])
 WORLD_WORDS = tuple(_DATA["scopes"]["world"])
 WHOLE_WORDS = tuple(_DATA["scopes"]["whole"])
+COUNTRY_WHOLE_WORDS = tuple(_DATA["scopes"]["country_whole"])
 NOT_SCOPE_BEFORE = tuple(_DATA["scopes"]["not_scope_before"])
 NOT_SCOPE_AFTER = tuple(_DATA["scopes"]["not_scope_after"])
 DOMAIN_ALIASES: dict[str, str] = dict(_DATA["country_domains"]["aliases"])
@@ -90,6 +91,8 @@ _MEASURE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(MEASURE_OF) + r")(?![\w
 _SCOPE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(SCOPE_OF) + r")(?![\w-])")
 _COMBINED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(COMBINED_WORDS) + r"|bringing|brought|taking|takes|took the)(?![\w-])", re.I)
 _WHOLE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(WHOLE_WORDS) + r")(?![\w-])", re.I)
+_COUNTRY_WHOLE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(COUNTRY_WHOLE_WORDS) + r")(?![\w-])", re.I)
+_SUSPENDED_RE = re.compile(r"\w-\s+(?:and|or)\s+$")  # "government- and rebel-held": two parts, one word
 _WORLD_RE = re.compile(r"(?<![\w-])(?:" + _alternation(WORLD_WORDS) + r")(?![\w-])", re.I)
 _DAY_RE = re.compile(r"(?<![\w-])(?P<w>" + _alternation(WEEKDAYS) + "|" + _alternation(DAY_WORDS) + r")(?P<poss>['’]s)?(?![\w-])", re.I)
 _EVENT_BEFORE_RE = re.compile(r"(?:since|struck|hit|began|started|broke out|erupted|before dawn)\W+(?:\w+\W+){0,5}$", re.I)
@@ -405,8 +408,24 @@ def _compound(text: str, hits: list[tuple[int, str, str]]) -> list[list[tuple[in
     return groups
 
 
+def _parts_together(ctx: _Context) -> Evidence | None:
+    """'across government- and rebel-held areas', 'bringing the country's death toll to': the whole
+    country, not the part the sentence names."""
+    t = ctx.text
+    for m in _SCOPE_RE.finditer(t, ctx.left[0], ctx.right[1]):
+        path = SCOPE_OF[m.group(0)]
+        if "/" in path and not path.startswith(("org:", "tracker:")) \
+                and _SUSPENDED_RE.search(t, max(0, m.start() - 30), m.start()):
+            start = t.rfind(" ", max(0, m.start() - 30), _SUSPENDED_RE.search(t, max(0, m.start() - 30), m.start()).start()) + 1
+            return Evidence(path.rsplit("/", 1)[0], t[start:m.end()], "sentence")
+    return None
+
+
 def _pick_scope(ctx: _Context) -> Evidence | None:
     t = ctx.text
+    together = _parts_together(ctx)
+    if together:
+        return together
     own = _scopes_in(t, ctx.left[0], ctx.right[1])
     cues = list(_COMBINED_RE.finditer(t, ctx.left[0], ctx.quote[0]))
     cue = bool(cues)
@@ -698,7 +717,10 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
             measure += ":round"
     scope_ev = _pick_scope(ctx) or fallbacks[(measure or "").split(":")[0] in ORG_MEASURES]
     whole = _WHOLE_RE.search(ctx.text, ctx.left[0], ctx.right[1])
-    if scope_ev and whole and _nested(scope_ev.value):  # "damage across the island": all of Maui, not Lahaina
+    country_whole = _COUNTRY_WHOLE_RE.search(ctx.text, ctx.left[0], ctx.right[1])
+    if scope_ev and country_whole and _nested(scope_ev.value):  # "the country's death toll": all of it
+        scope_ev = Evidence(scope_ev.value.split("/")[0], f"{scope_ev.words} + {country_whole.group(0)}", scope_ev.source)
+    elif scope_ev and whole and _nested(scope_ev.value):  # "damage across the island": all of Maui, not Lahaina
         scope_ev = Evidence(scope_ev.value + "/*", f"{scope_ev.words} + {whole.group(0)}", scope_ev.source)
     metro = _METRO_RE.search(ctx.text, ctx.left[0], ctx.right[1]) or _METRO_RE.search(ctx.text, *ctx.sentence)
     if scope_ev and metro:  # "the metropolitan area is home to 1.6 million": around the city, not in it
