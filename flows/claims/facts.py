@@ -117,6 +117,11 @@ _PAST_YEAR_WORDS_RE = re.compile(r"\b(?:over|in|during)\s+the\s+(?:last|past)\s+
 _WINDOW_RE = re.compile(r"\b(?:from|between)\s+(?P<m1>" + _alternation(MONTHS) + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
                         r"\s+(?:to|and|until|through|-|–)\s+(?P<m2>" + _alternation(MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b",
                         re.I)
+_MONTH_WITH_RE = re.compile(r"\b(?P<m>" + _alternation(MONTHS) + r"),\s+with\s+$", re.I)
+_YEAR_AFTER_RE = re.compile(r",?\s+((?:19|20)\d\d)\b")
+_ORIGINS_RE = re.compile(r"\b(?:countries|country|nations|places) of origin\b", re.I)
+_COMPARED_BEFORE_RE = re.compile(r"\b(?:from|than|than in|compared with|compared to|against|versus|over)\s+(?:the\s+)?(?:same\s+period\s+(?:in|of)\s+)?$", re.I)
+_SAME_PERIOD_RE = re.compile(r"\b(?:in the same (?:period|month|time)|in the corresponding period|compared with|up from)\b", re.I)
 _COMPARED_RE = re.compile(r"\b(?:from|previous|prior|compared with|compared to|against)\b", re.I)
 _UP_TO_RE = re.compile(r"\b(?:up to|until|through|to)\s+(?P<m2>" + _alternation(MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _PASSED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["threshold_verbs"]["lower_bound"]) + r")\s+$", re.I)
@@ -333,6 +338,12 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
     near, left, before, far = ([h for h in hits if adjacent(h)] for hits in (near, left, before, far))
     if ctx.left[0] > ctx.sentence[0]:  # "the 7.8 magnitude earthquake ... crossed 11,000": the word right after
         left = [h for h in left if t[ctx.left[0]:h[0]].strip(" -")]  # the number before is that number's
+    if not near and _SAME_PERIOD_RE.search(t, *ctx.left):
+        # "155,754 migrants landed, ..., while in the same period of 2022 there were 103,846": what the
+        # figure is compared with says what it counts, not a word between the two
+        first = [h for h in _measure_hits(t, ctx.sentence[0], ctx.quote[0]) if adjacent(h) and h[1].lower() not in WEAK_WORDS]
+        if first:
+            return Evidence(first[0][2], first[0][1], "sentence")
     for strong in (True, False):
         for hits in (near, left, before, far):
             for _, words, measure in hits:
@@ -367,8 +378,10 @@ def _scopes_in(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     out = [(m.start(), m.group(0), SCOPE_OF[m.group(0)]) for m in _SCOPE_RE.finditer(text, lo, hi)]
     taken = [(p, p + len(w)) for p, w, _ in out]
     out = [h for h in out if not _not_scope(text, h[0], h[0] + len(h[1]))]
+    origins = _ORIGINS_RE.search(text, lo, hi)  # "the migrants' countries of origin are mainly Egypt, Tunisia ..."
     for p in find_places(text, lo, hi):
-        if p.origin or any(a < p.end and p.start < b for a, b in taken) or _not_scope(text, p.start, p.end):
+        if p.origin or any(a < p.end and p.start < b for a, b in taken) or _not_scope(text, p.start, p.end) \
+                or (origins and origins.end() <= p.start):
             continue
         out.append((p.start, text[p.start:p.end], p.place.replace("/", "-")))  # "Darien Gap (PA-CO)": one name
     return sorted(out)
@@ -539,15 +552,25 @@ def _context_period(ctx: _Context, published: date | None) -> tuple[date, date, 
     return None
 
 
-def _own_period(ctx: _Context, published: date | None) -> tuple[date, date, Evidence] | None:
+def _compared_period(text: str, start: int) -> bool:
+    """A period right after a comparison word ('compared with the previous year', 'more than in
+    2022', 'up from 2022'): the compared period, not the one a change is measured over."""
+    return _COMPARED_BEFORE_RE.search(text, max(0, start - 30), start) is not None
+
+
+def _own_period(ctx: _Context, published: date | None, change: bool = False) -> tuple[date, date, Evidence] | None:
     """The period named in the number's own stretch of the sentence, nearest first (right after
     the number, then before it): '16,822 in August 2022', 'in 2022, 105,129 migrants'."""
     lo, hi = ctx.left[0], ctx.right[1]
     window = _WINDOW_RE.search(ctx.text, *ctx.sentence)
     if window and published is not None:
         # "from January 1 to December 30": a window of days, not the year
-        year_m = _PAST_YEAR_RE.search(ctx.text, *ctx.sentence)
-        year = int(year_m.group(1)) if year_m else published.year
+        # the year written with the window, else the last one whose window ended by publication
+        # ("104,061 arrived from January 1 to December 30, against 67,034 in 2021", published 1 January)
+        year_m = _YEAR_AFTER_RE.match(ctx.text, window.end())
+        m2, d2 = MONTHS[window.group("m2").lower()], int(window.group("d2"))
+        year = int(year_m.group(1)) if year_m else (
+            published.year if (m2, d2) <= (published.month, published.day) else published.year - 1)
         try:
             a = date(year, MONTHS[window.group("m1").lower()], int(window.group("d1")))
             b = date(year, MONTHS[window.group("m2").lower()], int(window.group("d2")))
@@ -555,8 +578,19 @@ def _own_period(ctx: _Context, published: date | None) -> tuple[date, date, Evid
             a = b = None
         if a and b and a <= b:
             return a, b, Evidence(f"{a}..{b}", window.group(0), "sentence")
+    # a change is measured over its own period, not the compared one; a level in a comparison ('more than in
+    # 2022 (when there were 103,846)', '5,273 in the corresponding period of 2022') counts its own period
+    with_m = _MONTH_WITH_RE.search(ctx.text, max(ctx.sentence[0], ctx.quote[0] - 30), ctx.quote[0])
+    if with_m and published is not None and with_m.group("m")[:1].isupper():
+        # "the month with the most landings was August, with 16,822": the month the clause names
+        month = MONTHS[with_m.group("m").lower()]
+        year = published.year - (1 if month > published.month else 0)
+        a, b = _month_span(year, month)
+        return a, b, Evidence(f"{a}..{b}", with_m.group("m"), "sentence")
     found = [p for p in find_periods(ctx.text[lo:hi], published)
-             if p.period_start and p.period_end and not p.baseline and not p.future_target]
+             if p.period_start and p.period_end and not p.future_target
+             and (not p.baseline or (not change and p.start >= ctx.quote[1] - lo) or (not change and lo + p.end <= ctx.quote[0]))
+             and not (change and _compared_period(ctx.text, lo + p.start))]
     if not found:
         return None
     q0, q1 = ctx.quote[0] - lo, ctx.quote[1] - lo
@@ -746,9 +780,13 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         partial = False
     elif measure in RATE_MEASURES and published is not None:
         start, end, when_ev = _rate_month(ctx, claim, published)
-    elif (own := _own_period(ctx, published)) is not None:
+    elif (own := _own_period(ctx, published, claim.kind == "change")) is not None:
         start, end, when_ev = own
         partial = partial and own[0] == claim.period_start
+    elif claim.kind == "change" and start is not None and (got := _context_period(ctx, published)) is not None:
+        # "That is 50 percent more than in 2022": the change of the headline's year, not a year near it
+        start, end, when_ev = got
+        partial = False
     elif start is not None:
         when_ev = Evidence(f"{start}..{end}", "", "claim" if start == claim.period_start else "sentence")
     else:
@@ -893,7 +931,16 @@ def lead_window(doc: Document) -> tuple[int, int, str] | None:
     """(month, day, words) of a window the document's first paragraph sets for its yearly figures:
     'Up to Dec 29, 155,754 landed', 'landings from January 1st to December 29th 2023'."""
     first = doc.text.split("\n\n", 1)[0][:400]
-    m = _WINDOW_RE.search(first) or _UP_TO_RE.search(first)
+    m = _WINDOW_RE.search(first)
+    if m:
+        # "the dashboard covers landings from January 1st to December 29th": the document's window;
+        # "104,061 people arrived from January 1 to December 30": one figure's, not the others'
+        s0 = first.rfind(". ", 0, m.start()) + 1
+        s1 = first.find(". ", m.end())
+        rest = first[s0:m.start()] + first[m.end():s1 if s1 >= 0 else len(first)]
+        if re.search(r"\d", _PAST_YEAR_RE.sub("", rest)):
+            return None
+    m = m or _UP_TO_RE.search(first)
     if not m:
         return None
     month, day = MONTHS[m.group("m2").lower()], int(m.group("d2"))
@@ -903,7 +950,8 @@ def lead_window(doc: Document) -> tuple[int, int, str] | None:
 def _windowed(f: Features, window: tuple[int, int, str] | None) -> Features:
     """A full-year figure of a document whose lead sets a window to a day takes that window, and so
     does a same-period comparison (the year before, 'in the same period of 2022')."""
-    if window is None or f.evolving or f.when_start is None or f.when_end is None or f.partial:
+    if window is None or f.evolving or f.when_start is None or f.when_end is None or f.partial \
+            or f.kind.startswith("change"):  # "up 50% in 2023": the year's change as reported
         return f
     s, e = f.when_start, f.when_end
     if not (s.month == 1 and s.day == 1 and e.month == 12 and e.day == 31 and s.year == e.year):

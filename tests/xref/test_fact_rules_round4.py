@@ -1,5 +1,7 @@
 """The fourth round of fact-matching rules (flows/claims/facts.py), on sentences written for them
 (issue 14, real-article misses): a sum cue read past a number word of its own, ..."""
+import datetime as dt
+
 from tests.xref.facts_helpers import features
 
 
@@ -20,3 +22,45 @@ def test_two_parts_joined_by_a_suspended_hyphen_are_their_parent():
     f = features("In Syria, 5,714 people have died across government- and rebel-held areas.", "2023-02-14",
                  title="Quake")
     assert next(iter(f.values())).scope == "SY"
+
+
+def test_a_change_is_measured_over_its_own_year_not_the_compared_one():
+    got = features("The ministry said arrivals in 2025 rose by 40 percent compared with the previous year.",
+                   "2025-12-30", title="Arrivals up 40% in 2025")
+    f = got["40 percent"]
+    assert (f.when_start, f.when_end) == (dt.date(2025, 1, 1), dt.date(2025, 12, 31))
+
+
+def test_a_change_said_against_a_year_takes_the_headlines_year():
+    got = features("That is 40 percent more than in 2024 (when there were 71,200).", "2025-12-31",
+                   title="Record arrivals in 2025")
+    assert got["40 percent"].when_start == dt.date(2025, 1, 1)
+    assert got["71,200"].when_start == dt.date(2024, 1, 1)  # the level is the compared year's own
+
+
+def test_a_figure_in_the_same_period_counts_what_it_is_compared_with():
+    got = features("Some 98,100 migrants landed over the last year, among them more than 9,000 unaccompanied "
+                   "minors, while in the same period of 2024 there were 71,200.", "2025-12-30", title="Arrivals")
+    assert got["71,200"].measure == got["Some 98,100 migrants"].measure == "arrivals"
+
+
+def test_a_window_of_one_figure_in_the_lead_is_not_the_documents():
+    got = features("Over 90,000 migrants landed in Italy in 2024. Updated figures show that 91,300 people arrived "
+                   "from January 1 to December 30, against 71,200 in 2023.\n\nIn August, 16,100 arrived.",
+                   "2025-01-01", title="Arrivals in 2024")
+    f = got["Over 90,000 migrants"]
+    assert (f.when_start, f.when_end, f.partial) == (dt.date(2024, 1, 1), dt.date(2024, 12, 31), False)
+    assert got["91,300 people"].when_end == dt.date(2024, 12, 30)  # its own window, of the year just ended
+
+
+def test_countries_of_origin_are_not_where_a_figure_counts():
+    got = features("The migrants' countries of origin are mainly Egypt, Tunisia and Syria. There were 12,100 "
+                   "unaccompanied minors.", "2025-01-01", title="Arrivals in Italy in 2024")
+    assert got["12,100 unaccompanied minors"].scope == "IT"
+
+
+def test_a_month_named_before_with_is_the_figures_month():
+    got = features("The month with the most landings was August, with 16,100, the ministry said.", "2025-01-01",
+                   title="Arrivals in Italy in 2024")
+    f = next(iter(got.values()))
+    assert (f.when_start, f.when_end) == (dt.date(2024, 8, 1), dt.date(2024, 8, 31))
