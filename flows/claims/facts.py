@@ -112,7 +112,7 @@ _NEAR_MODIFIER_RES = {k: (of, re.compile(r"(?<![\w-])(?:" + _alternation(words) 
 _PART_OF_RE = re.compile(r"\s+of\s+(?:the\s+)?\d[\d,.]*\b")
 _MONTH_RE = re.compile(r"(?<![\w-])(?P<m>" + _alternation(MONTHS) + r")\.?(?:['’]s)?(?:\s+(?P<y>(?:19|20)\d\d))?(?![\w-])"
                        r"|(?P<last>\blast month\b)|(?P<prev>\b(?:the previous|the prior|a) month(?: earlier| before)?\b)", re.I)
-_ANAPHORA_RE = re.compile(r"^\W*(?:" + _alternation(ANAPHORA) + r")\b", re.I)
+_ANAPHORA_RE = re.compile(r"\W*(?:" + _alternation(ANAPHORA) + r")\b", re.I)
 _PAST_YEAR_WORDS_RE = re.compile(r"\b(?:over|in|during)\s+the\s+(?:last|past)\s+year\b", re.I)
 _WINDOW_RE = re.compile(r"\b(?:from|between)\s+(?P<m1>" + _alternation(MONTHS) + r")\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?"
                         r"\s+(?:to|and|until|through|-|–)\s+(?P<m2>" + _alternation(MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b",
@@ -332,6 +332,8 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
         w = h[1].lower()
         if w in THRESHOLD_VERBS and h[0] < ctx.quote[0] and not t[h[0] + len(h[1]):ctx.quote[0] + _digit_at(claim.quote)].strip(" \"'“‘"):
             return False  # "the death toll ... crossed 11,000": the figure a count passed, not what crossed
+        if w in THRESHOLD_VERBS and h[0] >= ctx.quote[1] and not t[h[0] + len(h[1]):ctx.right[1]].strip(" \"'“‘"):
+            return False  # "unchanged at 6.2 per cent and reached 0.9 per cent": the next number's mark
         return w not in ADJACENT_ONLY or (
             h[0] < ctx.quote[0] and len(t[h[0] + len(h[1]):ctx.quote[0]].split()) <= ADJACENT_GAP_WORDS)
 
@@ -351,6 +353,11 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
                     return Evidence(measure, words, "sentence")
     s0, s1 = ctx.sentence
     sentence_hits = sorted(filter(adjacent, _measure_hits(t, s0, s1)), key=lambda h: (h[1].lower() in WEAK_WORDS, abs(h[0] - ctx.quote[0])))
+    if ctx.previous and _ANAPHORA_RE.match(t, s0) and not [h for h in sentence_hits if h[0] < ctx.right[1]]:
+        hits = _measure_hits(t, *ctx.previous)
+        if hits:  # "It was unchanged at 6.2 per cent annually and reached 0.9 per cent on a monthly basis":
+            # 'it' is the measure before; the words past the next number are that number's
+            return Evidence(hits[0][2], hits[0][1], "previous sentence")
     if sentence_hits:
         return Evidence(sentence_hits[0][2], sentence_hits[0][1], "sentence")
     if _names_its_own_thing(claim):
@@ -731,7 +738,7 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
                    fallbacks: tuple[Evidence | None, Evidence | None] = (None, None)) -> Features:
     measure_ev = _cuts(_pick_measure(ctx, claim), ctx, claim.unit == "percent")
     for name, (of, rx) in _MODIFIER_RES.items():
-        m = rx.search(ctx.text, *ctx.sentence)
+        m = rx.search(ctx.text, ctx.sentence[0], ctx.right[1])  # past the next number: that number's modifier
         if measure_ev and measure_ev.value in of and m:
             measure_ev = Evidence(name, f"{measure_ev.words} + {m.group(0)}", measure_ev.source)
     for name, (of, rx) in _NEAR_MODIFIER_RES.items():

@@ -64,3 +64,15 @@ def test_a_month_named_before_with_is_the_figures_month():
                    title="Arrivals in Italy in 2024")
     f = next(iter(got.values()))
     assert (f.when_start, f.when_end) == (dt.date(2024, 8, 1), dt.date(2024, 8, 31))
+
+
+def test_it_in_a_sentence_inside_a_paragraph_takes_the_measure_before():
+    got = features("Prices rose fast. Core inflation, which strips out food and energy, stayed high. It was unchanged "
+                   "at 5.2 per cent annually in May and reached 0.7 per cent on a monthly basis.", "2025-06-18",
+                   title="UK prices")
+    assert got["5.2 per cent"].measure == "core_inflation"
+
+
+def test_a_threshold_verb_before_the_next_number_is_that_numbers_mark():
+    got = features("Arrivals were 5,200 in May and reached 6,100 in June.", "2025-07-01", title="Arrivals in Italy")
+    assert got["5,200"].measure_evidence.words != "reached"
