@@ -58,6 +58,7 @@ GENERIC_DOMAINS = frozenset(_DATA["country_domains"]["generic"])
 WEEKDAYS = tuple(_DATA["weekdays"])
 DAY_WORDS: dict[str, int] = dict(_DATA["day_words"])
 UPDATE_CUES = tuple(_DATA["update_cues"])
+PREVIOUS_CUES = tuple(_DATA["previous_cues"])
 FORECASTERS: dict[str, str] = {k: v for k, v in _DATA["forecasters"].items() if not k.startswith("_")}
 FORECAST_WORDS = tuple(_DATA["forecast_words"])
 RATE_MEASURES = frozenset(_DATA["rate_measures"])
@@ -98,6 +99,7 @@ _DAY_RE = re.compile(r"(?<![\w-])(?P<w>" + _alternation(WEEKDAYS) + "|" + _alter
 _EVENT_BEFORE_RE = re.compile(r"(?:since|struck|hit|began|started|broke out|erupted|before dawn)\W+(?:\w+\W+){0,5}$", re.I)
 _PAST_YEAR_RE = re.compile(r"(?<![\d,.$€£])(1[89]\d\d|20\d\d)(?![\d%])")
 _UPDATE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(UPDATE_CUES) + r")\W+(?:\w+\W+){0,3}$", re.I)
+_PREVIOUS_RE = re.compile(r"(?<![\w-])(?:" + _alternation(PREVIOUS_CUES) + r")\s+$", re.I)
 _FORECAST_RE = re.compile(r"(?<![\w-])(?:" + _alternation(FORECAST_WORDS) + r")(?![\w-])", re.I)
 _FORECASTER_RE = re.compile(r"(?<![\w-])(?:" + _alternation(FORECASTERS) + r")(?![\w-])", re.I)
 _NORM_RE = re.compile(r"[\W_]+")
@@ -784,6 +786,12 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         ev = _pick_day(ctx, published)
         start = end = date.fromisoformat(ev.value)
         when_ev = Evidence(f"as of {ev.value}", ev.words, ev.source)
+        before = _PREVIOUS_RE.search(ctx.text, max(ctx.sentence[0], claim.span_start - 30),
+                                     claim.span_start + _digit_at(claim.quote))
+        if before:  # "which previously stood at 80": the count before this day's figure
+            start = end = start - timedelta(days=1)
+            when_ev = Evidence(f"as of {start}", f"{before.group(0).strip()} + {ev.words or ev.value}",
+                               f"the day before, {ev.source}")
         partial = False
     elif measure in RATE_MEASURES and published is not None:
         start, end, when_ev = _rate_month(ctx, claim, published)

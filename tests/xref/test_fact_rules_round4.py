@@ -76,3 +76,10 @@ def test_it_in_a_sentence_inside_a_paragraph_takes_the_measure_before():
 def test_a_threshold_verb_before_the_next_number_is_that_numbers_mark():
     got = features("Arrivals were 5,200 in May and reached 6,100 in June.", "2025-07-01", title="Arrivals in Italy")
     assert got["5,200"].measure_evidence.words != "reached"
+
+
+def test_a_previous_figure_of_a_toll_is_the_count_of_the_day_before():
+    got = features("The number of deaths, which previously stood at 40, rose to 52, the governor said on Saturday.",
+                   "2025-08-09", title="Fire toll rises")
+    assert got["52"].when_start == dt.date(2025, 8, 9)
+    assert (got["40"].when_start, got["40"].when_end) == (dt.date(2025, 8, 8), dt.date(2025, 8, 8))
