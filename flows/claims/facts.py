@@ -59,6 +59,8 @@ WEEKDAYS = tuple(_DATA["weekdays"])
 DAY_WORDS: dict[str, int] = dict(_DATA["day_words"])
 UPDATE_CUES = tuple(_DATA["update_cues"])
 PREVIOUS_CUES = tuple(_DATA["previous_cues"])
+PEOPLE_HEADS = frozenset(_DATA["people_heads"]["words"])
+ITEM_MEASURES = frozenset(_DATA["list_items"]["item_measures"])
 FORECASTERS: dict[str, str] = {k: v for k, v in _DATA["forecasters"].items() if not k.startswith("_")}
 FORECAST_WORDS = tuple(_DATA["forecast_words"])
 RATE_MEASURES = frozenset(_DATA["rate_measures"])
@@ -100,6 +102,8 @@ _EVENT_BEFORE_RE = re.compile(r"(?:since|struck|hit|began|started|broke out|erup
 _PAST_YEAR_RE = re.compile(r"(?<![\d,.$€£])(1[89]\d\d|20\d\d)(?![\d%])")
 _UPDATE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(UPDATE_CUES) + r")\W+(?:\w+\W+){0,3}$", re.I)
 _PREVIOUS_RE = re.compile(r"(?<![\w-])(?:" + _alternation(PREVIOUS_CUES) + r")\s+$", re.I)
+_ITEM_RE = re.compile(r"(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}):\s*$")
+_FIRST_ITEM_RE = re.compile(r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}:\s*\d")
 _FORECAST_RE = re.compile(r"(?<![\w-])(?:" + _alternation(FORECAST_WORDS) + r")(?![\w-])", re.I)
 _FORECASTER_RE = re.compile(r"(?<![\w-])(?:" + _alternation(FORECASTERS) + r")(?![\w-])", re.I)
 _NORM_RE = re.compile(r"[\W_]+")
@@ -317,6 +321,31 @@ def _digit_at(quote: str) -> int:
     return next((i for i, ch in enumerate(quote) if ch.isdigit()), 0)
 
 
+def _list_item(ctx: _Context) -> tuple[Evidence, Evidence | None] | None:
+    """'... the companies that cut the most jobs last year include: Meta: 11,000. Amazon: 10,000.':
+    (the item's scope, the measure of the sentence opening the list) for a number right after 'Name: '."""
+    t = ctx.text
+    m = _ITEM_RE.search(t, max(ctx.sentence[0], ctx.quote[0] - 40), ctx.quote[0])
+    if not m:
+        return None
+    p0 = t.rfind("\n\n", 0, ctx.quote[0])
+    p0 = 0 if p0 < 0 else p0 + 2
+    first = _FIRST_ITEM_RE.search(t, p0, ctx.quote[0] + 1)
+    if not first:
+        return None
+    i0 = max(t.rfind(". ", p0, first.start()), t.rfind("? ", p0, first.start()), p0 - 2) + 2
+    hits = [h for h in _measure_hits(t, i0, first.start()) if h[2] not in ITEM_MEASURES]
+    strong = [h for h in hits if h[1].lower() not in WEAK_WORDS] or hits
+    measure = Evidence(strong[-1][2], strong[-1][1], "list") if strong else None
+    name = m.group("name")
+    if name in SCOPE_OF:
+        return Evidence(SCOPE_OF[name], name, "list item"), measure
+    if measure is not None and _cuts(measure, ctx, False).value in ORG_MEASURES:
+        # an organisation the lexicon does not know ('Cisco: 4,100'): its own, by name
+        return Evidence("org:" + _NORM_RE.sub("-", name.lower()).strip("-"), name, "list item"), measure
+    return None
+
+
 def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
     t = ctx.text
     near_end = min(ctx.right[1], ctx.quote[1] + NEAR_CHARS)
@@ -348,6 +377,14 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
         first = [h for h in _measure_hits(t, ctx.sentence[0], ctx.quote[0]) if adjacent(h) and h[1].lower() not in WEAK_WORDS]
         if first:
             return Evidence(first[0][2], first[0][1], "sentence")
+    num_end = ctx.quote[0] + _digit_at(claim.quote)
+    while num_end < len(t) and (t[num_end].isdigit() or t[num_end] in ",."):
+        num_end += 1
+    head = [h for h in near if h[0] >= num_end and not t[num_end:h[0]].strip(" ,.")
+            and h[1].lower() not in PEOPLE_HEADS]  # "8,565 migrants died": people, counted by the verb
+    if head and not _FROM_RE.search(t, max(0, head[0][0] - 6), head[0][0]):
+        # "cut more than 150,000 jobs": the noun right after the number says what it counts
+        return Evidence(head[0][2], head[0][1], "sentence")
     for strong in (True, False):
         for hits in (near, left, before, far):
             for _, words, measure in hits:
@@ -738,7 +775,8 @@ def domain_country(doc: Document) -> Evidence | None:
 
 def claim_features(doc: Document, claim: Claim, ctx: _Context,
                    fallbacks: tuple[Evidence | None, Evidence | None] = (None, None)) -> Features:
-    measure_ev = _cuts(_pick_measure(ctx, claim), ctx, claim.unit == "percent")
+    item = _list_item(ctx)
+    measure_ev = _cuts(item[1] if item and item[1] else _pick_measure(ctx, claim), ctx, claim.unit == "percent")
     for name, (of, rx) in _MODIFIER_RES.items():
         m = rx.search(ctx.text, ctx.sentence[0], ctx.right[1])  # past the next number: that number's modifier
         if measure_ev and measure_ev.value in of and m:
@@ -758,7 +796,7 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         elif _INCREMENT_RE.search(ctx.text, *near_left) or _INCREMENT_AFTER_RE.match(
                 ctx.text, claim.span_end if not claim.quote.endswith(" more") else claim.span_end - 5):
             measure += ":round"
-    scope_ev = _pick_scope(ctx) or fallbacks[(measure or "").split(":")[0] in ORG_MEASURES]
+    scope_ev = (item[0] if item else None) or _pick_scope(ctx) or fallbacks[(measure or "").split(":")[0] in ORG_MEASURES]
     whole = _WHOLE_RE.search(ctx.text, ctx.left[0], ctx.right[1])
     country_whole = _COUNTRY_WHOLE_RE.search(ctx.text, ctx.left[0], ctx.right[1])
     if scope_ev and country_whole and _nested(scope_ev.value):  # "the country's death toll": all of it

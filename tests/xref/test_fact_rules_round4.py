@@ -83,3 +83,16 @@ def test_a_previous_figure_of_a_toll_is_the_count_of_the_day_before():
                    "2025-08-09", title="Fire toll rises")
     assert got["52"].when_start == dt.date(2025, 8, 9)
     assert (got["40"].when_start, got["40"].when_end) == (dt.date(2025, 8, 8), dt.date(2025, 8, 8))
+
+
+def test_the_noun_right_after_the_number_says_what_it_counts():
+    f = next(iter(features("Taken together, employers in the sector cut more than 90,000 jobs in 2024.", "2025-01-03",
+                           title="Layoffs").values()))
+    assert f.measure == "job_cuts"
+
+
+def test_each_item_of_a_list_is_its_own_organisations_count():
+    got = features("The companies that cut the most jobs last year include: Meta: 9,000. Amazon: 8,000. Cisco: 4,100.",
+                   "2025-01-21", title="Layoffs in 2024")
+    assert [(got[q].scope, got[q].measure) for q in ("9,000", "8,000", "4,100")] == [
+        ("org:meta", "job_cuts"), ("org:amazon", "job_cuts"), ("org:cisco", "job_cuts")]
