@@ -96,3 +96,9 @@ def test_each_item_of_a_list_is_its_own_organisations_count():
                    "2025-01-21", title="Layoffs in 2024")
     assert [(got[q].scope, got[q].measure) for q in ("9,000", "8,000", "4,100")] == [
         ("org:meta", "job_cuts"), ("org:amazon", "job_cuts"), ("org:cisco", "job_cuts")]
+
+
+def test_a_place_naming_a_past_earthquake_is_not_where_its_toll_counts():
+    f = next(iter(features("The floods in Spain are deadlier than the Valencia disaster of 1957, which killed around 81 "
+                           "people.", "2025-02-14", title="Flood toll").values()))
+    assert f.scope == "ES"
