@@ -102,3 +102,9 @@ def test_a_place_naming_a_past_earthquake_is_not_where_its_toll_counts():
     f = next(iter(features("The floods in Spain are deadlier than the Valencia disaster of 1957, which killed around 81 "
                            "people.", "2025-02-14", title="Flood toll").values()))
     assert f.scope == "ES"
+
+
+def test_where_a_quake_was_centred_is_not_where_its_injured_count():
+    got = features("Officials said 98,000 people were injured by the quake centred on Gaziantep.",
+                   "2025-02-14", title="Turkey quake toll")
+    assert next(iter(got.values())).scope == "TR"
