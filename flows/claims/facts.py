@@ -862,6 +862,8 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         kind = "rate"
     elif family == "count" and (measure or "").split(":")[0] not in STOCKS:
         kind = "level"  # "cut 10,000 jobs" and "10,000 job cuts" count the same events
+    elif claim.unit == "percent" and (measure or "").split(":")[0] == "job_cuts":
+        kind = "level"  # "cut 13% of its employees" and "about 13 percent of its workforce": the share cut
     forecast = ""
     t = ctx.text
     future = claim.period_start is not None and published is not None and claim.period_start > published

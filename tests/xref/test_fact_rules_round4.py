@@ -108,3 +108,17 @@ def test_where_a_quake_was_centred_is_not_where_its_injured_count():
     got = features("Officials said 98,000 people were injured by the quake centred on Gaziantep.",
                    "2025-02-14", title="Turkey quake toll")
     assert next(iter(got.values())).scope == "TR"
+
+
+def test_a_share_cut_is_one_fact_whether_said_as_a_cut_or_as_a_share():
+    a = next(iter(features("Vexa cut 9% of its employees in November.", "2025-12-03", title="Vexa layoffs").values()))
+    got = features("Vexa will lay off 2,000 employees, about 9 percent of its workforce.", "2025-11-20",
+                   title="Vexa layoffs")
+    b = got["about 9 percent"]
+    assert (a.measure, a.kind) == (b.measure, b.kind) == ("job_cuts", "level")
+
+
+def test_a_headcount_reduction_is_a_cut():
+    got = features("Staff were told of the headcount reduction, which represents over 6 percent of the workforce.",
+                   "2025-01-20", title="Vexa layoffs")
+    assert next(iter(got.values())).measure == "job_cuts"
