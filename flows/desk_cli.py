@@ -90,11 +90,14 @@ def review() -> None:
 def review_link_command(claim_id_a: str, claim_id_b: str, decision: str, db_path: str, reviewer: str | None,
                         note: str | None) -> None:
     """A decision on the link between two claims (claim ids from `conflicts` or `review_queue`).
-    reject and different-fact take the pair apart for good; confirm and same-fact keep it."""
+    reject and different-fact take the pair apart for good; confirm and same-fact keep it, and a
+    same-fact pair the rules did not relate is linked too (its relation judged from the two intervals)."""
     from claimhouse.flows.review import review_link
 
     with _writable(db_path) as con:
         _recorded(lambda: review_link(con, claim_id_a, claim_id_b, decision, _reviewer(reviewer), note))
+    if decision == "same-fact":
+        click.echo("a claim the rules do not compare is linked by the next `claimhouse run` (see `claim_links`)")
 
 
 @review.command("claim")

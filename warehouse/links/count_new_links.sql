@@ -2,7 +2,8 @@
 -- sizes of value groups instead of spelled out: for two related groups A and B, the pairs from
 -- different documents are |A||B| minus the sum over documents of |A_d||B_d| (for a group with
 -- itself, half of |A|^2 minus the sum of |A_d|^2); the new ones are those less the pairs of
--- claims grouped before this run, less the new pairs a person took apart (`dismissed_links`).
+-- claims grouped before this run, less the new pairs a person took apart (`dismissed_links`), plus
+-- the new pairs only a person's same-fact decision links (`decided_links`, one pair each).
 with
 
 dismissed_claims as (
@@ -67,6 +68,14 @@ taken_apart as (
     semi join related as r
         on r.group_id_a = least(a.group_id, b.group_id) and r.group_id_b = greatest(a.group_id, b.group_id)
     where (a.is_new or b.is_new) and a.document_id <> b.document_id
+),
+
+decided as (
+    select count(*) as n
+    from decided_links as d
+    anti join related as r
+        on r.group_id_a = least(d.group_id_a, d.group_id_b) and r.group_id_b = greatest(d.group_id_a, d.group_id_b)
+    where d.run_id = $run_id
 )
 
-select coalesce((select sum(new_pairs) from counted), 0) - (select n from taken_apart)
+select coalesce((select sum(new_pairs) from counted), 0) - (select n from taken_apart) + (select n from decided)

@@ -1,6 +1,7 @@
 -- claim_links: links between two current claims about the same fact: every pair of claims from
 -- different documents whose value groups the pair rule relates (`link_candidates`), among the
--- claims a link step has grouped (`claim_groups`). Computed when read, from one stored row per
+-- claims a link step has grouped (`claim_groups`), and the pairs a person said state the same fact
+-- (`decided_links`). Computed when read, from one stored row per
 -- claim (migration 0009): read it for one claim (`where claim_id_a = ? or claim_id_b = ?`) or for
 -- small facts; `group_links`, `conflicts` and `facts` count and show big facts without their pairs.
 -- Links touching a claim of a superseded document version are left out, and so are links a
@@ -13,7 +14,8 @@
 -- relation    agrees | conflicts | updates (a later, higher figure of an evolving count)
 -- reason      why the two claims are the same fact (measure, scope and period, each with where
 --             it was read: the sentence, the sentence before, the headline, the lead, the
---             publication date) and how their values compare (the intervals)
+--             publication date) and how their values compare (the intervals); for a pair a person
+--             said is the same fact (`link_decisions`), who decided it, when and why
 -- severity    0 for agreement; grows with the size of a conflict
 -- copy        the two claims are the same sentence in both documents, or their documents are near-same
 --             (link_candidates: half the MinHash sketch equal): a copy, not an

@@ -1,4 +1,5 @@
--- claim_signatures: each current claim the linker compares (`current_claims` with a block_key),
+-- claim_signatures: each current claim the linker compares (`current_claims` with a block_key, and
+-- those a person said state the same fact as another claim, which the rule may not compare),
 -- with its value group: the columns the pair rule reads (views/group_candidates.sql), and the
 -- group they make. Claims of one group are interchangeable for the rule: any two claims of
 -- groups A and B relate as A and B do. The columns a rule reads must be signature columns here:
@@ -17,6 +18,16 @@ create or replace view claim_signatures as
 
 with
 
+-- the documents and quotes of the claims a person said state the same fact as another: enough to
+-- group them (`decided_links` matches the decisions to claims exactly, by review key), and cheap
+decided as (
+    select uri_a as uri, quote_a as quote from reviews
+    where in_force and target = 'link' and decision in ('confirm', 'same-fact')
+    union all
+    select uri_b, quote_b from reviews
+    where in_force and target = 'link' and decision in ('confirm', 'same-fact')
+),
+
 compared as (
     select
         c.claim_id, c.document_id, c.claim_key, c.copy_key,
@@ -29,6 +40,7 @@ compared as (
     inner join document_versions as d
         on d.document_id = c.document_id and d.version = c.version
     where c.block_key is not null
+        or (d.uri, c.quote) in (select uri, quote from decided)
 ),
 
 final as (

@@ -21,20 +21,10 @@ keys as (
     select claim_id, review_key from review_keys
 ),
 
-pair_decisions as (
-    select review_key_a, review_key_b, decision
-    from in_force
-    where target = 'link' and decision in ('reject', 'different-fact')
-),
-
 pairs as (
-    select
-        least(a.claim_id, b.claim_id) as claim_id_a,
-        greatest(a.claim_id, b.claim_id) as claim_id_b,
-        pair_decisions.decision
-    from pair_decisions
-    inner join keys as a on a.review_key = pair_decisions.review_key_a
-    inner join keys as b on b.review_key = pair_decisions.review_key_b
+    select claim_id_a, claim_id_b, decision
+    from link_decisions
+    where decision in ('reject', 'different-fact')
 ),
 
 wrong as (

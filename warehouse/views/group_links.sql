@@ -3,7 +3,9 @@
 -- many claims state each side, so counting and listing conflicts never spells out a big fact's
 -- pairs (`claim_links` has every pair). A pair of groups is left out when none of its shown
 -- candidates (the first 3 claims found of each group, from different documents) is a link:
--- a pair a person took apart (`dismissed_links`) is no evidence.
+-- a pair a person took apart (`dismissed_links`) is no evidence. A pair of groups the rule does
+-- not relate but a person's same-fact decision on two of their claims does (`decided_links`) is
+-- shown by its first decided pair.
 --
 -- group_id_a, group_id_b   the two groups (equal for a group's claims agreeing with each other)
 -- relation                 agrees | conflicts | updates
@@ -74,6 +76,23 @@ first_found as (
     group by group_id_a, group_id_b, relation, severity
 ),
 
+-- pairs of groups only a person's decisions relate, each shown by the first decided pair found
+decided as (
+    select
+        least(d.group_id_a, d.group_id_b) as group_id_a,
+        greatest(d.group_id_a, d.group_id_b) as group_id_b,
+        d.relation,
+        d.severity,
+        arg_min({
+            'claim_id_a': d.claim_id_a, 'claim_id_b': d.claim_id_b, 'link_id': d.link_id, 'copy': d.copy,
+            'n_claims_a': d.n_claims_a, 'n_claims_b': d.n_claims_b, 'created_at': d.created_at, 'run_id': d.run_id
+        }, (d.created_at, d.claim_id_a, d.claim_id_b)) as link
+    from decided_links as d
+    anti join group_candidates as r
+        on r.group_id_a = least(d.group_id_a, d.group_id_b) and r.group_id_b = greatest(d.group_id_a, d.group_id_b)
+    group by all
+),
+
 -- what is per pair of claims (link id, copy) only for the pair shown
 keyed as (
     select claim_id, claim_key, copy_key, sketch from grouped_claims
@@ -98,6 +117,11 @@ final as (
     from first_found as f
     inner join keyed as a on a.claim_id = f.link.claim_id_a
     inner join keyed as b on b.claim_id = f.link.claim_id_b
+    union all
+    select
+        group_id_a, group_id_b, relation, severity, link.claim_id_a, link.claim_id_b, link.link_id, link.copy,
+        link.n_claims_a, link.n_claims_b, link.created_at, link.run_id
+    from decided
 )
 
 select * from final

@@ -11,6 +11,8 @@
 -- copy         the two claims are the same sentence in both documents, or the two documents share at
 --              least 8 of their 16 sketch positions (facts.NEAR_COPY: near-same text, a repost lightly
 --              edited): not a second source
+-- A pair a person said states the same fact (`decided_links`) is a candidate too when the rule does
+-- not relate its groups: one more row, its relation judged from the two intervals.
 
 create or replace view link_candidates as
 
@@ -59,6 +61,11 @@ final as (
         severity,
         copy
     from pairs
+    union all
+    select claim_id_a, claim_id_b, link_id, relation, severity, copy
+    from decided_links as d
+    anti join related as r
+        on r.group_id_a = least(d.group_id_a, d.group_id_b) and r.group_id_b = greatest(d.group_id_a, d.group_id_b)
 )
 
 select * from final

@@ -7,7 +7,8 @@
 -- group_id_a, group_id_b   the two value groups (shown_by = 'group'; null for 'pair')
 -- n_claims_a, n_claims_b   claims in the group of claim_id_a, of claim_id_b (shown_by = 'group')
 -- link_id, claim_id_a, claim_id_b, relation, reason, severity, copy, created_at, run_id
---                          as in `claim_links`
+--                          as in `claim_links`; the reason of a pair a person said is the same fact
+--                          (`link_decisions`: same-fact or confirm) ends with who decided, when and why
 
 create or replace view worded_links as
 
@@ -64,6 +65,11 @@ links as (
     select * from shown_links
 ),
 
+decisions as (
+    select claim_id_a, claim_id_b, decision, reviewer, reviewed_at, note from link_decisions
+    where same_fact
+),
+
 titled_claims as (
     select c.claim_id, c.quote, c.measure, c.scope, c.when_start, c.when_end, c.evolving, c.interval_low,
            c.interval_high, c.evidence, coalesce(d.title, d.uri) as title
@@ -93,8 +99,13 @@ paired as (
             when links.relation = 'agrees' then null
             when a.interval_high < b.interval_low then 'below'
             else 'above'
-        end as side
+        end as side,
+        decisions.decision,
+        decisions.reviewer,
+        decisions.reviewed_at,
+        decisions.note
     from links
+    left join decisions using (claim_id_a, claim_id_b)
     inner join titled_claims as a on a.claim_id = links.claim_id_a
     inner join titled_claims as b on b.claim_id = links.claim_id_b
 ),
@@ -137,6 +148,10 @@ final as (
         || format('. Values: {} and {} {}', interval_a, interval_b,
                   case when relation = 'agrees' then 'overlap' else 'do not overlap' end)
         || case when copy then '; the same sentence in both documents, or near-same documents: a copy, not an independent source' else '' end
+        || case when decision is null then ''
+                else format('. A person decided they are the same fact: {} by {} on {}{}', decision, reviewer,
+                            strftime(reviewed_at at time zone 'UTC', '%Y-%m-%d %H:%M UTC'), coalesce(' (' || note || ')', ''))
+           end
             as reason,
         severity,
         copy,

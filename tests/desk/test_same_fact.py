@@ -1,0 +1,115 @@
+"""A person's same-fact decision links two claims the pair rule kept apart: the next run groups a
+claim the rule does not compare, the pair is one more link (never a regroup of its value groups),
+its relation judged from the two intervals, its reason saying who decided and when, and it holds
+across re-runs and new versions of the documents until a later different-fact takes it apart."""
+import dataclasses
+
+import pytest
+
+from claimhouse.flows.review import review_link
+from tests.desk.conftest import document, store_documents
+
+# No measure word the rule knows ("people made the trek"), so no block: never linked by the rule.
+TREK = ("Aid groups say that in 2023 some 600,000 people made the trek through the jungle between "
+        "Colombia and Panama.")
+
+
+@pytest.fixture
+def trek():
+    return document("https://example.org/aid/jungle", TREK, "Aid groups on the jungle trek", "2024-02-20")
+
+
+@pytest.fixture
+def three(desk, blog, wire, trek):
+    """The desk with the trek's claim stored too; returns the claim ids of the blog, wire and trek figures."""
+    store_documents(desk, [blog, wire, trek], "run-2")
+    return ids(desk)
+
+
+def ids(con):
+    return tuple(con.execute("select claim_id from claims where quote like ?", [f"%{n}%"]).fetchone()[0]
+                 for n in ("400,000", "520,000", "600,000"))
+
+
+def links_of(con, claim_id):
+    return con.execute("select relation, reason from claim_links where ? in (claim_id_a, claim_id_b)",
+                       [claim_id]).fetchall()
+
+
+def test_the_rule_alone_does_not_link_the_trek(desk, three):
+    assert links_of(desk, three[2]) == []
+
+
+def test_a_same_fact_pair_is_linked_by_the_next_run_as_its_intervals_say(desk, three, blog, wire, trek):
+    blog_id, wire_id, trek_id = three
+    review_link(desk, blog_id, trek_id, "same-fact", "ana", note="the trek is the Darién crossing")
+    review_link(desk, wire_id, trek_id, "same-fact", "ben")
+    counts = store_documents(desk, [blog, wire, trek], "run-3")
+    assert counts["links_found"] == 2
+    reasons = dict(links_of(desk, trek_id))
+    assert set(reasons) == {"conflicts", "agrees"}  # at most 400,000 vs some 600,000; more than 520,000 meets it
+    reason = reasons["conflicts"]
+    assert "A person decided they are the same fact: same-fact by ana on " in reason
+    assert "(the trek is the Darién crossing)" in reason
+
+
+def test_the_decided_conflict_shows_in_conflicts_and_group_links(desk, three, blog, wire, trek):
+    blog_id, _, trek_id = three
+    review_link(desk, blog_id, trek_id, "same-fact", "ana")
+    store_documents(desk, [blog, wire, trek], "run-3")
+    shown = desk.execute("select quote_a, quote_b, n_claims_a, n_claims_b from conflicts "
+                         "where ? in (claim_id_a, claim_id_b)", [trek_id]).fetchall()
+    assert [(*sorted(s[:2]), *s[2:]) for s in shown] == [("as many as 400,000 migrants", "some 600,000 people", 1, 1)]
+    assert desk.execute("select count(*) from group_links where relation = 'conflicts'").fetchone() == (2,)
+
+
+def test_a_decided_pair_is_one_link_not_its_groups(desk, three, blog, wire, trek):
+    """A second document restating the trek's figure is in the trek's value group, but nobody said
+    it is the blog's fact: the decision links its own pair only."""
+    blog_id, _, trek_id = three
+    review_link(desk, blog_id, trek_id, "same-fact", "ana")
+    repost = document("https://example.org/aid/repost", TREK, "The jungle trek, again", "2024-02-21")
+    store_documents(desk, [blog, wire, trek, repost], "run-3")
+    (repost_id,) = desk.execute("select claim_id from claims where uri = ?", [repost.uri]).fetchone()
+    assert [r for r, _ in links_of(desk, repost_id)] == []
+    assert [r for r, _ in links_of(desk, trek_id)] == ["conflicts"]
+
+
+def test_the_link_holds_across_a_rerun_and_a_new_version(desk, three, blog, wire, trek):
+    blog_id, _, trek_id = three
+    review_link(desk, blog_id, trek_id, "same-fact", "ana")
+    store_documents(desk, [blog, wire, trek], "run-3")
+    assert store_documents(desk, [blog, wire, trek], "run-4")["links_found"] == 0
+    revised = dataclasses.replace(trek, text="Updated on Tuesday. " + trek.text)
+    store_documents(desk, [blog, wire, revised], "run-5")
+    new_trek = ids(desk)[2]
+    assert new_trek != trek_id  # a new version: a new claim id ...
+    assert [r for r, _ in links_of(desk, new_trek)] == ["conflicts"]  # ... and the decision still links it
+    first_run = desk.execute("select run_id from claim_links where ? in (claim_id_a, claim_id_b)",
+                             [new_trek]).fetchone()
+    assert first_run == ("run-3",)  # restated, not new: found by the run after the decision
+
+
+def test_a_later_different_fact_takes_it_apart_again(desk, three, blog, wire, trek):
+    blog_id, _, trek_id = three
+    review_link(desk, blog_id, trek_id, "same-fact", "ana")
+    store_documents(desk, [blog, wire, trek], "run-3")
+    review_link(desk, blog_id, trek_id, "different-fact", "ben")
+    assert links_of(desk, trek_id) == []
+    assert desk.execute("select count(*) from conflicts").fetchone() == (1,)  # the planted one only
+
+
+def test_same_fact_on_a_pair_the_rule_links_stores_it_once(desk, conflict, blog, wire):
+    review_link(desk, *conflict, "same-fact", "ana")
+    store_documents(desk, [dataclasses.replace(blog, text="Updated. " + blog.text), wire], "run-2")
+    ((reason,),) = desk.execute("select reason from claim_links").fetchall()
+    assert "same-fact by ana" in reason
+    assert desk.execute("select count(*) from conflicts").fetchone() == (1,)
+
+
+def test_a_decided_pair_is_judged_as_the_rule_judges_it(desk, conflict):
+    """decided_links judges its pairs' intervals as group_candidates does: on the planted pair,
+    which the rule relates, both give the same relation and severity."""
+    review_link(desk, *conflict, "confirm", "ana")
+    decided = desk.execute("select relation, severity from decided_links").fetchall()
+    assert decided == desk.execute("select relation, severity from group_links").fetchall() == [("conflicts", 0.2308)]

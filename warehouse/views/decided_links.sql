@@ -1,0 +1,130 @@
+-- decided_links: pairs of current claims a person said state the same fact (`link_decisions`:
+-- same-fact or confirm in force), among the claims a link step has grouped, and how the values
+-- they assert compare, judged from the two intervals as the pair rule judges a pair of value
+-- groups (`group_candidates`). One row per decided pair: a decision links its two claims, never
+-- their whole groups. `link_candidates` and `group_links` add the pairs the rule does not relate
+-- (so `claim_links` and `conflicts` show them like any link); a claim marked a wrong extraction
+-- is in none. `worded_links` ends a decided link's reason with who decided, when and why.
+--
+-- claim_id_a, claim_id_b   the pair (lower claim_id first)
+-- link_id, copy            as in `link_candidates`
+-- relation                 agrees | conflicts | updates, from the intervals
+-- severity                 relative gap between the two intervals (0 when they agree)
+-- group_id_a, group_id_b   the value groups of claim_id_a and of claim_id_b
+-- n_claims_a, n_claims_b   claims in those groups
+-- decision                 confirm | same-fact
+-- reviewer, reviewed_at, note   who decided, when, why
+-- created_at, run_id       as for any link: when, and by which run, the later of the two claims was
+--                          first grouped (kept when a new version restates a claim); the decision's
+--                          own time is reviewed_at
+
+create or replace view decided_links as
+
+with
+
+decided as (
+    select claim_id_a, claim_id_b, decision, reviewer, reviewed_at, note
+    from link_decisions
+    where same_fact
+),
+
+decided_claims as (
+    select * from grouped_claims
+    where claim_id in (select claim_id_a from decided union all select claim_id_b from decided)
+        and claim_id not in (select claim_id_a from dismissed_links where claim_id_b is null)
+),
+
+sizes as (
+    select group_id, count(*) as n_claims from grouped_claims
+    where group_id in (select group_id from decided_claims)
+    group by group_id
+),
+
+members as (
+    select
+        decided_claims.*,
+        sizes.n_claims,
+        case
+            when interval_low is not null and interval_high is not null
+                and isfinite(interval_low) and isfinite(interval_high)
+                then (interval_low + interval_high) / 2
+            when interval_low is not null and isfinite(interval_low) then interval_low
+            else coalesce(interval_high, 0.0)
+        end as mid
+    from decided_claims
+    inner join sizes using (group_id)
+),
+
+pairs as (
+    select
+        d.*,
+        a.group_id as group_id_a,
+        b.group_id as group_id_b,
+        a.n_claims as n_claims_a,
+        b.n_claims as n_claims_b,
+        a.interval_low as lo_a,
+        a.interval_high as hi_a,
+        b.interval_low as lo_b,
+        b.interval_high as hi_b,
+        a.qualifier = 'exact' and round(a.interval_high, 9) = round(b.interval_low, 9)
+            and b.interval_low > coalesce(a.interval_low, '-inf'::double) as a_touches_b,
+        b.qualifier = 'exact' and round(b.interval_high, 9) = round(a.interval_low, 9)
+            and a.interval_low > coalesce(b.interval_low, '-inf'::double) as b_touches_a,
+        a.evolving and b.evolving as evolving,
+        case
+            when (a.order_at, a.update_cue) <= (b.order_at, b.update_cue)
+                then (b.order_at > a.order_at or b.update_cue) and b.mid > a.mid
+            else (a.order_at > b.order_at or a.update_cue) and a.mid > b.mid
+        end as later_is_higher,
+        case when a.claim_key < b.claim_key then a.claim_key || b.claim_key
+             else b.claim_key || a.claim_key end as key_pair,
+        a.copy_key = b.copy_key
+            or len(list_intersect(a.sketch, b.sketch)) >= 8 and a.sketch <> [''] as copy,
+        greatest(a.created_at, b.created_at) as created_at,
+        case when a.created_at >= b.created_at then a.run_id else b.run_id end as run_id
+    from decided as d
+    inner join members as a on a.claim_id = d.claim_id_a
+    inner join members as b on b.claim_id = d.claim_id_b
+),
+
+judged as (
+    select
+        *,
+        (hi_a is not null and lo_b is not null and hi_a < lo_b)
+            or (hi_b is not null and lo_a is not null and hi_b < lo_a)
+            or coalesce(a_touches_b, false) or coalesce(b_touches_a, false) as disjoint
+    from pairs
+),
+
+final as (
+    select
+        claim_id_a,
+        claim_id_b,
+        md5_number_lower(key_pair) as link_id,
+        case
+            when not disjoint then 'agrees'
+            when evolving and coalesce(later_is_higher, false) then 'updates'
+            else 'conflicts'
+        end as relation,
+        round(case
+            when hi_a is not null and lo_b is not null and hi_a < lo_b
+                then (lo_b - hi_a) / greatest(abs(lo_b), abs(hi_a), 1e-12)
+            when hi_b is not null and lo_a is not null and hi_b < lo_a
+                then (lo_a - hi_b) / greatest(abs(lo_a), abs(hi_b), 1e-12)
+            else 0.0
+        end, 4) as severity,
+        copy,
+        group_id_a,
+        group_id_b,
+        n_claims_a,
+        n_claims_b,
+        decision,
+        reviewer,
+        reviewed_at,
+        note,
+        created_at,
+        run_id
+    from judged
+)
+
+select * from final
