@@ -45,3 +45,21 @@ def test_an_unknown_claim_is_named_with_where_to_find_ids(desk_file):
 def test_the_queue_starts_with_a_conflict(desk_file):
     result = run("review", "queue", "--db", desk_file, "--format", "csv")
     assert result.output.splitlines()[1].startswith("1,conflict,")
+
+
+def test_review_link_same_fact_says_which_run_links_the_pair(desk_file):
+    a, b = conflict_ids(desk_file)[0]
+    result = run("review", "link", a, b, "same-fact", "--db", desk_file, env={"USER": "ana"})
+    assert result.exit_code == 0 and "the next `claimhouse run`" in result.output, result.output
+
+
+def test_the_queue_orders_conflicts_then_contradicted_checks_then_checkworthy_most_repeated_first(desk_file):
+    con = duckdb.connect(str(desk_file), read_only=True)
+    try:
+        rows = con.execute("select item, is_new, repeated from review_queue order by priority").fetchall()
+    finally:
+        con.close()
+    order = {"conflict": 0, "contradicted": 1, "checkworthy": 2}
+    assert {item for item, _, _ in rows} == set(order)  # the desk file has one of each, at least
+    keys = [(order[item], not is_new, -repeated) for item, is_new, repeated in rows]
+    assert keys == sorted(keys)

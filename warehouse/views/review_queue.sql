@@ -36,11 +36,7 @@ keys as (
 ),
 
 reviewed_pairs as (
-    select least(a.claim_id, b.claim_id) as claim_id_a, greatest(a.claim_id, b.claim_id) as claim_id_b
-    from in_force
-    inner join keys as a on a.review_key = in_force.review_key_a
-    inner join keys as b on b.review_key = in_force.review_key_b
-    where in_force.target = 'link'
+    select claim_id_a, claim_id_b from link_decisions
 ),
 
 reviewed_claims as (
