@@ -113,3 +113,16 @@ def test_a_decided_pair_is_judged_as_the_rule_judges_it(desk, conflict):
     review_link(desk, *conflict, "confirm", "ana")
     decided = desk.execute("select relation, severity from decided_links").fetchall()
     assert decided == desk.execute("select relation, severity from group_links").fetchall() == [("conflicts", 0.2308)]
+
+
+def test_the_decided_conflict_is_in_the_report(desk, three, blog, wire, trek, tmp_path):
+    from claimhouse.flows.report import write_report
+
+    blog_id, _, trek_id = three
+    review_link(desk, blog_id, trek_id, "same-fact", "ana", note="<b>same</b> crossing")
+    store_documents(desk, [blog, wire, trek], "run-3")
+    (path,) = desk.execute("select file from pragma_database_list where name = current_database()").fetchone()
+    desk.close()
+    write_report(path, tmp_path / "report.html")
+    conflicts = (tmp_path / "report.html").read_text(encoding="utf-8").split('<section id="conflicts">')[1]
+    assert "<mark>some 600,000 people</mark>" in conflicts.split("</section>")[0]
