@@ -43,6 +43,14 @@ def test_each_conflict_shows_both_quotes_highlighted(page):
     assert {"as many as 400,000 migrants", "More than 520,000 migrants"} <= set(marks)
 
 
+def test_each_conflict_names_its_documents_with_outlet_date_and_link(page):
+    cards = page.split('<article class="conflict">')[1:]
+    card = next(c for c in cards if "Wire report on the Darién Gap" in c and "Darién crossings, a blog estimate" in c)
+    seen = (re.findall(r'<h3><a href="([^"]*)"', card), re.findall(r'<p class="meta">(.*?)</p>', card)[:2])
+    assert seen == (["https://example.org/wire/darien", "https://example.org/blog/darien"],
+                    ["example.org · 2024-01-15", "example.org · 2024-02-01"])
+
+
 @pytest.mark.parametrize(("url", "expected"), [
     ("https://example.org/a?b=1&c=2", "https://example.org/a?b=1&c=2"),
     ("javascript:alert(1)", None),
