@@ -12,6 +12,7 @@ from tests.desk.conftest import document, store_documents
 # No measure word the rule knows ("people made the trek"), so no block: never linked by the rule.
 TREK = ("Aid groups say that in 2023 some 600,000 people made the trek through the jungle between "
         "Colombia and Panama.")
+PAST = "As many as 300,000 migrants crossed the Darién Gap in 2022, officials said."
 
 
 @pytest.fixture
@@ -63,16 +64,22 @@ def test_the_decided_conflict_shows_in_conflicts_and_group_links(desk, three, bl
     assert desk.execute("select count(*) from group_links where relation = 'conflicts'").fetchone() == (2,)
 
 
-def test_a_decided_pair_is_one_link_not_its_groups(desk, three, blog, wire, trek):
-    """A second document restating the trek's figure is in the trek's value group, but nobody said
-    it is the blog's fact: the decision links its own pair only."""
-    blog_id, _, trek_id = three
-    review_link(desk, blog_id, trek_id, "same-fact", "ana")
-    repost = document("https://example.org/aid/repost", TREK, "The jungle trek, again", "2024-02-21")
-    store_documents(desk, [blog, wire, trek, repost], "run-3")
-    (repost_id,) = desk.execute("select claim_id from claims where uri = ?", [repost.uri]).fetchone()
-    assert [r for r, _ in links_of(desk, repost_id)] == []
-    assert [r for r, _ in links_of(desk, trek_id)] == ["conflicts"]
+def test_a_decided_pair_is_one_link_not_its_groups(desk, blog, wire):
+    """Two documents give the 2022 figure the same way (one value group), which the rule keeps apart
+    from 2023's; a same-fact on the wire's figure and one of them links that pair only."""
+    past = [document(f"https://example.org/{n}/past", PAST, f"{n} on 2022", "2023-01-10") for n in ("agency", "repost")]
+    store_documents(desk, [blog, wire, *past], "run-2")
+    (wire_id,) = desk.execute("select claim_id from claims where uri = ?", [wire.uri]).fetchone()
+    past_ids = [desk.execute("select claim_id from claims where uri = ?", [d.uri]).fetchone()[0] for d in past]
+    groups = desk.execute("select count(distinct group_id) from claim_groups where claim_id in (?, ?)", past_ids)
+    assert (groups.fetchone(), links_of(desk, wire_id)[0][0]) == ((1,), "conflicts")  # one group; the blog's link
+    review_link(desk, wire_id, past_ids[0], "same-fact", "ana")
+    linked = {c for pair in desk.execute("select claim_id_a, claim_id_b from claim_links where ? in (claim_id_a, "
+                                         "claim_id_b)", [wire_id]).fetchall() for c in pair}
+    assert (past_ids[0] in linked, past_ids[1] in linked) == (True, False)  # the wire's links
+    shown = desk.execute("select n_claims_a, n_claims_b from conflicts where ? in (claim_id_a, claim_id_b)",
+                         [past_ids[0]]).fetchall()
+    assert shown == [(1, 1)]  # the claims the decision linked, not the 2022 group's two
 
 
 def test_the_link_holds_across_a_rerun_and_a_new_version(desk, three, blog, wire, trek):

@@ -96,7 +96,7 @@ DOCUMENTED |= {
     "link_decisions": ("claim_id_a", "claim_id_b", "decision", "same_fact", "reviewer", "reviewed_at", "note"),
     "decided_links": (
         "claim_id_a", "claim_id_b", "link_id", "relation", "severity", "copy", "group_id_a", "group_id_b",
-        "n_claims_a", "n_claims_b", "decision", "reviewer", "reviewed_at", "note", "created_at", "run_id",
+        "decision", "reviewer", "reviewed_at", "note", "created_at", "run_id",
     ),
     "dismissed_links": ("claim_id_a", "claim_id_b", "decision"),
     "claim_reviews": ("claim_id", "review", "value", "unit", "subject", "period_start", "period_end", "reviewed_at"),

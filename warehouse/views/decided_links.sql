@@ -11,7 +11,6 @@
 -- relation                 agrees | conflicts | updates, from the intervals
 -- severity                 relative gap between the two intervals (0 when they agree)
 -- group_id_a, group_id_b   the value groups of claim_id_a and of claim_id_b
--- n_claims_a, n_claims_b   claims in those groups
 -- decision                 confirm | same-fact
 -- reviewer, reviewed_at, note   who decided, when, why
 -- created_at, run_id       as for any link: when, and by which run, the later of the two claims was
@@ -34,16 +33,9 @@ decided_claims as (
         and claim_id not in (select claim_id_a from dismissed_links where claim_id_b is null)
 ),
 
-sizes as (
-    select group_id, count(*) as n_claims from grouped_claims
-    where group_id in (select group_id from decided_claims)
-    group by group_id
-),
-
 members as (
     select
-        decided_claims.*,
-        sizes.n_claims,
+        *,
         case
             when interval_low is not null and interval_high is not null
                 and isfinite(interval_low) and isfinite(interval_high)
@@ -52,7 +44,6 @@ members as (
             else coalesce(interval_high, 0.0)
         end as mid
     from decided_claims
-    inner join sizes using (group_id)
 ),
 
 pairs as (
@@ -60,8 +51,6 @@ pairs as (
         d.*,
         a.group_id as group_id_a,
         b.group_id as group_id_b,
-        a.n_claims as n_claims_a,
-        b.n_claims as n_claims_b,
         a.interval_low as lo_a,
         a.interval_high as hi_a,
         b.interval_low as lo_b,
@@ -116,8 +105,6 @@ final as (
         copy,
         group_id_a,
         group_id_b,
-        n_claims_a,
-        n_claims_b,
         decision,
         reviewer,
         reviewed_at,

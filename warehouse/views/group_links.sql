@@ -5,7 +5,7 @@
 -- candidates (the first 3 claims found of each group, from different documents) is a link:
 -- a pair a person took apart (`dismissed_links`) is no evidence. A pair of groups the rule does
 -- not relate but a person's same-fact decision on two of their claims does (`decided_links`) is
--- shown by its first decided pair.
+-- shown by its first decided pair, its n_claims counting the decided claims of each side.
 --
 -- group_id_a, group_id_b   the two groups (equal for a group's claims agreeing with each other)
 -- relation                 agrees | conflicts | updates
@@ -76,7 +76,8 @@ first_found as (
     group by group_id_a, group_id_b, relation, severity
 ),
 
--- pairs of groups only a person's decisions relate, each shown by the first decided pair found
+-- pairs of groups only a person's decisions relate, each shown by the first decided pair found; the
+-- claims behind each side are those decided (the decision linked them, not their whole groups)
 decided as (
     select
         least(d.group_id_a, d.group_id_b) as group_id_a,
@@ -85,8 +86,10 @@ decided as (
         d.severity,
         arg_min({
             'claim_id_a': d.claim_id_a, 'claim_id_b': d.claim_id_b, 'link_id': d.link_id, 'copy': d.copy,
-            'n_claims_a': d.n_claims_a, 'n_claims_b': d.n_claims_b, 'created_at': d.created_at, 'run_id': d.run_id
-        }, (d.created_at, d.claim_id_a, d.claim_id_b)) as link
+            'a_in_lower': d.group_id_a <= d.group_id_b, 'created_at': d.created_at, 'run_id': d.run_id
+        }, (d.created_at, d.claim_id_a, d.claim_id_b)) as link,
+        count(distinct case when d.group_id_a <= d.group_id_b then d.claim_id_a else d.claim_id_b end) as n_lower,
+        count(distinct case when d.group_id_a <= d.group_id_b then d.claim_id_b else d.claim_id_a end) as n_higher
     from decided_links as d
     anti join group_candidates as r
         on r.group_id_a = least(d.group_id_a, d.group_id_b) and r.group_id_b = greatest(d.group_id_a, d.group_id_b)
@@ -120,7 +123,9 @@ final as (
     union all
     select
         group_id_a, group_id_b, relation, severity, link.claim_id_a, link.claim_id_b, link.link_id, link.copy,
-        link.n_claims_a, link.n_claims_b, link.created_at, link.run_id
+        case when link.a_in_lower then n_lower else n_higher end,
+        case when link.a_in_lower then n_higher else n_lower end,
+        link.created_at, link.run_id
     from decided
 )
 
