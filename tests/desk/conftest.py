@@ -59,16 +59,22 @@ def wire():
     return wire_document()
 
 
-@pytest.fixture(scope="session")
-def _desk_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("desk-template") / "desk.duckdb"
+def built_template(tmp_path_factory, name: str, build) -> Path:
+    """A migrated warehouse file `name`.duckdb that `build(con)` filled, for tests to copy."""
+    path = tmp_path_factory.mktemp(f"{name}-template") / f"{name}.duckdb"
     con = connect(path)
     try:
         apply_migrations(con)
-        store_documents(con, [blog_document(), wire_document()], "run-1")
+        build(con)
     finally:
         con.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def _desk_template(tmp_path_factory) -> Path:
+    return built_template(tmp_path_factory, "desk",
+                          lambda con: store_documents(con, [blog_document(), wire_document()], "run-1"))
 
 
 @pytest.fixture
@@ -94,18 +100,15 @@ HOSTILE = ("<script>window.pwned = 1</script> Officials said 610,000 migrants cr
            "in 2023 \x1b[31m\u202e<b onmouseover=alert(1)>.")
 
 
+def _with_hostile_and_references(con) -> None:
+    hostile = document("https://example.org/hostile?a=1&b=\"x\"", HOSTILE, HOSTILE_TITLE, "2024-02-10")
+    store_documents(con, [blog_document(), wire_document(), hostile], "run-1")
+    load_references(con, default_references()[0])
+
+
 @pytest.fixture(scope="session")
 def _desk_file_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("desk-file-template") / "desk-file.duckdb"
-    con = connect(path)
-    try:
-        apply_migrations(con)
-        hostile = document("https://example.org/hostile?a=1&b=\"x\"", HOSTILE, HOSTILE_TITLE, "2024-02-10")
-        store_documents(con, [blog_document(), wire_document(), hostile], "run-1")
-        load_references(con, default_references()[0])
-    finally:
-        con.close()
-    return path
+    return built_template(tmp_path_factory, "desk-file", _with_hostile_and_references)
 
 
 @pytest.fixture
