@@ -35,6 +35,7 @@ VIEWS = (
     "current_claims",
     "review_keys",
     "reviews",
+    "claim_decisions",
     "link_decisions",
     "dismissed_links",
     "claim_reviews",

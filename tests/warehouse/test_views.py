@@ -93,6 +93,10 @@ DOCUMENTED |= {
         "review_key_a", "review_key_b", "fact_key", "in_force",
     ),
     "last_run": ("run_id", "started_at", "ended_at", "status"),
+    "claim_decisions": (
+        "claim_id", "review_id", "reviewed_at", "reviewer", "decision", "field", "corrected", "note", "evidence_url",
+        "source",
+    ),
     "link_decisions": ("claim_id_a", "claim_id_b", "decision", "same_fact", "reviewer", "reviewed_at", "note"),
     "decided_links": (
         "claim_id_a", "claim_id_b", "link_id", "relation", "severity", "copy", "group_id_a", "group_id_b",

@@ -14,19 +14,8 @@ create or replace view claim_reviews as
 
 with
 
-in_force as (
-    select * from reviews
-    where in_force and target = 'claim'
-),
-
-keys as (
-    select claim_id, review_key from review_keys
-),
-
 applied as (
-    select keys.claim_id, in_force.*
-    from in_force
-    inner join keys on keys.review_key = in_force.review_key_a
+    select * from claim_decisions
 ),
 
 final as (

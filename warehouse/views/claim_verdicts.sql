@@ -23,10 +23,6 @@ in_force as (
     where in_force
 ),
 
-keys as (
-    select claim_id, review_key from review_keys
-),
-
 current_claims as (
     select claim_id, fact_key from claims
 ),
@@ -42,12 +38,11 @@ of_facts as (
 
 of_claims as (
     select
-        k.claim_id, r.decision as rating, 'claim' as via, r.reviewer, r.reviewed_at, r.source, r.note,
+        r.claim_id, r.decision as rating, 'claim' as via, r.reviewer, r.reviewed_at, r.source, r.note,
         r.evidence_url, r.review_id
-    from in_force as r
-    inner join keys as k on k.review_key = r.review_key_a
-    inner join current_claims as c on c.claim_id = k.claim_id
-    where r.target = 'claim' and r.decision in ('true', 'false', 'misleading', 'unproven')
+    from claim_decisions as r
+    inner join current_claims as c on c.claim_id = r.claim_id
+    where r.decision in ('true', 'false', 'misleading', 'unproven')
 ),
 
 final as (

@@ -12,15 +12,6 @@ create or replace view dismissed_links as
 
 with
 
-in_force as (
-    select * from reviews
-    where in_force
-),
-
-keys as (
-    select claim_id, review_key from review_keys
-),
-
 pairs as (
     select claim_id_a, claim_id_b, decision
     from link_decisions
@@ -28,10 +19,9 @@ pairs as (
 ),
 
 wrong as (
-    select keys.claim_id as claim_id_a, null::text as claim_id_b, in_force.decision
-    from in_force
-    inner join keys on keys.review_key = in_force.review_key_a
-    where in_force.target = 'claim' and in_force.decision = 'wrong-extraction'
+    select claim_id as claim_id_a, null::text as claim_id_b, decision
+    from claim_decisions
+    where decision = 'wrong-extraction'
 ),
 
 final as (

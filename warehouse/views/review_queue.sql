@@ -31,19 +31,12 @@ in_force as (
     where in_force
 ),
 
-keys as (
-    select claim_id, review_key from review_keys
-),
-
 reviewed_pairs as (
     select claim_id_a, claim_id_b from link_decisions
 ),
 
 reviewed_claims as (
-    select keys.claim_id
-    from in_force
-    inner join keys on keys.review_key = in_force.review_key_a
-    where in_force.target = 'claim'
+    select claim_id from claim_decisions
     union
     select c.claim_id
     from claims as c
