@@ -103,6 +103,8 @@ _FRACTION_OF_FIGURE_RE = re.compile(r"\s+(?:that\b|as\s+(?:many|much|big|large|f
 _ESTIMATED_OF_RE = re.compile(r"\bestimated\s+(?:\w+\s+)?$|\bestimated\s+to\s+\w+\s+(?:\w+\s+)?$|"
                               r"\bestimated\s+(?:[a-z-]+\s+){1,3}(?:of|at)\s+$|"  # "the estimated global rate of 7.6"
                               r"\bestimated\s+that\s+[^.;:]{0,40}$", re.IGNORECASE)  # "It is estimated that by 2026, one million"
+_SHARE_CONTEXT_RE = re.compile(r"%|percent|per cent|\brate\b|\bshare\b|\bpoll", re.IGNORECASE)
+_PEOPLE_SUBJECT_RE = re.compile(r"(?i)people\b|persons\b|individuals\b")
 _IDIOM_AFTER_MULTIPLIER_RE = re.compile(r"\s+(?:their|his|her|its|the)\s+(?:lead|advantage|tally)\b", re.IGNORECASE)
 
 
@@ -289,8 +291,7 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
         d.kind = "ratio" if _TIMES_RATIO_RE.match(text, d.qe, s.end) else "level"
     if d.unit is None and atom.form == "digits":
         pts = cues.points_after(text, d.qe, s.end)
-        if pts and d.value is not None and abs(d.value) <= 100 and re.search(
-                r"%|percent|per cent|\brate\b|\bshare\b|\bpoll", text[s.start:s.end], re.IGNORECASE):
+        if pts and d.value is not None and abs(d.value) <= 100 and _SHARE_CONTEXT_RE.search(text[s.start:s.end]):
             d.qe, d.unit = pts, "percentage_point"
     return True
 
@@ -542,7 +543,7 @@ def _is_person(head: str, subject: str | None) -> bool:
         return False
     if h in LEXICON.person_nouns or head in LEXICON.demonyms or h.endswith(_PERSON_SUFFIXES):
         return True  # "policymakers", "taxpayers", "sub-postmasters", "asylum-seekers"
-    return bool(subject and re.match(r"(?i)people\b|persons\b|individuals\b", subject))
+    return bool(subject and _PEOPLE_SUBJECT_RE.match(subject))
 
 
 def _counts_people(subject: str) -> bool:

@@ -204,6 +204,9 @@ _RATE_RE = re.compile(
 _RATE_ADV = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year", "yearly": "year"}
 
 
+_NUMERIC_DENOMINATOR_RE = re.compile(r"[\d,]+|thousand|million")
+
+
 def rate_after(text: str, pos: int, ceiling: int) -> tuple[int, str] | None:
     m = _RATE_RE.match(text, pos, ceiling)
     if not m:
@@ -212,7 +215,7 @@ def rate_after(text: str, pos: int, ceiling: int) -> tuple[int, str] | None:
         den = _RATE_ADV.get(m.group("adv").lower())
         return (m.end(), den) if den else None
     den = m.group("den").lower()
-    num = re.match(r"[\d,]+|thousand|million", den)
+    num = _NUMERIC_DENOMINATOR_RE.match(den)
     if num:
         return m.end(), {"thousand": "1000", "million": "1000000"}.get(num.group(0), num.group(0).replace(",", ""))
     den = " ".join(den.split())
@@ -376,14 +379,17 @@ def compared_with_other(text: str, cue_end: int, ceiling: int) -> bool:
     return bool(m) and not _EARLIER_RE.search(m.group(1))
 
 
+_WORD_AFTER_CHANGE_RE = re.compile(r"[\s-]*(?:(?:year|quarter|month|week|day)[- ]on[- ](?:year|quarter|month|week|day)\s+|"
+                                   r"annual\s+|yearly\s+|overall\s+)?([^\W\d_]+)")
+
+
 def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | None:
     """("increase"|"decrease", end of the cue word) when the quantity is followed by a
     change noun or a comparative: "a 719 percent increase", "5% higher"."""
     c = _CHANGE_WORD_AFTER_RE.match(text, qend, ceiling)
     if c:
         return ("increase" if c.group(1).lower() in ("higher", "up") else "decrease"), c.end(1)
-    m = re.match(r"[\s-]*(?:(?:year|quarter|month|week|day)[- ]on[- ](?:year|quarter|month|week|day)\s+|annual\s+|yearly\s+|"
-                 r"overall\s+)?([^\W\d_]+)", text[qend:ceiling])
+    m = _WORD_AFTER_CHANGE_RE.match(text[qend:ceiling])
     if not m:
         return None
     w = m.group(1).lower()

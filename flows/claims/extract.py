@@ -57,6 +57,12 @@ _NAME_COMMA_RE = re.compile(r"(?<![.,;:])\b([A-Z][a-z][\w'’-]*),\s$")  # "Roge
 _NAME_BRACKET_RE = re.compile(r"\b([A-Z][a-z][\w'’-]*)\s\($")  # "Lisa Burrows (41)"
 _AND_A_HALF_RE = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _AND_RE = re.compile(r",?\s+and\s+")
+_GROUP_WORD_END_RE = re.compile(r"(?:an|ese|ish|i|ch|ic)$")
+_FOUR_DIGITS_RE = re.compile(r"\d{4}")
+_COUNT_NOUN_RE = re.compile(r"\s+([a-z][\w-]*)")
+_LEADING_ZERO_RE = re.compile(r"0\d+")
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_BASE_RE = re.compile(r"\s*([\d,]*\.?\d+)")
 _LEAD_DURATION_RE = re.compile(r"\b(?:an?|one)\s+(year|month|week|day|hour|minute)\s+and\s+$", re.IGNORECASE)
 
 
@@ -83,7 +89,7 @@ def _is_group_word(word: str) -> bool:
     """Capitalised words that can follow a count: demonyms, nationality adjectives, plurals."""
     if word in LEXICON.demonyms or word.endswith("s"):
         return True
-    return bool(re.search(r"(?:an|ese|ish|i|ch|ic)$", word))
+    return bool(_GROUP_WORD_END_RE.search(word))
 
 
 def extract_claims(text: str, published: date | None = None) -> list[Claim]:
@@ -253,7 +259,7 @@ class _Sentence:
         return got
 
     def _is_year(self, atom: NumberAtom) -> bool:
-        if atom.form != "digits" or atom.scaled or not re.fullmatch(r"\d{4}", atom.raw):
+        if atom.form != "digits" or atom.scaled or not _FOUR_DIGITS_RE.fullmatch(atom.raw):
             return False
         if not 1000 <= atom.value <= 2199:
             return False
@@ -321,7 +327,7 @@ class _Sentence:
         return qs, u[0], value * ratio + nxt.value, u[1]
 
     def _count_noun_follows(self, pos: int) -> bool:
-        m = re.match(r"\s+([a-z][\w-]*)", self.text[pos:self.end])
+        m = _COUNT_NOUN_RE.match(self.text, pos, self.end)
         if not m:
             return False
         w = m.group(1)
@@ -339,7 +345,7 @@ class _Sentence:
             return True  # letters glued to the number that are no currency: "N95", "US10"
         if atom.form != "digits" or currency or atom.scaled:
             return False
-        if re.fullmatch(r"0\d+", atom.raw):
+        if _LEADING_ZERO_RE.fullmatch(atom.raw):
             return True  # leading zero: a code or a phone number
         if text[atom.end:atom.end + 2][:1] == "/" and text[atom.end + 1:atom.end + 2].isdigit():
             return True
@@ -354,7 +360,7 @@ class _Sentence:
             after = _PROPER_AFTER_RE.match(text, atom.end, self.end)
             if after and not _is_group_word(after.group(1)) and after.group(1).lower() not in STOP:
                 return True
-        if re.fullmatch(r"\d{4}", atom.raw) and 1000 <= atom.value <= 2199 and re.search(r"\bthe\s+$", text[max(self.start, atom.start - 5):atom.start], re.IGNORECASE):
+        if _FOUR_DIGITS_RE.fullmatch(atom.raw) and 1000 <= atom.value <= 2199 and _THE_BEFORE_RE.search(text[max(self.start, atom.start - 5):atom.start]):
             return True  # "the 2020 closures": a year used as a name
         return False
 
@@ -419,7 +425,7 @@ class _Sentence:
 
 def _base(atom: NumberAtom) -> float:
     """The number as written before its scale word: "4 million" -> 4."""
-    m = re.match(r"\s*([\d,]*\.?\d+)", atom.raw)
+    m = _BASE_RE.match(atom.raw)
     if m:
         try:
             v = float(m.group(1).replace(",", ""))

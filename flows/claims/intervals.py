@@ -21,13 +21,16 @@ JUST_OVER_CUES = frozenset({"just over", "just above", "slightly more than", "sl
                             "a little over", "a little more than", "topping", "north of"})
 
 
+_WRITTEN_DIGITS_RE = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def written_precision(number_text: str, value: float) -> float:
     """Half a unit of the last significant written digit, in the units of `value`.
 
     "520,000" -> 5000; "1.5 million" -> 50000; "400" -> 50; "3.25" -> 0.005; words -> 0.5 of
     their scale ("two million" -> 500000); a number with no digits at all -> 0.
     """
-    m = re.search(r"\d[\d,]*(?:\.\d+)?", number_text)
+    m = _WRITTEN_DIGITS_RE.search(number_text)
     if not m:
         return 0.0
     digits = m.group(0).replace(",", "")

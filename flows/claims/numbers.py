@@ -107,10 +107,13 @@ def _word_value(s: str) -> float:
     return total + current
 
 
+_GROUPING_RE = re.compile(r"[,\s]")
+
+
 def _digits_value(s: str) -> float:
     if _DECIMAL_COMMA_RE.fullmatch(s):
         return float(s.replace(",", "."))  # "3,5%": a decimal comma, read as written (NEWS_DEV conv. 7)
-    return float(re.sub(r"[,\s]", "", s))
+    return float(_GROUPING_RE.sub("", s))
 
 
 _DECIMAL_COMMA_RE = re.compile(r"\d{1,3},\d{1,2}")

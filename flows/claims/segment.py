@@ -42,16 +42,20 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_LAST_WORD_RE = re.compile(r"(\S+)$")
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     out, s = [], start
     chunk = text[start:end]
     for m in _END_RE.finditer(chunk):
         stop = start + m.start()
-        word = re.search(r"(\S+)$", text[s:stop])
+        word = _LAST_WORD_RE.search(text[s:stop])
         if word:
             w = word.group(1).lower().rstrip(".")
             w = w.lstrip("(\"'“‘")
-            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", w):
+            if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS_RE.fullmatch(w):
                 continue
         e = start + m.end()
         out.append((s, e))
