@@ -80,6 +80,73 @@ PERIOD_RE = re.compile(
 )
 
 
+# PERIOD_RE is tried at the start of a word; most of its forms cannot start with that word ("in" starts
+# only "in June", "in the month" and the like). Each form's possible first words (lower case; _DIGIT for
+# a word led by a digit, _FY for "FY22", _QH for "Q3", "H1"); a start word is then matched against only
+# the forms it can start, in PERIOD_RE's order, which finds the same match PERIOD_RE finds there.
+_DIGIT, _FY, _QH = "<digit>", "<fy>", "<qh>"
+_MONTH_WORDS = tuple(LEXICON.months)
+_ORDINAL_WORDS = ("the", "first", "second", "third", "fourth", "last", "final")
+
+
+def _first_words(phrases) -> tuple[str, ...]:
+    return tuple({re.match(r"\w+", p).group(0).lower() for p in phrases})
+
+
+_FORM_STARTS: dict[str, tuple[str, ...]] = {
+    "qtr": (_QH,),
+    "relfy": ("this", "the", "current", "next", "last", "previous"),
+    "fy": (_FY, "fy", "fiscal", "financial"),
+    "ending": ("the", _DIGIT, *_first_words(_NUMWORD), "year", "financial", "fiscal", "quarter", "half", "six"),
+    "prevn": ("the", "previous", "preceding", "prior"),
+    "mrange": ("between", "from", *_MONTH_WORDS),
+    "span": ("between", "from"),
+    "dash": (_DIGIT,),
+    "both": (_DIGIT,),
+    "since": ("since", "starting", "beginning", "from"),
+    "partfy": _ORDINAL_WORDS,
+    "partq": _ORDINAL_WORDS,
+    "firstn": ("the", "first", "past", "last"),
+    "ytd": ("so", "the", "year", "this"),
+    "monthyear": ("early", "mid", "late", "end", *_MONTH_WORDS),
+    "daymonthyear": (_DIGIT,),
+    "inmonth": ("in", "during", "for", "on", "at", "by"),
+    "possm": _MONTH_WORDS,
+    "themonth": ("in", "during", "over", "for"),
+    "weekday": ("on", "last", *_WEEKDAYS),
+    "relative": _first_words(_RELATIVE_YEAR + _RELATIVE_MONTH),
+    "rel": ("last", "this", "next", "now", "currently", "today", "at", "as"),
+    "named": _first_words(LEXICON.named_periods),
+    "year": ("early", "mid", "late", _DIGIT),
+}
+_FORM_SEP = "\n  | "  # how PERIOD_RE's source separates its forms
+_FORM_SOURCES = PERIOD_RE.pattern.split(_FORM_SEP)
+assert [re.match(r"\s*\(\?P<(\w+)>", f).group(1) for f in _FORM_SOURCES] == list(_FORM_STARTS), "a form without start words"
+
+
+def _forms_regex(names: frozenset[str]) -> re.Pattern:
+    """PERIOD_RE with only the forms `names` (every group name kept, those of the other forms never set)."""
+    kept = [f for f, n in zip(_FORM_SOURCES, _FORM_STARTS, strict=True) if n in names]
+    dropped = [f for f, n in zip(_FORM_SOURCES, _FORM_STARTS, strict=True) if n not in names]
+    unset = "".join(f"(?P<{g}>)" for f in dropped for g in re.compile(f, re.VERBOSE | re.IGNORECASE).groupindex)
+    return re.compile(_FORM_SEP.join(kept) + _FORM_SEP + "(?!)" + unset, re.VERBOSE | re.IGNORECASE)
+
+
+def _regex_by_start() -> dict[str, re.Pattern]:
+    forms_of: dict[str, set[str]] = {}
+    for name, words in _FORM_STARTS.items():
+        for w in words:
+            forms_of.setdefault(w, set()).add(name)
+    compiled: dict[frozenset[str], re.Pattern] = {}
+    for names in map(frozenset, forms_of.values()):
+        if names not in compiled:
+            compiled[names] = _forms_regex(names)
+    return {w: compiled[frozenset(names)] for w, names in forms_of.items()}
+
+
+_PERIOD_RE_BY_START = _regex_by_start()
+
+
 @dataclass(frozen=True, slots=True)
 class PeriodMention:
     start: int
@@ -154,6 +221,13 @@ def _shift_year(a: date, b: date | None, n: int = 1) -> tuple[date, date | None]
         except ValueError:  # 29 February
             return d.replace(year=d.year - n, day=28)
     return back(a), back(b) if b else None
+
+
+_BASELINE_BEFORE_RE = re.compile(r"(?:from|compared\s+(?:with|to)|than\s+in|than|over|versus|vs\.?|since)\s+(?:the\s+)?"
+                                 r"(?:same\s+period\s+(?:in|of)\s+)?$")
+_FROM_BEFORE_RE = re.compile(r"\bfrom\s+$")
+_CHANGE_FROM_BEFORE_RE = re.compile(r"(?:increase|rise|jump|up|down|drop|decline|fall|fold|times|growth)\w*\s+from\s+$")
+_TARGET_BEFORE_RE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?$")
 
 
 def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) -> PeriodMention | None:
@@ -374,10 +448,10 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
         y = _y(g("year_y"))
         a, b = _year(y)
         before = text[max(0, s - 40):s].lower()
-        baseline = bool(re.search(r"(?:from|compared\s+(?:with|to)|than\s+in|than|over|versus|vs\.?|since)\s+(?:the\s+)?(?:same\s+period\s+(?:in|of)\s+)?$", before))
-        if re.search(r"\bfrom\s+$", before) and not re.search(r"(?:increase|rise|jump|up|down|drop|decline|fall|fold|times|growth)\w*\s+from\s+$", before):
+        baseline = bool(_BASELINE_BEFORE_RE.search(before))
+        if _FROM_BEFORE_RE.search(before) and not _CHANGE_FROM_BEFORE_RE.search(before):
             baseline = False  # "from 2021" with no change before it: a start, treated as a year
-        future = bool(re.search(r"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?$", before))
+        future = bool(_TARGET_BEFORE_RE.search(before))
         return PeriodMention(s, e, a, b, baseline=baseline, future_target=future)
     return None
 
@@ -471,11 +545,25 @@ def _hint_near(text: str, words: list, i: int) -> bool:
     return False
 
 
+def _start_key(tok: str, low: str) -> str | None:
+    """Which forms of PERIOD_RE the word `tok` (lower-cased: `low`) can start (a key of _PERIOD_RE_BY_START,
+    or a start word none of the table's forms names: then all of them), None for a word no period starts with."""
+    if tok[0].isdigit():
+        return _DIGIT
+    if low in _START_WORDS:
+        return low
+    if tok[:2].upper() == "FY":
+        return _FY
+    if tok[0] in "QqHh" and _QTR_TOKEN_RE.match(tok):
+        return _QH
+    return None
+
+
 def find_periods(text: str, published: date | None = None, country: str | None = None) -> list[PeriodMention]:
-    fiscal_start = fiscal_start_for(country, text)
+    fiscal_start = None  # told once, at the first match (it searches the sentence for currency words)
     out: list[PeriodMention] = []
     covered = -1
-    match = PERIOD_RE.match
+    by_start = _PERIOD_RE_BY_START
     digit_start = _DIGIT_START_RE.match
     the_start = _THE_START_RE.match
     words = [(w.start(), w.end(), w.group()) for w in _WORD_RE.finditer(text)]
@@ -485,8 +573,8 @@ def find_periods(text: str, published: date | None = None, country: str | None =
         if start < covered:
             continue
         low = tok.lower()
-        if not (tok[0].isdigit() or low in _START_WORDS or tok[:2].upper() == "FY"
-                or (tok[0] in "QqHh" and _QTR_TOKEN_RE.match(tok))):
+        key = _start_key(tok, low)
+        if key is None:
             continue
         if low in _WEAK_STARTS and not _hint_near(text, words, i):
             continue  # "the", "in", "on" with no digit or time word after them
@@ -494,10 +582,12 @@ def find_periods(text: str, published: date | None = None, country: str | None =
             continue  # "the company", "the 45 people": no word after "the" that a period goes on with
         if tok[0].isdigit() and digit_start(text, start) is None:
             continue  # "38,000", "12%", "45 people": no year, no "N months", no "N May" here
-        m = match(text, start)
+        m = by_start.get(key, PERIOD_RE).match(text, start)
         if m is None:
             continue
         covered = m.end()
+        if fiscal_start is None:
+            fiscal_start = fiscal_start_for(country, text)
         try:
             p = _mention(m, published, text, fiscal_start)
         except ValueError:  # resolved past date.min or date.max ("next year" of 9999-12-31): no period

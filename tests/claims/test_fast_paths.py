@@ -103,3 +103,30 @@ def test_name_index_finds_what_the_alternation_finds(texts, index):
             assert [(m.start(), m.end()) for m in index.finditer(t, a, b)] == want, (t, a, b)
             found += len(want)
     assert found > 100
+
+
+_PERIOD_SENTENCES = [
+    "Sales rose in Q3 2021 and H1 FY22, in FY2022-23 and in the current fiscal year.",
+    "In the 12 months to March 2024, the six months ended 30 June, the year to October and the previous three months.",
+    "Between January and March 2023, between 2019 and 2021, in 2020-21, in 2018 and 2019, since mid-2015.",
+    "In the first half of the 2022-23 fiscal year, the second quarter of 2021, the first nine months of the year.",
+    "So far this year, year-to-date, in early June 2021, on 3 May 2022, in September, April's rate, in the month.",
+    "On Monday, last Friday, a year earlier, the same period last year, last month, now, at present, during the pandemic.",
+    "In late 2019, the financial crisis, the prior fiscal year, starting in 2010, from early 2008, fiscal 2021.",
+]
+
+
+def test_period_forms_by_start_word_find_what_period_re_finds(texts):
+    """At every word, the forms its start word can open find the match the whole PERIOD_RE finds there."""
+    by_start = periods._PERIOD_RE_BY_START
+    forms_hit = set()
+    for t in texts[:3000] + _PERIOD_SENTENCES:
+        for w in periods._WORD_RE.finditer(t):
+            key = periods._start_key(w.group(), w.group().lower())
+            if key is None or key not in by_start:
+                continue  # no period starts there, or all of PERIOD_RE is tried
+            want, got = periods.PERIOD_RE.match(t, w.start()), by_start[key].match(t, w.start())
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), (t, w.start())
+            if want:
+                forms_hit.update(n for n in periods._FORM_STARTS if want.group(n))
+    assert forms_hit == set(periods._FORM_STARTS)  # every form was put to the test
