@@ -11,7 +11,9 @@ import re
 
 from claimhouse.flows.claims.lexicon import LEXICON, odd_case
 
-_MONTH_GATE = r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+# (no leading \b: a gate that opens with its letters is scanned for quickly, and a wider gate changes nothing)
+_MONTH_GATE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
+_MONTH_DIGIT_GATE = _MONTH_GATE + r"[a-z]*\.?\s+\d"  # "Sept. 3", "July 2024": a month then a number
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
@@ -128,8 +130,8 @@ CALL_NUMBER = (r"\b(?:call|calls|ring|dial|phone|freephone|contacted|helpline|ho
 # are told per number in extract.py, which is cheaper than a keyword alternation here.
 PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     ("date_dmy", DATE_DMY, _MONTH_GATE),
-    ("date_mdy", DATE_MDY, _MONTH_GATE),
-    ("date_my", DATE_MY, _MONTH_GATE),
+    ("date_mdy", DATE_MDY, _MONTH_DIGIT_GATE),
+    ("date_my", DATE_MY, _MONTH_DIGIT_GATE),
     ("date_numeric", DATE_NUMERIC, r"\d[/.-]\d{1,2}[/.-]\d"),
     ("date_iso_month", DATE_ISO_MONTH, r"\d\d\d\d-\d\d"),
     ("year_span", YEAR_SPAN, r"\d\d\d\d\s*[-–/]"),

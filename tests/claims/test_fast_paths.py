@@ -59,6 +59,19 @@ def test_gate_prechecks_are_necessary(texts):
     assert checked > 100  # the gates did match, so the property was put to the test
 
 
+def test_month_gates_are_necessary(texts):
+    """Whenever a date pattern finds a span, its month gate matches the text (a gate only skips work)."""
+    checked = set()
+    for name, rx, gate, *_ in not_claims._COMPILED:
+        if not name.startswith("date_") or gate is None:
+            continue
+        for t in texts:
+            if any(m.end() > m.start() for m in rx.finditer(t)):
+                assert gate.search(t), (name, t)
+                checked.add(name)
+    assert {"date_dmy", "date_mdy", "date_my"} <= checked
+
+
 def test_digit_groups_precheck_is_necessary(texts):
     for t in texts:
         if not_claims.DIGIT_GROUPS_RE.search(t):
