@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from claimhouse.flows.claims.lexicon import LEXICON, phrase_alternation
+from claimhouse.flows.claims.lexicon import LEXICON, odd_case, phrase_alternation
 
 # ---- qualifier cues ---------------------------------------------------------------
 _CUE_CLASS = {}
@@ -45,17 +45,20 @@ def qualifier_before(text: str, qstart: int, floor: int) -> tuple[int, str, str]
     """(new start, qualifier, cue) for a cue ending right before `qstart` ("more than",
     "as many as", "an estimated"); an article before the cue joins the quote."""
     window = text[max(floor, qstart - 48):qstart]
-    if window and not window[-1].isspace() and window[-1] not in "~<>≤≥" and not _GLUED_CUE_RE.search(window):
+    last = window[-1:]
+    # (a glued cue ends the window, or comes right before a final newline: not after another space)
+    glued = None if last.isspace() and last != "\n" else _GLUED_CUE_RE.search(window)
+    if window and not last.isspace() and last not in "~<>≤≥" and not glued:
         return None  # the cue must end where the number starts (after a space or a symbol; "sub-15K", "c.2.5%")
-    glued = _GLUED_CUE_RE.search(window)
     if glued:
         cue = glued.group(0).lower().rstrip(".")
         cue = cue if cue in _CUE_CLASS else cue + "."
         if cue in _CUE_CLASS:
             return qstart - len(window) + glued.start(), _CUE_CLASS[cue], cue
-    words = [(m.group(0), m.start()) for m in _TAIL_WORDS_RE.finditer(window)][-(_CUE_MAX_WORDS + 1):]
-    if not words or words[-1][0].lower() not in _CUE_LAST_WORDS:
+    tail = window.rsplit(None, 1)[-1:]  # the last of the window's words (_TAIL_WORDS_RE: runs of non-space)
+    if not tail or tail[0].lower() not in _CUE_LAST_WORDS:
         return None  # no cue phrase ends with the word before the number
+    words = [(m.group(0), m.start()) for m in _TAIL_WORDS_RE.finditer(window)][-(_CUE_MAX_WORDS + 1):]
     base = qstart - len(window)
     for n in range(min(_CUE_MAX_WORDS, len(words)), 0, -1):
         phrase = " ".join(w for w, _ in words[-n:]).lower()
@@ -283,12 +286,23 @@ _CARRIED_TO_RE = re.compile(r"\b(?:taking|bringing|pushing|lifting|took|brought|
                             r"(?:an?\s+(?:new\s+)?(?:record|high|total)\s+(?:of\s+)?)?$", re.IGNORECASE)
 
 
+# the last word of a window _CARRIED_TO_RE matches (it ends in one of them and a space)
+_CARRIED_TO_LAST = frozenset({"to", "past", "above", "beyond", "over", "record", "high", "total", "of"})
+
+
+def _may_carry_to(window: str) -> bool:
+    """A necessary condition of _CARRIED_TO_RE.search(window): the window ends in a space after one of
+    _CARRIED_TO_LAST (or holds a letter that defeats the lower-cased test)."""
+    last = window.rsplit(None, 1)[-1:]
+    return bool(last) and window[-1].isspace() and last[0].lower() in _CARRIED_TO_LAST or odd_case(window)
+
+
 def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | None:
     """(direction, kind) from the words before a quantity: "rose 2%" / "fell by 3" /
     "cut its key rate by a quarter point" / "an increase of 5%" -> change; "rose to 5%" /
     "down from 50" / "eased to 2.3% in October from 2.6%" -> level."""
     window = text[max(floor, qstart - 120):qstart]
-    if _CARRIED_TO_RE.search(window):
+    if _may_carry_to(window) and _CARRIED_TO_RE.search(window):
         return "increase", "level"
     words = _WORD_RE.findall(window)
     prep = None

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from claimhouse.flows.claims import attribution, not_claims, periods
+from claimhouse.flows.claims import attribution, cues, not_claims, periods
 from claimhouse.flows.claims.lexicon import odd_case
 from claimhouse.flows.claims.places import _gazetteer, _nationalities
 
@@ -143,3 +143,30 @@ def test_period_forms_by_start_word_find_what_period_re_finds(texts):
             if want:
                 forms_hit.update(n for n in periods._FORM_STARTS if want.group(n))
     assert forms_hit == set(periods._FORM_STARTS)  # every form was put to the test
+
+
+def _windows(texts, width):
+    """The window of `width` characters before each space, digit and symbol of the texts (where a number may start)."""
+    for t in texts:
+        for k in range(1, len(t) + 1):
+            if k == len(t) or not t[k].isalpha():
+                yield t[max(0, k - width):k]
+
+
+def test_cue_window_shortcuts_agree_with_their_regexes(texts):
+    """qualifier_before's last word and glued-cue skip, direction_before's carried-to precheck: each says what the
+    regex it stands for says (or lets the regex decide)."""
+    carried = glued = 0
+    made = ["taking its PPI bill past ", "bringing the 2013 total to ", "TAKING ITS SUBSCRIBER BASE TO A RECORD OF ",
+            "pushed their debt to a new high of\n", "took the tally beyond  ", "brings its total over\u00a0", "taking its toll paſt "]
+    for w in _windows(texts[:1500] + [t + " to " for t in texts[:300]] + made + ["c.", "ca.\n", "sub- ", "ſ to "], 120):
+        if cues._CARRIED_TO_RE.search(w):
+            assert cues._may_carry_to(w), w
+            carried += 1
+        q = w[-48:]
+        runs = cues._TAIL_WORDS_RE.findall(q)
+        assert q.rsplit(None, 1)[-1:] == runs[-1:], q
+        if cues._GLUED_CUE_RE.search(q):
+            assert not (q[-1:].isspace() and q[-1:] != "\n"), q
+            glued += 1
+    assert carried >= len(made) and glued > 0
