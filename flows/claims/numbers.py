@@ -116,6 +116,24 @@ def _digits_value(s: str) -> float:
     return float(_GROUPING_RE.sub("", s))
 
 
+# Where a digit (or the point of ".5") starts, only the forms of NUMBER_RE that open with a digit can
+# match: those are tried there, in NUMBER_RE's order, which finds NUMBER_RE's match (every other form opens
+# with a word: "half", "one", "dozens", "twofold"). The other forms' groups are kept, never set.
+_FORM_SEP = "\n  | "  # how NUMBER_RE's source separates its forms
+DIGIT_FORMS = ("onein", "mixed", "dfrac", "digits")
+
+
+def _digit_forms_regex() -> re.Pattern:
+    forms = NUMBER_RE.pattern.split(_FORM_SEP)
+    names = [re.match(r"\s*\(\?P<(\w+)>", f).group(1) for f in forms]
+    assert set(DIGIT_FORMS) <= set(names), names
+    kept = [f for f, n in zip(forms, names, strict=True) if n in DIGIT_FORMS]
+    unset = "".join(f"(?P<{g}>)" for f, n in zip(forms, names, strict=True) if n not in DIGIT_FORMS
+                    for g in re.compile(f, NUMBER_RE.flags).groupindex)
+    return re.compile(_FORM_SEP.join(kept) + _FORM_SEP + "(?!)" + unset, NUMBER_RE.flags)
+
+
+DIGIT_NUMBER_RE = _digit_forms_regex()
 _DECIMAL_COMMA_RE = re.compile(r"\d{1,3},\d{1,2}")
 
 
@@ -222,7 +240,7 @@ def scan_numbers(text: str) -> list[NumberAtom]:
     """Every number expression in `text`, in order, with exact offsets."""
     out = []
     covered = -1
-    match = NUMBER_RE.match
+    match, digit_match = NUMBER_RE.match, DIGIT_NUMBER_RE.match
     for w in _WORD_RE.finditer(text):
         start = w.start()
         if start < covered:
@@ -242,7 +260,10 @@ def scan_numbers(text: str) -> list[NumberAtom]:
             # (matched on the rest of the text, so the number's own look-behind sees no letter)
             start += glued.end()
             offset = start
-        m = match(text[offset:offset + _GLUED_WINDOW], 0) if offset else match(text, start)
+        if offset:
+            m = digit_match(text[offset:offset + _GLUED_WINDOW], 0)  # a digit follows the glued letters
+        else:
+            m = digit_match(text, start) if tok[0].isdigit() else match(text, start)
         if m is None:
             continue
         if offset:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimhouse.flows.claims import attribution, cues, not_claims, periods
+from claimhouse.flows.claims import attribution, cues, not_claims, numbers, periods
 from claimhouse.flows.claims.lexicon import odd_case
 from claimhouse.flows.claims.places import _gazetteer, _nationalities
 
@@ -185,3 +185,17 @@ def test_said_by_words_taken_whole_match_as_before(texts):
         assert [(m.span(), m.groupdict()) for m in fast.finditer(t)] == want, t
         found += len(want)
     assert found > 100
+
+
+def test_digit_forms_find_what_number_re_finds(texts):
+    """At every digit and point, NUMBER_RE's digit-led forms find the match the whole NUMBER_RE finds there."""
+    forms_hit = set()
+    for t in texts + ["one in 10", "3 1/2 cups", "a 1/4 share", ".5 of it", "2 and a half million", "5bn", "10 out of 12"]:
+        for k, ch in enumerate(t):
+            if not (ch.isdigit() or ch == "."):
+                continue
+            want, got = numbers.NUMBER_RE.match(t, k), numbers.DIGIT_NUMBER_RE.match(t, k)
+            assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), (t, k)
+            if want:
+                forms_hit.update(n for n in numbers.DIGIT_FORMS if want.group(n))
+    assert forms_hit == set(numbers.DIGIT_FORMS)
