@@ -23,8 +23,11 @@ import duckdb
 
 from claimhouse.warehouse.limits import READ_LIMITS, ReadLimits
 
-SQL_KINDS = ("migrations", "views", "queries", "links", "reads", "statements")
+SQL_KINDS = ("migrations", "macros", "views", "queries", "links", "reads", "statements")
 MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_\w+\.sql$")
+
+# Macros (warehouse/macros/<name>.sql): scalar SQL functions the views share, created before them.
+MACROS = ("intervals",)
 
 # Views in dependency order: a view may select from the views before it.
 VIEWS = (
@@ -376,6 +379,8 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     digest = _views_digest()
     if applied or not _views_current(con, digest):
         with transaction(con, "creating views"):
+            for macro in MACROS:
+                con.execute(load_sql("macros", macro))
             for view in VIEWS:
                 con.execute(load_sql("views", view))
             con.execute("delete from _views")
@@ -385,7 +390,8 @@ def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
 
 @functools.cache
 def _views_digest() -> str:
-    return hashlib.sha256("\x00".join(load_sql("views", v) for v in VIEWS).encode("utf-8")).hexdigest()
+    texts = [load_sql("macros", m) for m in MACROS] + [load_sql("views", v) for v in VIEWS]
+    return hashlib.sha256("\x00".join(texts).encode("utf-8")).hexdigest()
 
 
 def _views_current(con: duckdb.DuckDBPyConnection, digest: str) -> bool:

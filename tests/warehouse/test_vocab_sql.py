@@ -37,6 +37,9 @@ ANY_COMPARED_LITERAL = re.compile(r"\b(?:\w+\.)?(\w+)\s*(?:=|<>|!=)\s*'([^']*)'"
 CASE_WHEN = re.compile(r"\bcase\s+(?:\w+\.)?(\w+)\s+(when\b.*?)\bend\b", re.IGNORECASE | re.DOTALL)
 CASE_RESULT = re.compile(r"\bcase\b((?:(?!\bcase\b).)*?)\bend\s+as\s+(\w+)", re.IGNORECASE | re.DOTALL)
 THEN_LITERAL = re.compile(r"\b(?:then|else)\s+'([^']*)'", re.IGNORECASE)
+# A macro (warehouse/macros/) whose CASE yields an enum column's value, and the column it yields.
+MACRO_CASE = re.compile(r"\bmacro\s+(\w+)\s*\([^)]*\)\s+as\s+case\b(.*?)\bend\b", re.IGNORECASE | re.DOTALL)
+MACRO_RESULT_COLUMN = {"pair_relation": "relation"}
 COALESCE_DEFAULT = re.compile(r"\bcoalesce\(\s*(?:\$|\w+\.)?(\w+)\s*,\s*'([^']*)'\s*\)", re.IGNORECASE)
 
 
@@ -102,6 +105,9 @@ def enum_literals():
             out += [(name, "case when", column, v) for v in re.findall(r"when\s+'([^']*)'", arms, re.IGNORECASE)]
         for body, column in CASE_RESULT.findall(text):
             out += [(name, "case result", column, v) for v in THEN_LITERAL.findall(body)]
+        for macro, body in MACRO_CASE.findall(text):
+            if macro in MACRO_RESULT_COLUMN:
+                out += [(name, "case result", MACRO_RESULT_COLUMN[macro], v) for v in THEN_LITERAL.findall(body)]
         out += [(name, "coalesce", c, v) for c, v in COALESCE_DEFAULT.findall(text)]
     return [row for row in out if row[2] in ANY_VOCAB]
 
@@ -124,6 +130,11 @@ def test_verdicts_produced_or_defaulted_are_the_vocab():
     produced = {v for _, construct, c, v in enum_literals()
                 if c == "verdict" and construct in ("case result", "coalesce")}
     assert produced == set(vocab.VERDICTS)
+
+
+def test_the_relation_macro_is_scanned():
+    # pair_relation yields `relation` for group_candidates and decided_links: its values are checked
+    assert {v for name, construct, c, v in enum_literals() if name == "macros/intervals.sql"} == set(vocab.RELATIONS)
 
 
 def test_enum_literal_scan_sees_every_construct():

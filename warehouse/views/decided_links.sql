@@ -36,13 +36,7 @@ decided_claims as (
 members as (
     select
         *,
-        case
-            when interval_low is not null and interval_high is not null
-                and isfinite(interval_low) and isfinite(interval_high)
-                then (interval_low + interval_high) / 2
-            when interval_low is not null and isfinite(interval_low) then interval_low
-            else coalesce(interval_high, 0.0)
-        end as mid
+        interval_mid(interval_low, interval_high) as mid
     from decided_claims
 ),
 
@@ -55,16 +49,10 @@ pairs as (
         a.interval_high as hi_a,
         b.interval_low as lo_b,
         b.interval_high as hi_b,
-        a.qualifier = 'exact' and round(a.interval_high, 9) = round(b.interval_low, 9)
-            and b.interval_low > coalesce(a.interval_low, '-inf'::double) as a_touches_b,
-        b.qualifier = 'exact' and round(b.interval_high, 9) = round(a.interval_low, 9)
-            and a.interval_low > coalesce(b.interval_low, '-inf'::double) as b_touches_a,
+        intervals_disjoint(a.qualifier, a.interval_low, a.interval_high,
+                           b.qualifier, b.interval_low, b.interval_high) as disjoint,
         a.evolving and b.evolving as evolving,
-        case
-            when (a.order_at, a.update_cue) <= (b.order_at, b.update_cue)
-                then (b.order_at > a.order_at or b.update_cue) and b.mid > a.mid
-            else (a.order_at > b.order_at or a.update_cue) and a.mid > b.mid
-        end as later_is_higher,
+        later_is_higher(a.order_at, a.update_cue, a.mid, b.order_at, b.update_cue, b.mid) as later_higher,
         case when a.claim_key < b.claim_key then a.claim_key || b.claim_key
              else b.claim_key || a.claim_key end as key_pair,
         a.copy_key = b.copy_key
@@ -76,32 +64,13 @@ pairs as (
     inner join members as b on b.claim_id = d.claim_id_b
 ),
 
-judged as (
-    select
-        *,
-        (hi_a is not null and lo_b is not null and hi_a < lo_b)
-            or (hi_b is not null and lo_a is not null and hi_b < lo_a)
-            or coalesce(a_touches_b, false) or coalesce(b_touches_a, false) as disjoint
-    from pairs
-),
-
 final as (
     select
         claim_id_a,
         claim_id_b,
         md5_number_lower(key_pair) as link_id,
-        case
-            when not disjoint then 'agrees'
-            when evolving and coalesce(later_is_higher, false) then 'updates'
-            else 'conflicts'
-        end as relation,
-        round(case
-            when hi_a is not null and lo_b is not null and hi_a < lo_b
-                then (lo_b - hi_a) / greatest(abs(lo_b), abs(hi_a), 1e-12)
-            when hi_b is not null and lo_a is not null and hi_b < lo_a
-                then (lo_a - hi_b) / greatest(abs(lo_a), abs(hi_b), 1e-12)
-            else 0.0
-        end, 4) as severity,
+        pair_relation(disjoint, evolving, later_higher) as relation,
+        interval_severity(lo_a, hi_a, lo_b, hi_b) as severity,
         copy,
         group_id_a,
         group_id_b,
@@ -111,7 +80,7 @@ final as (
         note,
         created_at,
         run_id
-    from judged
+    from pairs
 )
 
 select * from final

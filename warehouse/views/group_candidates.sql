@@ -38,13 +38,7 @@ compared as (
         *,
         contains(scope, '/') and not starts_with(scope, 'org:') and not starts_with(scope, 'tracker:')
             and not contains(scope, '+') and not ends_with(scope, '/*') as nested,
-        case
-            when interval_low is not null and interval_high is not null
-                and isfinite(interval_low) and isfinite(interval_high)
-                then (interval_low + interval_high) / 2
-            when interval_low is not null and isfinite(interval_low) then interval_low
-            else coalesce(interval_high, 0.0)
-        end as mid
+        interval_mid(interval_low, interval_high) as mid
     from signatures
 ),
 
@@ -56,16 +50,10 @@ pairs as (
         a.interval_high as hi_a,
         b.interval_low as lo_b,
         b.interval_high as hi_b,
-        a.qualifier = 'exact' and round(a.interval_high, 9) = round(b.interval_low, 9)
-            and b.interval_low > coalesce(a.interval_low, '-inf'::double) as a_touches_b,
-        b.qualifier = 'exact' and round(b.interval_high, 9) = round(a.interval_low, 9)
-            and a.interval_low > coalesce(b.interval_low, '-inf'::double) as b_touches_a,
+        intervals_disjoint(a.qualifier, a.interval_low, a.interval_high,
+                           b.qualifier, b.interval_low, b.interval_high) as disjoint,
         a.evolving and b.evolving as evolving,
-        case
-            when (a.published_at, a.update_cue) <= (b.published_at, b.update_cue)
-                then (b.published_at > a.published_at or b.update_cue) and b.mid > a.mid
-            else (a.published_at > b.published_at or a.update_cue) and a.mid > b.mid
-        end as later_is_higher
+        later_is_higher(a.published_at, a.update_cue, a.mid, b.published_at, b.update_cue, b.mid) as later_higher
     from compared as a
     inner join compared as b
         on a.block_key = b.block_key
@@ -84,32 +72,13 @@ pairs as (
         )
 ),
 
-judged as (
-    select
-        *,
-        (hi_a is not null and lo_b is not null and hi_a < lo_b)
-            or (hi_b is not null and lo_a is not null and hi_b < lo_a)
-            or coalesce(a_touches_b, false) or coalesce(b_touches_a, false) as disjoint
-    from pairs
-),
-
 final as (
     select
         group_id_a,
         group_id_b,
-        case
-            when not disjoint then 'agrees'
-            when evolving and coalesce(later_is_higher, false) then 'updates'
-            else 'conflicts'
-        end as relation,
-        round(case
-            when hi_a is not null and lo_b is not null and hi_a < lo_b
-                then (lo_b - hi_a) / greatest(abs(lo_b), abs(hi_a), 1e-12)
-            when hi_b is not null and lo_a is not null and hi_b < lo_a
-                then (lo_a - hi_b) / greatest(abs(lo_a), abs(hi_b), 1e-12)
-            else 0.0
-        end, 4) as severity
-    from judged
+        pair_relation(disjoint, evolving, later_higher) as relation,
+        interval_severity(lo_a, hi_a, lo_b, hi_b) as severity
+    from pairs
 )
 
 select * from final
