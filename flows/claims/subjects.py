@@ -25,7 +25,7 @@ outside inside near beyond behind along amid amidst despite except including fol
 worldwide nationwide abroad overseas annually daily weekly monthly yearly each ago earlier later today
 yesterday tomorrow last next previous such other another same own several few respectively alone
 combined together apiece instead else overnight high long wide deep tall old away thick across
-tonight yesterday recently currently already however meanwhile far thus
+tonight yesterday recently currently already however meanwhile far thus ahead
 above below relative well enough year-on-year year-over-year month-on-month month-over-month week-on-week
 quarter-on-quarter quarter-over-quarter
 """.split())
@@ -53,6 +53,12 @@ borrowing financing schooling shipping manufacturing mining clothing processing 
 staffing bombing bombings fighting shooting shootings killing killings warming rating ranking earnings
 savings holdings meeting meetings offering offerings listing listings landing landings opening openings
 crossing crossings sitting hearing hearings""".split())
+
+# "-ly" words of frequency that are adjectives inside a noun phrase ("new daily cases", "the weekly rate")
+_FREQUENCY_ADJECTIVES = frozenset("daily weekly monthly yearly quarterly hourly nightly".split())
+# words that a plural noun which is also a verb stands before ("attempts per game", "costs of"): not an object
+_COMPOUND_DASHES = ("-", "–")
+_NOUN_END_WORDS = frozenset({"per", "of", "a", "an", ",", ".", ";", ":", ")"})
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|[^\w\s]|\d[\d,.]*")
 # The word tests below depend on the word alone and are asked of the same words again and again
@@ -112,6 +118,10 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
         i = 1
         while i < len(toks) and toks[i][0].lower() in ("the", "all", "its", "their", "those", "these", "his", "her", "our"):
             i += 1
+    if i == 0 and len(toks) > 2 and toks[0][0] in _COMPOUND_DASHES and not toks[1][0].lower().startswith("old") and toks[0][2] == toks[1][1] and \
+            _is_word(toks[1][0]) and toks[1][2] < toks[2][1] and _content(toks[2][0]):
+        i = 2  # "the 40-member house", "a 31-ball hundred": the number and its measure word modify the noun after
+    compound = i == 2 and toks[0][0] in _COMPOUND_DASHES
     words: list[tuple[str, int, int]] = []
     while i < len(toks) and len(words) < _MAX_WORDS:
         tok, s, e = toks[i]
@@ -124,10 +134,16 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
             i += 1
             continue
         if low in VERBISH and low not in STOP and low.endswith("s") and not low.endswith("ss") and (
-                not nxt_tok or nxt_tok in (",", ".", ";", ":", ")") or (not words and nxt_tok.lower() in STOP)):
-            words.append((tok, s, e))  # "of total votes", "of its costs": a plural noun that is also a verb
+                not nxt_tok or nxt_tok in (",", ".", ";", ":", ")") or (not words and nxt_tok.lower() in STOP) or
+                (words and tok[:1].islower() and nxt_tok.lower() in _NOUN_END_WORDS)):
+            # "of total votes", "of its costs", "26.0 field goal attempts per game": a plural noun that is also a verb
+            words.append((tok, s, e))
             i += 1
             break
+        if words and low in _FREQUENCY_ADJECTIVES and _content(nxt_tok) and not _verbish(nxt_tok):
+            words.append((tok, s, e))  # "258,155 new daily symptomatic cases": a "-ly" adjective of frequency
+            i += 1
+            continue
         if not _content(tok) and not _adjective_before_noun(tok, nxt_tok) and not (
                 after_det and low.endswith("ed") and low not in STOP and _content(nxt_tok)) and not (
                 after_det and low in VERBISH and low not in STOP and not low.endswith("ed")):  # "33% of the vote"
@@ -159,7 +175,8 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
             subject = text[words[0][1]:more[-1][2]]
             return subject, head, more[-1][2]
     head = words[-1][0]
-    return text[words[0][1]:words[-1][2]], head, words[-1][2]
+    # the noun a compound modifies is not what the number counts: it stays out of the quote
+    return text[words[0][1]:words[-1][2]], head, pos if compound else words[-1][2]
 
 
 _LEFT_SKIP = frozenset("""to by at of from on for in was were is are be been being has have had stood reached hit
@@ -214,6 +231,17 @@ _FIXED_TAILS = {("per", "share"), ("per", "capita"), ("per", "head"), ("per", "p
                 ("before", "tax"), ("after", "taxation"), ("before", "taxation")}
 
 
+def _unit_after_number(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """A unit word right after a number ("The 2 GB + 16 GB variant", "the 5 kg bag"): part of a
+    numeric modifier, not the noun the clause is about."""
+    return i > 0 and toks[i - 1][0][:1].isdigit() and _is_unit_word(toks[i][0])
+
+
+@_word_test
+def _is_unit_word(tok: str) -> bool:
+    return tok.lower() in LEXICON.unit_forms_ci or tok in LEXICON.unit_forms_cs
+
+
 def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     """(start, end) of the first noun phrase of a clause, before its verb."""
     i = 0
@@ -221,6 +249,11 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
         if _verbish(toks[i][0]):
             return None
         i += 1
+    j = i
+    while j < len(toks) and (_unit_after_number(toks, j) or not _is_word(toks[j][0])):
+        j += 1  # "The 2 GB + 16 GB variant": the noun after a numeric modifier
+    if j > i and j < len(toks) and _subject_word(toks[j][0]) and not _verbish(toks[j][0]):
+        i = j
     if i < len(toks) and _bare_participle(toks, i):
         return None  # "reaching 7.7 per cent", "burning over 288,000 acres": no subject of its own
     words = []
@@ -594,6 +627,22 @@ RATE_HEADS = frozenset("rate rates ratio ratios incidence".split())
 _PER_BASE_RE = re.compile(r"(?:\s+[a-z][\w-]*){1,3}?\s+(?:per|for\s+every)\s+(?:\d|one\b|a\s+|million\b|capita\b)",
                           re.IGNORECASE)
 
+# a comparative or a gap right after a figure: "up to 50 percent lighter than steel", "0.7 points fewer votes than
+# the BSP", "9 points ahead of the Greens" (NEWS_DEV conv. 20, 52)
+# ("50% more rain than average" stays with its noun, measured against a baseline; "fewer votes than the BSP"
+# compares two parties: the clause's subject)
+_COMPARATIVE_AFTER_RE = re.compile(r"\s+(?!rather\b|other\b|over\b|under\b)(?:[a-z]{3,}er\s+than\b|ahead\s+of\b|behind\b|"
+                                   r"(?:more|fewer|less)(?:\s+[a-z]+){1,2}\s+than\s+(?:the\s+)?[A-Z])")
+def _comparative_after(text: str, qe: int, after: str) -> bool:
+    """A comparative right after the figure or after its counted noun ("9 points ahead of")."""
+    if _COMPARATIVE_AFTER_RE.match(text, qe, min(len(text), qe + 60)):
+        return True
+    if not text[qe:qe + len(after) + 1].lstrip().startswith(after):
+        return False
+    pos = text.index(after, qe) + len(after)
+    return _COMPARATIVE_AFTER_RE.match(text, pos, min(len(text), pos + 60)) is not None
+
+
 _AGE_RE = re.compile(r"-?years?-old\b", re.IGNORECASE)
 _NAME_AFTER_RE = re.compile(r"(?:\s+[a-z]+){0,2}\s+((?:[A-Z][\w'’-]+)(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]+)*)")
 
@@ -638,6 +687,8 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
         before = subject_before(text, qs, start)
         if before:
             return before, False  # "capital formation fell to 29.6 per cent of GDP": a ratio to a reference
+    if after and qe is not None and _comparative_after(text, qe, after):
+        return subject_before(text, qs, start), False  # "50 percent lighter than steel": the thing compared
     if after:
         return after, True
     return subject_before(text, qs, start), False

@@ -65,7 +65,7 @@ def test_counts_of_people_and_ages_told_without_a_noun(text, quote, unit):
     ("The blast killed at least 30 and injured 120.", "120", "person"),
     ("There were 4.1 homicides recorded per million population in 2019.", "4.1 homicides recorded per million population",
      "per_1000000"),
-    ("There were 25,100 new daily cases in the last week.", "25,100 new", None),  # "daily" before a noun is no rate
+    ("There were 25,100 new daily cases in the last week.", "25,100 new daily cases", None),  # "daily" before a noun is no rate
     ("The field pumps 2 million barrels daily.", "2 million barrels daily", "barrel/day"),
 ])
 def test_people_after_verbs_of_harm_and_rates_after_a_participle(text, quote, unit):

@@ -61,3 +61,39 @@ def test_coordinated_nouns(text, quote, want):
 ])
 def test_titles_and_name_verbs(text, quote, want):
     assert subject_of(text, quote) == want
+
+
+# third round (issue 13, subject): the counted noun runs over a plural that is also a verb and over a
+# "-ly" adjective of frequency
+@pytest.mark.parametrize("text, quote, want", [
+    ("The striker averaged 4.2 shot attempts per game last season.", "4.2", "shot attempts"),
+    ("Officials logged 3,400 new weekly claims in March.", "3,400", "new weekly claims"),
+])
+def test_counted_noun_runs_to_its_head(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+# a number joined to a measure word by a hyphen modifies the noun after it
+@pytest.mark.parametrize("text, quote, want", [
+    ("The bill passed in the 120-member chamber on Monday.", "120", "chamber"),
+    ("She stayed at a 5-star hotel costing $900 a night.", "5", "hotel"),
+])
+def test_hyphen_compound_modifies_the_noun_after(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+# a unit after a number at the opening of a clause is a modifier: the clause is about the noun after it
+def test_numeric_modifier_in_clause_subject():
+    assert subject_of("The 8 GB + 256 GB model is priced at $499.", "$499") == "model"
+
+
+# a figure followed by a comparative is about the clause's subject (what is compared), unless a noun
+# between is measured against a baseline ("more rain than average")
+@pytest.mark.parametrize("text, quote, want", [
+    ("The new frame is 30 percent stiffer than the old one.", "30 percent", "new frame"),
+    ("The party won 2.1 percentage points fewer seats than the Liberals.", "2.1", "party"),
+    ("The region had 40% more snow than average in January.", "40%", "snow"),
+    ("Labour finished 9 points ahead of the Greens.", "9 points", "Labour"),
+])
+def test_comparative_after_figure(text, quote, want):
+    assert subject_of(text, quote) == want
