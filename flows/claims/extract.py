@@ -25,7 +25,7 @@ from claimhouse.flows.claims.numbers import NumberAtom, scan_numbers
 from claimhouse.flows.claims.periods import find_periods
 from claimhouse.flows.claims.places import find_places, place_names
 from claimhouse.flows.claims.segment import paragraphs, sentences
-from claimhouse.flows.claims.subjects import STOP, share_subjects
+from claimhouse.flows.claims.subjects import CHANGE_NOUNS, STOP, share_subjects
 
 _MULTIPLIER_VERB_RE = re.compile(r"\b(?P<w>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving|"
                                  r"double|triple|quadruple|twice)\b", re.IGNORECASE)
@@ -231,7 +231,8 @@ class _Sentence:
             if built is not None:
                 claim, consumed = built
                 consumed_until = max(consumed_until, consumed)
-                if claim.subject is None and claim.kind != "level" and out and out[-1].subject:
+                if (claim.subject is None or claim.subject.lower() in CHANGE_NOUNS) and claim.kind != "level" and \
+                        out and out[-1].subject:
                     # "20,000 Chinese citizens entered ... - a tenfold increase": the change
                     # is about the quantity just named
                     claim = replace(claim, subject=out[-1].subject)

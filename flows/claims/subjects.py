@@ -439,8 +439,9 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
 CONTAINER_NOUNS = frozenset("""total totals number numbers average sum figure figures amount amounts tally value level
 levels record maximum minimum mark threshold barrier area region range series list estimate part rest majority
 most some half proportion""".split())
-# change nouns: "a rise of 0.3%" names the change, not what changed
-_CHANGE_NOUNS = LEXICON.increase_nouns | LEXICON.decrease_nouns | frozenset({"change", "changes", "swing", "fall",
+# change nouns: "a rise of 0.3%" names the change, not what changed (a bare one is a change's subject only when
+# no figure before it names what changed: extract.py)
+CHANGE_NOUNS = LEXICON.increase_nouns | LEXICON.decrease_nouns | frozenset({"change", "changes", "swing", "fall",
                                                                                "rise", "gain", "loss", "margin"})
 _OF_BEFORE_RE = re.compile(r"(?:\bof\s+(?:(?:about|around|nearly|almost|some|roughly|approximately|over|"
                            r"more\s+than|less\s+than|up\s+to|at\s+least|just|only|a|an|the|another)\s+)*)$", re.IGNORECASE)
@@ -499,9 +500,54 @@ def subject_of_before(text: str, qs: int, start: int) -> tuple[str, str] | None:
         return None
     phrase, head = np
     h = head.lower()
-    if h in _CHANGE_NOUNS or h.endswith("ly") or h in STOP or h in NOT_SUBJECT_WORDS:
+    if h in CHANGE_NOUNS or h.endswith("ly") or h in STOP or h in NOT_SUBJECT_WORDS:
         return None  # ("60 per cent of the $US10 billion profit": a measure word is not what the figure is of)
     return phrase, head
+
+
+# a change or an extreme a figure is "of", where nothing names what changed: "a drop of just 22%", "by a margin
+# of 81 points", "A high of 28.7°C", "the record high of 4.9 million", "a production cut of 500,000 barrels"
+_EXTREME_OF_RE = re.compile(r"(?:^|(?<=[\s(]))((?:(?:record|all-time|previous|daily|overnight)\s+)?(?:high|low|peak))\s+$",
+                            re.IGNORECASE)
+_CHANGE_NP_RE = re.compile(r"[A-Za-z][\w-]*")
+_CHANGE_DET_RE = re.compile(r"(?:^|[,;:(–—]|\bby)\s*(?:(?:a|an|the|its|their|another)\s+)?$", re.IGNORECASE)
+_VERB_DET_BEFORE_RE = re.compile(r"\b(?:hit|hits|hitting|reach|reached|reaches|reaching|touch|touched|touching|"
+                                 r"set|sets|setting|scale|scaled|record|recorded|recording|post|posted|mark|marked|"
+                                 r"from|to|at)\s+(?:a|an|the|its|their|new)\s+(?:new\s+)?$", re.IGNORECASE)
+_DET_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|another)\s+$", re.IGNORECASE)
+
+
+def change_noun_of(text: str, qs: int, start: int) -> str | None:
+    """The change noun or extreme a figure is "of" when it is the subject: one with a modifier ("a production
+    cut of", "a non-recurring gain of", "the record high of"), or a bare one that opens a phrase of its own
+    (after a comma, "by" or the sentence start: "a drop of just 22%", "by a margin of", "A high of"); not one a
+    verb has ("saw a decline of 17.5%", "hitting a peak of 11.1%": the clause's subject)."""
+    m = _OF_BEFORE_RE.search(text, max(start, qs - 60), qs)
+    if m is None or m.start() == m.end():
+        return None
+    x = _EXTREME_OF_RE.search(text, max(start, m.start() - 30), m.start())
+    if x:
+        phrase, bare = x.group(1), " " not in x.group(1)
+        np_start = x.start(1)
+        if _VERB_DET_BEFORE_RE.search(text, max(start, np_start - 30), np_start):
+            return None  # "Gold hit an all-time high of $2,450", "hitting a peak of 11.1%": the thing at its extreme
+    else:
+        lo = max(start, m.start() - 50)
+        words = [w for w in _CHANGE_NP_RE.finditer(text, lo, m.start())]
+        if not words or words[-1].end() != len(text[:m.start()].rstrip()) or \
+                words[-1].group(0).lower() not in CHANGE_NOUNS:
+            return None
+        k = len(words) - 1
+        while k > 0 and len(words) - k < 3 and words[k - 1].end() + 1 == words[k].start() and \
+                words[k - 1].group(0).lower() not in STOP and not _verbish(words[k - 1].group(0)):
+            k -= 1  # "a production cut of", "a non-recurring gain of": its modifiers
+        np_start = words[k].start()
+        phrase, bare = text[np_start:words[-1].end()], k == len(words) - 1
+    if not bare and _DET_BEFORE_RE.search(text, max(start, np_start - 12), np_start):
+        return phrase
+    if bare and _CHANGE_DET_RE.search(text, max(start, np_start - 16), np_start):
+        return phrase
+    return None
 
 
 _OBJECT_BEFORE_RE = re.compile(r"\s+(?P<link>(?:up\s+|down\s+|back\s+)?(?:by|to|at)\s+|(?P<bare>up\s+|down\s+)?)(?:(?:about|around|nearly|almost|some|roughly|"
@@ -532,7 +578,7 @@ def object_before(text: str, qs: int, start: int) -> str | None:
     if np is None:
         return None
     phrase, head = np
-    if head.lower() in NOT_SUBJECT_WORDS or head.lower() in _CHANGE_NOUNS or _weak_subject(phrase):
+    if head.lower() in NOT_SUBJECT_WORDS or head.lower() in CHANGE_NOUNS or _weak_subject(phrase):
         return None
     before = text[max(start, m.start() - len(phrase) - 40):m.start() - len(phrase)]
     if not m.group("link") and (_past_form(head.lower()) or head.lower().endswith(("ly", "ised", "ized")) or
@@ -606,7 +652,7 @@ def noun_right_before(text: str, qs: int, start: int) -> str | None:
     if not (_is_plural_head(w) or w in ("high", "low")):
         return None  # only a plural noun ("highs", "waves") or a forecast's "high"/"low": not "a further", "to hand"
     if (w in STOP or w in VERBISH or w in _LEFT_SKIP or w in _NOT_LEFT_NOUNS or w in NOT_SUBJECT_WORDS or _verbish(w)
-            or _participle(w) or w.endswith("ly") or w in _CHANGE_NOUNS or w in CONTAINER_NOUNS):
+            or _participle(w) or w.endswith("ly") or w in CHANGE_NOUNS or w in CONTAINER_NOUNS):
         return None
     if re.search(r"\b(?:which|that|who|it|they|he|she|we)\s+$", text[max(start, m.start(1) - 8):m.start(1)], re.IGNORECASE):
         return None  # "which assembles about 70%": a verb after a pronoun
@@ -664,6 +710,11 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
     if aged and who not in VERBISH and (who not in STOP or who in _AGED_GROUPS) and not _past_form(who) and \
             not who.endswith("ly"):
         return aged.group(1), True  # "those aged 85 or over", "children aged 12 and under", "an offender aged 18"
+    change = change_noun_of(text, qs, start)
+    if change and not (after and head and head.lower() not in NOT_SUBJECT_WORDS):
+        # "a production cut of", "a drop of just 22%", "by a margin of 81 points", "A high of 28.7°C"; a bare one is
+        # weak: told after a figure (", an increase of 11% on"), it is about that figure's subject
+        return change, " " in change or "-" in change
     of_np = subject_of_before(text, qs, start)
     if of_np and _weak_subject(of_np[0]):
         of_np = None  # "a restated net profit the previous year of $86.8m": the year is no subject

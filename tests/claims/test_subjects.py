@@ -97,3 +97,19 @@ def test_numeric_modifier_in_clause_subject():
 ])
 def test_comparative_after_figure(text, quote, want):
     assert subject_of(text, quote) == want
+
+
+# a change noun or an extreme a figure is "of" is its subject when it has a modifier or opens a phrase of its
+# own; not when a verb has it ("saw a decline of"), and a bare one after another figure is that figure's change
+@pytest.mark.parametrize("text, quote, want", [
+    ("Ministers agreed an output cut of 300,000 barrels a day.", "300,000", "output cut"),
+    ("The insurer booked a one-off gain of $12.5m from the sale.", "$12.5m", "one-off gain"),
+    ("The city won by a margin of 14 points.", "14 points", "margin"),
+    ("A low of -3.2C was recorded in the glen.", "-3.2C", "low"),
+    ("Rainfall stayed below the record high of 312mm.", "312mm", "record high"),
+    ("Copper hit an all-time high of $11,200 a tonne.", "$11,200", "Copper"),
+    ("Freight volumes saw a decline of 6.4% in May.", "6.4%", "Freight volumes"),
+    ("The port handled 2.1 million containers, an increase of 9% on last year.", "9%", "containers"),
+])
+def test_change_noun_or_extreme_of_a_figure(text, quote, want):
+    assert subject_of(text, quote) == want
