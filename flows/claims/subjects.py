@@ -58,6 +58,7 @@ crossing crossings sitting hearing hearings""".split())
 _FREQUENCY_ADJECTIVES = frozenset("daily weekly monthly yearly quarterly hourly nightly".split())
 # words that a plural noun which is also a verb stands before ("attempts per game", "costs of"): not an object
 _COMPOUND_DASHES = ("-", "–")
+_DOTTED_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _NOUN_END_WORDS = frozenset({"per", "of", "a", "an", ",", ".", ";", ":", ")"})
 
 _TOKEN_RE = re.compile(r"[^\W\d_][\w'’.-]*[\w]|[^\W\d_]|[^\w\s]|\d[\d,.]*")
@@ -154,6 +155,11 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
                 break
         words.append((tok, s, e))
         i += 1
+        if nxt_tok == "." and i + 1 < len(toks) and toks[i][1] == e and _DOTTED_RE.fullmatch(tok) and \
+                _content(toks[i + 1][0]) and toks[i + 1][0][:1].islower():
+            words.append(toks[i])  # "98% of the U.S. wheat crop": a dotted acronym runs on
+            i += 1
+            continue
         if _is_plural_head(tok) and i < len(toks) and not _is_plural_head(toks[i][0]):
             break  # "children receive ...": a plural noun ends the phrase
     if not words:
@@ -384,7 +390,18 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
     for n, b in enumerate(reversed(bounds)):  # the clause pieces from the last one back
         first = bisect.bisect_left(starts, b) if b else 0
         piece = toks[first:k]
+        if b and window[b - 1] == "(":
+            close = next((n2 for n2, t in enumerate(piece) if t[0] == ")"), None)
+            if close is not None and not (close == 1 and piece[0][0].isupper()):
+                # "Oil and non-oil receipts (gross) stood at": the aside is no subject ("(CPIH) rose": a name is)
+                piece = piece[close + 1:]
         span = _clause_subject(piece)
+        if span and _weak_subject(window[span[0]:span[1]]):
+            rest = [t for t in piece if t[1] >= span[1]]
+            later = _clause_subject(rest) if rest and (rest[0][0].lower() in _DETERMINERS or rest[0][0][:1].isupper()) \
+                else None
+            if later and not _weak_subject(window[later[0]:later[1]]):
+                span = later  # "over the past five decades its median age has risen": the phrase after the time
         if span and _weak_subject(window[span[0]:span[1]]):
             weak = weak or span  # "In the fourth quarter, the company's net income stood at": a time or a superlative
             k = first  # is not what is measured; look at the clause before (and keep it only if none is found)
@@ -447,6 +464,7 @@ _OF_BEFORE_RE = re.compile(r"(?:\bof\s+(?:(?:about|around|nearly|almost|some|rou
                            r"more\s+than|less\s+than|up\s+to|at\s+least|just|only|a|an|the|another)\s+)*)$", re.IGNORECASE)
 _NP_TOKEN_RE = re.compile(r"[^\W\d_][\w'’&-]*[\w]|[^\W\d_]|[’']|&")
 _NUM_COMPOUND_RE = re.compile(r"(?<![\w.,])\d[\d.,]*(?:[-–]\d[\d.,]*)?\s?(?:[A-Za-z]+/)?$")
+_PER_BASES = frozenset({"capita", "head", "person", "acre", "hectare", "share"})
 _DETERMINERS = frozenset("a an the its their his her our this that these those another".split())
 
 
@@ -467,6 +485,10 @@ def _np_left(text: str, end: int, start: int, max_words: int = 5) -> tuple[str, 
             break  # punctuation between words ends the phrase
         if t in ("'", "’", "&"):
             words.insert(0, toks[i])
+            i -= 1
+            continue
+        if low == "per" and words and words[0].group(0).lower() in _PER_BASES:
+            words.insert(0, toks[i])  # "a per capita income of": "per capita" modifies the noun
             i -= 1
             continue
         if low in STOP or low in _DETERMINERS or low in VERBISH or low in LEXICON.increase_verbs or low in LEXICON.decrease_verbs:
@@ -669,6 +691,9 @@ _AGED_GROUPS = frozenset({"those", "these", "all"})
 _AGED_BEFORE_RE = re.compile(r"\b([A-Za-z][a-z]+)\s+aged\s+(?:(?:over|under|between|about|around|at\s+least|just)\s+)?$")
 # heads that name a rate: the figure is the rate, not the counted noun after it
 RATE_HEADS = frozenset("rate rates ratio ratios incidence".split())
+# words that do not say what a rate is of: "a weekly rate of", "an annualised rate of" hold a figure like "a total of"
+_GENERIC_RATE_WORDS = frozenset("weekly daily monthly yearly annual annualised annualized average overall current "
+                                "steady record".split())
 # "9.3 homicides per 100,000 residents", "1.5 homicides for every 100,000 people": a count per base
 _PER_BASE_RE = re.compile(r"(?:\s+[a-z][\w-]*){1,3}?\s+(?:per|for\s+every)\s+(?:\d|one\b|a\s+|million\b|capita\b)",
                           re.IGNORECASE)
@@ -718,6 +743,11 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
     of_np = subject_of_before(text, qs, start)
     if of_np and _weak_subject(of_np[0]):
         of_np = None  # "a restated net profit the previous year of $86.8m": the year is no subject
+    if of_np and of_np[1].lower() in RATE_HEADS and all(
+            w.lower() in _GENERIC_RATE_WORDS for w in of_np[0].split()[:-1]):
+        before = subject_before(text, text.rfind(of_np[0], start, qs), start)
+        if before:
+            return before, False  # "Case rates were highest ..., with a weekly rate of 583.2": a rate of nothing named
     if of_np and of_np[1].lower() in RATE_HEADS:
         return of_np[0], True  # "a homicide rate of 37.3 homicides for every 100,000 people": the rate
     if of_np and of_np[1].lower() not in CONTAINER_NOUNS and not (after and unit in (None, "person")):

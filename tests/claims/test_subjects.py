@@ -113,3 +113,38 @@ def test_comparative_after_figure(text, quote, want):
 ])
 def test_change_noun_or_extreme_of_a_figure(text, quote, want):
     assert subject_of(text, quote) == want
+
+
+# a time phrase that opens a clause without a comma gives way to the phrase after it
+def test_time_phrase_then_subject_in_one_clause():
+    assert subject_of("Across the last three decades its average yield has risen from 41 to 55.", "41") == \
+        "average yield"
+
+
+# "a rate of" with no word for what it is a rate of holds the figure: the clause's subject
+@pytest.mark.parametrize("text, quote, want", [
+    ("Flu admissions were highest in the north, with a weekly rate of 41.2 per 100,000 people.", "41.2",
+     "Flu admissions"),
+    ("Bus ridership has been recovering, from a rate of 2,400 trips a day in spring.", "2,400", "Bus ridership"),
+    ("The county had a burglary rate of 12.1 per 1,000 homes.", "12.1", "burglary rate"),
+])
+def test_rate_of_nothing_named(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+# a dotted acronym runs on into its noun; "per capita" stays in the noun phrase it modifies
+@pytest.mark.parametrize("text, quote, want", [
+    ("Some 42% of U.S. voters backed the measure.", "Some 42%", "U.S. voters"),
+    ("The island has a per capita income of $9,300.", "$9,300", "per capita income"),
+])
+def test_dotted_acronym_and_per_capita(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+# an aside in brackets before the verb is no subject; an acronym in brackets is a name
+@pytest.mark.parametrize("text, quote, want", [
+    ("Grain and oilseed exports (net) came to $4.1 billion.", "$4.1 billion", "Grain and oilseed exports"),
+    ("The Retail Sales Index (RSI) fell by 1.3% in May.", "1.3%", "RSI"),
+])
+def test_bracketed_aside_before_the_verb(text, quote, want):
+    assert subject_of(text, quote) == want
