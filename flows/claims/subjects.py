@@ -45,7 +45,7 @@ vote votes wounded injured arrested detained deported returned moved move moves 
 attend registered listed counted recorded reported expected seeking seek seeks sought tried try
 tries attempting attempt attempts face faces faced held include includes included involve involves
 involved use uses used want wants wanted leave leaves leaving enter enters entering cross crosses
-crossing flee flees fleeing dies die were stands stole helped helps fined steal steals stolen oversees oversee oversaw
+crossing flee flees fleeing dies die were stands stole began begun flew flown broke helped helps fined steal steals stolen oversees oversee oversaw
 """.split())
 
 ING_NOUNS = frozenset("""funding spending housing building buildings training smuggling trafficking lending
@@ -58,6 +58,8 @@ crossing crossings sitting hearing hearings""".split())
 _FREQUENCY_ADJECTIVES = frozenset("daily weekly monthly yearly quarterly hourly nightly".split())
 # words that a plural noun which is also a verb stands before ("attempts per game", "costs of"): not an object
 _COMPOUND_DASHES = ("-", "–")
+# a word after which a verb-like plural is the verb ("2022 stands at"), not a noun ("50 votes to 38")
+_VERB_LINKS = frozenset({"at"})
 _DOTTED_RE = re.compile(r"(?:[A-Z]\.)+[A-Z]")
 _NOUN_END_WORDS = frozenset({"per", "of", "a", "an", ",", ".", ";", ":", ")"})
 
@@ -135,7 +137,8 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
             i += 1
             continue
         if low in VERBISH and low not in STOP and low.endswith("s") and not low.endswith("ss") and (
-                not nxt_tok or nxt_tok in (",", ".", ";", ":", ")") or (not words and nxt_tok.lower() in STOP) or
+                not nxt_tok or nxt_tok in (",", ".", ";", ":", ")") or (not words and nxt_tok.lower() in STOP and
+                                                                        nxt_tok.lower() not in _VERB_LINKS) or
                 (words and tok[:1].islower() and nxt_tok.lower() in _NOUN_END_WORDS)):
             # "of total votes", "of its costs", "26.0 field goal attempts per game": a plural noun that is also a verb
             words.append((tok, s, e))
@@ -279,14 +282,20 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
             after_possessive = tok != "&"
             i += 1
             continue
+        if words and after_possessive and tok[:1].isdigit():
+            while i < len(toks) and (toks[i][0][:1].isdigit() or toks[i][0] in _COMPOUND_DASHES or
+                                     _is_unit_word(toks[i][0])):
+                i += 1  # "The Bentayga's 6-litre W12 engine": a measure after a possessive modifies the noun
+            continue
         if not _content(tok) and not (after_possessive and tok[:1].isalpha() and tok.lower() not in STOP):
             break
         if words and _verbish(tok) and not after_possessive and not (
                 _past_form(tok.lower()) and tok.lower() not in VERBISH and i + 1 < len(toks) and
                 toks[i + 1][0][:1].islower() and _subject_word(toks[i + 1][0]) and not _verbish(toks[i + 1][0])):
             break  # ("gross fixed capital formation fell": a participle before its noun is an adjective)
-        if words and tok.lower() in _NAME_VERBS and words[-1][0][:1].isupper():
-            break  # "The Dark Knight tops the list", "Kohli holds": a verb after a name
+        if words and tok.lower() in _NAME_VERBS and (words[-1][0][:1].isupper() or (
+                i + 1 == len(toks) or toks[i + 1][0][:1].isdigit() or toks[i + 1][0].lower() in _DETERMINERS)):
+            break  # "The Dark Knight tops the list", "Kohli holds", "the engine outputs 608hp": a verb with its object
         after_possessive = tok.endswith(("'s", "’s"))  # "Centrica's adjusted earnings": an adjective
         words.append(toks[i])
         i += 1

@@ -148,3 +148,13 @@ def test_dotted_acronym_and_per_capita(text, quote, want):
 ])
 def test_bracketed_aside_before_the_verb(text, quote, want):
     assert subject_of(text, quote) == want
+
+
+# a third-person verb right before the figure or its object ends the clause's subject; a measure after a
+# possessive modifies the noun that follows
+@pytest.mark.parametrize("text, quote, want", [
+    ("The regional rail budget totals $3.2bn.", "$3.2bn", "regional rail budget"),
+    ("The Corsair's 2.0-litre turbo engine outputs 310hp.", "310hp", "Corsair's 2.0-litre turbo engine"),
+])
+def test_verb_after_subject_and_measure_after_possessive(text, quote, want):
+    assert subject_of(text, quote) == want
