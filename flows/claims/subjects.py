@@ -548,6 +548,12 @@ _VERB_DET_BEFORE_RE = re.compile(r"\b(?:hit|hits|hitting|reach|reached|reaches|r
 _DET_BEFORE_RE = re.compile(r"\b(?:a|an|the|its|their|another)\s+$", re.IGNORECASE)
 
 
+_CHANGE_OF_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(CHANGE_NOUNS, key=len, reverse=True)) + r")\s+of\s+"
+                                  r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|less\s+than|"
+                                  r"up\s+to|at\s+least|just|only)\s+)*$", re.IGNORECASE)
+_IN_AFTER_RE = re.compile(r"\s+in\s", re.IGNORECASE)
+
+
 def change_noun_of(text: str, qs: int, start: int) -> str | None:
     """The change noun or extreme a figure is "of" when it is the subject: one with a modifier ("a production
     cut of", "a non-recurring gain of", "the record high of"), or a bare one that opens a phrase of its own
@@ -640,6 +646,10 @@ _NEW_CLAUSE_RE = re.compile(r"(?i:\b(?:while|whilst|whereas|but|and|which|who|th
 _PLAIN_LINK_RE = re.compile(r"^\s*(?:\(|,?\s*(?:or|and)\s+(?:the\s+|a\s+|an\s+)?\W{0,2}$)")
 
 
+# a change told in apposition to the level before it: ", a 3.5% rise on", "last month, an 8% rise", "(+5.9%"
+_APPOSED_CHANGE_RE = re.compile(r"^[^.;:()]{0,30}?(?:,\s*(?:a|an)\s+|\s\(\s*)$")
+
+
 def share_subjects(claims: list, text: str, strong: set[int]) -> list:
     """Claims of one sentence in text order; a claim whose subject is weak (none, or only the
     clause's first noun phrase) takes the subject of the claim it is tied to just before it."""
@@ -650,6 +660,10 @@ def share_subjects(claims: list, text: str, strong: set[int]) -> list:
         if c.span_start in strong or not prev.subject:
             continue
         between = text[prev.span_end:c.span_start]
+        if c.kind == "change" and prev.kind == "level" and _APPOSED_CHANGE_RE.match(between) and \
+                not _NEW_CLAUSE_RE.search(between):
+            out[k] = replace(c, subject=prev.subject)  # "5.4 million passengers in October, a 3.5% rise on", "(+5.9%"
+            continue
         if len(between) > 60 or not _SUBJECT_LINK_RE.match(between):
             continue
         # a change's own subject told after it does not start another clause ("a 9 per cent increase in underlying
@@ -744,6 +758,11 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
     if aged and who not in VERBISH and (who not in STOP or who in _AGED_GROUPS) and not _past_form(who) and \
             not who.endswith("ly"):
         return aged.group(1), True  # "those aged 85 or over", "children aged 12 and under", "an offender aged 18"
+    if not after and qe is not None and end is not None and _CHANGE_OF_BEFORE_RE.search(text, max(start, qs - 60), qs):
+        inside = subject_after(text, qe, end, through_prep=True) if _IN_AFTER_RE.match(text, qe) else None
+        if inside and inside[1].lower() not in NOT_SUBJECT_WORDS and not any(
+                w in _TIME_WORDS or w.split("-")[0] in _MONTHS for w in inside[0].lower().split()):
+            return inside[0], True  # "a gain of 4.1% in passenger traffic", "a decline of over 7% in passenger traffic"
     change = change_noun_of(text, qs, start)
     if change and not (after and head and head.lower() not in NOT_SUBJECT_WORDS):
         # "a production cut of", "a drop of just 22%", "by a margin of 81 points", "A high of 28.7°C"; a bare one is

@@ -158,3 +158,15 @@ def test_bracketed_aside_before_the_verb(text, quote, want):
 ])
 def test_verb_after_subject_and_measure_after_possessive(text, quote, want):
     assert subject_of(text, quote) == want
+
+
+# a change told in apposition to the level before it is about that level's subject; a change "of" a figure
+# "in" something is about that thing (not a time: "a rise of 0.3% in March")
+@pytest.mark.parametrize("text, quote, want", [
+    ("The port handled 1.2 million containers in May, a 6% rise on a year earlier.", "6%", "containers"),
+    ("The zoo drew 820,000 visitors in 2022 (+12% year-on-year).", "+12%", "visitors"),
+    ("Europe's airlines saw an overall gain of 3.3% in cargo volumes.", "3.3%", "cargo volumes"),
+    ("Shop prices showed a rise of 0.4% in April.", "0.4%", "Shop prices"),
+])
+def test_apposed_change_and_change_in_something(text, quote, want):
+    assert subject_of(text, quote) == want
