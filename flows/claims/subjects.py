@@ -57,6 +57,7 @@ crossing crossings sitting hearing hearings""".split())
 # "-ly" words of frequency that are adjectives inside a noun phrase ("new daily cases", "the weekly rate")
 _FREQUENCY_ADJECTIVES = frozenset("daily weekly monthly yearly quarterly hourly nightly".split())
 # words that a plural noun which is also a verb stands before ("attempts per game", "costs of"): not an object
+_CONVERSION_OF_RE = re.compile(r"\.?\s*(?:\([^()]{1,24}\)|\))\s+(?=of\s)")
 _COMPOUND_DASHES = ("-", "–")
 # a word after which a verb-like plural is the verb ("2022 stands at"), not a noun ("50 votes to 38")
 _VERB_LINKS = frozenset({"at"})
@@ -115,6 +116,8 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
     allow_of: the phrase may start with "of" ("50 percent of asylum requests").
     through_prep: the phrase may start with "in"/"of" ("a 5% rise in prices").
     """
+    if allow_of and (conv := _CONVERSION_OF_RE.match(text, pos, end)):
+        pos = conv.end()  # "645 lb-ft. (875Nm) of torque", "875Nm) of torque": a conversion shares its "of" noun
     toks = [(m.group(0), m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(text, pos, min(end, pos + _WINDOW)), 16)]
     i = 0
     if toks and (allow_of or through_prep) and toks[0][0].lower() in (("of", "in", "for", "on") if through_prep else ("of",)):
@@ -386,10 +389,21 @@ _CLAUSE_SPLIT_RE = re.compile(r"[;:(\[–—]|,\s|\b(?:and|but|while|whereas|whi
                               r"wednesday|thursday|friday|saturday|sunday|today|yesterday))?(?:\s+that)?", re.IGNORECASE)
 
 
+# an aside between commas that opens with a preposition is no part of the clause around it
+_ASIDE_RE = re.compile(r"(?<=,)\s+(?:with|including|excluding|despite|like|unlike)\s+[^,;:()]{1,80}?,(?=\s)",
+                       re.IGNORECASE)
+
+
+def _blank(m: re.Match) -> str:
+    return " " * len(m.group(0))
+
+
 def subject_before(text: str, pos: int, start: int) -> str | None:
     """The subject of the clause the number at `pos` sits in ("Nurses in the region earn
     38,000 euros" -> "Nurses"), else the noun phrase right before the verb that leads to it."""
     window = text[max(start, pos - 200):pos]
+    if ", " in window:
+        window = _ASIDE_RE.sub(_blank, window)  # "the V8 engine, with a 4.4 litre displacement, makes 617 hp"
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(window)]
     bounds = [0] + [m.end() for m in _CLAUSE_SPLIT_RE.finditer(window)]
     k = len(toks)

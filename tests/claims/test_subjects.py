@@ -170,3 +170,13 @@ def test_verb_after_subject_and_measure_after_possessive(text, quote, want):
 ])
 def test_apposed_change_and_change_in_something(text, quote, want):
     assert subject_of(text, quote) == want
+
+
+# an aside between commas that opens with a preposition is skipped on the way to a verb's subject; a
+# conversion in brackets shares the noun its figure is "of"
+@pytest.mark.parametrize("text, quote, want", [
+    ("The new turbine, with a 220m rotor and three blades, produces 15 MW.", "15 MW", "new turbine"),
+    ("The coupe's motor delivers 390 lb-ft (529Nm) of torque.", "529Nm", "torque"),
+])
+def test_aside_and_bracketed_conversion(text, quote, want):
+    assert subject_of(text, quote) == want
