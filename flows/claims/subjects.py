@@ -394,6 +394,10 @@ _ASIDE_RE = re.compile(r"(?<=,)\s+(?:with|including|excluding|despite|like|unlik
                        re.IGNORECASE)
 
 
+# a relative clause between commas that closes right before a verb: ", which excludes energy, food and tobacco, "
+_RELATIVE_ASIDE_RE = re.compile(r",\s+(?:which|who)\s+[^;:()]{1,100}?,\s+$", re.IGNORECASE)
+
+
 def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
@@ -438,6 +442,11 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
             return window[_title_start(window, _coordinated_start(window, span[0])):span[1]]
         if apposition:
             break
+        if piece and b and window[b - 2:b] == ", " and _verbish(piece[0][0]) and \
+                (rel := _RELATIVE_ASIDE_RE.search(window, 0, b)):
+            np = _np_left(window, rel.start(), 0)
+            if np:
+                return np[0]  # "Core CPIH, which excludes energy, food, alcohol and tobacco, rose by 4.2%"
         content = [t for t in piece if _content(t[0])]
         if content and (_verbish(content[0][0]) or _bare_participle(piece, piece.index(content[0]))):
             # a clause with no subject of its own: "the fire, which scorched 58 square miles" is
@@ -448,6 +457,7 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
                 np = _np_left(window, head_end, 0)
                 if np:
                     return np[0]
+
             k = first
             continue
         if content:
@@ -556,6 +566,7 @@ _EXTREME_OF_RE = re.compile(r"(?:^|(?<=[\s(]))((?:(?:record|all-time|previous|da
                             re.IGNORECASE)
 _CHANGE_NP_RE = re.compile(r"[A-Za-z][\w-]*")
 _CHANGE_DET_RE = re.compile(r"(?:^|[,;:(–—]|\bby)\s*(?:(?:a|an|the|its|their|another)\s+)?$", re.IGNORECASE)
+_EXTREMES = frozenset("high highs low lows peak peaks".split())
 _VERB_DET_BEFORE_RE = re.compile(r"\b(?:hit|hits|hitting|reach|reached|reaches|reaching|touch|touched|touching|"
                                  r"set|sets|setting|scale|scaled|record|recorded|recording|post|posted|mark|marked|"
                                  r"from|to|at)\s+(?:a|an|the|its|their|new)\s+(?:new\s+)?$", re.IGNORECASE)
@@ -566,6 +577,17 @@ _CHANGE_OF_BEFORE_RE = re.compile(r"\b(?:" + "|".join(sorted(CHANGE_NOUNS, key=l
                                   r"(?:(?:about|around|nearly|almost|some|roughly|over|more\s+than|less\s+than|"
                                   r"up\s+to|at\s+least|just|only)\s+)*$", re.IGNORECASE)
 _IN_AFTER_RE = re.compile(r"\s+in\s", re.IGNORECASE)
+
+
+_DET_MODIFIER_BEFORE_RE = re.compile(r"\b(?:the|a|an|its|their)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _verb_extreme(text: str, np_start: int, start: int) -> bool:
+    """An extreme a verb has ("hitting a peak of", "hit an all-time high of") or one with no determiner ("down
+    from highs of"), not one named as a figure ("the 2007 peak of $54,489", "the five-decade low of 4.9")."""
+    lo = max(start, np_start - 40)
+    return _VERB_DET_BEFORE_RE.search(text, lo, np_start) is not None or \
+        _DET_MODIFIER_BEFORE_RE.search(text, lo, np_start) is None
 
 
 def change_noun_of(text: str, qs: int, start: int) -> str | None:
@@ -785,6 +807,10 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
     of_np = subject_of_before(text, qs, start)
     if of_np and _weak_subject(of_np[0]):
         of_np = None  # "a restated net profit the previous year of $86.8m": the year is no subject
+    elif of_np and of_np[1].lower() in _EXTREMES and _verb_extreme(text, text.rfind(of_np[0], start, qs), start):
+        of_np = None  # "down from highs of around $130", "hitting a peak of 11.1%": the thing at its extreme
+    elif of_np and after and _DET_BEFORE_RE.search(text, max(start, qs - 12), qs):
+        of_np = None  # "the 17th consecutive breach of the 18 week target": the figure modifies the noun after it
     if of_np and of_np[1].lower() in RATE_HEADS and all(
             w.lower() in _GENERIC_RATE_WORDS for w in of_np[0].split()[:-1]):
         before = subject_before(text, text.rfind(of_np[0], start, qs), start)

@@ -180,3 +180,20 @@ def test_apposed_change_and_change_in_something(text, quote, want):
 ])
 def test_aside_and_bracketed_conversion(text, quote, want):
     assert subject_of(text, quote) == want
+
+
+# an extreme a verb has is no subject; one named as a figure is ("the 2007 peak of");
+# a figure after a determiner modifies the noun after it even inside an "of" phrase
+@pytest.mark.parametrize("text, quote, want", [
+    ("Copper prices have cooled since hitting a peak of $11,100 in May.", "$11,100", "Copper prices"),
+    ("Output is 6% lower than the 2019 peak of 4.2 million tonnes.", "4.2 million", "peak"),
+    ("It was the ninth straight miss of the 62 day target.", "62 day", "target"),
+])
+def test_extremes_and_a_figure_modifying_the_noun_after(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+# a relative clause between commas before the verb is skipped for the noun before "which"
+def test_relative_clause_aside_before_the_verb():
+    assert subject_of("Core goods inflation, which leaves out fuel, food and energy, rose by 2.9% in May.", "2.9%") == \
+        "Core goods inflation"
