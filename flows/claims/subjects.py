@@ -254,11 +254,33 @@ def _is_unit_word(tok: str) -> bool:
     return tok.lower() in LEXICON.unit_forms_ci or tok in LEXICON.unit_forms_cs
 
 
+# past participles that are also adjectives before a noun: "paid jobs", "sold homes", "lost jobs"
+_IRREGULAR_PARTICIPLES = frozenset("paid sold built held lost spent known grown made".split())
+
+
+def _participle_adjective(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """A verb form that is an adjective: after a determiner and before its noun ("The expected revenue is"), or
+    a participle opening its clause before a plural noun ("paid jobs are down")."""
+    if i + 1 >= len(toks):
+        return False
+    nxt = toks[i + 1][0]
+    if not _subject_word(nxt) or _verbish(nxt) or not nxt[:1].islower():
+        return False
+    t = toks[i][0].lower()
+    if i and toks[i - 1][0].lower() in _DETERMINERS:
+        return _past_form(t) or t in _IRREGULAR_PARTICIPLES or t in VERBISH and t.endswith("ed")
+    return i == 0 and t in _IRREGULAR_PARTICIPLES and _is_plural_head(nxt)
+
+
 def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     """(start, end) of the first noun phrase of a clause, before its verb."""
     i = 0
+    adjective = False
     while i < len(toks) and not _subject_word(toks[i][0]):
         if _verbish(toks[i][0]):
+            if _participle_adjective(toks, i):
+                adjective = True  # "The expected revenue is", "paid jobs are down": a participle before its noun
+                break
             return None
         i += 1
     j = i
@@ -270,6 +292,9 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
         return None  # "reaching 7.7 per cent", "burning over 288,000 acres": no subject of its own
     words = []
     after_possessive = False
+    if adjective:
+        words.append(toks[i])
+        i += 1
     while i < len(toks) and len(words) < 6:
         tok = toks[i][0]
         if words and i + 1 < len(toks) and (tok.lower(), toks[i + 1][0].lower()) in _FIXED_TAILS:
@@ -307,7 +332,7 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     if words and _verbish(words[0][0]) and len(words) > 1 and words[0][0].lower().endswith("ed") and \
             words[0][0].lower() not in VERBISH and not _verbish(words[1][0]) and _is_plural_head(words[-1][0]):
         pass  # "detached median house prices fell": a participle before its noun is an adjective
-    elif not words or _verbish(words[0][0]):
+    elif not words or (_verbish(words[0][0]) and not adjective):
         return None
     end = words[-1][2]
     if i + 1 < len(toks) and toks[i][0].lower() == "of" and _content(toks[i + 1][0]) and not _verbish(toks[i + 1][0]):
@@ -402,6 +427,23 @@ def _blank(m: re.Match) -> str:
     return " " * len(m.group(0))
 
 
+_NAME_BEFORE_RE = re.compile(r"(?:^|\s)[A-Z][\w'’-]*\s*$")
+_NAME_AFTER_RE_ = re.compile(r"\s*[A-Z][\w'’-]*(?:,|\s+and\b|\s+(?:[a-z]|$))")
+
+
+def _in_name_list(window: str, m: re.Match) -> bool:
+    """A comma or "and" inside a list of names ("across Sydney, Melbourne, Brisbane, Adelaide and Perth
+    remained"): no clause boundary."""
+    if m.group(0).strip().lower() not in (",", "and"):
+        return False
+    return _NAME_BEFORE_RE.search(window, max(0, m.start() - 30), m.start()) is not None and \
+        _NAME_AFTER_RE_.match(window, m.end()) is not None and _NAME_LIST_RE.search(window, max(0, m.start() - 80),
+                                                                                   min(len(window), m.end() + 40))
+
+
+_NAME_LIST_RE = re.compile(r"[A-Z][\w'’-]*,\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)*,?\s+and\s+[A-Z]")
+
+
 def subject_before(text: str, pos: int, start: int) -> str | None:
     """The subject of the clause the number at `pos` sits in ("Nurses in the region earn
     38,000 euros" -> "Nurses"), else the noun phrase right before the verb that leads to it."""
@@ -409,7 +451,7 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
     if ", " in window:
         window = _ASIDE_RE.sub(_blank, window)  # "the V8 engine, with a 4.4 litre displacement, makes 617 hp"
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(window)]
-    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT_RE.finditer(window)]
+    bounds = [0] + [m.end() for m in _CLAUSE_SPLIT_RE.finditer(window) if not _in_name_list(window, m)]
     k = len(toks)
     apposition = None
     weak = None
@@ -763,6 +805,11 @@ _PER_BASE_RE = re.compile(r"(?:\s+[a-z][\w-]*){1,3}?\s+(?:per|for\s+every)\s+(?:
 # compares two parties: the clause's subject)
 _COMPARATIVE_AFTER_RE = re.compile(r"\s+(?!rather\b|other\b|over\b|under\b)(?:[a-z]{3,}er\s+than\b|ahead\s+of\b|behind\b|"
                                    r"(?:more|fewer|less)(?:\s+[a-z]+){1,2}\s+than\s+(?:the\s+)?[A-Z])")
+# the owner right before a figure: "its southern rival's 0.8 per cent", "the group's 12%"
+_POSSESSOR_BEFORE_RE = re.compile(r"(?<![\w'’])((?:(?!(?:its|their|his|her|our|the|an?)\s)[a-z][\w-]*\s+)?"
+                                  r"[A-Za-z][\w-]*)['’]s\s+$")
+
+
 def _comparative_after(text: str, qe: int, after: str) -> bool:
     """A comparative right after the figure or after its counted noun ("9 points ahead of")."""
     if _COMPARATIVE_AFTER_RE.match(text, qe, min(len(text), qe + 60)):
@@ -840,4 +887,8 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
         return subject_before(text, qs, start), False  # "50 percent lighter than steel": the thing compared
     if after:
         return after, True
+    owner = _POSSESSOR_BEFORE_RE.search(text, max(start, qs - 40), qs)
+    if owner and not _weak_subject(owner.group(1)) and not any(
+            w.lower() in _TIME_WORDS or w.lower() in STOP for w in owner.group(1).split()):
+        return owner.group(1), True  # "compared to its southern rival's 0.8 per cent" (not "last week's 7,024")
     return subject_before(text, qs, start), False

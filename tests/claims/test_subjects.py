@@ -197,3 +197,25 @@ def test_extremes_and_a_figure_modifying_the_noun_after(text, quote, want):
 def test_relative_clause_aside_before_the_verb():
     assert subject_of("Core goods inflation, which leaves out fuel, food and energy, rose by 2.9% in May.", "2.9%") == \
         "Core goods inflation"
+
+
+# a participle before its noun is an adjective: after a determiner, or opening its clause before a plural
+@pytest.mark.parametrize("text, quote, want", [
+    ("Analysts said that paid subscriptions are flat this quarter and up only 1.1 per cent on the year.", "only 1.1",
+     "paid subscriptions"),
+    ("The projected deficit is $4.2 billion.", "$4.2 billion", "projected deficit"),
+])
+def test_participle_adjective_opens_clause_subject(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+# the owner right before a figure is its subject, not a time ("last week's 7,024")
+def test_possessor_before_figure():
+    assert subject_of("Lisbon's rents rose 2 per cent, ahead of its neighbour's 1.4 per cent.", "1.4 per cent") == \
+        "neighbour"
+
+
+# commas and "and" inside a list of names are no clause boundary
+def test_list_of_names_is_not_a_clause_boundary():
+    assert subject_of("The vacancy rate across Leeds, York, Hull and Bradford remained below 3 per cent.",
+                      "below 3 per cent") == "vacancy rate"
