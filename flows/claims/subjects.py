@@ -364,6 +364,7 @@ _PHRASE_WORD_RE = re.compile(r"[\w'’-]+")
 _ARTICLE_END_RE = re.compile(r"\b(?:an?)\s+$", re.IGNORECASE)
 
 
+@_word_test
 def _weak_subject(phrase: str) -> bool:
     words = [w.lower().strip("'’") for w in _PHRASE_WORD_RE.findall(phrase)]
     if not words:
@@ -434,8 +435,8 @@ _NAME_AFTER_RE_ = re.compile(r"\s*[A-Z][\w'’-]*(?:,|\s+and\b|\s+(?:[a-z]|$))")
 def _in_name_list(window: str, m: re.Match) -> bool:
     """A comma or "and" inside a list of names ("across Sydney, Melbourne, Brisbane, Adelaide and Perth
     remained"): no clause boundary."""
-    if m.group(0).strip().lower() not in (",", "and"):
-        return False
+    if not window[m.end():m.end() + 2].lstrip()[:1].isupper() or m.group(0).strip().lower() not in (",", "and"):
+        return False  # (the next word's capital is the cheap test: most boundaries fail it)
     return _NAME_BEFORE_RE.search(window, max(0, m.start() - 30), m.start()) is not None and \
         _NAME_AFTER_RE_.match(window, m.end()) is not None and _NAME_LIST_RE.search(window, max(0, m.start() - 80),
                                                                                    min(len(window), m.end() + 40))
@@ -589,6 +590,8 @@ def _np_left(text: str, end: int, start: int, max_words: int = 5) -> tuple[str, 
 def subject_of_before(text: str, qs: int, start: int) -> tuple[str, str] | None:
     """"earnings of 5.3 billion", "a top speed of 180mph", "unchanged at $3.55" -> no (a verb):
     the noun phrase a figure is "of" (or "at" after a noun). (phrase, head) or None."""
+    if text.find("of ", max(start, qs - 60), qs) < 0:
+        return None  # no "of" before the figure: a cheap test before the regex
     m = _OF_BEFORE_RE.search(text, max(start, qs - 60), qs)
     if m is None or m.start() == m.end():
         return None
@@ -637,6 +640,8 @@ def change_noun_of(text: str, qs: int, start: int) -> str | None:
     cut of", "a non-recurring gain of", "the record high of"), or a bare one that opens a phrase of its own
     (after a comma, "by" or the sentence start: "a drop of just 22%", "by a margin of", "A high of"); not one a
     verb has ("saw a decline of 17.5%", "hitting a peak of 11.1%": the clause's subject)."""
+    if text.find("of ", max(start, qs - 60), qs) < 0:
+        return None  # no "of" before the figure: a cheap test before the regex
     m = _OF_BEFORE_RE.search(text, max(start, qs - 60), qs)
     if m is None or m.start() == m.end():
         return None
@@ -841,8 +846,9 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
     if aged and who not in VERBISH and (who not in STOP or who in _AGED_GROUPS) and not _past_form(who) and \
             not who.endswith("ly"):
         return aged.group(1), True  # "those aged 85 or over", "children aged 12 and under", "an offender aged 18"
-    if not after and qe is not None and end is not None and _CHANGE_OF_BEFORE_RE.search(text, max(start, qs - 60), qs):
-        inside = subject_after(text, qe, end, through_prep=True) if _IN_AFTER_RE.match(text, qe) else None
+    if not after and qe is not None and end is not None and text.find("of ", max(start, qs - 60), qs) >= 0 and \
+            _IN_AFTER_RE.match(text, qe) and _CHANGE_OF_BEFORE_RE.search(text, max(start, qs - 60), qs):
+        inside = subject_after(text, qe, end, through_prep=True)
         if inside and inside[1].lower() not in NOT_SUBJECT_WORDS and not any(
                 w in _TIME_WORDS or w.split("-")[0] in _MONTHS for w in inside[0].lower().split()):
             return inside[0], True  # "a gain of 4.1% in passenger traffic", "a decline of over 7% in passenger traffic"
