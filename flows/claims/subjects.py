@@ -45,7 +45,7 @@ vote votes wounded injured arrested detained deported returned moved move moves 
 attend registered listed counted recorded reported expected seeking seek seeks sought tried try
 tries attempting attempt attempts face faces faced held include includes included involve involves
 involved use uses used want wants wanted leave leaves leaving enter enters entering cross crosses
-crossing flee flees fleeing dies die were stands stole began begun flew flown broke helped helps fined steal steals stolen oversees oversee oversaw
+crossing flee flees fleeing dies die were stands stole began begun flew flown broke turns helped helps fined steal steals stolen oversees oversee oversaw
 """.split())
 
 ING_NOUNS = frozenset("""funding spending housing building buildings training smuggling trafficking lending
@@ -258,6 +258,10 @@ def _is_unit_word(tok: str) -> bool:
 _IRREGULAR_PARTICIPLES = frozenset("paid sold built held lost spent known grown made".split())
 
 
+# function words that are adjectives after a determiner: "the previous record", "the former champion"
+_ADJECTIVE_STOPS = frozenset("previous former last next same".split())
+
+
 def _participle_adjective(toks: list[tuple[str, int, int]], i: int) -> bool:
     """A verb form that is an adjective: after a determiner and before its noun ("The expected revenue is"), or
     a participle opening its clause before a plural noun ("paid jobs are down")."""
@@ -344,6 +348,9 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
         end = more[-1][2]
     begin = words[0][1]
     w0 = next(n for n, t in enumerate(toks) if t[1] == begin)
+    if w0 > 1 and toks[w0 - 1][0].lower() in _ADJECTIVE_STOPS and toks[w0 - 2][0].lower() in _DETERMINERS:
+        w0 -= 1
+        begin = toks[w0][1]  # "the previous record stood at": "previous" is the phrase's adjective
     if w0 and toks[w0 - 1][0] == "The" and words[0][0][:1].isupper() and (
             toks[w0 - 1][1] > 0 or all(w[0][:1].isupper() or w[0][:1].isdigit() for w in words if w[0][:1].isalnum())):
         begin = toks[w0 - 1][1]  # "while The Favourite expanded", "The Big Short fell 46%": a name's or title's "The"

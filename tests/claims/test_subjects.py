@@ -219,3 +219,12 @@ def test_possessor_before_figure():
 def test_list_of_names_is_not_a_clause_boundary():
     assert subject_of("The vacancy rate across Leeds, York, Hull and Bradford remained below 3 per cent.",
                       "below 3 per cent") == "vacancy rate"
+
+
+# "previous", "former", "last", "next" after a determiner stay in the clause subject; "turns" is a verb
+@pytest.mark.parametrize("text, quote, want", [
+    ("The wettest month was March; the previous record stood at 212mm.", "212mm", "previous record"),
+    ("Veteran keeper Ana Ruiz, who turns 38 next week, signed again.", "38", "Veteran keeper Ana Ruiz"),
+])
+def test_adjective_stop_words_and_turns(text, quote, want):
+    assert subject_of(text, quote) == want
