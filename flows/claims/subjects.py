@@ -124,9 +124,10 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
         i = 1
         while i < len(toks) and toks[i][0].lower() in ("the", "all", "its", "their", "those", "these", "his", "her", "our"):
             i += 1
-    if i == 0 and len(toks) > 2 and toks[0][0] in _COMPOUND_DASHES and not toks[1][0].lower().startswith("old") and toks[0][2] == toks[1][1] and \
+    if i == 0 and len(toks) > 2 and toks[0][0] in _COMPOUND_DASHES and pos and text[pos - 1].isdigit() and \
+            not toks[1][0].lower().startswith("old") and toks[0][2] == toks[1][1] and \
             _is_word(toks[1][0]) and toks[1][2] < toks[2][1] and _content(toks[2][0]):
-        i = 2  # "the 40-member house", "a 31-ball hundred": the number and its measure word modify the noun after
+        i = 2  # "the 40-member house": a figure and its measure word modify the noun after ("four-paw" is a descriptor)
     compound = i == 2 and toks[0][0] in _COMPOUND_DASHES
     words: list[tuple[str, int, int]] = []
     while i < len(toks) and len(words) < _MAX_WORDS:

@@ -82,6 +82,11 @@ def test_hyphen_compound_modifies_the_noun_after(text, quote, want):
     assert subject_of(text, quote) == want
 
 
+# a number word in a hyphenated descriptor is no figure ("four-door saloons", NEWS_DEV conv. 13)
+def test_number_word_descriptor_is_no_claim():
+    assert [c.quote for c in extract_claims("Dealers now stock many four-door saloons.", None)] == []
+
+
 # a unit after a number at the opening of a clause is a modifier: the clause is about the noun after it
 def test_numeric_modifier_in_clause_subject():
     assert subject_of("The 8 GB + 256 GB model is priced at $499.", "$499") == "model"
