@@ -643,6 +643,9 @@ def _verb_extreme(text: str, np_start: int, start: int) -> bool:
         _DET_MODIFIER_BEFORE_RE.search(text, lo, np_start) is None
 
 
+_OUT_OF_TOTAL_RE = re.compile(r"\d[\d,.]*\s+([a-z][\w-]*)\s+out\s+of\s+(?:a\s+total\s+of\s+|the\s+)?$")
+
+
 def change_noun_of(text: str, qs: int, start: int) -> str | None:
     """The change noun or extreme a figure is "of" when it is the subject: one with a modifier ("a production
     cut of", "a non-recurring gain of", "the record high of"), or a bare one that opens a phrase of its own
@@ -860,6 +863,9 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
         if inside and inside[1].lower() not in NOT_SUBJECT_WORDS and not any(
                 w in _TIME_WORDS or w.split("-")[0] in _MONTHS for w in inside[0].lower().split()):
             return inside[0], True  # "a gain of 4.1% in passenger traffic", "a decline of over 7% in passenger traffic"
+    total = _OUT_OF_TOTAL_RE.search(text, max(start, qs - 60), qs) if not after else None
+    if total and _is_plural_head(total.group(1)):
+        return total.group(1), True  # "won 19 seats out of a total of 403": the seats counted before
     change = change_noun_of(text, qs, start)
     if change and not (after and head and head.lower() not in NOT_SUBJECT_WORDS):
         # "a production cut of", "a drop of just 22%", "by a margin of 81 points", "A high of 28.7°C"; a bare one is

@@ -233,3 +233,8 @@ def test_list_of_names_is_not_a_clause_boundary():
 ])
 def test_adjective_stop_words_and_turns(text, quote, want):
     assert subject_of(text, quote) == want
+
+
+# the total a count is "out of" is a total of the same counted noun
+def test_out_of_a_total():
+    assert subject_of("The Greens won 14 seats out of a total of 120 in the assembly.", "a total of 120") == "seats"
