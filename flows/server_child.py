@@ -43,8 +43,12 @@ class _SubprocessDyingWithParent(types.ModuleType):
 
 def temporary_servers_die_with_this_process() -> bool:
     """Make the temporary Prefect servers this process starts die with it; True when that is
-    in force (Linux, and Prefect's server module starts them as it did when this was written)."""
-    if not sys.platform.startswith("linux"):
+    in force (Linux, and Prefect's server module starts them as it did when this was written).
+    With a Prefect API configured (PREFECT_API_URL or the profile) no temporary server starts:
+    nothing to do, and Prefect's server module (about 2 CPU s to import) is not loaded."""
+    from prefect.settings import get_current_settings
+
+    if not sys.platform.startswith("linux") or get_current_settings().api.url:
         return False
     from prefect.server.api import server
 
