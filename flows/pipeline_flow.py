@@ -24,6 +24,7 @@ from claimhouse.flows.staging import Staging
 from claimhouse.flows.steps import (
     Plan,
     RunSummary,
+    batch_size,
     close_run,
     gather_fetched,
     in_batches,
@@ -42,7 +43,6 @@ from claimhouse.schemas.vocab import COMPLETED, COMPLETED_WITH_FAILURES, FAILED,
 from claimhouse.warehouse.db import waiting_for_readers
 
 DEFAULT_DB = Path("claimhouse.duckdb")
-BATCH_SIZE = 50
 LOCK_TIMEOUT_S = 600.0
 
 
@@ -75,7 +75,7 @@ def extract_and_stage(plan: Plan, staging: Staging, summary: RunSummary, workers
     plan's order), so that only a few batches are in memory at a time. Returns the staged
     files and the rows they hold."""
     logger = get_run_logger()
-    batches = in_batches(plan.todo, BATCH_SIZE)
+    batches = in_batches(plan.todo, batch_size(len(plan.todo)))
     arguments = ({"docs": batch, "versions": {d.document_id: plan.versions[d.document_id] for d in batch},
                   "limits": limits}
                  for batch in batches)

@@ -231,6 +231,20 @@ def plan_versions(db_path: Path, docs: list[Document], summary: RunSummary) -> P
     return Plan(versions, todo)
 
 
+BATCH_SIZE = 50  # documents per extraction batch, at least
+MAX_BATCH_SIZE = 250  # and at most
+BATCHES_PER_RUN = 40  # a large run is cut into about this many batches
+
+
+def batch_size(documents: int, per_run: int = BATCHES_PER_RUN) -> int:
+    """Documents per extraction batch for a run extracting `documents`: BATCH_SIZE, or more for
+    a large run (up to MAX_BATCH_SIZE), so that it has about `per_run` batches. Each batch costs
+    a fixed price whatever its size: a Prefect task run (on a worker process, its context and
+    settings rebuilt), a Pandera pass per table, a pickle both ways, a staged file and a store
+    transaction. 10,000 documents make 40 batches of 250 rather than 200 of 50."""
+    return min(MAX_BATCH_SIZE, max(BATCH_SIZE, -(-documents // max(1, per_run))))
+
+
 def in_batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 

@@ -5,7 +5,10 @@ import pytest
 
 from claimhouse.flows.ingest.sources import SourceSpec
 from claimhouse.flows.steps import (
+    BATCH_SIZE,
+    MAX_BATCH_SIZE,
     RunSummary,
+    batch_size,
     close_run,
     extract_batch,
     fetch_one_source,
@@ -48,3 +51,9 @@ def test_closing_a_run_that_never_opened_fails_unless_it_already_failed(tmp_path
         close_run(db_path, RunSummary("ghost", status="completed"), logging.getLogger(__name__))
     close_run(db_path, RunSummary("ghost", status="failed"), logging.getLogger(__name__))
     assert "could not record run ghost as failed" in caplog.text
+
+
+@pytest.mark.parametrize(("documents", "expected"), [(0, BATCH_SIZE), (400, BATCH_SIZE), (2_000, BATCH_SIZE),
+                                                     (4_000, 100), (10_000, MAX_BATCH_SIZE), (50_000, MAX_BATCH_SIZE)])
+def test_a_large_run_gets_fewer_larger_batches_within_bounds(documents, expected):
+    assert batch_size(documents) == expected
