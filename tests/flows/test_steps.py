@@ -53,7 +53,7 @@ def test_closing_a_run_that_never_opened_fails_unless_it_already_failed(tmp_path
     assert "could not record run ghost as failed" in caplog.text
 
 
-@pytest.mark.parametrize(("documents", "expected"), [(0, BATCH_SIZE), (400, BATCH_SIZE), (2_000, BATCH_SIZE),
-                                                     (4_000, 100), (10_000, MAX_BATCH_SIZE), (50_000, MAX_BATCH_SIZE)])
+@pytest.mark.parametrize(("documents", "expected"), [(0, BATCH_SIZE), (400, BATCH_SIZE), (1_000, BATCH_SIZE), (2_000, 100),
+                                                     (4_000, 200), (10_000, MAX_BATCH_SIZE), (50_000, MAX_BATCH_SIZE)])
 def test_a_large_run_gets_fewer_larger_batches_within_bounds(documents, expected):
     assert batch_size(documents) == expected
