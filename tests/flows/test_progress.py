@@ -65,7 +65,7 @@ def _progress_asked(monkeypatch, args):
     """The `progress` mode `claimhouse run ARGS` gives the flow (the flow itself not run)."""
     from click.testing import CliRunner
 
-    from claimhouse.flows import cli, pipeline_flow
+    from claimhouse.flows import cli, pipeline_flow, server_child
 
     asked = []
 
@@ -74,6 +74,9 @@ def _progress_asked(monkeypatch, args):
         raise cli.click.ClickException("not run")
 
     monkeypatch.setattr(pipeline_flow, "run_pipeline", fake_run)
+    # No flow runs, so no temporary server is started: patching how one would be started would
+    # only import Prefect's server (2.4 s of CPU; tests/faults/test_orphan_servers.py covers it).
+    monkeypatch.setattr(server_child, "temporary_servers_die_with_this_process", lambda: True)
     CliRunner().invoke(cli.main, ["run", "--source", "x", *args])
     return asked
 
