@@ -87,12 +87,23 @@ def desk(tmp_path, _desk_template):
     con.close()
 
 
-@pytest.fixture
-def conflict(desk):
-    """(claim_id_a, claim_id_b) of the planted conflict."""
-    pairs = desk.execute("select claim_id_a, claim_id_b from conflicts").fetchall()
+@pytest.fixture(scope="session")
+def _desk_conflict(_desk_template) -> tuple[str, str]:
+    """The planted conflict's pair, read once from the template (reading the `conflicts` view costs
+    a tenth of a second of planning): every `desk` is a byte copy of it, so the pair is the same."""
+    con = connect(_desk_template, read_only=True)
+    try:
+        pairs = con.execute("select claim_id_a, claim_id_b from conflicts").fetchall()
+    finally:
+        con.close()
     assert len(pairs) == 1
     return pairs[0]
+
+
+@pytest.fixture
+def conflict(desk, _desk_conflict):
+    """(claim_id_a, claim_id_b) of the planted conflict in `desk`."""
+    return _desk_conflict
 
 
 HOSTILE_TITLE = "<script>document.title='pwned'</script>\x1b]52;c;ZXZpbA==\x07\x1b[2J<img src=x onerror=alert(1)>"
