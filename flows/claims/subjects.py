@@ -836,6 +836,37 @@ def _comparative_after(text: str, qe: int, after: str) -> bool:
     return _COMPARATIVE_AFTER_RE.match(text, pos, min(len(text), pos + 60)) is not None
 
 
+# a word a determiner and a figure modify that the noun-phrase reader stops at: "the 147 dollar high", "a 52-week
+# low", or a noun made of a verb and its particle: "the 5.5-second cut-off", "a 46% drop-off"
+_DET_FIGURE_HEADS = ("high", "low", "highs", "lows", "peak", "trough")
+_PARTICLE_NOUN_ENDS = ("off", "out", "up", "down", "over")
+_DET_FIGURE_HEAD_RE = re.compile(r"\s+(" + "|".join(_DET_FIGURE_HEADS) + r"|[a-z]+-(?:" + "|".join(_PARTICLE_NOUN_ENDS) +
+                                 r"))(?![\w-])")
+# a figure with an apposition of its own: "with 37.8C the highest temperature recorded"
+_SUPERLATIVE_APPOSITION_RE = re.compile(r"\s+the\s+([a-z]+est\s+[a-z][\w-]*[a-z])\b")
+_NOT_SUPERLATIVES = frozenset("interest west rest test forest harvest protest contest request guest chest quest "
+                              "arrest honest modest earnest".split())
+# a state a share of something is in: "only 21% contained", "40 per cent complete" (NEWS_DEV: the state is the subject)
+_SHARE_STATES = ("contained", "complete", "completed", "vaccinated", "occupied", "finished")
+_SHARE_STATE_RE = re.compile(r"\s+(" + "|".join(_SHARE_STATES) + r")\b(?!\s+(?:with|in|of)\b)")
+# a forecast's "high 17F", "low 3C": the extreme right before a temperature, after a pause
+_FORECAST_EXTREME_RE = re.compile(r"(?:^|[:;,.(]\s*)((?:[Hh]igh|[Ll]ow)s?)\s+$")
+_TEMPERATURE_UNITS = ("celsius", "fahrenheit")
+
+
+def _figure_apposition(text: str, qs: int, start: int, unit: str | None, qe: int, end: int) -> str | None:
+    """A subject told right around the figure that the noun-phrase reader does not see (see the regexes above)."""
+    if _DET_BEFORE_RE.search(text, max(start, qs - 12), qs) and (m := _DET_FIGURE_HEAD_RE.match(text, qe, end)):
+        return m.group(1)
+    if (m := _SUPERLATIVE_APPOSITION_RE.match(text, qe, end)) and m.group(1).split()[0] not in _NOT_SUPERLATIVES:
+        return m.group(1)
+    if unit == "percent" and (m := _SHARE_STATE_RE.match(text, qe, end)):
+        return m.group(1)
+    if unit in _TEMPERATURE_UNITS and (m := _FORECAST_EXTREME_RE.search(text, max(start, qs - 12), qs)):
+        return m.group(1)
+    return None
+
+
 _AGE_RE = re.compile(r"-?years?-old\b", re.IGNORECASE)
 _NAME_AFTER_RE = re.compile(r"(?:\s+[a-z]+){0,2}\s+((?:[A-Z][\w'’-]+)(?:\s+(?:de\s+|van\s+|von\s+)?[A-Z][\w'’-]+)*)")
 
@@ -852,6 +883,8 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
         m = _NAME_AFTER_RE.match(text, age.end(), end if end is not None else len(text))
         if m:
             return m.group(1), True  # "20-year-old substitute Wright-Phillips": the person named
+    if not after and qe is not None and end is not None and (told := _figure_apposition(text, qs, start, unit, qe, end)):
+        return told, True
     aged = _AGED_BEFORE_RE.search(text, max(start, qs - 40), qs)
     who = aged.group(1).lower() if aged else ""
     if aged and who not in VERBISH and (who not in STOP or who in _AGED_GROUPS) and not _past_form(who) and \

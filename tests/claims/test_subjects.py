@@ -238,3 +238,51 @@ def test_adjective_stop_words_and_turns(text, quote, want):
 # the total a count is "out of" is a total of the same counted noun
 def test_out_of_a_total():
     assert subject_of("The Greens won 14 seats out of a total of 120 in the assembly.", "a total of 120") == "seats"
+
+
+# a determiner and a figure before an extreme or a verb-and-particle noun: that noun (not the clause's subject)
+@pytest.mark.parametrize("text, quote, want", [
+    ("Copper slid to 7,900 dollars, well under the 10,400 dollar high seen in March.", "10,400", "high"),
+    ("Wool prices rose to a 12-year high in May.", "12-year", "high"),
+    ("Only three swimmers beat the 52.1-second cut-off in the heats.", "52.1", "cut-off"),
+    ("Viewers left, and a 12% fall-off worries the network.", "12%", "fall-off"),
+])
+def test_determiner_figure_extreme_or_particle_noun(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+def test_particle_noun_needs_the_determiner():
+    # no determiner before the figure: the clause's subject as before
+    assert subject_of("Ticket sales fell 12% over the summer.", "12%") == "Ticket sales"
+
+
+# a figure in apposition with "the <superlative> <noun>": that noun phrase; not a word that only ends in -est
+@pytest.mark.parametrize("text, quote, want", [
+    ("The garden logged a cold night, with -9.4C the lowest reading taken there.", "-9.4C", "lowest reading"),
+    ("Wind gusts hit the pier at 71mph, with 81mph the strongest gust recorded.", "81mph", "strongest gust"),
+])
+def test_superlative_apposition(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+def test_word_ending_in_est_is_no_superlative():
+    assert subject_of("The bank lent 5% the interest it had promised.", "5%") != "interest it"
+
+
+# a percent followed by the state it measures: the state (NEWS_DEV gold: "21% contained" -> contained)
+@pytest.mark.parametrize("text, quote, want", [
+    ("The Ridge Fire was 65% contained by Sunday night.", "65%", "contained"),
+    ("The bridge was 90% finished when funds ran out.", "90%", "finished"),
+])
+def test_share_in_a_state(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+# a forecast's high or low right before a temperature, after a pause
+@pytest.mark.parametrize("text, quote, want", [
+    ("Overnight cloud, then sun: high 41F, winds light and variable.", "41F", "high"),
+    ("Sunny spells later; high 19C with a light breeze.", "19C", "high"),
+])
+def test_forecast_extreme_before_temperature(text, quote, want):
+    assert subject_of(text, quote) == want
+
