@@ -852,6 +852,9 @@ _SHARE_STATE_RE = re.compile(r"\s+(" + "|".join(_SHARE_STATES) + r")\b(?!\s+(?:w
 # a forecast's "high 17F", "low 3C": the extreme right before a temperature, after a pause
 _FORECAST_EXTREME_RE = re.compile(r"(?:^|[:;,.(]\s*)((?:[Hh]igh|[Ll]ow)s?)\s+$")
 _TEMPERATURE_UNITS = ("celsius", "fahrenheit")
+# a share of a figure's noun: "60 per cent of the $US10 billion profit", "90% of the 1,200 staff"
+_SHARE_OF_FIGURE_RE = re.compile(r"\s+of\s+(?:the|its|their)\s+(?!(?:19|20)\d\d\s)(?:[A-Z]{0,3}[$€£¥₹]|[$€£¥₹][A-Z]{0,3})?\d[\d,.]*"
+                                 r"(?:\s*(?:million|billion|trillion|bn|m|k)\b)?\s+(?=[a-z])")
 
 
 def _figure_apposition(text: str, qs: int, start: int, unit: str | None, qe: int, end: int) -> str | None:
@@ -864,6 +867,10 @@ def _figure_apposition(text: str, qs: int, start: int, unit: str | None, qe: int
         return m.group(1)
     if unit in _TEMPERATURE_UNITS and (m := _FORECAST_EXTREME_RE.search(text, max(start, qs - 12), qs)):
         return m.group(1)
+    if unit == "percent" and (m := _SHARE_OF_FIGURE_RE.match(text, qe, end)):
+        np = subject_after(text, m.end(), end)
+        if np and np[1].lower() not in NOT_SUBJECT_WORDS and np[1].lower() not in BASELINE_HEADS:
+            return np[0]
     return None
 
 

@@ -286,3 +286,15 @@ def test_share_in_a_state(text, quote, want):
 def test_forecast_extreme_before_temperature(text, quote, want):
     assert subject_of(text, quote) == want
 
+
+# a share of a figure's noun: that noun ("of the 1,009 registered voters"), not a year's baseline
+@pytest.mark.parametrize("text, quote, want", [
+    ("The miner will return 45 per cent of the $2.4 billion profit to shareholders.", "45 per cent", "profit"),
+    ("About 30% of the 2,400 staff work from home.", "About 30%", "staff"),
+])
+def test_share_of_a_figure_noun(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+def test_share_of_a_year_figure_is_no_subject():
+    assert subject_of("Tourism is at 80 percent of the 2019 figure for arrivals.", "80 percent") != "figure"
