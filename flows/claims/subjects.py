@@ -744,6 +744,29 @@ _PLAIN_LINK_RE = re.compile(r"^\s*(?:\(|,?\s*(?:or|and)\s+(?:the\s+|a\s+|an\s+)?
 _APPOSED_CHANGE_RE = re.compile(r"^[^.;:()]{0,30}?(?:,\s*(?:a|an)\s+|\s\(\s*)$")
 
 
+# two figures joined by "and" after two nouns joined by "and": one each, in order ("The average prime and maximum
+# lending rates fell to 17.77 per cent and 30.95 per cent": the first is the prime rate's)
+_FIGURE_PAIR_GAP_RE = re.compile(r"\s+and\s+$")
+_PAIR_AND_BEFORE_RE = re.compile(r"\s+and\s+(?:[a-z]+\s+)?$")
+
+
+def _first_of_pair(text: str, first, second) -> str | None:
+    """The noun before "and <the pair's subject>" for the first of two figures that share that subject."""
+    subject = second.subject
+    if not subject or first.subject != subject or not _FIGURE_PAIR_GAP_RE.match(text, first.span_end, second.span_start):
+        return None
+    at = text.rfind(subject, max(0, first.span_start - 160), first.span_start)
+    if at < 0:
+        return None
+    conj = _PAIR_AND_BEFORE_RE.search(text, max(0, at - 24), at)
+    if conj is None:
+        return None
+    np = _np_left(text, conj.start(), max(0, conj.start() - 80))
+    if np is None or _weak_subject(np[0]) or np[1].lower() in NOT_SUBJECT_WORDS:
+        return None
+    return np[0]
+
+
 def share_subjects(claims: list, text: str, strong: set[int]) -> list:
     """Claims of one sentence in text order; a claim whose subject is weak (none, or only the
     clause's first noun phrase) takes the subject of the claim it is tied to just before it."""
@@ -766,6 +789,9 @@ def share_subjects(claims: list, text: str, strong: set[int]) -> list:
         if _NEW_CLAUSE_RE.search(seen) and not _PLAIN_LINK_RE.match(between):
             continue  # "..., while West Texas Intermediate was up 0.3 percent": another subject
         out[k] = replace(c, subject=prev.subject)
+    for k in range(1, len(out)):
+        if (first := _first_of_pair(text, out[k - 1], out[k])) is not None:
+            out[k - 1] = replace(out[k - 1], subject=first)  # "A and B were 5 and 6": 5 is A's
     return out
 
 

@@ -298,3 +298,18 @@ def test_share_of_a_figure_noun(text, quote, want):
 
 def test_share_of_a_year_figure_is_no_subject():
     assert subject_of("Tourism is at 80 percent of the 2019 figure for arrivals.", "80 percent") != "figure"
+
+
+# two figures joined by "and" after two nouns joined by "and": one each, in order
+@pytest.mark.parametrize("text, quote, want", [
+    ("The average deposit and mortgage rates rose to 4.1 per cent and 6.3 per cent.", "4.1 per cent", "average deposit"),
+    ("The average deposit and mortgage rates rose to 4.1 per cent and 6.3 per cent.", "6.3 per cent", "mortgage rates"),
+    ("The mill raised its best ever steel output and shipments, at 9.2 lakh tons and 8.8 lakh tons respectively.",
+     "9.2 lakh tons", "best ever steel output"),
+])
+def test_paired_figures_take_paired_nouns(text, quote, want):
+    assert subject_of(text, quote) == want
+
+
+def test_figure_pair_without_paired_nouns_shares_the_subject():
+    assert subject_of("Mortgage rates rose to 4.1 per cent and 6.3 per cent.", "4.1 per cent") == "Mortgage rates"
