@@ -27,7 +27,7 @@ SQL_KINDS = ("migrations", "macros", "views", "queries", "links", "reads", "stat
 MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_\w+\.sql$")
 
 # Macros (warehouse/macros/<name>.sql): scalar SQL functions the views share, created before them.
-MACROS = ("intervals",)
+MACROS = ("intervals", "reasons")
 
 # Views in dependency order: a view may select from the views before it.
 VIEWS = (
@@ -49,8 +49,8 @@ VIEWS = (
     "decided_links",
     "link_candidates",
     "group_links",
-    "worded_links",
     "claim_links",
+    "worded_links",
     "conflicts",
     "rejected_rows",
     "runs",

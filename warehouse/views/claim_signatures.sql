@@ -20,12 +20,16 @@ with
 
 -- the documents and quotes of the claims a person said state the same fact as another: enough to
 -- group them (`decided_links` matches the decisions to claims exactly, by review key), and cheap
+-- reviews read once (DuckDB binds a view once per reference, a CTE once)
+same_fact_reviews as (
+    select uri_a, quote_a, uri_b, quote_b from reviews
+    where in_force and target = 'link' and decision in ('confirm', 'same-fact')
+),
+
 decided as (
-    select uri_a as uri, quote_a as quote from reviews
-    where in_force and target = 'link' and decision in ('confirm', 'same-fact')
+    select uri_a as uri, quote_a as quote from same_fact_reviews
     union all
-    select uri_b, quote_b from reviews
-    where in_force and target = 'link' and decision in ('confirm', 'same-fact')
+    select uri_b, quote_b from same_fact_reviews
 ),
 
 compared as (

@@ -25,9 +25,17 @@ create or replace view conflicts as
 
 with
 
-links as (
-    select * from worded_links
-    where shown_by = 'group'
+-- the pairs of value groups (`group_links`), worded here with the one wording of
+-- warehouse/macros/reasons.sql (as `worded_links` words them): reading conflicts never plans the
+-- pairs of claims of `claim_links`
+conflicting as (
+    select * from group_links
+    where relation = 'conflicts'
+),
+
+decisions as (
+    select claim_id_a, claim_id_b, decision, reviewer, reviewed_at, note from link_decisions
+    where same_fact
 ),
 
 linked_claims as (
@@ -36,11 +44,6 @@ linked_claims as (
 
 current_documents as (
     select * from documents
-),
-
-conflicting as (
-    select * from links
-    where relation = 'conflicts'
 ),
 
 final as (
@@ -67,21 +70,29 @@ final as (
         claim_b.document_id as document_id_b,
         claim_a.subject as subject_a,
         claim_b.subject as subject_b,
-        conflicting.reason,
+        link_reason(conflicting.relation, claim_a.quote, coalesce(document_a.title, document_a.uri),
+                    claim_b.quote, coalesce(document_b.title, document_b.uri),
+                    link_fact(claim_a.measure, claim_a.scope, claim_a.when_start, claim_a.when_end, claim_a.evolving),
+                    claim_a.evidence, claim_b.evidence, claim_a.interval_low, claim_a.interval_high,
+                    claim_b.interval_low, claim_b.interval_high, conflicting.copy, decisions.decision,
+                    decisions.reviewer, decisions.reviewed_at, decisions.note) as reason,
         conflicting.severity,
         conflicting.n_claims_a,
         conflicting.n_claims_b,
         conflicting.created_at,
         conflicting.run_id
     from conflicting
+    left join decisions
+        on decisions.claim_id_a = conflicting.claim_id_a and decisions.claim_id_b = conflicting.claim_id_b
     inner join linked_claims as claim_a
         on claim_a.claim_id = conflicting.claim_id_a
     inner join linked_claims as claim_b
         on claim_b.claim_id = conflicting.claim_id_b
+    -- one current version per document: the claim's own version (as the reason's title is read)
     inner join current_documents as document_a
-        on document_a.document_id = claim_a.document_id
+        on document_a.document_id = claim_a.document_id and document_a.version = claim_a.version
     inner join current_documents as document_b
-        on document_b.document_id = claim_b.document_id
+        on document_b.document_id = claim_b.document_id and document_b.version = claim_b.version
 )
 
 select * from final

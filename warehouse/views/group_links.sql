@@ -21,14 +21,27 @@ create or replace view group_links as
 
 with
 
+-- each view this one reads, read once (DuckDB binds a view once per reference, a CTE once)
+grouped as (
+    select claim_id, document_id, group_id, run_id, created_at, claim_key, copy_key, sketch from grouped_claims
+),
+
+related as (
+    select * from group_candidates
+),
+
+dismissed as (
+    select * from dismissed_links
+),
+
 dismissed_claims as (
-    select claim_id_a as claim_id from dismissed_links
+    select claim_id_a as claim_id from dismissed
     where claim_id_b is null
 ),
 
 members as (
     select s.claim_id, s.document_id, s.group_id, s.run_id, s.created_at
-    from grouped_claims as s
+    from grouped as s
     anti join dismissed_claims as x on x.claim_id = s.claim_id
 ),
 
@@ -61,10 +74,10 @@ candidates as (
         } as link,
         (greatest(a.created_at, b.created_at), least(a.claim_id, b.claim_id), greatest(a.claim_id, b.claim_id))
             as found_order
-    from group_candidates as r
+    from related as r
     inner join shown as a on a.group_id = r.group_id_a
     inner join shown as b on b.group_id = r.group_id_b
-    anti join dismissed_links as d
+    anti join dismissed as d
         on d.claim_id_a = least(a.claim_id, b.claim_id) and d.claim_id_b = greatest(a.claim_id, b.claim_id)
     where a.document_id <> b.document_id
         and (r.group_id_a < r.group_id_b or a.claim_id < b.claim_id)
@@ -91,14 +104,14 @@ decided as (
         count(distinct case when d.group_id_a <= d.group_id_b then d.claim_id_a else d.claim_id_b end) as n_lower,
         count(distinct case when d.group_id_a <= d.group_id_b then d.claim_id_b else d.claim_id_a end) as n_higher
     from decided_links as d
-    anti join group_candidates as r
+    anti join related as r
         on r.group_id_a = least(d.group_id_a, d.group_id_b) and r.group_id_b = greatest(d.group_id_a, d.group_id_b)
     group by all
 ),
 
 -- what is per pair of claims (link id, copy) only for the pair shown
 keyed as (
-    select claim_id, claim_key, copy_key, sketch from grouped_claims
+    select claim_id, claim_key, copy_key, sketch from grouped
 ),
 
 final as (

@@ -26,6 +26,11 @@ latest as (
     select run_id from last_run
 ),
 
+-- claims read once (DuckDB binds a view once per reference, a CTE once)
+stored_claims as (
+    select * from claims
+),
+
 in_force as (
     select * from reviews
     where in_force
@@ -39,7 +44,7 @@ reviewed_claims as (
     select claim_id from claim_decisions
     union
     select c.claim_id
-    from claims as c
+    from stored_claims as c
     inner join in_force on in_force.fact_key = c.fact_key
     where in_force.target = 'fact'
 ),
@@ -50,7 +55,7 @@ fact_sizes as (
 
 current_claims as (
     select c.*, f.fact_id, coalesce(f.n_documents, 1) as repeated, r.run_id
-    from claims as c
+    from stored_claims as c
     left join fact_sizes as f using (fact_key)
     left join claim_rows as r using (claim_id)
 ),

@@ -1,7 +1,9 @@
 -- worded_links: links with their reason in words, for the two ways links are read: every pair
--- (shown_by = 'pair', read by `claim_links`) and one pair per pair of value groups
--- (shown_by = 'group', from `group_links`, read by `conflicts`). One wording for both; a reader
--- filters on shown_by, and the other branch is never computed.
+-- (shown_by = 'pair', as `claim_links` words them) and one pair per pair of value groups
+-- (shown_by = 'group', from `group_links`, as `conflicts` words them). One wording for both
+-- (warehouse/macros/reasons.sql); a reader filters on shown_by, and the other branch is never
+-- computed. `claim_links` and `conflicts` do not read this view, so that reading one never plans
+-- the other's links.
 --
 -- shown_by                 pair | group
 -- group_id_a, group_id_b   the two value groups (shown_by = 'group'; null for 'pair')
@@ -14,10 +16,8 @@ create or replace view worded_links as
 
 with
 
-grouped as (
-    select claim_id, run_id, created_at from claim_groups
-),
-
+-- the pairs come worded from `claim_links`; the pairs of value groups (`group_links`) are worded
+-- here, as `conflicts` words its own, with the one wording of warehouse/macros/reasons.sql
 pair_links as (
     select
         'pair' as shown_by,
@@ -25,44 +25,16 @@ pair_links as (
         null::ubigint as group_id_b,
         null::bigint as n_claims_a,
         null::bigint as n_claims_b,
-        c.link_id,
-        c.claim_id_a,
-        c.claim_id_b,
-        c.relation,
-        c.severity,
-        c.copy,
-        case when a.created_at >= b.created_at then a.created_at else b.created_at end as created_at,
-        case when a.created_at >= b.created_at then a.run_id else b.run_id end as run_id
-    from link_candidates as c
-    inner join grouped as a on a.claim_id = c.claim_id_a
-    inner join grouped as b on b.claim_id = c.claim_id_b
-    anti join dismissed_links as d on d.claim_id_a = c.claim_id_a and d.claim_id_b = c.claim_id_b
-    where c.claim_id_a not in (select claim_id_a from dismissed_links where claim_id_b is null)
-        and c.claim_id_b not in (select claim_id_a from dismissed_links where claim_id_b is null)
-),
-
-shown_links as (
-    select
-        'group' as shown_by,
-        group_id_a,
-        group_id_b,
-        n_claims_a,
-        n_claims_b,
         link_id,
         claim_id_a,
         claim_id_b,
         relation,
+        reason,
         severity,
         copy,
         created_at,
         run_id
-    from group_links
-),
-
-links as (
-    select * from pair_links
-    union all
-    select * from shown_links
+    from claim_links
 ),
 
 decisions as (
@@ -77,87 +49,36 @@ titled_claims as (
     inner join documents as d using (document_id, version)
 ),
 
-paired as (
+shown_links as (
     select
-        links.*,
-        a.quote as quote_a,
-        b.quote as quote_b,
-        a.title as title_a,
-        b.title as title_b,
-        a.measure,
-        a.scope,
-        a.when_start,
-        a.when_end,
-        a.evolving,
-        a.evidence as evidence_a,
-        b.evidence as evidence_b,
-        a.interval_low as lo_a,
-        a.interval_high as hi_a,
-        b.interval_low as lo_b,
-        b.interval_high as hi_b,
-        case
-            when links.relation = 'agrees' then null
-            when a.interval_high < b.interval_low then 'below'
-            else 'above'
-        end as side,
-        decisions.decision,
-        decisions.reviewer,
-        decisions.reviewed_at,
-        decisions.note
-    from links
+        'group' as shown_by,
+        links.group_id_a,
+        links.group_id_b,
+        links.n_claims_a,
+        links.n_claims_b,
+        links.link_id,
+        links.claim_id_a,
+        links.claim_id_b,
+        links.relation,
+        link_reason(links.relation, a.quote, a.title, b.quote, b.title,
+                    link_fact(a.measure, a.scope, a.when_start, a.when_end, a.evolving),
+                    a.evidence, b.evidence, a.interval_low, a.interval_high, b.interval_low, b.interval_high,
+                    links.copy, decisions.decision, decisions.reviewer, decisions.reviewed_at, decisions.note)
+            as reason,
+        links.severity,
+        links.copy,
+        links.created_at,
+        links.run_id
+    from group_links as links
     left join decisions using (claim_id_a, claim_id_b)
     inner join titled_claims as a on a.claim_id = links.claim_id_a
     inner join titled_claims as b on b.claim_id = links.claim_id_b
 ),
 
-worded as (
-    select
-        *,
-        coalesce(measure, 'the same measure')
-            || case when scope is null then '' else ' in ' || scope end
-            || case
-                when when_start is null then ''
-                when evolving and when_start = when_end then ' as of ' || strftime(when_start, '%Y-%m-%d')
-                when when_start = when_end then ' on ' || strftime(when_start, '%Y-%m-%d')
-                else ' for ' || strftime(when_start, '%Y-%m-%d') || '..' || strftime(when_end, '%Y-%m-%d')
-            end as fact,
-        '[' || coalesce(cast(lo_a as varchar), '-inf') || ', ' || coalesce(cast(hi_a as varchar), 'inf') || ']' as interval_a,
-        '[' || coalesce(cast(lo_b as varchar), '-inf') || ', ' || coalesce(cast(hi_b as varchar), 'inf') || ']' as interval_b
-    from paired
-),
-
 final as (
-    select
-        shown_by,
-        group_id_a,
-        group_id_b,
-        n_claims_a,
-        n_claims_b,
-        link_id,
-        claim_id_a,
-        claim_id_b,
-        relation,
-        case relation
-            when 'agrees' then format('"{}" ({}) agrees with "{}" ({})', quote_a, title_a, quote_b, title_b)
-            when 'updates' then format('"{}" ({}) and "{}" ({}): the later figure updates the earlier one',
-                                       quote_a, title_a, quote_b, title_b)
-            else format('"{}" ({}) is {} "{}" ({})', quote_a, title_a, coalesce(side, 'apart from'), quote_b, title_b)
-        end
-        || format(' for {}', fact)
-        || format('. Same fact: a: {}; b: {}', coalesce(evidence_a, 'no evidence'), coalesce(evidence_b, 'no evidence'))
-        || format('. Values: {} and {} {}', interval_a, interval_b,
-                  case when relation = 'agrees' then 'overlap' else 'do not overlap' end)
-        || case when copy then '; the same sentence in both documents, or near-same documents: a copy, not an independent source' else '' end
-        || case when decision is null then ''
-                else format('. A person decided they are the same fact: {} by {} on {}{}', decision, reviewer,
-                            strftime(reviewed_at at time zone 'UTC', '%Y-%m-%d %H:%M UTC'), coalesce(' (' || note || ')', ''))
-           end
-            as reason,
-        severity,
-        copy,
-        created_at,
-        run_id
-    from worded
+    select * from pair_links
+    union all
+    select * from shown_links
 )
 
 select * from final
