@@ -6,8 +6,13 @@
 -- the new pairs only a person's same-fact decision links (`decided_links`, one pair each).
 with
 
+-- dismissed_links read once (DuckDB binds a view once per reference, a CTE once)
+dismissed as (
+    select * from dismissed_links
+),
+
 dismissed_claims as (
-    select claim_id_a as claim_id from dismissed_links
+    select claim_id_a as claim_id from dismissed
     where claim_id_b is null
 ),
 
@@ -62,7 +67,7 @@ counted as (
 
 taken_apart as (
     select count(*) as n
-    from dismissed_links as x
+    from dismissed as x
     inner join members as a on a.claim_id = x.claim_id_a
     inner join members as b on b.claim_id = x.claim_id_b
     semi join related as r
