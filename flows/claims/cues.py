@@ -161,16 +161,62 @@ def subunit_after(text: str, qend: int, ceiling: int) -> tuple[int, str] | None:
 # ---- units --------------------------------------------------------------------------
 _SHORT_ATTACHED_ONLY = frozenset(f for f in list(LEXICON.unit_forms_ci) + list(LEXICON.unit_forms_cs)
                                  if len(f) == 1 and f.isalpha())
-_UNIT_RE = re.compile(
-    r"(?P<sp>\s*(?:-\s*)?)(?:(?i:(?P<ci>" + phrase_alternation(LEXICON.unit_forms_ci) + r"))|(?P<cs>"
-    + phrase_alternation(LEXICON.unit_forms_cs) + r"))(?![\w²³])"
-)
+
+
+def _unit_regex(ci_forms, cs_forms) -> re.Pattern:
+    return re.compile(r"(?P<sp>\s*(?:-\s*)?)(?:(?i:(?P<ci>" + (phrase_alternation(ci_forms) or "(?!)") + r"))|(?P<cs>"
+                      + (phrase_alternation(cs_forms) or "(?!)") + r"))(?![\w²³])")
+
+
+_UNIT_RE = _unit_regex(LEXICON.unit_forms_ci, LEXICON.unit_forms_cs)
+# _UNIT_RE's forms start after its leading space and dash, where the form's first character can only be
+# the first character there that is no space (the dash of "-fold" or the letter after the space) or
+# the one after the dash. _UNIT_RE cut to the forms that may start with one of those two characters
+# finds the same match (the other forms cannot match at any of the places it tries); one per pair of
+# characters, made when first needed.
+_UNIT_LEAD_RE = re.compile(r"\s*(-\s*)?")
+_UNIT_BY_LEAD: dict[tuple[str, str], re.Pattern | None] = {}
+_UNIT_BY_LEAD_MAX = 4096
+
+
+def _may_start(form_char: str, c: str, ignore_case: bool) -> bool:
+    if not ignore_case:
+        return form_char == c
+    return re.fullmatch(re.escape(form_char), c, re.IGNORECASE) is not None
+
+
+def _unit_regex_for(c1: str, c2: str) -> re.Pattern | None:
+    """_UNIT_RE cut to the forms that may start with c1 or c2 (None: no form can)."""
+    key = (c1, c2)
+    if key in _UNIT_BY_LEAD:
+        return _UNIT_BY_LEAD[key]
+    ci = [f for f in LEXICON.unit_forms_ci if _may_start(f[0], c1, True) or _may_start(f[0], c2, True)]
+    cs = [f for f in LEXICON.unit_forms_cs if _may_start(f[0], c1, False) or _may_start(f[0], c2, False)]
+    rx = _unit_regex(ci, cs) if ci or cs else None
+    if len(_UNIT_BY_LEAD) < _UNIT_BY_LEAD_MAX:
+        _UNIT_BY_LEAD[key] = rx
+    return rx
+
+
+def _match_unit(text: str, qend: int, ceiling: int) -> re.Match | None:
+    """_UNIT_RE.match(text, qend, ceiling), asking only the forms that can start where it looks."""
+    lead = _UNIT_LEAD_RE.match(text, qend, ceiling)
+    if lead is None:  # qend past the ceiling
+        return None
+    p1 = lead.start(1) if lead.group(1) is not None else lead.end()
+    p2 = lead.end()
+    if p1 >= ceiling:
+        return None
+    rx = _UNIT_BY_LEAD.get((text[p1], text[p2] if p2 < ceiling else ""), _UNIT_RE)
+    if rx is _UNIT_RE:
+        rx = _unit_regex_for(text[p1], text[p2] if p2 < ceiling else "")
+    return rx.match(text, qend, ceiling) if rx is not None else None
 _DIMENSION_RE = re.compile(r"\s+(?:high|long|wide|deep|tall|away|thick|across|below|above|in\s+diameter|of)\b")
 _PERCENT_POINTS_RE = re.compile(r"\s*(?:points?|pts?)\b", re.IGNORECASE)
 
 
 def unit_after(text: str, qend: int, ceiling: int) -> tuple[int, str] | None:
-    m = _UNIT_RE.match(text, qend, ceiling)
+    m = _match_unit(text, qend, ceiling)
     if not m:
         return None
     form = m.group("ci") or m.group("cs")
