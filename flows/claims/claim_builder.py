@@ -317,9 +317,10 @@ def _read_qualifier(s, d: Draft, atom: NumberAtom) -> None:
             d.qs, d.cue = qb[0], qb[2]
     if atom.form == "vague":
         d.qualifier = "lower_bound"
-    if d.qualifier == "exact" and (bar := _BAR_BEFORE_RE.search(text, max(s.start, d.qs - 50), d.qs)) and \
-            _BAR_AFTER_RE.match(text, d.qe, s.end) and not _compared_with_told(text, max(s.start, bar.start() - 100),
-                                                                     bar.start(), text[d.qs:d.qe]):
+    if d.qualifier == "exact" and _BAR_AFTER_RE.match(text, d.qe, s.end) and \
+            (bar := _BAR_BEFORE_RE.search(text, max(s.start, d.qs - 50), d.qs)) and \
+            not _compared_with_told(text, max(s.start, bar.start() - 100), bar.start(), text[d.qs:d.qe]):
+        # (the mark's noun after the figure is asked first: one anchored match, where the verb before is a search)
         # "above the very dangerous 7.6 level", "well above the Rs. 30,000 bracket", "cross the one trillion dollar
         # threshold": a figure named as a mark crossed is a bound
         d.qs, d.cue = bar.start(), bar.group(1).lower()

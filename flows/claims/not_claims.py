@@ -417,7 +417,7 @@ junction footnote slide question photo image picture floor row seat release chan
 timetable service reference ref grant seeded
 annex hole lap verse psalm scene pillar league hotline helpline postcode zip pin id dial call ring
 """.split())
-_NAME_BEFORE_RE = re.compile(r"([A-Za-z]+)\.?\s*(?:No\.?\s*)?[:#]?\s*$")
+_NAME_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\.?\s*(?:No\.?\s*)?[:#]?\s*$")
 _NUMBER_SIGN_RE = re.compile(r"\b(?:No|NO|Nos)\.?\s*$")
 _TEXT_TO_RE = re.compile(r"\btext\s+\w+\s+to\s+$", re.IGNORECASE)
 _MEASURE_AFTER_RE = re.compile(r",\d|\s*(?:%|percent|per\s+cent|million|billion|thousand|people|of\s+the)", re.IGNORECASE)
