@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from claimhouse.flows.claims.lexicon import LEXICON, odd_case, phrase_alternation
+from claimhouse.flows.claims.text_words import lower_words_of, words_of
 
 _VERBS = phrase_alternation(v for v in LEXICON.attribution_verbs if v != "according")
 _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "that", "these", "those", "which", "who",
@@ -75,7 +76,7 @@ _CITATION_RE = re.compile(r"\((?P<who>[A-Z][^(),;]{2,80}?),\s*(?:19|20)\d\d[a-z]
 _CUE_WORDS = frozenset(v.lower() for v in LEXICON.attribution_verbs) | {
     "according", "said", "says", "told", "reported", "added", "data", "figures", "figure", "statistics", "show", "shows",
     "showed", "suggest", "suggests", "found", "released", "compiled", "issued", "estimate"}
-_WORD_RE = re.compile(r"\w+")
+_WORD_RE = re.compile(r"\w+")  # (the tests split texts into words with it)
 
 
 def _first_words(phrases) -> frozenset[str] | None:
@@ -133,14 +134,14 @@ def _clean_who(who: str) -> str | None:
 
 def find_attributions(sentence: str) -> list[AttributionMention]:
     """Every source named in `sentence`, in text order of its cue."""
-    low_words = set(_WORD_RE.findall(sentence.lower()))
+    low_words = lower_words_of(sentence)
     if _CUE_WORDS.isdisjoint(low_words):
         # no attribution cue: only a citation in brackets can name a source
         if "(" not in sentence:
             return []
         return [AttributionMention(m.start(), w, True) for m in _CITATION_RE.finditer(sentence)
                 if (w := _clean_who(m.group("who")))]
-    words = set(_WORD_RE.findall(sentence))
+    words = words_of(sentence)
     found: list[AttributionMention] = []
     for rx in (_ACCORDING_RE, _CITATION_RE, _DATA_FROM_RE, _DATA_SHOW_RE, _SAID_AFTER_RE, _BY_RE):
         if rx is _ACCORDING_RE:

@@ -10,6 +10,7 @@ import bisect
 import re
 
 from claimhouse.flows.claims.lexicon import LEXICON, odd_case
+from claimhouse.flows.claims.text_words import lower_words_of
 
 # (no leading \b: a gate that opens with its letters is scanned for quickly, and a wider gate changes nothing)
 _MONTH_GATE = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)"
@@ -330,7 +331,7 @@ def blocked_spans(text: str) -> Spans:
             spans.append((m.start(), m.end()))
     gates: dict[str, bool] = {}
     low = text.lower()
-    words = set(_WORD_SPLIT_RE.findall(low))
+    words = lower_words_of(text)
     odd = odd_case(text)
     for name, rx, gate, needs, gate_words, gate_low, gate_pre in _COMPILED:
         if needs is not None:

@@ -9,6 +9,7 @@ from functools import lru_cache
 import pycountry
 
 from claimhouse.flows.claims.lexicon import LEXICON, phrase_alternation
+from claimhouse.flows.claims.text_words import words_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +94,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     rx, names, last_words = _gazetteer()
     end = len(text) if end is None else end
     out: list[PlaceMention] = []
-    words = set(_WORD_RE.findall(text, start, end))
+    words = words_of(text[start:end])
     for m in (rx.finditer(text, start, end) if not words.isdisjoint(last_words) else ()):
         key = " ".join(m.group(0).split())
         place = names.get(key) or names.get(m.group(0))

@@ -1,0 +1,36 @@
+"""The words (`\\w+`) of a text, told once for the several rules that ask for them.
+
+Several steps look at the same text's words: the not-claim gates and the attribution rules ask
+for its lower-cased words, the place finder and the attribution rules for its words as written.
+For a one-sentence text the sentence, its paragraph and the text are the same string, so each set
+is remembered for the last string asked (a one-entry memo: the answer is a pure function of the
+string, and a frozenset nobody can change)."""
+from __future__ import annotations
+
+import re
+
+_WORD_RE = re.compile(r"\w+")
+_last_words: tuple[str | None, frozenset[str]] = (None, frozenset())
+_last_lower_words: tuple[str | None, frozenset[str]] = (None, frozenset())
+
+
+def words_of(text: str) -> frozenset[str]:
+    """set(re.findall(r"\\w+", text))."""
+    global _last_words
+    last = _last_words
+    if last[0] is text or last[0] == text:
+        return last[1]
+    words = frozenset(_WORD_RE.findall(text))
+    _last_words = (text, words)
+    return words
+
+
+def lower_words_of(text: str) -> frozenset[str]:
+    """set(re.findall(r"\\w+", text.lower()))."""
+    global _last_lower_words
+    last = _last_lower_words
+    if last[0] is text or last[0] == text:
+        return last[1]
+    words = frozenset(_WORD_RE.findall(text.lower()))
+    _last_lower_words = (text, words)
+    return words
