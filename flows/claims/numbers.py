@@ -246,6 +246,8 @@ def scan_numbers(text: str) -> list[NumberAtom]:
         if start < covered:
             continue
         tok = w.group()
+        if tok.isalpha() and tok.lower() not in START_WORDS:
+            continue  # most words: letters only (no digit, so no currency glued to one), and no number word
         offset = 0
         if tok[0].isdigit():
             if start > 0 and text[start - 1] == "." and (start < 2 or not text[start - 2].isalnum()):

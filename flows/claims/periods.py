@@ -559,6 +559,20 @@ def _start_key(tok: str, low: str) -> str | None:
     return None
 
 
+# _start_key of the words seen, a pure function of the word asked of every word of every sentence (bounded)
+_START_KEYS: dict[str, str | None] = {}
+_START_KEYS_MAX = 50_000
+_UNSEEN = object()
+
+
+def _remember_start_key(tok: str) -> str | None:
+    key = _start_key(tok, tok.lower())
+    if len(_START_KEYS) >= _START_KEYS_MAX:
+        _START_KEYS.clear()
+    _START_KEYS[tok] = key
+    return key
+
+
 def find_periods(text: str, published: date | None = None, country: str | None = None) -> list[PeriodMention]:
     fiscal_start = None  # told once, at the first match (it searches the sentence for currency words)
     out: list[PeriodMention] = []
@@ -569,13 +583,16 @@ def find_periods(text: str, published: date | None = None, country: str | None =
     words = [(w.start(), w.end(), w.group()) for w in _WORD_RE.finditer(text)]
     if not _has_hint(text, words):
         return out
+    keys = _START_KEYS
     for i, (start, _end, tok) in enumerate(words):
         if start < covered:
             continue
-        low = tok.lower()
-        key = _start_key(tok, low)
+        key = keys.get(tok, _UNSEEN)
+        if key is _UNSEEN:
+            key = _remember_start_key(tok)
         if key is None:
             continue
+        low = tok.lower()
         if low in _WEAK_STARTS and not _hint_near(text, words, i):
             continue  # "the", "in", "on" with no digit or time word after them
         if low == "the" and the_start(text, start) is None:
