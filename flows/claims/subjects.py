@@ -456,7 +456,14 @@ _NAME_LIST_RE = re.compile(r"[A-Z][\w'’-]*,\s+[A-Z][\w'’-]*(?:,\s+[A-Z][\w'�
 def subject_before(text: str, pos: int, start: int) -> str | None:
     """The subject of the clause the number at `pos` sits in ("Nurses in the region earn
     38,000 euros" -> "Nurses"), else the noun phrase right before the verb that leads to it."""
-    window = text[max(start, pos - 200):pos]
+    return _subject_before_window(text[max(start, pos - 200):pos])
+
+
+@lru_cache(maxsize=64)
+def _subject_before_window(window: str) -> str | None:
+    """subject_before of the 200 characters before the number: a pure function of them, asked
+    again for the same figure by several rules of choose_subject (remembered for the last few
+    windows only: the repeats come within one sentence)."""
     if ", " in window:
         window = _ASIDE_RE.sub(_blank, window)  # "the V8 engine, with a 4.4 litre displacement, makes 617 hp"
     toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(window)]
