@@ -260,6 +260,10 @@ def _cue_re(phrases, prefix: str = "") -> re.Pattern:
 
 
 _AD_CUES_RE = _cue_re(LEXICON.ad_cues)
+# The cues are plain substrings of the lower-cased paragraph: `in` tests tell whether one is there,
+# cheaper than the search, which is asked only then (for the leftmost cue it names).
+_AD_CUES_LOW = tuple(c.lower() for c in LEXICON.ad_cues)
+_NOTICES_LOW = tuple(c.lower() for c in LEXICON.furniture_notices)
 # labels and navigation words are also words of reporting ("The study, sponsored by a charity,
 # found ...", "earnings per share this year"): they mark furniture only where they open the paragraph
 # (a label may also stand alone in brackets: "3 ways to cut your bill (sponsored)")
@@ -377,7 +381,9 @@ def furniture_reason(paragraph: str) -> str | None:
     """Why a paragraph is an advertisement or page furniture ("ad: click here", "notice:
     cookies", ...), or None when it is text to read. Each reason is one rule of is_furniture."""
     low = paragraph.lower()
-    m = _AD_CUES_RE.search(low) or _AD_LABELS_RE.search(low)
+    # (a label opens the paragraph, where a match is tried, or stands in brackets, which need "(" or "[")
+    m = (_AD_CUES_RE.search(low) if any(c in low for c in _AD_CUES_LOW) else None) or (
+        _AD_LABELS_RE.search(low) if "(" in low or "[" in low else _AD_LABELS_RE.match(low))
     if m:
         return "ad: " + m.group(0).strip(" \t\n\"'“”-*•()[]")
     if "% off" in low and AD_DISCOUNT_RE.search(paragraph):
@@ -386,10 +392,11 @@ def furniture_reason(paragraph: str) -> str | None:
         return None
     if paragraph.count("|") >= 2:
         return "furniture: pipes"  # "Share 214 | Comments 38", "60 Capsules | Vegan | Gluten free"
-    m = _FURNITURE_ANYWHERE_RE.search(low) or _FURNITURE_OPENING_RE.search(low)
+    # (every cue found anywhere ends in ":")
+    m = (_FURNITURE_ANYWHERE_RE.search(low) if ":" in low else None) or _FURNITURE_OPENING_RE.match(low)
     if m:
         return "furniture: " + m.group(0).strip(" \t\n\"'“”-*•([")
-    m = _FURNITURE_NOTICES_RE.search(low)
+    m = _FURNITURE_NOTICES_RE.search(low) if any(c in low for c in _NOTICES_LOW) else None
     if m and not _REPORTING_RE.search(low):
         return "notice: " + m.group(0)
     # its middle rules need "read" or "rated"; without them only the rules anchored at ^ can match, at 0
