@@ -2,13 +2,16 @@
 
     python -m benchmarks.bench_extract [--sentences N] [--repeat R]
                                        [--quantulum-sentences M] [--mem-lines L] [--mem-small-lines S]
-                                       [--skip-quantulum] [--skip-memory] [--no-pin] [--output PATH]
+                                       [--skip-quantulum] [--skip-memory] [--no-interleave] [--no-pin]
+                                       [--output PATH]
 
 Speed: one process, one thread, pinned to one CPU (Linux), no multiprocessing. Both
 extractors are warmed up first (quantulum3's first call loads its unit data), then each
 is timed R times over the same deterministic corpus (benchmarks/sentences.py) and the
 best run is kept. claimhouse: `extract_claims(sentence)` per sentence; quantulum3:
-`parser.parse(sentence)` per sentence.
+`parser.parse(sentence)` per sentence. Then the two take turns on the same sentences (50 at a
+time, CPU time summed per extractor): the ratio of a shared machine whose load varies from
+minute to minute.
 
 Memory: peak RSS of `claimhouse extract --jsonl` streaming a big JSONL file (default
 200,000 lines) vs a small one (20,000 lines) and an empty one, each in a fresh child
@@ -246,6 +249,53 @@ def bench_quantulum(sentences: list[str], repeat: int, mode: str = "rules") -> d
     return res
 
 
+def bench_interleaved(sentences: list[str], repeat: int, chunk: int = 50) -> dict:
+    """The speed ratio with the two extractors taking turns: claimhouse and quantulum3 (with its
+    classifier) on the same `chunk` sentences, one after the other (which goes first alternates),
+    CPU time summed per extractor over each repeat. A load that comes and goes on a shared machine
+    then weighs on both alike, where the separate runs above each meet the load of their own minutes."""
+    from quantulum3 import classifier as q_clf
+    from quantulum3 import parser as q_parser
+
+    from claimhouse.flows.claims.extract import extract_claims
+
+    try:
+        clf_path = _train_quantulum_classifier()
+    except Exception as exc:  # scikit-learn / stemming missing
+        return {"skipped": True, "reason": f"cannot train quantulum3's classifier: {exc!r}"}
+    q_clf.USE_CLF = True
+
+    def quantulum(s):
+        return q_parser.parse(s, classifier_path=clf_path)
+
+    for s in sentences[:200]:  # warm-up
+        quantulum(s)
+        extract_claims(s)
+    ratios, ch_seconds, q_seconds = [], [], []
+    for r in range(repeat):
+        gc.collect()
+        t_ch = t_q = 0.0
+        for n, i in enumerate(range(0, len(sentences), chunk)):
+            part = sentences[i:i + chunk]
+            order = ((extract_claims, True), (quantulum, False)) if (n + r) % 2 == 0 else \
+                ((quantulum, False), (extract_claims, True))
+            for fn, is_ch in order:
+                t0 = time.process_time()
+                for s in part:
+                    fn(s)
+                dt = time.process_time() - t0
+                if is_ch:
+                    t_ch += dt
+                else:
+                    t_q += dt
+        ch_seconds.append(round(t_ch, 4))
+        q_seconds.append(round(t_q, 4))
+        ratios.append(round(t_q / t_ch, 2))
+    return {"sentences": len(sentences), "repeats": repeat, "chunk": chunk,
+            "claimhouse_seconds": ch_seconds, "quantulum3_seconds": q_seconds, "ratios": ratios,
+            "ratio_median": sorted(ratios)[len(ratios) // 2]}
+
+
 # --------------------------------------------------------------------------- memory
 
 def _write_jsonl(path: Path, n: int) -> None:
@@ -352,6 +402,10 @@ def _print_table(result: dict) -> None:
     for key, label in (("quantulum3", "quantulum3 with its classifier"), ("quantulum3_rules", "quantulum3 rules only")):
         if sp.get(f"ratio_claimhouse_over_{key}"):
             print(f"speed ratio claimhouse / {label}: {sp[f'ratio_claimhouse_over_{key}']:.1f}x  ({sp['ratio_basis']})")
+    il = sp.get("interleaved")
+    if il and not il.get("skipped"):
+        print(f"speed ratio claimhouse / quantulum3 with its classifier, taking turns every {il['chunk']} sentences "
+              f"(CPU time): {il['ratio_median']:.1f}x median of {il['ratios']}")
     stages, base = sp.get("claimhouse_stages"), sp.get("quantulum3")
     if stages:
         print("claimhouse stages (same sentences):")
@@ -394,6 +448,8 @@ def main(argv: list[str] | None = None) -> int:
                          "for the memory part")
     ap.add_argument("--skip-quantulum", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--no-interleave", action="store_true",
+                    help="skip the ratio measured with the two extractors taking turns")
     ap.add_argument("--no-pin", action="store_true", help="do not pin this process to one CPU")
     ap.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = ap.parse_args(argv)
@@ -452,6 +508,10 @@ def main(argv: list[str] | None = None) -> int:
                 q.update(_split_found(q["_per_sentence"], q_labels))
                 speed[key] = q
                 speed[f"ratio_claimhouse_over_{key}"] = round(base["sentences_per_second"] / q["sentences_per_second"], 2)
+
+            if not speed["quantulum3"].get("skipped") and not args.no_interleave:
+                print(f"claimhouse and quantulum3 (classifier) taking turns: {m} sentences x {args.repeat} …", flush=True)
+                speed["interleaved"] = bench_interleaved(q_sents, args.repeat)
 
     for r in (speed.get("claimhouse"), speed.get("quantulum3"), speed.get("quantulum3_rules")):
         if r:
