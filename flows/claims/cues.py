@@ -488,16 +488,17 @@ def modality_of(window: str) -> str:
     """asserted / estimate / forecast / hypothetical from the cues in `window` (the
     sentence up to the end of the quantity's clause). Modal verbs count only in lower
     case ("May 2024" is a month)."""
-    lowered = set(_TOKEN_RE.findall(window.lower()))
+    window_low = window.lower()
+    lowered = set(_TOKEN_RE.findall(window_low))
     if not lowered.isdisjoint(_MODAL_WORDS):  # keep a modal verb only as written in lower case
         lowered = (lowered - _MODAL_WORDS) | (set(_TOKEN_RE.findall(window)) & _MODAL_WORDS)
     low = None
     for kind in _MODALITY_ORDER:
         words, multi = _MODALITY_CUES[kind]
-        if lowered & words:
+        if not lowered.isdisjoint(words):
             return kind
         if multi is not None:
-            low = low if low is not None else " ".join(window.lower().split())
+            low = low if low is not None else " ".join(window_low.split())
             if multi.search(low):
                 return kind
     return "asserted"
