@@ -176,7 +176,7 @@ _UNIT_RE = _unit_regex(LEXICON.unit_forms_ci, LEXICON.unit_forms_cs)
 # characters, made when first needed.
 _UNIT_LEAD_RE = re.compile(r"\s*(-\s*)?")
 _UNIT_BY_LEAD: dict[tuple[str, str], re.Pattern | None] = {}
-_UNIT_BY_LEAD_MAX = 4096
+_UNIT_BY_LEAD_MAX = 512  # (real text asks for some 170 pairs; a cap keeps odd text from compiling more)
 
 
 def _may_start(form_char: str, c: str, ignore_case: bool) -> bool:
@@ -190,11 +190,11 @@ def _unit_regex_for(c1: str, c2: str) -> re.Pattern | None:
     key = (c1, c2)
     if key in _UNIT_BY_LEAD:
         return _UNIT_BY_LEAD[key]
+    if len(_UNIT_BY_LEAD) >= _UNIT_BY_LEAD_MAX:
+        return _UNIT_RE  # the whole regex, as good, for the pairs past the cap
     ci = [f for f in LEXICON.unit_forms_ci if _may_start(f[0], c1, True) or _may_start(f[0], c2, True)]
     cs = [f for f in LEXICON.unit_forms_cs if _may_start(f[0], c1, False) or _may_start(f[0], c2, False)]
-    rx = _unit_regex(ci, cs) if ci or cs else None
-    if len(_UNIT_BY_LEAD) < _UNIT_BY_LEAD_MAX:
-        _UNIT_BY_LEAD[key] = rx
+    rx = _UNIT_BY_LEAD[key] = _unit_regex(ci, cs) if ci or cs else None
     return rx
 
 
@@ -211,6 +211,8 @@ def _match_unit(text: str, qend: int, ceiling: int) -> re.Match | None:
     if rx is _UNIT_RE:
         rx = _unit_regex_for(text[p1], text[p2] if p2 < ceiling else "")
     return rx.match(text, qend, ceiling) if rx is not None else None
+
+
 _DIMENSION_RE = re.compile(r"\s+(?:high|long|wide|deep|tall|away|thick|across|below|above|in\s+diameter|of)\b")
 _PERCENT_POINTS_RE = re.compile(r"\s*(?:points?|pts?)\b", re.IGNORECASE)
 
