@@ -199,3 +199,20 @@ def test_digit_forms_find_what_number_re_finds(texts):
             if want:
                 forms_hit.update(n for n in numbers.DIGIT_FORMS if want.group(n))
     assert forms_hit == set(numbers.DIGIT_FORMS)
+
+
+def test_unit_forms_cut_by_leading_characters_match_as_the_whole_unit_regex(texts):
+    """_match_unit asks only the unit forms that can start at the characters after a number; at every place a
+    unit is looked for (after each digit, and anywhere under a ceiling), it finds what the whole _UNIT_RE finds."""
+    found = 0
+    made = ["5 -fold", "3- fold", "4 -\tkg", "7\u00a0km", "12 K", "8 ſ", "9 İn", "6 -", "2 ", "1-", "10 kW·h", "3 °C", "4 µg"]
+    for t in texts[:3000] + made:
+        for k in range(1, len(t) + 1):
+            if not t[k - 1].isdigit():
+                continue
+            for ceiling in (len(t), min(len(t), k + 3)):
+                want = cues._UNIT_RE.match(t, k, ceiling)
+                got = cues._match_unit(t, k, ceiling)
+                assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), (t, k, ceiling)
+                found += want is not None
+    assert found > 1000
