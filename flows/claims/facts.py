@@ -20,11 +20,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Sequence
 
+import numpy as np
 import pycountry
 
 from claimhouse.flows.claims import intervals
@@ -90,8 +93,108 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_MEASURE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(MEASURE_OF) + r")(?![\w-])", re.I)
-_SCOPE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(SCOPE_OF) + r")(?![\w-])")
+_RUN_RE = re.compile(r"\w+")
+_WORD_START_RE = re.compile(r"(?<![\w-])\w+")
+
+
+class _WordAlternation:
+    """`finditer(text, lo, hi)` of rx = `(?<![\w-])(?:word|word|...)(?![\w-])` (the words as `_alternation`
+    orders them), tried only at the words of the text that some listed word begins with.
+
+    A match of rx starts where a run of word characters starts (not after a hyphen), and its first
+    run is that run of the text, cut at `hi`. So at each such start only the listed words that begin
+    with it can match, in the same order: no match is lost or added. The runs of a text are found
+    once (for the last few texts asked about: a document, its headline); a window then looks at the
+    runs that can start a word of the list, and at the run `hi` cuts, which may become one. A run
+    with other characters than ASCII (where case folding is not `str.lower`) is asked of rx itself."""
+
+    def __init__(self, words, flags: int = 0):
+        ordered = sorted(set(words), key=len, reverse=True)
+        self.rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in ordered) + r")(?![\w-])", flags)
+        self.fold = bool(flags & re.I)
+        self.exact = all(w.isascii() and w[:1].isalnum() for w in ordered)
+        groups: dict[str, list[str]] = {}
+        for w in ordered if self.exact else ():
+            first = _RUN_RE.match(w).group(0)
+            groups.setdefault(first.lower() if self.fold else first, []).append(w)
+        self.by_first = {k: re.compile("(?:" + "|".join(re.escape(w) for w in ws) + r")(?![\w-])", flags)
+                         for k, ws in groups.items()}
+        self._texts: dict[int, tuple[str, list[int], list[int], list[int], list[int]]] = {}
+
+    def _pattern_at(self, run: str) -> re.Pattern | None:
+        """The pattern to try where `run` starts: the listed words beginning with it, or rx."""
+        if not run.isascii():
+            return self.rx
+        return self.by_first.get(run.lower() if self.fold else run)
+
+    def _runs(self, text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+        """(start, end of every run; start, end of the runs a listed word can start at) of text."""
+        got = self._texts.get(id(text))
+        if got is not None and got[0] is text:
+            return got[1:]
+        starts, ends, c_starts, c_ends = [], [], [], []
+        for run in _WORD_START_RE.finditer(text):
+            starts.append(run.start())
+            ends.append(run.end())
+            if self._pattern_at(run.group(0)) is not None:
+                c_starts.append(run.start())
+                c_ends.append(run.end())
+        if len(self._texts) >= 4:
+            self._texts.clear()
+        self._texts[id(text)] = (text, starts, ends, c_starts, c_ends)  # holds text: its id is not reused
+        return starts, ends, c_starts, c_ends
+
+    def finditer(self, text: str, lo: int, hi: int) -> Iterator[re.Match]:
+        if not self.exact:
+            yield from self.rx.finditer(text, lo, hi)
+            return
+        lo, hi = max(lo, 0), min(hi, len(text))
+        if hi <= lo:
+            return
+        starts, ends, c_starts, c_ends = self._runs(text)
+        pos = lo
+        for i in range(bisect_left(c_starts, lo), bisect_left(c_starts, hi)):
+            p = c_starts[i]
+            if c_ends[i] > hi:
+                break  # the run hi cuts: below
+            if p < pos:
+                continue
+            m = self._pattern_at(text[p:c_ends[i]]).match(text, p, hi)
+            if m is not None:
+                yield m
+                pos = m.end()
+        j = bisect_left(starts, hi) - 1
+        if j >= 0 and starts[j] >= max(lo, pos) and ends[j] > hi:
+            rx = self._pattern_at(text[starts[j]:hi])
+            m = rx.match(text, starts[j], hi) if rx is not None else None
+            if m is not None:
+                yield m
+
+
+class _PerText:
+    """A dict of values computed from one text, for the last few texts asked about (a document and
+    its headline): what a claim reads around its number is read again by the claims beside it. Only
+    pure functions of the text and their arguments go in it, so nothing ever needs resetting."""
+
+    def __init__(self):
+        self._texts: dict[int, tuple[str, dict]] = {}
+
+    def of(self, text: str) -> dict:
+        got = self._texts.get(id(text))
+        if got is not None and got[0] is text:
+            return got[1]
+        if len(self._texts) >= 4:
+            self._texts.clear()
+        memo: dict = {}
+        self._texts[id(text)] = (text, memo)  # holds text: its id is not reused meanwhile
+        return memo
+
+
+_EXCLUDED_AT = _PerText()  # position of a measure word -> listed after 'excludes'
+_NOT_SCOPE_AT = _PerText()  # (start, end) of a place -> names an event or a seat (_not_scope)
+_SCOPES_IN = _PerText()  # (lo, hi) -> _scopes_in(text, lo, hi)
+_MEASURE_RE = _WordAlternation(MEASURE_OF, re.I)
+_SCOPE_RE = _WordAlternation(SCOPE_OF)
 _COMBINED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(COMBINED_WORDS) + r"|bringing|brought|taking|takes|took the)(?![\w-])", re.I)
 _WHOLE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(WHOLE_WORDS) + r")(?![\w-])", re.I)
 _COUNTRY_WHOLE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(COUNTRY_WHOLE_WORDS) + r")(?![\w-])", re.I)
@@ -286,8 +389,15 @@ def _index_at(starts: list[int], pos: int) -> int:
 def _measure_hits(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     """(position, words, measure) of each measure word in text[lo:hi], leaving out words listed
     after 'excludes' / 'except' (what a measure leaves out is not what it counts)."""
-    hits = [(m.start(), m.group(0), MEASURE_OF[m.group(0).lower()]) for m in _MEASURE_RE.finditer(text, lo, hi)
-            if not _EXCLUDED_RE.search(text, max(0, m.start() - 60), m.start())]
+    excluded = _EXCLUDED_AT.of(text)
+    hits = []
+    for m in _MEASURE_RE.finditer(text, lo, hi):
+        p = m.start()
+        x = excluded.get(p)
+        if x is None:
+            x = excluded[p] = _EXCLUDED_RE.search(text, max(0, p - 60), p) is not None
+        if not x:
+            hits.append((p, m.group(0), MEASURE_OF[m.group(0).lower()]))
     out: list[tuple[int, str, str]] = []
     for h in hits:
         prev = out[-1] if out else None
@@ -416,11 +526,27 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
 def _not_scope(text: str, start: int, end: int) -> bool:
     """A place that names an event or a cause ('the war in Ukraine') or where an organisation sits
     ('the Boston-based firm'), not where a figure counts."""
+    memo = _NOT_SCOPE_AT.of(text)
+    got = memo.get((start, end))
+    if got is None:
+        got = memo[start, end] = _not_scope_at(text, start, end)
+    return got
+
+
+def _not_scope_at(text: str, start: int, end: int) -> bool:
     return bool(_NOT_SCOPE_BEFORE_RE.search(text, max(0, start - 24), start) or _NOT_SCOPE_AFTER_RE.match(text, end))
 
 
 def _scopes_in(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     """(position, words, path) of each place or organisation named in text[lo:hi]."""
+    memo = _SCOPES_IN.of(text)
+    got = memo.get((lo, hi))
+    if got is None:
+        got = memo[lo, hi] = tuple(_read_scopes(text, lo, hi))
+    return list(got)
+
+
+def _read_scopes(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     out = [(m.start(), m.group(0), SCOPE_OF[m.group(0)]) for m in _SCOPE_RE.finditer(text, lo, hi)]
     taken = [(p, p + len(w)) for p, w, _ in out]
     out = [h for h in out if not _not_scope(text, h[0], h[0] + len(h[1]))]
@@ -749,10 +875,19 @@ _TOTAL_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["rounds"]["total"])
 def main_place(doc: Document, organisations: bool) -> Evidence | None:
     """The place (or, for staff and job cuts, the organisation) a document names most often (ties:
     the more specific path): the scope of a claim whose sentence, neighbour, headline and lead name none."""
-    counts: dict[str, int] = {}
+    return _main_places(doc)[organisations]
+
+
+def _main_places(doc: Document) -> tuple[Evidence | None, Evidence | None]:
+    """(main_place(doc, False), main_place(doc, True)) from one reading of the document."""
+    counts: tuple[dict[str, int], dict[str, int]] = ({}, {})
     for _, _, path in _scopes_in(doc.text, 0, len(doc.text)) + _scopes_in(doc.title or "", 0, len(doc.title or "")):
-        if path.startswith(("org:", "tracker:")) == organisations:
-            counts[path] = counts.get(path, 0) + 1
+        of = counts[path.startswith(("org:", "tracker:"))]
+        of[path] = of.get(path, 0) + 1
+    return _most_named(counts[0]), _most_named(counts[1])
+
+
+def _most_named(counts: dict[str, int]) -> Evidence | None:
     if not counts:
         return None
     best = max(counts, key=lambda k: (counts[k], len(k)))
@@ -774,16 +909,17 @@ def domain_country(doc: Document) -> Evidence | None:
 
 
 def claim_features(doc: Document, claim: Claim, ctx: _Context,
-                   fallbacks: tuple[Evidence | None, Evidence | None] = (None, None)) -> Features:
+                   fallbacks: tuple[Evidence | None, Evidence | None] = (None, None), doc_sketch: str = "") -> Features:
     item = _list_item(ctx)
     measure_ev = _cuts(item[1] if item and item[1] else _pick_measure(ctx, claim), ctx, claim.unit == "percent")
     for name, (of, rx) in _MODIFIER_RES.items():
-        m = rx.search(ctx.text, ctx.sentence[0], ctx.right[1])  # past the next number: that number's modifier
-        if measure_ev and measure_ev.value in of and m:
+        # past the next number: that number's modifier
+        m = rx.search(ctx.text, ctx.sentence[0], ctx.right[1]) if measure_ev and measure_ev.value in of else None
+        if m:
             measure_ev = Evidence(name, f"{measure_ev.words} + {m.group(0)}", measure_ev.source)
     for name, (of, rx) in _NEAR_MODIFIER_RES.items():
-        m = rx.search(ctx.text, ctx.left[0], ctx.right[1])
-        if measure_ev and measure_ev.value in of and m:
+        m = rx.search(ctx.text, ctx.left[0], ctx.right[1]) if measure_ev and measure_ev.value in of else None
+        if m:
             measure_ev = Evidence(name, f"{measure_ev.words} + {m.group(0)}", measure_ev.source)
     if measure_ev and _PART_OF_RE.match(ctx.text, claim.span_end):  # "74 of the 97": a part of the toll
         measure_ev = Evidence(measure_ev.value + ":part", measure_ev.words + " + of the", measure_ev.source)
@@ -902,7 +1038,7 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         update_cue=bool(_UPDATE_RE.search(t[max(ctx.left[0], claim.span_start - 60):claim.span_start])),
         comparable=comparable, interval_low=lo, interval_high=hi, published=published,
         claim_key=_key(doc.document_id, normalised_words(claim.sentence), claim.quote, str(occurrence)),
-        copy_key=_key(normalised_words(claim.sentence)), qualifier=claim.qualifier,
+        copy_key=_key(normalised_words(claim.sentence)), qualifier=claim.qualifier, doc_sketch=doc_sketch,
         measure_evidence=measure_ev, scope_evidence=scope_ev, when_evidence=when_ev)
 
 
@@ -1021,11 +1157,14 @@ def _windowed(f: Features, window: tuple[int, int, str] | None) -> Features:
 
 def document_features(doc: Document, claims: Sequence[Claim]) -> list[Features]:
     """The features of each claim of one document, in the order given."""
-    fallbacks = (main_place(doc, False) or domain_country(doc), main_place(doc, True)) if claims else (None, None)
-    window = lead_window(doc) if claims else None
+    if not claims:
+        return []
+    places, organisations = _main_places(doc)
+    fallbacks = (places or domain_country(doc), organisations)
+    window = lead_window(doc)
     contexts = _contexts(doc, claims)
-    sketch = document_sketch(doc.text) if claims else ""
-    return [replace(_windowed(claim_features(doc, c, ctx, fallbacks), window), doc_sketch=sketch)
+    sketch = document_sketch(doc.text)
+    return [_windowed(claim_features(doc, c, ctx, fallbacks, sketch), window)
             for c, ctx in zip(claims, contexts, strict=True)]
 
 
@@ -1047,7 +1186,33 @@ def document_sketch(text: str) -> str:
         return ""
     shingles = {int.from_bytes(hashlib.md5(" ".join(words[i:i + SHINGLE_WORDS]).encode()).digest()[:8], "big")
                 for i in range(len(words) - SHINGLE_WORDS + 1)}
-    return " ".join(f"{i}:{min((a * h + b) % _PRIME for h in shingles):x}" for i, (a, b) in enumerate(_SEEDS))
+    lows = _min_hashes(np.fromiter(shingles, dtype=np.uint64, count=len(shingles)))
+    return " ".join(f"{i}:{int(v):x}" for i, v in enumerate(lows))
+
+
+_U = np.uint64
+_P = _U(_PRIME)
+_SEED_A = np.array([a for a, _ in _SEEDS], dtype=np.uint64)[:, None]
+_SEED_B = np.array([b for _, b in _SEEDS], dtype=np.uint64)[:, None]
+_A_HI, _A_LO = _SEED_A >> _U(32), _SEED_A & _U(0xFFFFFFFF)
+
+
+def _mod_p(x: np.ndarray) -> np.ndarray:
+    """x mod 2**61 - 1 for any 64-bit x: one fold (2**61 = 1 mod P) leaves less than 2P."""
+    x = (x & _P) + (x >> _U(61))
+    return np.where(x >= _P, x - _P, x)
+
+
+def _min_hashes(h: np.ndarray) -> np.ndarray:
+    """min over h of (a * h + b) % (2**61 - 1) for each seed (a, b), exactly, in 64-bit integers:
+    a and h (reduced) below 2**61 are split into 32-bit halves, and 2**64 = 8, 2**61 = 1 mod P."""
+    h = _mod_p(h)[None, :]
+    h_hi, h_lo = h >> _U(32), h & _U(0xFFFFFFFF)
+    mid = _A_HI * h_lo + _A_LO * h_hi  # < 2**62
+    low = _A_LO * h_lo  # < 2**64
+    total = ((_A_HI * h_hi) << _U(3)) + (mid >> _U(29)) + ((mid & _U((1 << 29) - 1)) << _U(32)) \
+        + (low & _P) + (low >> _U(61)) + _SEED_B  # four terms below 2**61, two small ones: no overflow
+    return _mod_p(total).min(axis=1)
 
 
 def sketch_similarity(a: str, b: str) -> float:
