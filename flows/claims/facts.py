@@ -20,8 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from bisect import bisect_left
-from collections.abc import Iterator
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -97,9 +96,32 @@ _RUN_RE = re.compile(r"\w+")
 _WORD_START_RE = re.compile(r"(?<![\w-])\w+")
 
 
+class _PerText:
+    """A dict of values computed from one text, for the last few texts asked about (a document and
+    its headline): what a claim reads around its number is read again by the claims beside it. Only
+    pure functions of the text and their arguments go in it, so nothing ever needs resetting."""
+
+    def __init__(self):
+        self._texts: dict[int, tuple[str, dict]] = {}
+
+    def of(self, text: str) -> dict:
+        got = self._texts.get(id(text))
+        if got is not None and got[0] is text:
+            return got[1]
+        if len(self._texts) >= 4:
+            self._texts.clear()
+        memo: dict = {}
+        self._texts[id(text)] = (text, memo)  # holds text: its id is not reused meanwhile
+        return memo
+
+
+_RUNS = _PerText()  # "spans" -> (starts, ends) of the runs _WORD_START_RE finds in the text
+
+
 class _WordAlternation:
-    """`finditer(text, lo, hi)` of rx = `(?<![\w-])(?:word|word|...)(?![\w-])` (the words as `_alternation`
-    orders them), tried only at the words of the text that some listed word begins with.
+    """`find(text, lo, hi)`: the matches of rx = `(?<![\w-])(?:word|word|...)(?![\w-])` (the words as
+    `_alternation` orders them) in text[lo:hi], as `rx.finditer(text, lo, hi)` finds them, tried only
+    at the words of the text that some listed word begins with.
 
     A match of rx starts where a run of word characters starts (not after a hyphen), and its first
     run is that run of the text, cut at `hi`. So at each such start only the listed words that begin
@@ -119,7 +141,7 @@ class _WordAlternation:
             groups.setdefault(first.lower() if self.fold else first, []).append(w)
         self.by_first = {k: re.compile("(?:" + "|".join(re.escape(w) for w in ws) + r")(?![\w-])", flags)
                          for k, ws in groups.items()}
-        self._texts: dict[int, tuple[str, list[int], list[int], list[int], list[int]]] = {}
+        self._candidates = _PerText()  # (start, end, pattern) of the runs a listed word can start at
 
     def _pattern_at(self, run: str) -> re.Pattern | None:
         """The pattern to try where `run` starts: the listed words beginning with it, or rx."""
@@ -127,67 +149,53 @@ class _WordAlternation:
             return self.rx
         return self.by_first.get(run.lower() if self.fold else run)
 
-    def _runs(self, text: str) -> tuple[list[int], list[int], list[int], list[int]]:
-        """(start, end of every run; start, end of the runs a listed word can start at) of text."""
-        got = self._texts.get(id(text))
-        if got is not None and got[0] is text:
-            return got[1:]
-        starts, ends, c_starts, c_ends = [], [], [], []
-        for run in _WORD_START_RE.finditer(text):
-            starts.append(run.start())
-            ends.append(run.end())
-            if self._pattern_at(run.group(0)) is not None:
-                c_starts.append(run.start())
-                c_ends.append(run.end())
-        if len(self._texts) >= 4:
-            self._texts.clear()
-        self._texts[id(text)] = (text, starts, ends, c_starts, c_ends)  # holds text: its id is not reused
-        return starts, ends, c_starts, c_ends
+    def _runs(self, text: str) -> tuple:
+        """(start, end of every run; start, end, pattern of the runs a listed word can start at)."""
+        memo = self._candidates.of(text)
+        got = memo.get("runs")
+        if got is not None:
+            return got
+        spans = _RUNS.of(text)
+        if "spans" not in spans:
+            found = [m.span() for m in _WORD_START_RE.finditer(text)]
+            spans["spans"] = ([a for a, _ in found], [b for _, b in found])
+        starts, ends = spans["spans"]
+        if text.isascii():
+            keys, by_first = text.lower() if self.fold else text, self.by_first
+            chosen = [(a, b, by_first[keys[a:b]]) for a, b in zip(starts, ends, strict=True) if keys[a:b] in by_first]
+        else:
+            chosen = [(a, b, rx) for a, b in zip(starts, ends, strict=True)
+                      if (rx := self._pattern_at(text[a:b])) is not None]
+        got = memo["runs"] = (starts, ends, [a for a, _, _ in chosen], [b for _, b, _ in chosen],
+                              [rx for _, _, rx in chosen])
+        return got
 
-    def finditer(self, text: str, lo: int, hi: int) -> Iterator[re.Match]:
+    def find(self, text: str, lo: int, hi: int) -> list[re.Match]:
         if not self.exact:
-            yield from self.rx.finditer(text, lo, hi)
-            return
+            return list(self.rx.finditer(text, lo, hi))
         lo, hi = max(lo, 0), min(hi, len(text))
         if hi <= lo:
-            return
-        starts, ends, c_starts, c_ends = self._runs(text)
+            return []
+        starts, ends, c_starts, c_ends, c_rx = self._runs(text)
         pos = lo
+        out = []
         for i in range(bisect_left(c_starts, lo), bisect_left(c_starts, hi)):
             p = c_starts[i]
             if c_ends[i] > hi:
                 break  # the run hi cuts: below
             if p < pos:
                 continue
-            m = self._pattern_at(text[p:c_ends[i]]).match(text, p, hi)
+            m = c_rx[i].match(text, p, hi)
             if m is not None:
-                yield m
+                out.append(m)
                 pos = m.end()
         j = bisect_left(starts, hi) - 1
         if j >= 0 and starts[j] >= max(lo, pos) and ends[j] > hi:
             rx = self._pattern_at(text[starts[j]:hi])
             m = rx.match(text, starts[j], hi) if rx is not None else None
             if m is not None:
-                yield m
-
-
-class _PerText:
-    """A dict of values computed from one text, for the last few texts asked about (a document and
-    its headline): what a claim reads around its number is read again by the claims beside it. Only
-    pure functions of the text and their arguments go in it, so nothing ever needs resetting."""
-
-    def __init__(self):
-        self._texts: dict[int, tuple[str, dict]] = {}
-
-    def of(self, text: str) -> dict:
-        got = self._texts.get(id(text))
-        if got is not None and got[0] is text:
-            return got[1]
-        if len(self._texts) >= 4:
-            self._texts.clear()
-        memo: dict = {}
-        self._texts[id(text)] = (text, memo)  # holds text: its id is not reused meanwhile
-        return memo
+                out.append(m)
+        return out
 
 
 _EXCLUDED_AT = _PerText()  # position of a measure word -> listed after 'excludes'
@@ -356,33 +364,30 @@ def _contexts(doc: Document, claims: Sequence[Claim]) -> list[_Context]:
     spans = sentences(text, 0, len(text))
     starts = [s for s, _ in spans]
     out = []
-    ordered = sorted(claims, key=lambda c: c.span_start)
+    ends = sorted(o.span_end for o in claims)
+    begins = sorted(o.span_start for o in claims)
     for c in claims:
         s0 = c.sentence_start
         s1 = s0 + len(c.sentence)
-        before = [o.span_end for o in ordered if s0 <= o.span_end <= c.span_start and o is not c]
-        after = [o.span_start for o in ordered if c.span_end <= o.span_start < s1 and o is not c]
-        lo = max(before) if before else s0
-        breaks = [m.end() for m in _BREAK_RE.finditer(text, lo, c.span_start)] if before else []
+        if c.span_end > c.span_start:  # its own end is after its start, its own start before its end
+            j = bisect_right(ends, c.span_start) - 1
+            before = ends[j] if j >= 0 and ends[j] >= s0 else None
+            j = bisect_left(begins, c.span_end)
+            after = begins[j] if j < len(begins) and begins[j] < s1 else None
+        else:
+            before = max((o.span_end for o in claims if s0 <= o.span_end <= c.span_start and o is not c), default=None)
+            after = min((o.span_start for o in claims if c.span_end <= o.span_start < s1 and o is not c), default=None)
+        lo = before if before is not None else s0
+        breaks = [m.end() for m in _BREAK_RE.finditer(text, lo, c.span_start)] if before is not None else []
         left = (max(breaks) if breaks else lo, c.span_start)
-        hi = min(after) if after else s1
-        cut = _BREAK_RE.search(text, c.span_end, hi) if after else None
+        hi = after if after is not None else s1
+        cut = _BREAK_RE.search(text, c.span_end, hi) if after is not None else None
         right = (c.span_end, cut.start() if cut else hi)
-        i = _index_at(starts, s0)
+        i = max(bisect_right(starts, s0) - 1, 0)
         previous = spans[i - 1] if i > 0 else None
         lead = spans[0] if spans and spans[0][0] != s0 else None
         out.append(_Context(text, left, (c.span_start, c.span_end), right, (s0, s1), previous, doc.title or "", lead))
     return out
-
-
-def _index_at(starts: list[int], pos: int) -> int:
-    best = 0
-    for i, s in enumerate(starts):
-        if s <= pos:
-            best = i
-        else:
-            break
-    return best
 
 
 # ---- what is counted ----------------------------------------------------------------------
@@ -391,7 +396,7 @@ def _measure_hits(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     after 'excludes' / 'except' (what a measure leaves out is not what it counts)."""
     excluded = _EXCLUDED_AT.of(text)
     hits = []
-    for m in _MEASURE_RE.finditer(text, lo, hi):
+    for m in _MEASURE_RE.find(text, lo, hi):
         p = m.start()
         x = excluded.get(p)
         if x is None:
@@ -462,12 +467,6 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
     comma = t.find(", ", ctx.quote[1], near_end)  # "to 6.8 per cent, a sign that high inflation ...": another clause
     near = [h for h in _measure_hits(t, ctx.quote[0], comma if comma >= 0 else near_end)
             if not _FROM_RE.search(t, max(0, h[0] - 6), h[0])]  # "rescued 4,000 people from cars"
-    left = list(reversed(_measure_hits(t, *ctx.left)))
-    # "core inflation ... jumped from 6.2 per cent to 6.8 per cent, underlining that high inflation":
-    # the measure named before the pair is the second number's too, before a word later in the clause
-    paired = len(t[ctx.left[0]:ctx.left[1]].split()) <= 2 and ctx.left[0] > ctx.sentence[0]
-    before = list(reversed(_measure_hits(t, ctx.sentence[0], ctx.left[0]))) if paired else []
-    far = _measure_hits(t, min(ctx.right[1], ctx.quote[1] + NEAR_CHARS), ctx.right[1])
 
     def adjacent(h: tuple[int, str, str]) -> bool:  # "a town of 13,000", not "the city of Maui has reached 93"
         w = h[1].lower()
@@ -478,9 +477,22 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
         return w not in ADJACENT_ONLY or (
             h[0] < ctx.quote[0] and len(t[h[0] + len(h[1]):ctx.quote[0]].split()) <= ADJACENT_GAP_WORDS)
 
-    near, left, before, far = ([h for h in hits if adjacent(h)] for hits in (near, left, before, far))
-    if ctx.left[0] > ctx.sentence[0]:  # "the 7.8 magnitude earthquake ... crossed 11,000": the word right after
-        left = [h for h in left if t[ctx.left[0]:h[0]].strip(" -")]  # the number before is that number's
+    def left_hits() -> list[tuple[int, str, str]]:
+        hits = [h for h in reversed(_measure_hits(t, *ctx.left)) if adjacent(h)]
+        if ctx.left[0] > ctx.sentence[0]:  # "the 7.8 magnitude earthquake ... crossed 11,000": the word right after
+            hits = [h for h in hits if t[ctx.left[0]:h[0]].strip(" -")]  # the number before is that number's
+        return hits
+
+    def before_hits() -> list[tuple[int, str, str]]:
+        # "core inflation ... jumped from 6.2 per cent to 6.8 per cent, underlining that high inflation":
+        # the measure named before the pair is the second number's too, before a word later in the clause
+        paired = len(t[ctx.left[0]:ctx.left[1]].split()) <= 2 and ctx.left[0] > ctx.sentence[0]
+        return [h for h in reversed(_measure_hits(t, ctx.sentence[0], ctx.left[0])) if adjacent(h)] if paired else []
+
+    def far_hits() -> list[tuple[int, str, str]]:
+        return [h for h in _measure_hits(t, min(ctx.right[1], ctx.quote[1] + NEAR_CHARS), ctx.right[1]) if adjacent(h)]
+
+    near = [h for h in near if adjacent(h)]
     if not near and _SAME_PERIOD_RE.search(t, *ctx.left):
         # "155,754 migrants landed, ..., while in the same period of 2022 there were 103,846": what the
         # figure is compared with says what it counts, not a word between the two
@@ -495,8 +507,14 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
     if head and not _FROM_RE.search(t, max(0, head[0][0] - 6), head[0][0]):
         # "cut more than 150,000 jobs": the noun right after the number says what it counts
         return Evidence(head[0][2], head[0][1], "sentence")
+    # near, then left, before and far, each read only when the ones before it name no measure
+    windows: list[list[tuple[int, str, str]] | None] = [near, None, None, None]
+    readers = (None, left_hits, before_hits, far_hits)
     for strong in (True, False):
-        for hits in (near, left, before, far):
+        for k in range(4):
+            hits = windows[k]
+            if hits is None:
+                hits = windows[k] = readers[k]()
             for _, words, measure in hits:
                 if (words.lower() not in WEAK_WORDS) == strong:
                     return Evidence(measure, words, "sentence")
@@ -547,7 +565,7 @@ def _scopes_in(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
 
 
 def _read_scopes(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
-    out = [(m.start(), m.group(0), SCOPE_OF[m.group(0)]) for m in _SCOPE_RE.finditer(text, lo, hi)]
+    out = [(m.start(), m.group(0), SCOPE_OF[m.group(0)]) for m in _SCOPE_RE.find(text, lo, hi)]
     taken = [(p, p + len(w)) for p, w, _ in out]
     out = [h for h in out if not _not_scope(text, h[0], h[0] + len(h[1]))]
     origins = _ORIGINS_RE.search(text, lo, hi)  # "the migrants' countries of origin are mainly Egypt, Tunisia ..."
@@ -597,7 +615,7 @@ def _parts_together(ctx: _Context) -> Evidence | None:
     """'across government- and rebel-held areas', 'bringing the country's death toll to': the whole
     country, not the part the sentence names."""
     t = ctx.text
-    for m in _SCOPE_RE.finditer(t, ctx.left[0], ctx.right[1]):
+    for m in _SCOPE_RE.find(t, ctx.left[0], ctx.right[1]):
         path = SCOPE_OF[m.group(0)]
         if "/" in path and not path.startswith(("org:", "tracker:")) \
                 and _SUSPENDED_RE.search(t, max(0, m.start() - 30), m.start()):
@@ -730,11 +748,22 @@ def _compared_period(text: str, start: int) -> bool:
     return _COMPARED_BEFORE_RE.search(text, max(0, start - 30), start) is not None
 
 
+_WINDOWS_IN = _PerText()  # (lo, hi) -> _WINDOW_RE.search(text, lo, hi)
+
+
+def _window_in(text: str, lo: int, hi: int) -> re.Match | None:
+    memo = _WINDOWS_IN.of(text)
+    key = (lo, hi)
+    if key not in memo:
+        memo[key] = _WINDOW_RE.search(text, lo, hi)
+    return memo[key]
+
+
 def _own_period(ctx: _Context, published: date | None, change: bool = False) -> tuple[date, date, Evidence] | None:
     """The period named in the number's own stretch of the sentence, nearest first (right after
     the number, then before it): '16,822 in August 2022', 'in 2022, 105,129 migrants'."""
     lo, hi = ctx.left[0], ctx.right[1]
-    window = _WINDOW_RE.search(ctx.text, *ctx.sentence)
+    window = _window_in(ctx.text, *ctx.sentence)
     if window and published is not None:
         # "from January 1 to December 30": a window of days, not the year
         # the year written with the window, else the last one whose window ended by publication
@@ -887,6 +916,23 @@ def _main_places(doc: Document) -> tuple[Evidence | None, Evidence | None]:
     return _most_named(counts[0]), _most_named(counts[1])
 
 
+class _Fallbacks:
+    """fallbacks[organisations]: the scope of a claim whose own text names none (main_place, else the
+    domain's country; main_place of the organisations), read from the document when first asked for."""
+
+    __slots__ = ("doc", "got")
+
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.got: tuple[Evidence | None, Evidence | None] | None = None
+
+    def __getitem__(self, organisations: bool) -> Evidence | None:
+        if self.got is None:
+            places, orgs = _main_places(self.doc)
+            self.got = (places or domain_country(self.doc), orgs)
+        return self.got[organisations]
+
+
 def _most_named(counts: dict[str, int]) -> Evidence | None:
     if not counts:
         return None
@@ -909,7 +955,8 @@ def domain_country(doc: Document) -> Evidence | None:
 
 
 def claim_features(doc: Document, claim: Claim, ctx: _Context,
-                   fallbacks: tuple[Evidence | None, Evidence | None] = (None, None), doc_sketch: str = "") -> Features:
+                   fallbacks: tuple[Evidence | None, Evidence | None] | _Fallbacks = (None, None),
+                   doc_sketch: str = "") -> Features:
     item = _list_item(ctx)
     measure_ev = _cuts(item[1] if item and item[1] else _pick_measure(ctx, claim), ctx, claim.unit == "percent")
     for name, (of, rx) in _MODIFIER_RES.items():
@@ -933,13 +980,14 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
                 ctx.text, claim.span_end if not claim.quote.endswith(" more") else claim.span_end - 5):
             measure += ":round"
     scope_ev = (item[0] if item else None) or _pick_scope(ctx) or fallbacks[(measure or "").split(":")[0] in ORG_MEASURES]
-    whole = _WHOLE_RE.search(ctx.text, ctx.left[0], ctx.right[1])
-    country_whole = _COUNTRY_WHOLE_RE.search(ctx.text, ctx.left[0], ctx.right[1])
-    if scope_ev and country_whole and _nested(scope_ev.value):  # "the country's death toll": all of it
-        scope_ev = Evidence(scope_ev.value.split("/")[0], f"{scope_ev.words} + {country_whole.group(0)}", scope_ev.source)
-    elif scope_ev and whole and _nested(scope_ev.value):  # "damage across the island": all of Maui, not Lahaina
-        scope_ev = Evidence(scope_ev.value + "/*", f"{scope_ev.words} + {whole.group(0)}", scope_ev.source)
-    metro = _METRO_RE.search(ctx.text, ctx.left[0], ctx.right[1]) or _METRO_RE.search(ctx.text, *ctx.sentence)
+    if scope_ev and _nested(scope_ev.value):
+        country_whole = _COUNTRY_WHOLE_RE.search(ctx.text, ctx.left[0], ctx.right[1])
+        whole = _WHOLE_RE.search(ctx.text, ctx.left[0], ctx.right[1]) if not country_whole else None
+        if country_whole:  # "the country's death toll": all of it
+            scope_ev = Evidence(scope_ev.value.split("/")[0], f"{scope_ev.words} + {country_whole.group(0)}", scope_ev.source)
+        elif whole:  # "damage across the island": all of Maui, not Lahaina
+            scope_ev = Evidence(scope_ev.value + "/*", f"{scope_ev.words} + {whole.group(0)}", scope_ev.source)
+    metro = scope_ev and (_METRO_RE.search(ctx.text, ctx.left[0], ctx.right[1]) or _METRO_RE.search(ctx.text, *ctx.sentence))
     if scope_ev and metro:  # "the metropolitan area is home to 1.6 million": around the city, not in it
         scope_ev = Evidence(scope_ev.value + "+metro", f"{scope_ev.words} + {metro.group(0)}", scope_ev.source)
     published = doc.published_at
@@ -1011,7 +1059,7 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
     elif claim.modality == "forecast" and not announced and not _FORECAST_RE.search(t, *ctx.sentence) and (
             family != "count" or future):
         forecast = "forecast"  # "will be living in Japan by 2026"; an announced cut ("will cut 10,000 jobs") is the fact
-    group = _NATIONALITY_RE.search(t, claim.span_start, min(ctx.right[1], claim.span_end + 20))
+    group = _NATIONALITY_RE.search(t, claim.span_start, min(ctx.right[1], claim.span_end + 20)) if measure else None
     if measure and group:
         measure = f"{measure}:{_NATIONALITIES[group.group(0)]}"  # "25,565 Chinese migrants": a group of its own
     scale = unit_scale(claim.unit)
@@ -1030,6 +1078,7 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
             loose = True
     s_rel = claim.span_start - claim.sentence_start
     occurrence = claim.sentence[:s_rel].count(claim.quote)
+    sentence_words = normalised_words(claim.sentence)
     return Features(
         when_loose=loose,
         measure=measure, scope=scope_ev.value if scope_ev else None, when_start=start, when_end=end,
@@ -1037,8 +1086,8 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         forecast=forecast, partial=partial, evolving=evolving,
         update_cue=bool(_UPDATE_RE.search(t[max(ctx.left[0], claim.span_start - 60):claim.span_start])),
         comparable=comparable, interval_low=lo, interval_high=hi, published=published,
-        claim_key=_key(doc.document_id, normalised_words(claim.sentence), claim.quote, str(occurrence)),
-        copy_key=_key(normalised_words(claim.sentence)), qualifier=claim.qualifier, doc_sketch=doc_sketch,
+        claim_key=_key(doc.document_id, sentence_words, claim.quote, str(occurrence)),
+        copy_key=_key(sentence_words), qualifier=claim.qualifier, doc_sketch=doc_sketch,
         measure_evidence=measure_ev, scope_evidence=scope_ev, when_evidence=when_ev)
 
 
@@ -1159,8 +1208,7 @@ def document_features(doc: Document, claims: Sequence[Claim]) -> list[Features]:
     """The features of each claim of one document, in the order given."""
     if not claims:
         return []
-    places, organisations = _main_places(doc)
-    fallbacks = (places or domain_country(doc), organisations)
+    fallbacks = _Fallbacks(doc)
     window = lead_window(doc)
     contexts = _contexts(doc, claims)
     sketch = document_sketch(doc.text)
@@ -1184,9 +1232,9 @@ def document_sketch(text: str) -> str:
     words = normalised_words(text).split()
     if len(words) < SHINGLE_WORDS:
         return ""
-    shingles = {int.from_bytes(hashlib.md5(" ".join(words[i:i + SHINGLE_WORDS]).encode()).digest()[:8], "big")
-                for i in range(len(words) - SHINGLE_WORDS + 1)}
-    lows = _min_hashes(np.fromiter(shingles, dtype=np.uint64, count=len(shingles)))
+    runs = zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)  # each run of SHINGLE_WORDS words
+    heads = b"".join([hashlib.md5(" ".join(run).encode()).digest()[:8] for run in runs])
+    lows = _min_hashes(np.frombuffer(heads, dtype=">u8").astype(np.uint64))  # a repeated shingle changes no minimum
     return " ".join(f"{i}:{int(v):x}" for i, v in enumerate(lows))
 
 
