@@ -954,6 +954,9 @@ def domain_country(doc: Document) -> Evidence | None:
     return Evidence(code, host, "domain") if code in _COUNTRY_CODES else None
 
 
+_SENTENCE_KEYS = _PerText()  # (sentence start, sentence, uri) -> (normalised words, copy key, document id)
+
+
 def claim_features(doc: Document, claim: Claim, ctx: _Context,
                    fallbacks: tuple[Evidence | None, Evidence | None] | _Fallbacks = (None, None),
                    doc_sketch: str = "") -> Features:
@@ -1078,7 +1081,12 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
             loose = True
     s_rel = claim.span_start - claim.sentence_start
     occurrence = claim.sentence[:s_rel].count(claim.quote)
-    sentence_words = normalised_words(claim.sentence)
+    memo = _SENTENCE_KEYS.of(doc.text)
+    keys = memo.get((claim.sentence_start, claim.sentence, doc.uri))
+    if keys is None:  # the claims of one sentence share its words and its copy key
+        words = normalised_words(claim.sentence)
+        keys = memo[claim.sentence_start, claim.sentence, doc.uri] = (words, _key(words), doc.document_id)
+    sentence_words, copy_key, document_id = keys
     return Features(
         when_loose=loose,
         measure=measure, scope=scope_ev.value if scope_ev else None, when_start=start, when_end=end,
@@ -1086,8 +1094,8 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         forecast=forecast, partial=partial, evolving=evolving,
         update_cue=bool(_UPDATE_RE.search(t[max(ctx.left[0], claim.span_start - 60):claim.span_start])),
         comparable=comparable, interval_low=lo, interval_high=hi, published=published,
-        claim_key=_key(doc.document_id, sentence_words, claim.quote, str(occurrence)),
-        copy_key=_key(sentence_words), qualifier=claim.qualifier, doc_sketch=doc_sketch,
+        claim_key=_key(document_id, sentence_words, claim.quote, str(occurrence)),
+        copy_key=copy_key, qualifier=claim.qualifier, doc_sketch=doc_sketch,
         measure_evidence=measure_ev, scope_evidence=scope_ev, when_evidence=when_ev)
 
 
