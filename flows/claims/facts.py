@@ -197,13 +197,17 @@ class _WordAlternation:
                 out.append(m)
         return out
 
+    def search(self, text: str, lo: int, hi: int) -> re.Match | None:
+        found = self.find(text, lo, hi)
+        return found[0] if found else None
+
 
 _EXCLUDED_AT = _PerText()  # position of a measure word -> listed after 'excludes'
 _NOT_SCOPE_AT = _PerText()  # (start, end) of a place -> names an event or a seat (_not_scope)
 _SCOPES_IN = _PerText()  # (lo, hi) -> _scopes_in(text, lo, hi)
 _MEASURE_RE = _WordAlternation(MEASURE_OF, re.I)
 _SCOPE_RE = _WordAlternation(SCOPE_OF)
-_COMBINED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(COMBINED_WORDS) + r"|bringing|brought|taking|takes|took the)(?![\w-])", re.I)
+_COMBINED_RE = _WordAlternation((*COMBINED_WORDS, "bringing", "brought", "taking", "takes", "took the"), re.I)
 _WHOLE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(WHOLE_WORDS) + r")(?![\w-])", re.I)
 _COUNTRY_WHOLE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(COUNTRY_WHOLE_WORDS) + r")(?![\w-])", re.I)
 _SUSPENDED_RE = re.compile(r"\w-\s+(?:and|or)\s+$")  # "government- and rebel-held": two parts, one word
@@ -215,7 +219,7 @@ _UPDATE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(UPDATE_CUES) + r")\W+(?:
 _PREVIOUS_RE = re.compile(r"(?<![\w-])(?:" + _alternation(PREVIOUS_CUES) + r")\s+$", re.I)
 _ITEM_RE = re.compile(r"(?P<name>[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}):\s*$")
 _FIRST_ITEM_RE = re.compile(r"[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,2}:\s*\d")
-_FORECAST_RE = re.compile(r"(?<![\w-])(?:" + _alternation(FORECAST_WORDS) + r")(?![\w-])", re.I)
+_FORECAST_RE = _WordAlternation(FORECAST_WORDS, re.I)
 _FORECASTER_RE = re.compile(r"(?<![\w-])(?:" + _alternation(FORECASTERS) + r")(?![\w-])", re.I)
 _NORM_RE = re.compile(r"[\W_]+")
 _NOT_SCOPE_BEFORE_RE = re.compile(r"(?<![\w-])(?:" + _alternation(NOT_SCOPE_BEFORE) + r")\s+(?:the\s+)?$", re.I)
@@ -630,7 +634,7 @@ def _pick_scope(ctx: _Context) -> Evidence | None:
     if together:
         return together
     own = _scopes_in(t, ctx.left[0], ctx.right[1])
-    cues = list(_COMBINED_RE.finditer(t, ctx.left[0], ctx.quote[0]))
+    cues = _COMBINED_RE.find(t, ctx.left[0], ctx.quote[0])
     cue = bool(cues)
     # "the toll in the two countries to over 19,700": the cue may sit before a number word of its own
     two = _TWO_COUNTRIES_RE.search(t, max(ctx.sentence[0], min(ctx.left[0], ctx.quote[0] - NEAR_CHARS)), ctx.right[1])
@@ -1165,7 +1169,7 @@ def _forecast_cue(ctx: _Context) -> bool:
 
     def cue_in(lo: int, hi: int, than: re.Pattern) -> bool:
         return any(not than.search(t, max(lo, m.start() - 50), m.start()) and not _MOVEMENT_RE.match(t, m.end())
-                   for m in _FORECAST_RE.finditer(t, lo, hi))  # "is expected to climb further": not this figure
+                   for m in _FORECAST_RE.find(t, lo, hi))  # "is expected to climb further": not this figure
 
     # "higher than expected at 10.1%", "8.7%, a smaller drop than the Bank had expected": the figure is
     # measured against a forecast; "smaller than the expected drop to 8.4%": the figure is the forecast

@@ -37,11 +37,11 @@ def _plain_sketch(text: str) -> str:
     return " ".join(f"{i}:{min((a * h + b) % facts._PRIME for h in shingles):x}" for i, (a, b) in enumerate(facts._SEEDS))
 
 
-@pytest.mark.parametrize("name", ["_MEASURE_RE", "_SCOPE_RE"])
+@pytest.mark.parametrize("name", ["_MEASURE_RE", "_SCOPE_RE", "_COMBINED_RE", "_FORECAST_RE"])
 def test_the_word_index_finds_what_its_regex_finds_in_every_window(name):
     index = getattr(facts, name)
     rng = random.Random(0)
-    vocab = sorted(facts.MEASURE_OF if name == "_MEASURE_RE" else facts.SCOPE_OF) + EDGES
+    vocab = sorted(facts.MEASURE_OF) + sorted(facts.SCOPE_OF) + list(facts.COMBINED_WORDS) + list(facts.FORECAST_WORDS) + EDGES
     made = [" ".join(rng.choice(vocab) + rng.choice(["", "s", "-", ",", "."]) for _ in range(rng.randrange(1, 9)))
             for _ in range(300)]
     differ = [(text[max(lo, 0):hi], lo, hi) for text in TEXTS + EDGES + made for lo, hi in _windows(text, rng, 12)
