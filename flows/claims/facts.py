@@ -444,7 +444,8 @@ def _list_item(ctx: _Context) -> tuple[Evidence, Evidence | None] | None:
     """'... the companies that cut the most jobs last year include: Meta: 11,000. Amazon: 10,000.':
     (the item's scope, the measure of the sentence opening the list) for a number right after 'Name: '."""
     t = ctx.text
-    m = _ITEM_RE.search(t, max(ctx.sentence[0], ctx.quote[0] - 40), ctx.quote[0])
+    lo = max(ctx.sentence[0], ctx.quote[0] - 40)
+    m = _ITEM_RE.search(t, lo, ctx.quote[0]) if t.find(":", lo, ctx.quote[0]) >= 0 else None  # 'Name: ' ends there
     if not m:
         return None
     p0 = t.rfind("\n\n", 0, ctx.quote[0])
@@ -1260,7 +1261,7 @@ _A_HI, _A_LO = _SEED_A >> _U(32), _SEED_A & _U(0xFFFFFFFF)
 def _mod_p(x: np.ndarray) -> np.ndarray:
     """x mod 2**61 - 1 for any 64-bit x: one fold (2**61 = 1 mod P) leaves less than 2P."""
     x = (x & _P) + (x >> _U(61))
-    return np.where(x >= _P, x - _P, x)
+    return np.minimum(x, x - _P)  # below P, x - P wraps round to above x
 
 
 def _min_hashes(h: np.ndarray) -> np.ndarray:
