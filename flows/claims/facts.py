@@ -629,6 +629,13 @@ def _parts_together(ctx: _Context) -> Evidence | None:
     return None
 
 
+def _may_hold(word: str, text: str, lo: int, hi: int) -> bool:
+    """False when a case-blind pattern that needs `word` (lower case ASCII) cannot match in text[lo:hi]:
+    in ASCII text, case-blind matching is `str.lower`'s (letters that fold to ASCII ones are not ASCII)."""
+    part = text[lo:hi]
+    return not part.isascii() or word in part.lower()
+
+
 def _pick_scope(ctx: _Context) -> Evidence | None:
     t = ctx.text
     together = _parts_together(ctx)
@@ -638,7 +645,8 @@ def _pick_scope(ctx: _Context) -> Evidence | None:
     cues = _COMBINED_RE.find(t, ctx.left[0], ctx.quote[0])
     cue = bool(cues)
     # "the toll in the two countries to over 19,700": the cue may sit before a number word of its own
-    two = _TWO_COUNTRIES_RE.search(t, max(ctx.sentence[0], min(ctx.left[0], ctx.quote[0] - NEAR_CHARS)), ctx.right[1])
+    lo = max(ctx.sentence[0], min(ctx.left[0], ctx.quote[0] - NEAR_CHARS))
+    two = _TWO_COUNTRIES_RE.search(t, lo, ctx.right[1]) if _may_hold("countries", t, lo, ctx.right[1]) else None
     places_before = [h for h in own if h[0] < ctx.quote[0]]
     if two or (cue and (not places_before or cues[-1].start() > places_before[-1][0])):
         # "bringing the total to N", "the toll in the two countries": the sum of the countries around
@@ -786,7 +794,8 @@ def _own_period(ctx: _Context, published: date | None, change: bool = False) -> 
             return a, b, Evidence(f"{a}..{b}", window.group(0), "sentence")
     # a change is measured over its own period, not the compared one; a level in a comparison ('more than in
     # 2022 (when there were 103,846)', '5,273 in the corresponding period of 2022') counts its own period
-    with_m = _MONTH_WITH_RE.search(ctx.text, max(ctx.sentence[0], ctx.quote[0] - 30), ctx.quote[0])
+    lo_with = max(ctx.sentence[0], ctx.quote[0] - 30)
+    with_m = _MONTH_WITH_RE.search(ctx.text, lo_with, ctx.quote[0]) if ctx.text.find(",", lo_with, ctx.quote[0]) >= 0 else None
     if with_m and published is not None and with_m.group("m")[:1].isupper():
         # "the month with the most landings was August, with 16,822": the month the clause names
         month = MONTHS[with_m.group("m").lower()]
