@@ -243,6 +243,7 @@ _YEAR_AFTER_RE = re.compile(r",?\s+((?:19|20)\d\d)\b")
 _ORIGINS_RE = re.compile(r"\b(?:countries|country|nations|places) of origin\b", re.I)
 _COMPARED_BEFORE_RE = re.compile(r"\b(?:from|than|than in|compared with|compared to|against|versus|over)\s+(?:the\s+)?(?:same\s+period\s+(?:in|of)\s+)?$", re.I)
 _SAME_PERIOD_RE = re.compile(r"\b(?:in the same (?:period|month|time)|in the corresponding period|compared with|up from)\b", re.I)
+_SAME_PERIOD_WORDS = ("in the same", "in the corresponding period", "compared with", "up from")  # one is in each match
 _COMPARED_RE = re.compile(r"\b(?:from|previous|prior|compared with|compared to|against)\b", re.I)
 _UP_TO_RE = re.compile(r"\b(?:up to|until|through|to)\s+(?P<m2>" + _alternation(MONTHS) + r")\.?\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b", re.I)
 _PASSED_RE = re.compile(r"(?<![\w-])(?:" + _alternation(_DATA["threshold_verbs"]["lower_bound"]) + r")\s+$", re.I)
@@ -498,7 +499,7 @@ def _pick_measure(ctx: _Context, claim: Claim) -> Evidence | None:
         return [h for h in _measure_hits(t, min(ctx.right[1], ctx.quote[1] + NEAR_CHARS), ctx.right[1]) if adjacent(h)]
 
     near = [h for h in near if adjacent(h)]
-    if not near and _SAME_PERIOD_RE.search(t, *ctx.left):
+    if not near and _may_hold(_SAME_PERIOD_WORDS, t, *ctx.left) and _SAME_PERIOD_RE.search(t, *ctx.left):
         # "155,754 migrants landed, ..., while in the same period of 2022 there were 103,846": what the
         # figure is compared with says what it counts, not a word between the two
         first = [h for h in _measure_hits(t, ctx.sentence[0], ctx.quote[0]) if adjacent(h) and h[1].lower() not in WEAK_WORDS]
@@ -573,7 +574,7 @@ def _read_scopes(text: str, lo: int, hi: int) -> list[tuple[int, str, str]]:
     out = [(m.start(), m.group(0), SCOPE_OF[m.group(0)]) for m in _SCOPE_RE.find(text, lo, hi)]
     taken = [(p, p + len(w)) for p, w, _ in out]
     out = [h for h in out if not _not_scope(text, h[0], h[0] + len(h[1]))]
-    origins = _ORIGINS_RE.search(text, lo, hi)  # "the migrants' countries of origin are mainly Egypt, Tunisia ..."
+    origins = _ORIGINS_RE.search(text, lo, hi) if _may_hold(("of origin",), text, lo, hi) else None  # "the migrants' countries of origin are mainly Egypt, Tunisia ..."
     for p in find_places(text, lo, hi):
         if p.origin or any(a < p.end and p.start < b for a, b in taken) or _not_scope(text, p.start, p.end) \
                 or (origins and origins.end() <= p.start):
@@ -629,11 +630,15 @@ def _parts_together(ctx: _Context) -> Evidence | None:
     return None
 
 
-def _may_hold(word: str, text: str, lo: int, hi: int) -> bool:
-    """False when a case-blind pattern that needs `word` (lower case ASCII) cannot match in text[lo:hi]:
-    in ASCII text, case-blind matching is `str.lower`'s (letters that fold to ASCII ones are not ASCII)."""
-    part = text[lo:hi]
-    return not part.isascii() or word in part.lower()
+def _may_hold(words: tuple[str, ...], text: str, lo: int, hi: int) -> bool:
+    """False when a case-blind pattern that needs one of `words` (lower case ASCII) cannot match in
+    text[lo:hi]: in ASCII text, case-blind matching is `str.lower`'s (the letters that fold to ASCII
+    ones are not ASCII)."""
+    part = text[max(lo, 0):hi]  # as a pattern reads pos and endpos
+    if not part.isascii():
+        return True
+    low = part.lower()
+    return any(w in low for w in words)
 
 
 def _pick_scope(ctx: _Context) -> Evidence | None:
@@ -646,7 +651,7 @@ def _pick_scope(ctx: _Context) -> Evidence | None:
     cue = bool(cues)
     # "the toll in the two countries to over 19,700": the cue may sit before a number word of its own
     lo = max(ctx.sentence[0], min(ctx.left[0], ctx.quote[0] - NEAR_CHARS))
-    two = _TWO_COUNTRIES_RE.search(t, lo, ctx.right[1]) if _may_hold("countries", t, lo, ctx.right[1]) else None
+    two = _TWO_COUNTRIES_RE.search(t, lo, ctx.right[1]) if _may_hold(("countries",), t, lo, ctx.right[1]) else None
     places_before = [h for h in own if h[0] < ctx.quote[0]]
     if two or (cue and (not places_before or cues[-1].start() > places_before[-1][0])):
         # "bringing the total to N", "the toll in the two countries": the sum of the countries around

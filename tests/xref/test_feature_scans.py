@@ -81,3 +81,15 @@ def test_two_documents_with_one_text_keep_their_own_claim_keys():
     claims = extract_claims(text, a.published_at)
     fa, fb = facts.document_features(a, claims)[0], facts.document_features(b, claims)[0]
     assert (fa.claim_key != fb.claim_key, fa.copy_key == fb.copy_key) == (True, True)
+
+
+@pytest.mark.parametrize(("pattern", "words"), [
+    (facts._TWO_COUNTRIES_RE, ("countries",)), (facts._ORIGINS_RE, ("of origin",)),
+    (facts._SAME_PERIOD_RE, facts._SAME_PERIOD_WORDS)])
+def test_a_window_told_it_cannot_hold_a_pattern_holds_none(pattern, words):
+    rng = random.Random(2)
+    made = ["In the Same period", "İn the same period", "compared With", "both COUNTRIES", "countrİes of orİgin",
+            "Up from 2022", "the two countries", "places of origin", "in the corresponding period"] + TEXTS
+    missed = [text[lo:hi] for text in made for lo, hi in _windows(text, rng, 12)
+              if not facts._may_hold(words, text, lo, hi) and pattern.search(text, lo, hi)]
+    assert missed == []
