@@ -159,10 +159,17 @@ class _WordAlternation:
         if "spans" not in spans:
             found = [m.span() for m in _WORD_START_RE.finditer(text)]
             spans["spans"] = ([a for a, _ in found], [b for _, b in found])
+            if text.isascii():
+                spans["words"] = [text[a:b] for a, b in found]
+                low = text.lower()
+                spans["lower"] = [low[a:b] for a, b in found]
         starts, ends = spans["spans"]
         if text.isascii():
-            keys, by_first = text.lower() if self.fold else text, self.by_first
-            chosen = [(a, b, by_first[keys[a:b]]) for a, b in zip(starts, ends, strict=True) if keys[a:b] in by_first]
+            keys, by_first = spans["lower" if self.fold else "words"], self.by_first
+            if by_first.keys().isdisjoint(keys):
+                chosen = []
+            else:
+                chosen = [(starts[i], ends[i], by_first[k]) for i, k in enumerate(keys) if k in by_first]
         else:
             chosen = [(a, b, rx) for a, b in zip(starts, ends, strict=True)
                       if (rx := self._pattern_at(text[a:b])) is not None]
