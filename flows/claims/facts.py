@@ -1266,8 +1266,10 @@ def document_sketch(text: str) -> str:
     words = normalised_words(text).split()
     if len(words) < SHINGLE_WORDS:
         return ""
-    runs = zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)  # each run of SHINGLE_WORDS words
-    heads = b"".join([hashlib.md5(" ".join(run).encode()).digest()[:8] for run in runs])
+    encoded = [w.encode() for w in words]  # UTF-8 of words joined by spaces = their UTF-8 joined by b" "
+    runs = zip(*(encoded[i:] for i in range(SHINGLE_WORDS)), strict=False)  # each run of SHINGLE_WORDS words
+    md5 = hashlib.md5
+    heads = b"".join([md5(b" ".join(run)).digest()[:8] for run in runs])
     lows = _min_hashes(np.frombuffer(heads, dtype=">u8").astype(np.uint64))  # a repeated shingle changes no minimum
     return " ".join(f"{i}:{int(v):x}" for i, v in enumerate(lows))
 
