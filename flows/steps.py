@@ -32,6 +32,7 @@ from claimhouse.schemas.quarantine import empty_rejected, split_valid
 from claimhouse.schemas.vocab import COMPLETED, COMPLETED_WITH_FAILURES, FAILED, RUNNING, UNCHANGED
 from claimhouse.warehouse import store
 from claimhouse.warehouse.db import WarehouseError, apply_migrations, connect, load_sql, transaction
+from claimhouse.warehouse.limits import WRITE_LIMITS, WriteLimits
 
 PUBLISHED = (COMPLETED, COMPLETED_WITH_FAILURES)  # run statuses whose data is in the warehouse
 
@@ -280,17 +281,18 @@ def extract_batch(docs: list[Document], versions: dict[str, int],
 
 
 def publish(db_path: Path, run_id: str, batches: Iterable[Extracted], references: list[str],
-            progress: Quiet | None = None) -> dict:
+            progress: Quiet | None = None, limits: WriteLimits = WRITE_LIMITS) -> dict:
     """Everything a run stores, in ONE transaction: its documents, claims and refused rows,
     the reference tables it loads, and the links between claims. `batches` is read once, in
-    order (the run's staged batches are read from disk one at a time). A run that fails or is
-    killed before this commits leaves the warehouse as it was; after it, fully updated.
+    order (the run's staged batches are read from disk one at a time), on a connection within
+    `limits` (DuckDB's memory_limit; what does not fit spills beside the warehouse). A run that
+    fails or is killed before this commits leaves the warehouse as it was; after it, fully updated.
     Returns {"counts": ..., "errors": [...]} (errors: reference rows or files not loaded)."""
     progress = progress or Quiet()
     counts = {"docs_new": 0, "docs_changed": 0, "docs_unchanged": 0, "claims_added": 0, "claims_removed": 0,
               "rows_rejected": 0, "links_found": 0, "conflicts_new": 0}
     errors: list[str] = []
-    con = connect(db_path)
+    con = connect(db_path, write_limits=limits)
     try:
         with transaction(con, f"publishing run {run_id}"):
             for batch in batches:

@@ -21,7 +21,7 @@ from typing import Literal
 
 import duckdb
 
-from claimhouse.warehouse.limits import READ_LIMITS, ReadLimits
+from claimhouse.warehouse.limits import READ_LIMITS, TEMP_SUFFIX, WRITE_LIMITS, ReadLimits, WriteLimits
 
 SQL_KINDS = ("migrations", "macros", "views", "queries", "links", "reads", "statements")
 MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_\w+\.sql$")
@@ -163,13 +163,14 @@ def _rule(exc: BaseException) -> tuple[ErrorKind, str]:
 
 
 def connect(path: str | Path, read_only: bool = False,
-            limits: ReadLimits = READ_LIMITS) -> duckdb.DuckDBPyConnection:
+            limits: ReadLimits = READ_LIMITS, write_limits: WriteLimits = WRITE_LIMITS) -> duckdb.DuckDBPyConnection:
     """Open the warehouse at `path`.
 
     Read-only connections also lose file and network access, so a user query
     cannot read local files (`read_csv('/etc/passwd')`) or ATTACH databases, and
     run within `limits` (memory, temporary files, threads; `read_rows` adds the
-    timeout and the row cap).
+    timeout and the row cap). Writable ones run within `write_limits` (memory, and
+    temporary files in `temp_dir(path)`).
     """
     if str(path) == ":memory:":
         return duckdb.connect(":memory:", read_only=read_only, config=dict(NO_EXTENSION_DOWNLOADS))
@@ -189,7 +190,16 @@ def connect(path: str | Path, read_only: bool = False,
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise os_error(exc, path) from None
-    return _open(path, read_only=False, config=dict(NO_EXTENSION_DOWNLOADS))
+    config = {**dict(NO_EXTENSION_DOWNLOADS), "memory_limit": write_limits.memory_limit,
+              "temp_directory": str(temp_dir(path)),
+              "max_temp_directory_size": write_limits.max_temp_directory_size}
+    return _open(path, read_only=False, config=config)
+
+
+def temp_dir(path: str | Path) -> Path:
+    """Where a writer of the warehouse at `path` spills what does not fit its memory_limit."""
+    path = Path(path)
+    return path.with_name(path.name + TEMP_SUFFIX)
 
 
 # Every connection: DuckDB must never fetch or load an extension by itself (opening an SQLite

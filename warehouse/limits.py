@@ -1,5 +1,5 @@
-"""The limits of a read-only query, as plain data (no DuckDB import, so the CLI can show them in
---help and `extract` still starts without DuckDB)."""
+"""The limits of a read-only query and of the run's writer, as plain data (no DuckDB import, so
+the CLI can show them in --help and `extract` still starts without DuckDB)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,3 +18,23 @@ class ReadLimits:
 
 
 READ_LIMITS = ReadLimits()
+
+
+@dataclass(frozen=True)
+class WriteLimits:
+    """What a writable connection (a run's publish and link step, its fetch log, a review) may use.
+
+    Without a `memory_limit` DuckDB takes up to 80 % of the machine's RAM, and a run's one publish
+    transaction over 10,000 documents grew the run's process to 1.5 GB. Under the limit DuckDB
+    spills hash tables, sorts and the transaction's uncommitted rows to `temp_directory` (the
+    warehouse's path + TEMP_SUFFIX, beside it on the same disk), at most `max_temp_directory_size`
+    there; a statement that needs more fails and the run's transaction rolls back. The limit
+    covers DuckDB's buffer pool only: Python's frames and pickles come on top (a run's process
+    holds 300-450 MB of its own while extracting). Sizes are DuckDB's ("512MB", "10GB")."""
+
+    memory_limit: str = "256MB"
+    max_temp_directory_size: str = "20GB"
+
+
+WRITE_LIMITS = WriteLimits()
+TEMP_SUFFIX = ".tmp"  # DuckDB's own default name for a database file's temporary folder
