@@ -1,6 +1,173 @@
--- Conflicts a run found (flows/artifacts.py: the run's Prefect artifact and webhook), worst first.
-select quote_a, title_a, uri_a, quote_b, title_b, uri_b, reason, severity
-from conflicts
-where run_id = $run_id
+-- Conflicts a run found (flows/artifacts.py: the run's Prefect artifact and webhook), worst first:
+-- the rows of `conflicts` with run_id = $run_id, in the order severity desc, claim_id_a, claim_id_b,
+-- at most $limit of them (tests/flows/test_write_limits.py compares the two).
+-- `conflicts` keeps the first found pair of claims of every pair of value groups as a struct of
+-- claim ids and run ids before the run_id filter and the limit (about 0.9 GB at 10,000
+-- documents); here the pair is found as a struct of numbers (the shown claims numbered in
+-- claim_id order, as in warehouse/links/count_new_conflicts.sql) and only the $limit rows
+-- shown are worded (the wording of `worded_links`).
+with
+
+dismissed_claims as (
+    select claim_id_a as claim_id from dismissed_links
+    where claim_id_b is null
+),
+
+members as (
+    select s.claim_id, s.document_id, s.group_id, s.run_id, s.created_at
+    from grouped_claims as s
+    anti join dismissed_claims as x on x.claim_id = s.claim_id
+),
+
+ranked as (
+    select *, row_number() over (partition by group_id order by created_at, claim_id) as rank
+    from members
+),
+
+shown as materialized (
+    select *, row_number() over (order by claim_id) as claim_no
+    from ranked
+    where rank <= 3
+),
+
+first_found as (
+    select
+        r.severity,
+        min({'created_at': greatest(a.created_at, b.created_at), 'lo': least(a.claim_no, b.claim_no),
+             'hi': greatest(a.claim_no, b.claim_no), 'a': a.claim_no, 'b': b.claim_no}) as link
+    from group_candidates as r
+    inner join shown as a on a.group_id = r.group_id_a
+    inner join shown as b on b.group_id = r.group_id_b
+    anti join dismissed_links as d
+        on d.claim_id_a = least(a.claim_id, b.claim_id) and d.claim_id_b = greatest(a.claim_id, b.claim_id)
+    where r.relation = 'conflicts'
+        and a.document_id <> b.document_id
+        and (r.group_id_a < r.group_id_b or a.claim_id < b.claim_id)
+    group by r.group_id_a, r.group_id_b, r.relation, r.severity
+),
+
+found as (
+    select
+        least(a.claim_id, b.claim_id) as claim_id_a,
+        greatest(a.claim_id, b.claim_id) as claim_id_b,
+        f.severity
+    from first_found as f
+    inner join shown as a on a.claim_no = f.link.a
+    inner join shown as b on b.claim_no = f.link.b
+    where case when a.created_at >= b.created_at then a.run_id else b.run_id end = $run_id
+),
+
+-- pairs of groups only a person's decisions relate, shown by the first decided pair (`group_links`)
+decided as (
+    select
+        d.severity,
+        arg_min({'claim_id_a': d.claim_id_a, 'claim_id_b': d.claim_id_b, 'run_id': d.run_id},
+                (d.created_at, d.claim_id_a, d.claim_id_b)) as link
+    from decided_links as d
+    anti join group_candidates as r
+        on r.group_id_a = least(d.group_id_a, d.group_id_b) and r.group_id_b = greatest(d.group_id_a, d.group_id_b)
+    where d.relation = 'conflicts'
+    group by least(d.group_id_a, d.group_id_b), greatest(d.group_id_a, d.group_id_b), d.relation, d.severity
+),
+
+picked as (
+    select * from (
+        select claim_id_a, claim_id_b, severity from found
+        union all
+        select link.claim_id_a, link.claim_id_b, severity from decided
+        where link.run_id = $run_id
+    )
+    order by severity desc, claim_id_a, claim_id_b
+    limit $limit
+),
+
+decisions as (
+    select claim_id_a, claim_id_b, decision, reviewer, reviewed_at, note from link_decisions
+    where same_fact
+),
+
+keyed as (
+    select claim_id, copy_key, sketch from grouped_claims
+),
+
+titled_claims as (
+    select c.claim_id, c.document_id, c.uri, c.quote, c.measure, c.scope, c.when_start, c.when_end, c.evolving,
+           c.interval_low, c.interval_high, c.evidence, coalesce(d.title, d.uri) as title, d.title as document_title
+    from claims as c
+    inner join documents as d using (document_id, version)
+),
+
+paired as (
+    select
+        p.claim_id_a,
+        p.claim_id_b,
+        p.severity,
+        a.quote as quote_a,
+        b.quote as quote_b,
+        a.title as title_a,
+        b.title as title_b,
+        a.uri as uri_a,
+        b.uri as uri_b,
+        a.document_title as document_title_a,
+        b.document_title as document_title_b,
+        a.measure,
+        a.scope,
+        a.when_start,
+        a.when_end,
+        a.evolving,
+        a.evidence as evidence_a,
+        b.evidence as evidence_b,
+        a.interval_low as lo_a,
+        a.interval_high as hi_a,
+        b.interval_low as lo_b,
+        b.interval_high as hi_b,
+        case when a.interval_high < b.interval_low then 'below' else 'above' end as side,
+        ka.copy_key = kb.copy_key or len(list_intersect(ka.sketch, kb.sketch)) >= 8 and ka.sketch <> [''] as copy,
+        decisions.decision,
+        decisions.reviewer,
+        decisions.reviewed_at,
+        decisions.note
+    from picked as p
+    left join decisions using (claim_id_a, claim_id_b)
+    inner join titled_claims as a on a.claim_id = p.claim_id_a
+    inner join titled_claims as b on b.claim_id = p.claim_id_b
+    inner join keyed as ka on ka.claim_id = p.claim_id_a
+    inner join keyed as kb on kb.claim_id = p.claim_id_b
+),
+
+worded as (
+    select
+        *,
+        coalesce(measure, 'the same measure')
+            || case when scope is null then '' else ' in ' || scope end
+            || case
+                when when_start is null then ''
+                when evolving and when_start = when_end then ' as of ' || strftime(when_start, '%Y-%m-%d')
+                when when_start = when_end then ' on ' || strftime(when_start, '%Y-%m-%d')
+                else ' for ' || strftime(when_start, '%Y-%m-%d') || '..' || strftime(when_end, '%Y-%m-%d')
+            end as fact,
+        '[' || coalesce(cast(lo_a as varchar), '-inf') || ', ' || coalesce(cast(hi_a as varchar), 'inf') || ']' as interval_a,
+        '[' || coalesce(cast(lo_b as varchar), '-inf') || ', ' || coalesce(cast(hi_b as varchar), 'inf') || ']' as interval_b
+    from paired
+)
+
+select
+    quote_a,
+    document_title_a as title_a,
+    uri_a,
+    quote_b,
+    document_title_b as title_b,
+    uri_b,
+    format('"{}" ({}) is {} "{}" ({})', quote_a, title_a, coalesce(side, 'apart from'), quote_b, title_b)
+        || format(' for {}', fact)
+        || format('. Same fact: a: {}; b: {}', coalesce(evidence_a, 'no evidence'), coalesce(evidence_b, 'no evidence'))
+        || format('. Values: {} and {} do not overlap', interval_a, interval_b)
+        || case when copy then '; the same sentence in both documents, or near-same documents: a copy, not an independent source' else '' end
+        || case when decision is null then ''
+                else format('. A person decided they are the same fact: {} by {} on {}{}', decision, reviewer,
+                            strftime(reviewed_at at time zone 'UTC', '%Y-%m-%d %H:%M UTC'), coalesce(' (' || note || ')', ''))
+           end
+        as reason,
+    severity
+from worded
 order by severity desc, claim_id_a, claim_id_b
-limit $limit
