@@ -119,3 +119,24 @@ def test_the_lean_link_count_and_run_findings_are_those_of_the_views(tmp_path, s
     assert len(found[5][0]) == 5 and len(found[100_000][0]) > 100
     assert found[5][0] == found[5][1]
     assert found[100_000][0] == found[100_000][1]
+
+
+def test_a_second_run_finds_only_its_own_conflicts_as_the_views_do(tmp_path, staged):
+    """Half the batches published by one run, the rest by another: the lean count and findings of
+    the second run (the pairs touching its groups only) are the views' rows for it."""
+    template, batches = staged
+    db = tmp_path / "two-runs.duckdb"
+    db.write_bytes(template.read_bytes())
+    publish(db, "run-first-half", iter(batches[:2]), [])
+    counts = publish(db, RUN, iter(batches[2:]), [])["counts"]
+    con = connect(db, read_only=True)
+    try:
+        (from_view,) = con.execute(VIEW_NEW_CONFLICTS, {"run_id": RUN}).fetchone()
+        params = {"run_id": RUN, "limit": 100_000}
+        lean = con.execute(load_sql("queries", "run_findings_conflicts"), params).fetchall()
+        view = con.execute(VIEW_FINDINGS, params).fetchall()
+        (first_half,) = con.execute(VIEW_NEW_CONFLICTS, {"run_id": "run-first-half"}).fetchone()
+    finally:
+        con.close()
+    assert counts["conflicts_new"] == from_view > 0 and first_half > 0
+    assert len(lean) > 0 and lean == view

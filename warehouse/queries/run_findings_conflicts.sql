@@ -24,6 +24,13 @@ ranked as (
     from members
 ),
 
+-- a pair of groups belongs to the run of its first pair's later claim, so to a run with a claim in
+-- one of the two groups: only those pairs are formed (all of them on a first run, few on a re-run)
+touched as (
+    select distinct group_id from members
+    where run_id = $run_id
+),
+
 shown as materialized (
     select *, row_number() over (order by claim_id) as claim_no
     from ranked
@@ -40,7 +47,8 @@ first_found as (
     inner join shown as b on b.group_id = r.group_id_b
     anti join dismissed_links as d
         on d.claim_id_a = least(a.claim_id, b.claim_id) and d.claim_id_b = greatest(a.claim_id, b.claim_id)
-    where r.relation = 'conflicts'
+    where (r.group_id_a in (select group_id from touched) or r.group_id_b in (select group_id from touched))
+        and r.relation = 'conflicts'
         and a.document_id <> b.document_id
         and (r.group_id_a < r.group_id_b or a.claim_id < b.claim_id)
     group by r.group_id_a, r.group_id_b, r.relation, r.severity
