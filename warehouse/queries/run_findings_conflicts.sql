@@ -5,7 +5,7 @@
 -- claim ids and run ids before the run_id filter and the limit (about 0.9 GB at 10,000
 -- documents); here the pair is found as a struct of numbers (the shown claims numbered in
 -- claim_id order, as in warehouse/links/count_new_conflicts.sql) and only the $limit rows
--- shown are worded (the wording of `worded_links`).
+-- shown are worded (warehouse/macros/reasons.sql, as `conflicts` words them).
 with
 
 dismissed_claims as (
@@ -129,7 +129,6 @@ paired as (
         a.interval_high as hi_a,
         b.interval_low as lo_b,
         b.interval_high as hi_b,
-        case when a.interval_high < b.interval_low then 'below' else 'above' end as side,
         ka.copy_key = kb.copy_key or len(list_intersect(ka.sketch, kb.sketch)) >= 8 and ka.sketch <> [''] as copy,
         decisions.decision,
         decisions.reviewer,
@@ -141,22 +140,6 @@ paired as (
     inner join titled_claims as b on b.claim_id = p.claim_id_b
     inner join keyed as ka on ka.claim_id = p.claim_id_a
     inner join keyed as kb on kb.claim_id = p.claim_id_b
-),
-
-worded as (
-    select
-        *,
-        coalesce(measure, 'the same measure')
-            || case when scope is null then '' else ' in ' || scope end
-            || case
-                when when_start is null then ''
-                when evolving and when_start = when_end then ' as of ' || strftime(when_start, '%Y-%m-%d')
-                when when_start = when_end then ' on ' || strftime(when_start, '%Y-%m-%d')
-                else ' for ' || strftime(when_start, '%Y-%m-%d') || '..' || strftime(when_end, '%Y-%m-%d')
-            end as fact,
-        '[' || coalesce(cast(lo_a as varchar), '-inf') || ', ' || coalesce(cast(hi_a as varchar), 'inf') || ']' as interval_a,
-        '[' || coalesce(cast(lo_b as varchar), '-inf') || ', ' || coalesce(cast(hi_b as varchar), 'inf') || ']' as interval_b
-    from paired
 )
 
 select
@@ -166,16 +149,9 @@ select
     quote_b,
     document_title_b as title_b,
     uri_b,
-    format('"{}" ({}) is {} "{}" ({})', quote_a, title_a, coalesce(side, 'apart from'), quote_b, title_b)
-        || format(' for {}', fact)
-        || format('. Same fact: a: {}; b: {}', coalesce(evidence_a, 'no evidence'), coalesce(evidence_b, 'no evidence'))
-        || format('. Values: {} and {} do not overlap', interval_a, interval_b)
-        || case when copy then '; the same sentence in both documents, or near-same documents: a copy, not an independent source' else '' end
-        || case when decision is null then ''
-                else format('. A person decided they are the same fact: {} by {} on {}{}', decision, reviewer,
-                            strftime(reviewed_at at time zone 'UTC', '%Y-%m-%d %H:%M UTC'), coalesce(' (' || note || ')', ''))
-           end
+    link_reason('conflicts', quote_a, title_a, quote_b, title_b, link_fact(measure, scope, when_start, when_end, evolving),
+                evidence_a, evidence_b, lo_a, hi_a, lo_b, hi_b, copy, decision, reviewer, reviewed_at, note)
         as reason,
     severity
-from worded
+from paired
 order by severity desc, claim_id_a, claim_id_b
