@@ -672,7 +672,7 @@ def change_noun_of(text: str, qs: int, start: int) -> str | None:
     else:
         lo = max(start, m.start() - 50)
         words = [w for w in _CHANGE_NP_RE.finditer(text, lo, m.start())]
-        if not words or words[-1].end() != len(text[:m.start()].rstrip()) or \
+        if not words or words[-1].end() != lo + len(text[lo:m.start()].rstrip()) or \
                 words[-1].group(0).lower() not in CHANGE_NOUNS:
             return None
         k = len(words) - 1
