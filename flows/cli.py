@@ -13,7 +13,15 @@ from pathlib import Path
 import click
 
 from claimhouse.flows.jsonl_input import MAX_LINE_BYTES, BadLine, read_lines
-from claimhouse.flows.output import FORMATS, escape_log_handlers, json_line, shown, shown_line, write_rows
+from claimhouse.flows.output import (
+    FORMATS,
+    console_logs_to,
+    escape_log_handlers,
+    json_line,
+    shown,
+    shown_line,
+    write_rows,
+)
 from claimhouse.warehouse.limits import ReadLimits
 
 DEFAULT_DB = "claimhouse.duckdb"
@@ -113,15 +121,17 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
     from claimhouse.flows.stopping import RunStopped
     from claimhouse.warehouse.db import WarehouseError, os_error
 
-    escape_log_handlers()  # Prefect's log lines carry URLs, file names and server replies
+    reported = (WarehouseBusy, WarehouseError, RunStopped, RunnerError, OSError)  # shown below, once, worded
+    escape_log_handlers(reported=reported)  # Prefect's log lines carry URLs, file names and server replies
     temporary_servers_die_with_this_process()  # a kill -9 of this run leaves no Prefect server behind
 
     progress = "off" if quiet else "live" if sys.stderr.isatty() else "lines"
     try:
-        summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),
-                               allow_private=allow_private, timeout_s=timeout_s, lock_timeout_s=lock_timeout_s,
-                               references=list(references) or None, allow_hosts=list(allow_hosts) or None,
-                               workers=workers, dask_address=dask_address, progress=progress)
+        with console_logs_to(sys.stderr):
+            summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),
+                                   allow_private=allow_private, timeout_s=timeout_s, lock_timeout_s=lock_timeout_s,
+                                   references=list(references) or None, allow_hosts=list(allow_hosts) or None,
+                                   workers=workers, dask_address=dask_address, progress=progress)
     except (WarehouseBusy, WarehouseError, RunStopped, RunnerError) as exc:
         raise click.ClickException(shown(str(exc))) from None
     except OSError as exc:  # the warehouse's folder or lock file

@@ -6,6 +6,7 @@ them as backslash escapes (`\\x1b`, `\\u202e`); CSV keeps newlines and tabs, whi
 handles. JSON output escapes them the JSON way, so `json.loads` gives back the exact value."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import decimal
@@ -13,7 +14,7 @@ import json
 import logging
 import math
 import re
-from typing import IO, Any, Sequence
+from typing import IO, Any, Iterator, Sequence
 
 FORMATS = ("table", "csv", "json")
 MAX_CELL = 80
@@ -52,15 +53,61 @@ class EscapingFilter(logging.Filter):
         return True
 
 
-def escape_log_handlers(logger_names: tuple[str, ...] = ("", "prefect")) -> None:
-    """Add one EscapingFilter to every handler of these loggers and their children (once each)."""
+class ReportedErrorsWithoutTraceback(logging.Filter):
+    """Drops the traceback from a log record whose exception is one of `reported`: errors the
+    command shows itself, once, as a worded one-line error (a full disk, a busy warehouse), where
+    Prefect's task and flow failure lines would print the same error again with its traceback.
+    A record of any other exception (a defect) keeps its traceback. Runs before EscapingFilter,
+    which renders the traceback into the record's text."""
+
+    def __init__(self, reported: tuple[type[BaseException], ...]):
+        super().__init__()
+        self.reported = reported
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and isinstance(record.exc_info[1], self.reported):
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+def _loggers(logger_names: tuple[str, ...]) -> list[logging.Logger]:
     loggers = [logging.getLogger(name) for name in logger_names]
     loggers += [logger for name, logger in logging.Logger.manager.loggerDict.items()
                 if isinstance(logger, logging.Logger) and name.startswith(tuple(n + "." for n in logger_names if n))]
-    for logger in loggers:
+    return loggers
+
+
+def escape_log_handlers(logger_names: tuple[str, ...] = ("", "prefect"),
+                        reported: tuple[type[BaseException], ...] = ()) -> None:
+    """Add one EscapingFilter to every handler of these loggers and their children (once each),
+    after a ReportedErrorsWithoutTraceback for `reported` when it is given."""
+    for logger in _loggers(logger_names):
         for handler in logger.handlers:
+            if reported and not any(isinstance(f, ReportedErrorsWithoutTraceback) for f in handler.filters):
+                handler.filters.insert(0, ReportedErrorsWithoutTraceback(reported))
             if not any(isinstance(f, EscapingFilter) for f in handler.filters):
                 handler.addFilter(EscapingFilter())
+
+
+@contextlib.contextmanager
+def console_logs_to(stream: IO[str], logger_names: tuple[str, ...] = ("", "prefect")) -> Iterator[None]:
+    """Points Prefect's console log handlers at `stream` (the command's stderr) while the block
+    runs, then back. Prefect binds them to the sys.stderr of the moment it set logging up (at
+    import), which is not the command's when the command runs inside another program (a test's
+    CliRunner): its log lines would then go somewhere the command's caller never sees."""
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    handlers = {h for logger in _loggers(logger_names) for h in logger.handlers if isinstance(h, PrefectConsoleHandler)}
+    before = [(h, h.stream) for h in handlers]
+    for handler in handlers:
+        handler.setStream(stream)
+        handler.console.file = stream
+    try:
+        yield
+    finally:
+        for handler, old in before:
+            handler.setStream(old)
+            handler.console.file = old
 
 
 def _plain(value: Any) -> Any:

@@ -1,0 +1,59 @@
+"""What a `claimhouse run` on a terminal shows of Prefect's log lines: an error the command
+reports itself (a full disk, a busy warehouse) once, worded, without Prefect's tracebacks of it; a
+defect with its traceback; and the lines go to the command's own stderr, wherever that is."""
+from __future__ import annotations
+
+import io
+import logging
+
+from prefect.logging.handlers import PrefectConsoleHandler
+
+from claimhouse.flows.output import console_logs_to, escape_log_handlers
+from claimhouse.warehouse.db import WarehouseError
+
+
+def _logged_failure(error: BaseException, reported: tuple[type[BaseException], ...]) -> str:
+    stream = io.StringIO()
+    logger = logging.getLogger("claimhouse-test-console")
+    handler = logging.StreamHandler(stream)
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        escape_log_handlers(("claimhouse-test-console",), reported=reported)
+        try:
+            raise error
+        except BaseException:
+            logger.exception("Task run failed with exception: %r", error)
+    finally:
+        logger.removeHandler(handler)
+    return stream.getvalue()
+
+
+def test_a_reported_error_is_logged_without_its_traceback():
+    text = _logged_failure(WarehouseError("publishing run r1 failed: No space left on device"), (WarehouseError,))
+    assert ("No space left on device" in text, "Traceback" in text) == (True, False)
+
+
+def test_a_defect_keeps_its_traceback():
+    text = _logged_failure(KeyError("claim_id"), (WarehouseError,))
+    assert ("claim_id" in text, "Traceback" in text) == (True, True)
+
+
+def test_the_traceback_is_still_escaped():
+    text = _logged_failure(KeyError("\x1b[2Jwiped"), (WarehouseError,))
+    assert ("Traceback" in text, "\x1b" in text, "\\x1b[2Jwiped" in text) == (True, False, True)
+
+
+def test_prefect_console_lines_go_to_the_given_stream_and_back_after():
+    before, during = io.StringIO(), io.StringIO()
+    handler = PrefectConsoleHandler(stream=before)
+    logger = logging.getLogger("prefect.claimhouse-test-console")
+    logger.addHandler(handler)
+    try:
+        with console_logs_to(during):
+            logger.warning("inside the run")
+        logger.warning("after the run")
+    finally:
+        logger.removeHandler(handler)
+    assert ("inside the run" in during.getvalue(), "after the run" in during.getvalue(),
+            "after the run" in before.getvalue()) == (True, False, True)
