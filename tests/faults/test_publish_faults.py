@@ -3,11 +3,16 @@ transaction reaches the user as itself (not as the error of a clean-up statement
 aborted transaction), and the run ends `failed` in `runs` with nothing of its own stored."""
 from __future__ import annotations
 
+import io
+import logging
+
 import pytest
 from click.testing import CliRunner
+from prefect.logging.handlers import PrefectConsoleHandler
 
 from claimhouse.flows import linking
 from claimhouse.flows.cli import main
+from claimhouse.flows.output import console_logs_to
 from claimhouse.flows.pipeline_flow import run_pipeline
 from claimhouse.warehouse.db import WarehouseError
 
@@ -47,3 +52,18 @@ def test_the_cli_shows_the_full_disk_and_exits_1(planted, db_path, rows, monkeyp
     assert (result.exit_code, "No space left on device" in result.output,
             "disk holding the warehouse is full" in result.output, "Traceback" in result.output) == (1, True, True, False)
     assert rows(db_path, "select status from runs") == [("failed",)]
+
+
+def test_prefect_console_lines_go_to_the_given_stream_and_back_after():
+    before, during = io.StringIO(), io.StringIO()
+    handler = PrefectConsoleHandler(stream=before)
+    logger = logging.getLogger("prefect.claimhouse-test-console")
+    logger.addHandler(handler)
+    try:
+        with console_logs_to(during):
+            logger.warning("inside the run")
+        logger.warning("after the run")
+    finally:
+        logger.removeHandler(handler)
+    assert ("inside the run" in during.getvalue(), "after the run" in during.getvalue(),
+            "after the run" in before.getvalue()) == (True, False, True)

@@ -1,14 +1,12 @@
 """What a `claimhouse run` on a terminal shows of Prefect's log lines: an error the command
-reports itself (a full disk, a busy warehouse) once, worded, without Prefect's tracebacks of it; a
-defect with its traceback; and the lines go to the command's own stderr, wherever that is."""
+reports itself (a full disk, a busy warehouse) once, worded, without Prefect's tracebacks of it,
+and a defect with its traceback (where the lines go: tests/faults/test_publish_faults.py)."""
 from __future__ import annotations
 
 import io
 import logging
 
-from prefect.logging.handlers import PrefectConsoleHandler
-
-from claimhouse.flows.output import console_logs_to, escape_log_handlers
+from claimhouse.flows.output import escape_log_handlers
 from claimhouse.warehouse.db import WarehouseError
 
 
@@ -42,18 +40,3 @@ def test_a_defect_keeps_its_traceback():
 def test_the_traceback_is_still_escaped():
     text = _logged_failure(KeyError("\x1b[2Jwiped"), (WarehouseError,))
     assert ("Traceback" in text, "\x1b" in text, "\\x1b[2Jwiped" in text) == (True, False, True)
-
-
-def test_prefect_console_lines_go_to_the_given_stream_and_back_after():
-    before, during = io.StringIO(), io.StringIO()
-    handler = PrefectConsoleHandler(stream=before)
-    logger = logging.getLogger("prefect.claimhouse-test-console")
-    logger.addHandler(handler)
-    try:
-        with console_logs_to(during):
-            logger.warning("inside the run")
-        logger.warning("after the run")
-    finally:
-        logger.removeHandler(handler)
-    assert ("inside the run" in during.getvalue(), "after the run" in during.getvalue(),
-            "after the run" in before.getvalue()) == (True, False, True)
