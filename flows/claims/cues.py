@@ -374,6 +374,8 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
             return None  # "more than 3 million": a bound, not a comparison with a change
         if prep == "to" and lw == "up" and k > 0 and words[k - 1].lower() in _UP_TO_VERBS:
             return "increase", "level"  # "edged up to 4.6%"
+        if lw in ("cut", "off") and _is_cut_off_noun(words, k):
+            return None  # "a cut off of 90 marks": the noun of a threshold, no change verb
         d = _direction_of(lw)
         if d and lw in _PREP_REQUIRED and prep not in ("to", "by", "from"):
             d = None  # "raised INR 1.2 billion": raising money is no change in a level
@@ -445,6 +447,23 @@ _WORD_AFTER_CHANGE_RE = re.compile(r"[\s-]*(?:(?:year|quarter|month|week|day)[- 
                                    r"annual\s+|yearly\s+|overall\s+)?([^\W\d_]+)")
 
 
+# "cut-off", "cut off" as a noun (a threshold, a deadline): "the 5.5-second cut-off", "a cut off of 90 marks"
+_CUT_OFF_AFTER_RE = re.compile(r"[\s-]*off\b", re.IGNORECASE)
+_NOUN_DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "his", "her", "our", "your", "new",
+                               "same", "any", "no", "each"})
+
+
+def _is_cut_off_noun(words: list[str], k: int) -> bool:
+    """True when words[k] ("cut" or "off") belongs to the noun "cut off" after a determiner
+    ("a cut off of 90 marks", "the cut off is 18"), not the verb ("power was cut off")."""
+    lw = words[k].lower()
+    if lw == "off" and k > 0 and words[k - 1].lower() == "cut":
+        k -= 1
+    elif lw != "cut" or k + 1 >= len(words) or words[k + 1].lower() != "off":
+        return False
+    return k > 0 and words[k - 1].lower() in _NOUN_DETERMINERS
+
+
 def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | None:
     """("increase"|"decrease", end of the cue word) when the quantity is followed by a
     change noun or a comparative: "a 719 percent increase", "5% higher"."""
@@ -456,6 +475,8 @@ def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | Non
         return None
     w = m.group(1).lower()
     end = qend + m.end()
+    if w == "cut" and _CUT_OFF_AFTER_RE.match(text, end, ceiling):
+        return None  # "the 5.5-second cut-off": a threshold named by the figure, no change
     if w in _INC_N or w in _COMPARATIVE_UP:
         return "increase", end
     if w in _DEC_N or w in _COMPARATIVE_DOWN:
@@ -467,7 +488,8 @@ def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | Non
         w2 = m2.group(1).lower()
         if w2 in _INC_N and w2 not in _COMPARATIVES:
             return "increase", m2.end()
-        if w2 in _DEC_N and w2 not in _COMPARATIVES and w2 not in ("loss", "losses"):
+        if w2 in _DEC_N and w2 not in _COMPARATIVES and w2 not in ("loss", "losses") and not (
+                w2 == "cut" and _CUT_OFF_AFTER_RE.match(text, m2.end(), ceiling)):
             return "decrease", m2.end()
     return None
 

@@ -120,6 +120,15 @@ ADDRESS = (
     rf"\b\d{{1,5}}[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){{1,3}}(?:{'|'.join(STREET_WORDS)})\b\.?|\b[A-Z]{{2}}\s+\d{{5}}(?:-\d{{4}})?\b|"
     r"\b(?:P\.?O\.?\s+)?Box\s+\d+\b"
 )
+# "window.pwned = 1", "max_retries = 10", "x = 5;", "arr[3]": a number inside code quoted in the text (an
+# assignment to a dotted or snake_case name, a statement closed by ";", an index glued to a name) states nothing;
+# a plain "n = 84 739" (a sample size) is no code and stays a claim
+_CODE_NAME = r"[A-Za-z_$][\w$]*"
+_CODE_VALUE = r"-?\d[\d.]*"
+CODE = (rf"(?<![\w.$]){_CODE_NAME}(?:\.{_CODE_NAME})+(?:\[[^\]\n]{{0,20}}\])?\s*(?:[-+*/%|&^]?=|===?|!==?)\s*{_CODE_VALUE}|"
+        rf"(?<![\w.$])[A-Za-z$]*_[\w$]*(?:\[[^\]\n]{{0,20}}\])?\s*(?:[-+*/%|&^]?=|===?|!==?)\s*{_CODE_VALUE}|"
+        rf"(?<![\w.$]){_CODE_NAME}(?:\[[^\]\n]{{0,20}}\])?\s*(?:[-+*/%|&^]?=|===?|!==?)\s*{_CODE_VALUE}\s*;|"
+        r"(?<=[A-Za-z_\])])\[\d+\]")
 URL_OR_EMAIL = r"\bhttps?://\S+|\bwww\.\S+|\S+@\S+\.\w+"
 # "call the Samaritans on 116 123", "freephone 116123", "ring 0300 123 3393": a number to call
 CALL_NUMBER = (r"\b(?:call|calls|ring|dial|phone|freephone|contacted|helpline|hotline)\b\s+(?:[\w'’.-]+\s+){0,4}?(?:on|at)?\s*"
@@ -149,6 +158,7 @@ PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     ("version", VERSION, None),
     ("address", ADDRESS, None),
     ("url_or_email", URL_OR_EMAIL, r"@|https?://|www\."),
+    ("code", CODE, r"=|[\w\]]\["),
     ("set_scores", SET_SCORES, r"[0-7]\s?[-–]\s?[0-7]"),
     ("sprint_benchmark", SPRINT_BENCHMARK, r"(?i)\d\s*(?:mph|km/h|kph|kmph|kmh)"),
     ("relative_time", RELATIVE_TIME, r"(?i)\b(?:ago|later|earlier)\b"),
@@ -168,7 +178,7 @@ PATTERNS: tuple[tuple[str, str, str | None], ...] = (
 _NEEDS: dict[str, tuple[str, ...]] = {
     "date_numeric": ("/", ".", "-"), "date_iso_month": ("-",), "year_span": ("-", "–", "/"),
     "year_abbrev": ("'", "’"), "time_of_day": (":", "m", "M", "/", "clock"), "phone": ("-", "(", "+", ".", " "),
-    "score": ("-", "–"), "url_or_email": ("@", "http", "www."),
+    "score": ("-", "–"), "url_or_email": ("@", "http", "www."), "code": ("=", "["),
     # what each of these gates needs (their gates are asked of nearly every text, these characters are rarer)
     "inline_list_number": (":", ";"), "group_of": ("Group",), "set_scores": ("-", "–"), "named_list": ("(",),
     "rugby_result": ("(", ":"), "team_descriptor": ("-man",), "game_score": ("love-",),

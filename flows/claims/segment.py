@@ -1,17 +1,17 @@
 """Paragraphs and sentences of a text, as (start, end) offsets into it."""
 from __future__ import annotations
 
+import json
 import re
+from importlib import resources
 
 # A sentence ends at . ! ? (plus closing quotes/brackets) followed by whitespace and
 # something that can start a sentence, unless the word before the stop is an abbreviation.
 _END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9\-–•*])")
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sr jr st no nos vs etc e.g i.e u.s u.k u.n a.m p.m jan feb mar apr jun jul
-    aug sep sept oct nov dec inc ltd co corp gov gen col lt sgt rep sen est approx fig figs vol
-    p pp para art sec ch ed eds op cit al dept univ ft mt rev hon rs"""
-    .split()
-)
+_DATA = json.loads(resources.files("claimhouse.flows.claims").joinpath("data", "segment.json").read_text(encoding="utf-8"))
+ABBREVIATIONS = frozenset(_DATA["abbreviations"])  # never end a sentence: "Mr. Smith", "vs. Chelsea"
+# end a sentence only before a capital: "400 lb-ft. of torque", "12 oz. 3 cans" go on; "4 lbs. It was" ends
+UNIT_ABBREVIATIONS = frozenset(_DATA["unit_abbreviations"])
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -44,6 +44,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _LAST_WORD_RE = re.compile(r"(\S+)$")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
+_CAPITAL_NEXT_RE = re.compile(r"\s+[\"'“‘(\[]?[A-Z]")
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -57,6 +58,8 @@ def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
             w = w.lstrip("(\"'“‘")
             if w in ABBREVIATIONS or (len(w) == 1 and w.isalpha()) or _INITIALS_RE.fullmatch(w):
                 continue
+            if w in UNIT_ABBREVIATIONS and not _CAPITAL_NEXT_RE.match(text, start + m.end()):
+                continue  # "12 oz. 3 cans": a unit's stop before a number goes on
         e = start + m.end()
         out.append((s, e))
         s = e
