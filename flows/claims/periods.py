@@ -70,6 +70,8 @@ PERIOD_RE = re.compile(
   | (?P<possm>\b(?P<pm_m>{_MONTH})['’]s\b)
   | (?P<themonth>\b(?:in|during|over|for)\s+the\s+month\b(?!\s+(?:of|to|before|after|ended|ending)\b))
   | (?P<weekday>\b(?:on\s+)?(?:last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)
+  | (?P<sameof>\b(?:the\s+)?same\s+(?P<so_u>months?|quarters?|period|weeks?|days?|half|time)\s+(?:of|in)\s+(?:the\s+year\s+)?
+        (?P<so_y>{_YEAR}))
   | (?P<relative>\b(?P<relative_w>{phrase_alternation(_RELATIVE_YEAR + _RELATIVE_MONTH)})\b)
   | (?P<rel>\b(?P<rel_w>last\s+year|this\s+year|next\s+year|last\s+month|this\s+month|
         now|currently|today|at\s+present|at\s+the\s+moment|as\s+of\s+now)\b)
@@ -114,6 +116,7 @@ _FORM_STARTS: dict[str, tuple[str, ...]] = {
     "possm": _MONTH_WORDS,
     "themonth": ("in", "during", "over", "for"),
     "weekday": ("on", "last", *_WEEKDAYS),
+    "sameof": ("the", "same"),
     "relative": _first_words(_RELATIVE_YEAR + _RELATIVE_MONTH),
     "rel": ("last", "this", "next", "now", "currently", "today", "at", "as"),
     "named": _first_words(LEXICON.named_periods),
@@ -228,6 +231,27 @@ _BASELINE_BEFORE_RE = re.compile(r"(?:from|compared\s+(?:with|to)|than\s+in|than
 _FROM_BEFORE_RE = re.compile(r"\bfrom\s+$")
 _CHANGE_FROM_BEFORE_RE = re.compile(r"(?:increase|rise|jump|up|down|drop|decline|fall|fold|times|growth)\w*\s+from\s+$")
 _TARGET_BEFORE_RE = re.compile(r"\b(?:by|until|till|before)\s+(?:the\s+end\s+of\s+)?$")
+
+
+# a relative phrase that names a span of its own ("the same quarter last year", "the year-ago quarter")
+_SAME_SPAN_RE = re.compile(r"\b(?:same|corresponding|year-earlier|year-ago)\s+(\w+)")
+
+
+def _same_span_before(published: date | None, unit: str, years: int) -> tuple[date, date] | None:
+    """The span a "same <unit>" phrase told with no period before it stands for, moved by `years`: a month is
+    the month before publication, a quarter the latest quarter ended by then; a period, a time, a week or a
+    day tells nothing about its length (None)."""
+    if published is None:
+        return None
+    if unit.startswith("month"):
+        y, mo = _add_months(published.year, published.month, -1)
+        a, b = _month(y + years, mo)
+        return a, b
+    if unit.startswith("quarter"):
+        q = (published.month - 1) // 3  # quarters ended by publication this year
+        y, q = (published.year, q) if q else (published.year - 1, 4)
+        return _month(y + years, 3 * q - 2)[0], _month(y + years, 3 * q)[1]
+    return None
 
 
 def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) -> PeriodMention | None:
@@ -411,11 +435,21 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
         back = (published.weekday() - _WEEKDAYS[g("wd").lower()]) % 7
         d = published - timedelta(days=back)  # "on Wednesday": the latest Wednesday up to publication
         return PeriodMention(s, e, d, d, partial=True, day_only=True)
+    if g("sameof"):  # "the same month of 2022": the span told before, in that year
+        y = _y(g("so_y"))
+        span = _same_span_before(published, g("so_u").lower(), y - published.year if published else 0)
+        a, b = span if span else (None, None)
+        return PeriodMention(s, e, a, b, shift=f"to:{y}")
     if g("relative"):
         w = " ".join(g("relative_w").lower().split())
         shift = "year" if w in _RELATIVE_YEAR else "month"
         if published is None:
             return PeriodMention(s, e, None, None, shift=shift)
+        same = _SAME_SPAN_RE.search(w) if shift == "year" else None
+        if same:  # "the same month last year" told with nothing before it: that span of publication, a year back
+            span = _same_span_before(published, same.group(1), -1)
+            a, b = span if span else (None, None)
+            return PeriodMention(s, e, a, b, shift=shift)
         if shift == "year":
             a, b = _year(published.year - 1)
         else:
@@ -619,7 +653,19 @@ def _resolve_shifts(mentions: list[PeriodMention]) -> list[PeriodMention]:
     before them in the sentence; with none, they keep their publication-date reading."""
     out: list[PeriodMention] = []
     anchor: PeriodMention | None = None
+    part_anchor: PeriodMention | None = None  # the last anchor shorter than a year: what "the same months of" repeats
     for p in mentions:
+        if p.shift and p.shift.startswith("to:"):
+            if part_anchor is not None:
+                years = part_anchor.period_end.year - int(p.shift[3:])
+                try:
+                    na, nb = _shift_year(part_anchor.period_start, part_anchor.period_end, years)
+                except ValueError:
+                    continue
+                p = replace(p, period_start=na, period_end=nb, partial=part_anchor.partial)
+            if p.period_start is not None:
+                out.append(p)
+            continue
         if p.shift and anchor is not None and anchor.period_start and anchor.period_end:
             a, b = anchor.period_start, anchor.period_end
             try:
@@ -643,13 +689,16 @@ def _resolve_shifts(mentions: list[PeriodMention]) -> list[PeriodMention]:
         out.append(p)
         if not p.shift and not p.baseline and not p.day_only and p.period_start is not None and p.period_end is not None:
             anchor = p
+            if (p.period_end - p.period_start).days < _A_YEAR_DAYS:
+                part_anchor = p
     return out
 
 
 _RIGHT_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:in|during|for|on|over|at)\s+)?(?:the\s+)?")
 # a relative baseline ("a year earlier") governs the figure right before it, but not through a
 # comparison word ("down 7% on the previous year": the change is of this year)
-_RIGHT_BEFORE_SHIFT_RE = re.compile(r"\s*,?\s*(?:(?:in|at|for)\s+)?(?:the\s+)?")
+_RIGHT_BEFORE_SHIFT_RE = re.compile(r"\s*,?\s*(?:(?:in|at|for|between|during|through)\s+)?(?:the\s+)?")
+_A_YEAR_DAYS = 364
 
 
 def choose_period(mentions: list[PeriodMention], qstart: int, qend: int, sentence: str | None = None) -> PeriodMention | None:

@@ -74,3 +74,32 @@ def test_unit_abbreviations_with_a_full_stop_end_a_sentence_only_before_a_capita
 ])
 def test_square_feet(text, quote, unit):
     assert _by_quote(text)[quote].unit == unit
+
+
+def _periods(text, published):
+    return {c.quote: (c.period_start and c.period_start.isoformat(), c.period_end and c.period_end.isoformat())
+            for c in extract_claims(text, published)}
+
+
+@pytest.mark.parametrize("text, quote, want", [
+    # the span told before, moved to the year named
+    ("Bookings reached 9,100 in April, against 7,300 in the same month of 2019.", "7,300", ("2019-04-01", "2019-04-30")),
+    ("Fares rose 4p between May and June, after a rise of 2p between the same months of 2021.", "2p",
+     ("2021-05-01", "2021-06-30")),
+    ("Arrivals were 12,000 so far this year, against 30,000 in the same period of 2022.", "30,000",
+     ("2022-01-01", "2022-03-10")),
+    # told with nothing before it: the month before publication, the latest quarter ended, a year back
+    ("Profit was $31m, against $28m in the same quarter last year.", "$28m", ("2021-10-01", "2021-12-31")),
+    ("Profit was $31m, against $28m in the same quarter a year earlier.", "$28m", ("2021-10-01", "2021-12-31")),
+    ("Shops sold 4,200 cars, down from 4,900 in the same month of last year.", "4,900", ("2022-02-01", "2022-02-28")),
+    # a period tells nothing about its length: no period rather than the whole year
+    ("Firms filed 640 claims, compared with 590 in the same period of 2022.", "590", (None, None)),
+])
+def test_the_same_span_of_another_year(text, quote, want):
+    from datetime import date
+    assert _periods(text, date(2023, 3, 10))[quote] == want
+
+
+def test_the_change_itself_is_not_dated_by_the_baseline_year():
+    from datetime import date
+    assert _periods("Sales rose 6% compared with the same month of 2022.", date(2023, 3, 10))["6%"] == (None, None)
