@@ -70,7 +70,7 @@ PERIOD_RE = re.compile(
   | (?P<possm>\b(?P<pm_m>{_MONTH})['’]s\b)
   | (?P<themonth>\b(?:in|during|over|for)\s+the\s+month\b(?!\s+(?:of|to|before|after|ended|ending)\b))
   | (?P<weekday>\b(?:on\s+)?(?:last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)
-  | (?P<sameof>\b(?:the\s+)?same\s+(?P<so_u>months?|quarters?|period|weeks?|days?|half|time)\s+(?:of|in)\s+(?:the\s+year\s+)?
+  | (?P<sameof>\b(?:the\s+)?(?:same|equivalent|corresponding)\s+(?P<so_u>months?|quarters?|period|weeks?|days?|half|time)\s+(?:of|in)\s+(?:the\s+year\s+)?
         (?P<so_y>{_YEAR}))
   | (?P<relative>\b(?P<relative_w>{phrase_alternation(_RELATIVE_YEAR + _RELATIVE_MONTH)})\b)
   | (?P<rel>\b(?P<rel_w>last\s+year|this\s+year|next\s+year|last\s+month|this\s+month|
@@ -116,7 +116,7 @@ _FORM_STARTS: dict[str, tuple[str, ...]] = {
     "possm": _MONTH_WORDS,
     "themonth": ("in", "during", "over", "for"),
     "weekday": ("on", "last", *_WEEKDAYS),
-    "sameof": ("the", "same"),
+    "sameof": ("the", "same", "equivalent", "corresponding"),
     "relative": _first_words(_RELATIVE_YEAR + _RELATIVE_MONTH),
     "rel": ("last", "this", "next", "now", "currently", "today", "at", "as"),
     "named": _first_words(LEXICON.named_periods),
@@ -536,7 +536,7 @@ _DIGIT_START_RE = re.compile(r"(?:1[89]|2[01])\d\d(?!\d)|\d{1,2}(?:[- ]m|(?:st|n
 # partfy, partq, firstn, ytd; a digit for "the 12 months") and the second words of the relative and
 # named periods that start with "the". A superset, so a "the" it rejects is one PERIOD_RE cannot match at.
 _AFTER_THE = tuple("""current next coming last previous prior preceding year financial fiscal quarter half six first
-second third fourth final past""".split()) + tuple(_NUMWORD) + tuple(
+second third fourth final past same equivalent corresponding""".split()) + tuple(_NUMWORD) + tuple(
     p.split()[1] for p in (*_RELATIVE_YEAR, *_RELATIVE_MONTH, *LEXICON.named_periods)
     if len(p.split()) > 1 and p.split()[0].lower() == "the")
 _THE_START_RE = re.compile(r"the\s+(?:\d|" + "|".join(re.escape(w) for w in sorted(set(_AFTER_THE), key=len, reverse=True)) + ")",

@@ -88,6 +88,8 @@ def _periods(text, published):
      ("2021-05-01", "2021-06-30")),
     ("Arrivals were 12,000 so far this year, against 30,000 in the same period of 2022.", "30,000",
      ("2022-01-01", "2022-03-10")),
+    ("Visits in the March-May period were 41,000, against 52,000 in the equivalent period of 2019.", "52,000",
+     ("2019-03-01", "2019-05-31")),
     # told with nothing before it: the month before publication, the latest quarter ended, a year back
     ("Profit was $31m, against $28m in the same quarter last year.", "$28m", ("2021-10-01", "2021-12-31")),
     ("Profit was $31m, against $28m in the same quarter a year earlier.", "$28m", ("2021-10-01", "2021-12-31")),
