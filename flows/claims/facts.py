@@ -274,6 +274,7 @@ _SPEAKER_RE = re.compile(r"['’]s\b|\s+(?:said|says|reported|reports|told|annou
 _TWO_COUNTRIES_RE = re.compile(r"\b(?:both|two|the two|across the two)\s+countries\b", re.I)
 _JOINED_RE = re.compile(r"^\s*(?:and|&|,|/|-|–)\s*(?:[a-z][\w-]*\s+){0,3}$")
 NEAR_CHARS = 40  # words this close after a number name what it counts before any words before it
+OPENING_CHARS = 400  # a document's opening: its standfirst, dateline and lede
 
 
 @dataclass(frozen=True, slots=True)
@@ -754,7 +755,19 @@ def _pick_day(ctx: _Context, published: date) -> Evidence:
             hits = _days_in(t, *span)
             if hits:
                 return Evidence(_day_of(hits[0][1], published).isoformat(), hits[0][1], source)
+    if ctx.previous is None and ctx.sentence[1] < OPENING_CHARS and _standfirst(t, *ctx.sentence):
+        # a standfirst ("... put the toll at 17,134 in Turkey", no full stop) summarises the lede
+        # after it ("On Thursday the death toll climbed to more than 20,000"): it counts the lede's day
+        hits = _days_in(t, ctx.sentence[1], min(len(t), OPENING_CHARS))
+        if hits:
+            return Evidence(_day_of(hits[0][1], published).isoformat(), hits[0][1], "opening")
     return Evidence(published.isoformat(), "", "publication date")
+
+
+def _standfirst(text: str, start: int, end: int) -> bool:
+    """The document's opening paragraph is a summary line, not a sentence: it ends without a full stop."""
+    line = text[start:end].rstrip()
+    return text.find("\n\n", end - 1, end + 3) >= 0 and not line.endswith((".", "!", "?", '"', "”", "'", "’"))
 
 
 def _context_period(ctx: _Context, published: date | None) -> tuple[date, date, Evidence] | None:
