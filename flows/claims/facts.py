@@ -1118,6 +1118,9 @@ def claim_features(doc: Document, claim: Claim, ctx: _Context,
         if got:
             start, end, when_ev = got
             loose = True
+    if not loose and (measure or "").split(":")[0] == "job_cuts" and start is not None and end is not None \
+            and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        loose = True  # "the companies that cut the most jobs last year: Meta, 11,000": a round in that year
     s_rel = claim.span_start - claim.sentence_start
     occurrence = claim.sentence[:s_rel].count(claim.quote)
     memo = _SENTENCE_KEYS.of(doc.text)

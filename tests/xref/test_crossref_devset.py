@@ -17,7 +17,7 @@ from claimhouse.flows.claims.model import Document
 from tests.xref.conftest import load
 
 CORPUS = Path(__file__).resolve().parents[2] / ".." / "shared" / "devset" / "crossref"
-FLOORS = {"precision_agrees": 0.96, "recall_agrees": 0.865, "precision_conflicts": 0.88, "recall_conflicts": 0.91}
+FLOORS = {"precision_agrees": 0.96, "recall_agrees": 0.875, "precision_conflicts": 0.88, "recall_conflicts": 0.91}
 # 8 of 936 today (7 after the third round, 8 before it, 23 before the second): the eighth is a Syrian toll
 # now read as the whole country's ('government- and opposition-held areas'), which meets another
 # article's Syrian toll dated by its previous sentence's Saturday (a Turkish press conference)
