@@ -18,6 +18,7 @@ from claimhouse.flows.output import (
     console_logs_to,
     escape_log_handlers,
     json_line,
+    reported_errors_without_traceback,
     shown,
     shown_line,
     write_rows,
@@ -127,7 +128,7 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
 
     progress = "off" if quiet else "live" if sys.stderr.isatty() else "lines"
     try:
-        with console_logs_to(sys.stderr):
+        with console_logs_to(sys.stderr), reported_errors_without_traceback(reported):
             summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),
                                    allow_private=allow_private, timeout_s=timeout_s, lock_timeout_s=lock_timeout_s,
                                    references=list(references) or None, allow_hosts=list(allow_hosts) or None,

@@ -90,6 +90,30 @@ def escape_log_handlers(logger_names: tuple[str, ...] = ("", "prefect"),
 
 
 @contextlib.contextmanager
+def reported_errors_without_traceback(reported: tuple[type[BaseException], ...]) -> Iterator[None]:
+    """While the block runs, every log record is made without the traceback of a `reported`
+    error and escaped as it is created, whichever handler writes it: Prefect sets logging up again
+    while a run starts its temporary server, and the handlers it makes then carry no filter of ours."""
+    drop, escape = ReportedErrorsWithoutTraceback(reported), EscapingFilter()
+    before = logging.getLogRecordFactory()
+
+    def record_factory(*args: Any, **kwargs: Any) -> logging.LogRecord:
+        record = before(*args, **kwargs)
+        drop.filter(record)
+        try:
+            escape.filter(record)
+        except Exception:  # a message whose arguments do not fit: the handler reports it as usual
+            pass
+        return record
+
+    logging.setLogRecordFactory(record_factory)
+    try:
+        yield
+    finally:
+        logging.setLogRecordFactory(before)
+
+
+@contextlib.contextmanager
 def console_logs_to(stream: IO[str], logger_names: tuple[str, ...] = ("", "prefect")) -> Iterator[None]:
     """Points Prefect's console log handlers at `stream` (the command's stderr) while the block
     runs, then back. Prefect binds them to the sys.stderr of the moment it set logging up (at
