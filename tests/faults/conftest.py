@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.net.site import PNG_BYTES, SiteHandler, SiteServer
+from tests.net.site import PNG_BYTES, QuietErrors, SiteHandler, SiteServer
 
 PLANTED = Path(__file__).resolve().parents[1] / "resources" / "planted"
 HANG_S = 30.0  # /hang and /drip-headers give up after this long (or when the server stops)
@@ -153,7 +153,7 @@ class TextHandler(http.server.BaseHTTPRequestHandler):
         pass
 
 
-class TlsServer(http.server.ThreadingHTTPServer):
+class TlsServer(QuietErrors, http.server.ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, cert: Path, key: Path) -> None:

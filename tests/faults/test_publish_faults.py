@@ -50,7 +50,8 @@ def test_the_cli_shows_the_full_disk_and_exits_1(planted, db_path, rows, monkeyp
     _disk_fills_while_linking(monkeypatch)
     result = CliRunner().invoke(main, ["run", "--source", str(planted), "--db", str(db_path)])
     assert (result.exit_code, "No space left on device" in result.output,
-            "disk holding the warehouse is full" in result.output, "Traceback" in result.output) == (1, True, True, False)
+            "disk holding the warehouse is full" in result.output, "Traceback" in result.output) == (1, True, True, False), \
+        result.output  # (shown when it fails: which line printed a traceback)
     assert rows(db_path, "select status from runs") == [("failed",)]
 
 
