@@ -41,6 +41,7 @@ def warehouse(tmp_path, migrated_file):
     return migrated_file(tmp_path / "w.duckdb")
 
 
+@pytest.mark.slow
 def test_query_formats_json(warehouse):
     result = _invoke("query", "select 1 as one, 'a' as letter", "--db", str(warehouse), "--format", "json")
     assert json.loads(result.output) == [{"one": 1, "letter": "a"}]
@@ -99,6 +100,7 @@ def loaded(tmp_path, _loaded_template):
     return path
 
 
+@pytest.mark.slow
 def test_fact_lists_the_claims_of_a_fact_with_their_verdict(loaded):
     con = connect(loaded, read_only=True)
     (fact_id,) = con.execute("""select f.fact_id from facts f, unnest(f.claim_ids) as u(claim_id)
@@ -109,6 +111,7 @@ def test_fact_lists_the_claims_of_a_fact_with_their_verdict(loaded):
     assert [(r["quote"], r["verdict"]) for r in rows] == [("as many as 400,000 migrants", "contradicted")]
 
 
+@pytest.mark.slow
 def test_reference_load_names_a_bad_file_and_exits_non_zero(loaded, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("subject,value\nx,1\n")
@@ -122,6 +125,7 @@ def test_fact_refuses_an_empty_prefix(loaded, prefix):
     assert (result.exit_code, "give a fact id, or a unique prefix of one" in result.output) == (1, True)
 
 
+@pytest.mark.slow
 def test_fact_refuses_an_ambiguous_prefix_and_lists_the_candidates(loaded):
     con = connect(loaded, read_only=True)
     prefix, ids = con.execute("select left(fact_id, 1) as p, list(fact_id order by fact_id) from facts "

@@ -36,6 +36,7 @@ def test_the_readme_has_five_examples_each_starting_with_a_comment():
 
 
 @pytest.mark.parametrize("example", readme_examples(), ids=lambda e: e.split("\n", 1)[0])
+@pytest.mark.slow
 def test_a_readme_example_pasted_as_the_argument_runs(warehouse, example):
     result = _query(example, "--db", warehouse)
     assert (result.exit_code, result.output.splitlines()[-1]) == (0, "(0 rows)")
@@ -71,6 +72,7 @@ def test_no_sql_is_a_clear_message(warehouse, sql):
             or isinstance(result.exception, SystemExit)) == (1, True, True)
 
 
+@pytest.mark.slow
 def test_a_query_over_the_timeout_is_stopped(warehouse):
     result = _query(SLOW_SQL, "--db", warehouse, "--timeout", "0.5")
     assert (result.exit_code, "ran over --timeout 0.5 s" in result.output) == (1, True)

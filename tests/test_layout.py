@@ -3,6 +3,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -26,6 +28,7 @@ def test_extract_jsonl_imports_neither_prefect_nor_duckdb():
     assert "claimhouse" in mods and not mods & {"prefect", "duckdb"}
 
 
+@pytest.mark.slow
 def test_the_steps_of_a_run_import_no_prefect():
     mods = _imports_after("import claimhouse.flows.steps")
     assert "claimhouse" in mods and "prefect" not in mods

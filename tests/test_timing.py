@@ -31,6 +31,7 @@ def test_linear_work_passes():
     assert_linear(linear, 1000)
 
 
+@pytest.mark.slow
 def test_quadratic_work_fails():
     with pytest.raises(AssertionError, match="quadratic"):
         assert_linear(quadratic, 200)

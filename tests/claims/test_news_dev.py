@@ -37,6 +37,7 @@ def test_the_dev_set_is_the_one_described():
 
 
 @pytest.mark.parametrize("metric", [m for m in FLOORS if m.endswith(("precision", "recall"))])
+@pytest.mark.slow
 def test_values_meet_their_floor(score, metric):
     full = metric.startswith("full")
     got = score.precision(full) if metric.endswith("precision") else score.recall(full)

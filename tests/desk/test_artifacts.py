@@ -116,6 +116,7 @@ def test_markdown_syntax_from_a_document_is_escaped():
     assert md("[x](javascript:alert(1)) *b*") == r"\[x\]\(javascript:alert\(1\)\) \*b\*"
 
 
+@pytest.mark.slow
 def test_serve_passes_a_webhook_url_to_the_deployment_and_refuses_others():
     from claimhouse.flows import serve
     from claimhouse.flows.pipeline_flow import run_pipeline

@@ -14,6 +14,8 @@ from claimhouse.flows.cli import main
 from claimhouse.flows.review import review_claim, review_fact
 from claimhouse.warehouse.db import connect
 
+pytestmark = pytest.mark.slow  # a warehouse linked and reviewed, shared by the module
+
 
 def run(*args):
     return CliRunner().invoke(main, [str(a) for a in args])

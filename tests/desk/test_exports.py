@@ -38,6 +38,7 @@ def test_sql_in_the_view_name_is_refused(desk_file, tmp_path):
     assert result.exit_code != 0 and "no view" in result.output
 
 
+@pytest.mark.slow
 def test_every_view_can_be_exported(desk_file, tmp_path):
     written = [export_view(desk_file, view, "parquet", tmp_path / f"{view}.parquet") >= 0 for view in VIEWS]
     assert all(written)

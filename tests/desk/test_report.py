@@ -20,12 +20,14 @@ def page(_desk_file_template, tmp_path_factory):
     return out.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_the_page_loads_nothing_from_elsewhere(page):
     loads = re.findall(r"""<(?:script|link|img|iframe|object|embed)\b|<[^>]*\bsrc\s*=|url\(|@import""", page,
                        re.IGNORECASE)
     assert loads == []
 
 
+@pytest.mark.slow
 def test_a_script_in_a_document_is_text_not_markup(page):
     assert ("<script" in page, "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in page) == (False, True)
 
@@ -73,12 +75,14 @@ def test_the_paragraph_around_a_quote_is_its_line():
     assert paragraph_around(text, start, start + 10) == ("The middle line says 40 percent.", 21, 31)
 
 
+@pytest.mark.slow
 def test_since_last_run_with_no_run_shows_no_conflicts(desk_file, tmp_path):
     out = tmp_path / "r.html"
     result = CliRunner().invoke(main, ["report", "--out", str(out), "--since", "last-run", "--db", str(desk_file)])
     assert result.exit_code == 0 and "No conflicts in this scope." in out.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_one_fact_only(desk_file, tmp_path):
     import duckdb
 
@@ -97,6 +101,7 @@ def test_an_unknown_fact_is_refused(desk_file, tmp_path):
     assert result.exit_code == 1 and "no fact 'zzz'" in result.output
 
 
+@pytest.mark.slow
 def test_an_update_is_shown_beside_the_earlier_figure(with_update, tmp_path):
     out = tmp_path / "report.html"
     write_report(with_update, out)
@@ -105,6 +110,7 @@ def test_an_update_is_shown_beside_the_earlier_figure(with_update, tmp_path):
     assert (marks[0], marks[2]) == ("3,419", "5,894")  # the earlier figure on the left, in sentence and paragraph
 
 
+@pytest.mark.slow
 def test_since_last_run_shows_what_the_latest_completed_run_found(with_update, tmp_path):
     from claimhouse.warehouse import store
     from claimhouse.warehouse.db import connect

@@ -20,6 +20,7 @@ def new_version(doc):
     return dataclasses.replace(doc, text=PREFACE + doc.text)
 
 
+@pytest.mark.slow
 def test_a_rejected_link_stays_rejected_across_a_rerun_and_a_new_version(desk, conflict, blog, wire):
     review_link(desk, *conflict, "reject", "ana", note="the blog counts a different route")
     assert conflicts(desk) == []
@@ -30,11 +31,13 @@ def test_a_rejected_link_stays_rejected_across_a_rerun_and_a_new_version(desk, c
     assert conflicts(desk) == []                             # ... and the decision still holds
 
 
+@pytest.mark.slow
 def test_without_a_decision_the_new_version_is_linked_again(desk, conflict, blog, wire):
     store_documents(desk, [new_version(blog), wire], "run-2")
     assert len(conflicts(desk)) == 1
 
 
+@pytest.mark.slow
 def test_claims_marked_different_facts_are_never_linked_again(desk, conflict, blog, wire):
     review_link(desk, *conflict, "different-fact", "ana")
     desk.execute("delete from claim_groups")  # as if linking started from scratch
@@ -55,6 +58,7 @@ def test_the_audit_trail_keeps_every_decision_in_order(desk, conflict):
     assert trail == [("ana", "reject", False), ("ben", "confirm", False), ("ana", "same-fact", True)]
 
 
+@pytest.mark.slow
 def test_a_corrected_value_is_what_the_views_show_with_the_extracted_value_beside_it(desk, blog, wire):
     (claim_id,) = desk.execute("select claim_id from claims where quote like '%520,000%'").fetchone()
     review_claim(desk, claim_id, "ana", field="value", corrected="530,000", note="the service's table says 530,000")
@@ -73,6 +77,7 @@ def test_a_corrected_period_and_subject(desk):
     assert row == ("2022-01-01", "2022-12-31", "people", "2023-01-01")
 
 
+@pytest.mark.slow
 def test_a_wrong_extraction_takes_the_claim_out_of_its_links(desk, conflict, blog, wire):
     review_claim(desk, conflict[0], "ana", decision="wrong-extraction")
     store_documents(desk, [new_version(blog), new_version(wire)], "run-2")
@@ -87,6 +92,7 @@ def test_a_verdict_on_a_fact_is_kept_with_its_note_and_evidence(desk, conflict):
     assert row == (fact_id, "misleading", "two routes mixed", "https://example.org/ev")
 
 
+@pytest.mark.slow
 def test_the_queue_lists_the_open_conflict_first_and_drops_it_once_decided(desk, conflict):
     first = desk.execute("select item, claim_id_a, claim_id_b from review_queue order by priority limit 1").fetchone()
     assert first == ("conflict", *conflict)

@@ -41,6 +41,7 @@ def test_the_rule_alone_does_not_link_the_trek(desk, three):
     assert links_of(desk, three[2]) == []
 
 
+@pytest.mark.slow
 def test_a_same_fact_pair_is_linked_by_the_next_run_as_its_intervals_say(desk, three, blog, wire, trek):
     blog_id, wire_id, trek_id = three
     review_link(desk, blog_id, trek_id, "same-fact", "ana", note="the trek is the Darién crossing")
@@ -54,6 +55,7 @@ def test_a_same_fact_pair_is_linked_by_the_next_run_as_its_intervals_say(desk, t
     assert "(the trek is the Darién crossing)" in reason
 
 
+@pytest.mark.slow
 def test_the_decided_conflict_shows_in_conflicts_and_group_links(desk, three, blog, wire, trek):
     blog_id, _, trek_id = three
     review_link(desk, blog_id, trek_id, "same-fact", "ana")
@@ -64,6 +66,7 @@ def test_the_decided_conflict_shows_in_conflicts_and_group_links(desk, three, bl
     assert desk.execute("select count(*) from group_links where relation = 'conflicts'").fetchone() == (2,)
 
 
+@pytest.mark.slow
 def test_a_decided_pair_is_one_link_not_its_groups(desk, blog, wire):
     """Two documents give the 2022 figure the same way (one value group), which the rule keeps apart
     from 2023's; a same-fact on the wire's figure and one of them links that pair only."""
@@ -82,6 +85,7 @@ def test_a_decided_pair_is_one_link_not_its_groups(desk, blog, wire):
     assert shown == [(1, 1)]  # the claims the decision linked, not the 2022 group's two
 
 
+@pytest.mark.slow
 def test_the_link_holds_across_a_rerun_and_a_new_version(desk, three, blog, wire, trek):
     blog_id, _, trek_id = three
     review_link(desk, blog_id, trek_id, "same-fact", "ana")
@@ -97,6 +101,7 @@ def test_the_link_holds_across_a_rerun_and_a_new_version(desk, three, blog, wire
     assert first_run == ("run-3",)  # restated, not new: found by the run after the decision
 
 
+@pytest.mark.slow
 def test_a_later_different_fact_takes_it_apart_again(desk, three, blog, wire, trek):
     blog_id, _, trek_id = three
     review_link(desk, blog_id, trek_id, "same-fact", "ana")
@@ -106,6 +111,7 @@ def test_a_later_different_fact_takes_it_apart_again(desk, three, blog, wire, tr
     assert desk.execute("select count(*) from conflicts").fetchone() == (1,)  # the planted one only
 
 
+@pytest.mark.slow
 def test_same_fact_on_a_pair_the_rule_links_stores_it_once(desk, conflict, blog, wire):
     review_link(desk, *conflict, "same-fact", "ana")
     store_documents(desk, [dataclasses.replace(blog, text="Updated. " + blog.text), wire], "run-2")
@@ -122,6 +128,7 @@ def test_a_decided_pair_is_judged_as_the_rule_judges_it(desk, conflict):
     assert decided == desk.execute("select relation, severity from group_links").fetchall() == [("conflicts", 0.2308)]
 
 
+@pytest.mark.slow
 def test_the_decided_conflict_is_in_the_report(desk, three, blog, wire, trek, tmp_path):
     from claimhouse.flows.report import write_report
 

@@ -37,6 +37,7 @@ def _doc(text: str, uri: str = "file:///tmp/limits.txt") -> Document:
 
 
 @pytest.mark.parametrize("name", LISTS)
+@pytest.mark.slow
 def test_a_run_of_bare_numbers_is_no_claim_and_the_claim_after_it_is_kept(name):
     text = LISTS[name] + ".\n\n" + REAL.strip()
     claims = extract_claims(text)

@@ -19,6 +19,7 @@ def test_source_tags_come_after_the_documents_own():
     (TransientFetchError("HTTP 503 for https://x.org (will retry)"), True),
     (RuntimeError("a bug"), False),
 ])
+@pytest.mark.slow
 def test_only_transient_failures_are_retried(error, retried):
     from prefect.states import Failed
 
@@ -32,6 +33,7 @@ def warehouse(tmp_path, migrated_file):
     return migrated_file(tmp_path / "w.duckdb")
 
 
+@pytest.mark.slow
 def test_a_fetched_source_tags_its_documents_and_logs_every_fetch(planted, warehouse):
     spec = SourceSpec(name="planted", kind="folder", location=str(planted), tags=("planted",))
     fetched = fetch_one_source(spec, {}, warehouse, "run-1")

@@ -81,6 +81,7 @@ def _progress_asked(monkeypatch, args):
     return asked
 
 
+@pytest.mark.slow
 def test_the_cli_asks_for_lines_off_a_terminal_and_nothing_when_quiet(monkeypatch):
     assert _progress_asked(monkeypatch, []) == ["lines"]
     assert _progress_asked(monkeypatch, ["--quiet"]) == ["off"]

@@ -36,6 +36,7 @@ def _run(planted, db_path, run_id):
     return summary
 
 
+@pytest.mark.slow
 def test_the_steps_store_a_run_and_a_rerun_adds_nothing(planted, tmp_path, rows):
     db_path = tmp_path / "w.duckdb"
     first, again = _run(planted, db_path, "run-1"), _run(planted, db_path, "run-2")
@@ -44,6 +45,7 @@ def test_the_steps_store_a_run_and_a_rerun_adds_nothing(planted, tmp_path, rows)
     assert (first.conflicts_new, again.claims_added) == (1, 0)
 
 
+@pytest.mark.slow
 def test_closing_a_run_that_never_opened_fails_unless_it_already_failed(tmp_path, caplog):
     db_path = tmp_path / "w.duckdb"
     open_run(db_path, "run-1", None)

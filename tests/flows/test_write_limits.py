@@ -17,6 +17,8 @@ from claimhouse.flows.steps import (
 from claimhouse.warehouse.db import WarehouseError, connect, load_sql, temp_dir
 from claimhouse.warehouse.limits import WriteLimits
 
+pytestmark = pytest.mark.slow  # a generated corpus published and linked under several memory limits
+
 RUN = "run-limits"
 # 128MB is about the least a 300-document run's link step fits in (96MB fails); 10,000 documents
 # need more than 128MB and fit in the default 256MB (README "Scale").

@@ -83,6 +83,7 @@ def _hold(db_path, read_only: bool = False) -> subprocess.Popen:
     return holder
 
 
+@pytest.mark.slow
 def test_a_file_held_by_another_process_past_the_wait_is_a_retry_error(db_path, con, monkeypatch):
     monkeypatch.setattr(db, "OPEN_WAIT_S", 0.3)
     con.close()
@@ -96,6 +97,7 @@ def test_a_file_held_by_another_process_past_the_wait_is_a_retry_error(db_path, 
     assert caught.value.kind == "retry"
 
 
+@pytest.mark.slow
 def test_a_writer_waits_for_a_reader_that_is_finishing(db_path, con):
     """A run that gets the writer lock while the previous run's process still reads the
     file (its printed summary) opens it a moment later instead of failing."""

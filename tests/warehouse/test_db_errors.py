@@ -83,6 +83,7 @@ def corrupt_warehouse(tmp_path):
     return path
 
 
+@pytest.mark.slow
 def test_a_corrupt_block_is_named_as_such_by_query(corrupt_warehouse):
     result = _cli("query", "select sum(x), count(distinct y) from filler", "--db", str(corrupt_warehouse))
     assert (result.exit_code, "does not match its checksum" in result.output, "Traceback" in result.output) == (

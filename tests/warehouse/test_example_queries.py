@@ -43,6 +43,7 @@ def test_example_query_appears_in_the_readme(name):
 
 
 @pytest.mark.parametrize("name", [q for q in QUERIES if not q.startswith(("02_", "05_"))])
+@pytest.mark.slow
 def test_example_query_returns_rows(loaded, name):
     assert loaded.execute(load_sql("queries", name)).fetchall()
 

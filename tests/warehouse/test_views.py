@@ -194,6 +194,7 @@ def two_sources(con, make):
     return _store_sources(con, make, ("61 percent", {}), ("52 percent", {}))
 
 
+@pytest.mark.slow
 def test_conflicts_join_both_sides(con, two_sources):
     (_, quote_a, title_a, uri_a), (_, quote_b, title_b, uri_b) = two_sources
     row = con.execute("select quote_a, quote_b, title_a, title_b, uri_a, uri_b from conflicts")
@@ -201,6 +202,7 @@ def test_conflicts_join_both_sides(con, two_sources):
     assert row == [(quote_a, quote_b, title_a, title_b, uri_a, uri_b)]
 
 
+@pytest.mark.slow
 def test_agreements_are_not_conflicts(con, make):
     _store_sources(con, make, ("61 percent", {}), ("52 percent", {"interval_low": 50.0, "interval_high": 62.0}))
     assert con.execute("select count(*), (select count(*) from conflicts) from claim_links").fetchone() == (1, 0)

@@ -1,9 +1,12 @@
 """The facts view: claims grouped into facts, with the values claimed and how many
 independent documents support each."""
 
+import pytest
+
 from tests.xref.conftest import CASES, documents, load
 
 
+@pytest.mark.slow
 def test_a_fact_counts_its_documents_and_the_support_for_each_value(warehouse):
     case = next(c for c in CASES if c["rule"].startswith("subjects"))
     load(warehouse, documents(case))
@@ -16,6 +19,7 @@ def test_a_fact_counts_its_documents_and_the_support_for_each_value(warehouse):
     assert sorted((s["value"], s["documents"]) for s in support) == [(2000.0, 1), (20000.0, 1), (24125.0, 1)]
 
 
+@pytest.mark.slow
 def test_claims_of_different_facts_are_different_facts(warehouse):
     case = next(c for c in CASES if c["rule"].startswith("different places"))
     load(warehouse, documents(case))

@@ -36,6 +36,7 @@ def _linked(links, word):
     return {pair: rel for pair, rel in links.items() if any(word in q for q in pair)}
 
 
+@pytest.mark.slow
 def test_one_death_in_andalusia_meets_no_valencia_toll(links):
     assert _linked(links, "one person") == {}
 

@@ -5,6 +5,7 @@ import datetime as dt
 import itertools
 
 import pandas as pd
+import pytest
 
 from claimhouse.flows.claims.extract import extract_claims
 from claimhouse.flows.claims.facts import document_features, relation, same_fact
@@ -35,6 +36,7 @@ A_TEXT = "The death toll in Turkey stood at 8,754 on Wednesday, officials said."
 B_TEXT = "The death toll in Turkey stood at 8,574 on Wednesday, medics said."
 
 
+@pytest.mark.slow
 def test_an_edit_elsewhere_in_a_page_does_not_re_announce_its_conflict(warehouse):
     first = _store(warehouse, [_doc("https://a.example/toll", A_TEXT, "2023-02-09"),
                                _doc("https://b.example/toll", B_TEXT, "2023-02-09")], "run-1")
@@ -47,6 +49,7 @@ def test_an_edit_elsewhere_in_a_page_does_not_re_announce_its_conflict(warehouse
     assert (first["conflicts_new"], second["conflicts_new"], now) == (1, 0, [(link_id, run_id)])
 
 
+@pytest.mark.slow
 def test_a_changed_claim_is_a_new_conflict(warehouse):
     _store(warehouse, [_doc("https://a.example/toll", A_TEXT, "2023-02-09"),
                        _doc("https://b.example/toll", B_TEXT, "2023-02-09")], "run-1")
@@ -56,6 +59,7 @@ def test_a_changed_claim_is_a_new_conflict(warehouse):
         "select run_id from claim_links where relation = 'conflicts'").fetchall()) == (1, [("run-2",)])
 
 
+@pytest.mark.slow
 def test_a_reposted_sentence_is_flagged_as_a_copy(warehouse):
     _store(warehouse, [_doc("https://a.example/wire", A_TEXT, "2023-02-09"),
                        _doc("https://b.example/repost", A_TEXT, "2023-02-09"),
@@ -79,6 +83,7 @@ def _python_decisions(docs: list[Document]) -> dict[frozenset, str]:
     return out
 
 
+@pytest.mark.slow
 def test_the_sql_pair_rule_decides_like_its_python_mirror(warehouse):
     docs = [d for case in CASES for d in documents(case)] + [
         _doc("https://a.example/toll", A_TEXT, "2023-02-09"), _doc("https://b.example/toll", B_TEXT, "2023-02-09"),

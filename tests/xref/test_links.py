@@ -15,6 +15,7 @@ def _links(con):
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.get("links")], ids=lambda c: c["rule"])
+@pytest.mark.slow
 def test_expected_links_are_found(warehouse, case):
     load(warehouse, documents(case))
     expected = {frozenset((a, b)): rel for a, b, rel in case["links"]}
@@ -22,6 +23,7 @@ def test_expected_links_are_found(warehouse, case):
 
 
 @pytest.mark.parametrize("case", [c for c in CASES if c.get("not_linked")], ids=lambda c: c["rule"])
+@pytest.mark.slow
 def test_pairs_that_must_not_be_linked_are_not(warehouse, case):
     load(warehouse, documents(case))
     quotes = {q for pair in case["not_linked"] for q in pair}
@@ -75,6 +77,7 @@ def _one_fact_stated_by(n: int) -> list:
                      published_at=dt.date(2024, 1, 15)) for i in range(n)]
 
 
+@pytest.mark.slow
 def test_stored_rows_grow_with_the_claims_and_pairs_are_derived(tmp_path, migrated_warehouse):
     found = []
     for n in (4, 12):
@@ -90,6 +93,7 @@ def test_stored_rows_grow_with_the_claims_and_pairs_are_derived(tmp_path, migrat
     assert found == [(4, 6, 1, 4, 6), (12, 66, 1, 36, 66)]
 
 
+@pytest.mark.slow
 def test_a_new_document_adds_only_its_own_links_and_no_known_conflict(warehouse):
     first, more = _one_fact_stated_by(5)[:4], _one_fact_stated_by(5)[4:]
     load(warehouse, first, run_id="run-1")
