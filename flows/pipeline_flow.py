@@ -76,18 +76,21 @@ def extract_and_stage(plan: Plan, staging: Staging, summary: RunSummary, workers
     files and the rows they hold."""
     logger = get_run_logger()
     batches = in_batches(plan.todo, batch_size(len(plan.todo)))
+    # a batch is staged where it is extracted, except on a Dask cluster, whose workers may not
+    # see this machine's disk: there the frames come back and the run's process writes them
+    stage_where_extracted = not dask_address
     arguments = ({"docs": batch, "versions": {d.document_id: plan.versions[d.document_id] for d in batch},
-                  "limits": limits}
-                 for batch in batches)
+                  "limits": limits, "stage_to": staging.path_for(i) if stage_where_extracted else None}
+                 for i, batch in enumerate(batches))
     rows = 0
     report.start(EXTRACTED, len(plan.todo))
     started = time.monotonic()
     with extraction_runner(workers, dask_address, len(batches)) as runner:
         results = run_batches(runner, extract_claims_task, arguments, in_flight_limit(runner, workers))
-        for batch, extracted in zip(batches, results, strict=True):
-            summary.claims_extracted += extracted.claims_extracted
-            rows += len(extracted.documents) + len(extracted.claims) + len(extracted.rejected)
-            staging.write(extracted)
+        for batch, result in zip(batches, results, strict=True):
+            staged = staging.add(result)
+            summary.claims_extracted += staged.claims_extracted
+            rows += staged.rows
             report.advance(EXTRACTED, len(batch))
         label = runner_label(runner)
     report.finish(EXTRACTED)

@@ -1,6 +1,9 @@
 """A run's extracted batches, staged on disk as they finish so memory does not grow with the
 corpus: one pickle file per batch in the run's own folder beside the warehouse
-(`<db>.staging/<run_id>/`). `publish` reads them back one at a time inside its one
+(`<db>.staging/<run_id>/`), written where the batch was extracted: by the worker process on
+this machine (the run's own process gets back only a `StagedBatch`, no frames to unpickle and
+pickle again), by the run's process for a batch back from a Dask cluster, whose workers may
+not see this disk. `publish` reads them back one at a time inside its one
 transaction; the folder is removed when the run ends. A run killed before publishing leaves
 only its folder, which the next run against the warehouse removes: the warehouse itself is
 untouched until publish commits.
@@ -26,6 +29,23 @@ def staging_root(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + SUFFIX)
 
 
+@dataclass(frozen=True)
+class StagedBatch:
+    """A batch written to its staging file: what the run counts of it without reading it."""
+
+    path: Path
+    rows: int  # documents, claims and refused rows
+    claims_extracted: int
+
+
+def write_batch(batch: Extracted, path: Path) -> StagedBatch:
+    """Write `batch` to `path` (a file of a run's staging folder)."""
+    with Path(path).open("wb") as out:
+        pickle.dump(batch, out, protocol=pickle.HIGHEST_PROTOCOL)
+    return StagedBatch(Path(path), len(batch.documents) + len(batch.claims) + len(batch.rejected),
+                       batch.claims_extracted)
+
+
 @dataclass
 class Staging:
     """The staged batches of one run, in the order they were written."""
@@ -44,12 +64,17 @@ class Staging:
         folder.mkdir(parents=True)
         return cls(folder)
 
-    def write(self, batch: Extracted) -> Path:
-        path = self.folder / f"batch-{len(self.files):06d}.pickle"
-        with path.open("wb") as out:
-            pickle.dump(batch, out, protocol=pickle.HIGHEST_PROTOCOL)
-        self.files.append(path)
-        return path
+    def path_for(self, index: int) -> Path:
+        """The file of the run's batch number `index`."""
+        return self.folder / f"batch-{index:06d}.pickle"
+
+    def add(self, staged: Extracted | StagedBatch) -> StagedBatch:
+        """Keep a batch written where it was extracted (a StagedBatch), or write one that came
+        back as frames, as the run's next file."""
+        if not isinstance(staged, StagedBatch):
+            staged = write_batch(staged, self.path_for(len(self.files)))
+        self.files.append(staged.path)
+        return staged
 
     def batches(self) -> Iterator[Extracted]:
         return read_batches(self.files)

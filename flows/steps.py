@@ -233,7 +233,7 @@ def plan_versions(db_path: Path, docs: list[Document], summary: RunSummary) -> P
 
 
 BATCH_SIZE = 50  # documents per extraction batch, at least
-MAX_BATCH_SIZE = 250  # and at most
+MAX_BATCH_SIZE = 500  # and at most (a worker stages its own batch: the run's process holds none)
 BATCHES_PER_RUN = 20  # a run of more than 1,000 documents is cut into about this many batches
 
 
@@ -242,7 +242,7 @@ def batch_size(documents: int, per_run: int = BATCHES_PER_RUN) -> int:
     a large run (up to MAX_BATCH_SIZE), so that it has about `per_run` batches. Each batch costs
     a fixed price whatever its size: a Prefect task run (on a worker process, its context and
     settings rebuilt), a Pandera pass per table, a pickle both ways, a staged file and a store
-    transaction. 2,000 documents make 20 batches of 100, 10,000 make 40 of 250 (rather than 200 of 50)."""
+    transaction. 2,000 documents make 20 batches of 100, 10,000 make 20 of 500 (rather than 200 of 50)."""
     return min(MAX_BATCH_SIZE, max(BATCH_SIZE, -(-documents // max(1, per_run))))
 
 

@@ -17,7 +17,7 @@ from claimhouse.flows.claims.model import Document
 from claimhouse.flows.ingest.local import FileStates
 from claimhouse.flows.ingest.sources import SourceSpec
 from claimhouse.flows.progress import Quiet
-from claimhouse.flows.staging import read_batches
+from claimhouse.flows.staging import StagedBatch, read_batches, write_batch
 from claimhouse.flows.steps import Extracted, Fetched, TransientFetchError, Validators
 
 FETCH_RETRY_DELAYS = (1.0, 4.0)  # seconds before the 2nd and 3rd attempt; a flow parameter
@@ -52,11 +52,15 @@ def fetch_source_task(spec: SourceSpec, validators: Validators, db_path: Path, r
     return fetched
 
 
-@task(name="extract-claims")
-def extract_claims_task(docs: list[Document], versions: dict[str, int],
-                        limits: ClaimLimits = CLAIM_LIMITS) -> Extracted:
-    """steps.extract_batch."""
-    return steps.extract_batch(docs, versions, limits)
+# never cached: a batch is extracted once per run, and a cached StagedBatch would name a file
+# its run removed (the default policy also hashes every document of the batch for nothing)
+@task(name="extract-claims", cache_policy=NO_CACHE)
+def extract_claims_task(docs: list[Document], versions: dict[str, int], limits: ClaimLimits = CLAIM_LIMITS,
+                        stage_to: Path | None = None) -> Extracted | StagedBatch:
+    """steps.extract_batch; written to the staging file `stage_to` when given (a worker on the
+    run's machine), returned otherwise."""
+    extracted = steps.extract_batch(docs, versions, limits)
+    return extracted if stage_to is None else write_batch(extracted, stage_to)
 
 
 @task(name="publish-run", cache_policy=NO_CACHE)  # a run's publish is never reused; `progress` does not hash

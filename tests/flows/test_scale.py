@@ -5,9 +5,10 @@ import os
 import pytest
 
 from benchmarks.bench_pipeline import write_corpus
+from claimhouse.flows import tasks
 from claimhouse.flows.ingest import local
 from claimhouse.flows.pipeline_flow import run_pipeline
-from claimhouse.flows.staging import Staging, staging_root
+from claimhouse.flows.staging import staging_root
 
 pytestmark = pytest.mark.flow
 
@@ -70,10 +71,10 @@ def test_a_run_that_fails_while_staging_leaves_the_warehouse_as_before(planted, 
     before = counts(rows, db_path)
     (planted / "e-new.md").write_text("---\ntitle: New\n---\nAbout 12,000 people crossed the Darien Gap in 2023.\n")
 
-    def broken(self, batch):
+    def broken(batch, path):
         raise OSError("disk full (planted)")
 
-    monkeypatch.setattr(Staging, "write", broken)
+    monkeypatch.setattr(tasks, "write_batch", broken)  # where the batch is extracted, it is staged
     with pytest.raises(OSError, match="planted"):
         run_pipeline(sources=[str(planted)], db_path=db_path)
     assert (counts(rows, db_path), staging_root(db_path).exists()) == (before, False)
