@@ -39,7 +39,7 @@ from claimhouse.flows.steps import (
     plan_versions,
 )
 from claimhouse.warehouse import store
-from claimhouse.warehouse.db import connect, load_sql, transaction
+from claimhouse.warehouse.db import apply_migrations, connect, load_sql, transaction
 from claimhouse.warehouse.limits import WRITE_LIMITS
 
 RUN = "run-memory"
@@ -114,6 +114,7 @@ def measure(folder: Path, batches: int, counts: bool) -> None:
         return lambda: con.execute(load_sql("links", name), {"run_id": RUN}).fetchone()
 
     con = connect(db, write_limits=WRITE_LIMITS)
+    apply_migrations(con)  # as a run's open_run does: the views of this tree, not of the staging's
     publishing = transaction(con, f"publishing run {RUN}")
     publishing.__enter__()  # one transaction over every batch and the link step, as steps.publish
     for i, path in enumerate(files):

@@ -142,3 +142,32 @@ def test_a_second_run_finds_only_its_own_conflicts_as_the_views_do(tmp_path, sta
         con.close()
     assert counts["conflicts_new"] == from_view > 0 and first_half > 0
     assert len(lean) > 0 and lean == view
+
+
+def test_pairs_a_person_took_apart_are_counted_and_shown_as_the_views_do(tmp_path, staged):
+    """Reviews move pairs off the streamed path (a group with a claim in a pair taken apart, or
+    a claim marked as a wrong extraction): the lean count and findings still equal the views'."""
+    from claimhouse.flows.review import review_claim, review_link
+
+    template, batches = staged
+    db = tmp_path / "reviewed.duckdb"
+    db.write_bytes(template.read_bytes())
+    publish(db, "run-first-half", iter(batches[:2]), [])
+    publish(db, RUN, iter(batches[2:]), [])
+    con = connect(db)
+    try:
+        worst = con.execute("select claim_id_a, claim_id_b from conflicts where run_id = $run_id "
+                            "order by severity desc, claim_id_a, claim_id_b limit 6", {"run_id": RUN}).fetchall()
+        for (a, b), decision in zip(worst[:4], ("reject", "different-fact", "reject", "confirm"), strict=True):
+            review_link(con, a, b, decision, "tester")
+        review_claim(con, worst[4][0], "tester", decision="wrong-extraction")
+        (from_view,) = con.execute(VIEW_NEW_CONFLICTS, {"run_id": RUN}).fetchone()
+        (lean_count,) = con.execute(load_sql("links", "count_new_conflicts"), {"run_id": RUN}).fetchone()
+        params = {"run_id": RUN, "limit": 100_000}
+        lean = con.execute(load_sql("queries", "run_findings_conflicts"), params).fetchall()
+        view = con.execute(VIEW_FINDINGS, params).fetchall()
+        (apart,) = con.execute("select count(*) from dismissed_links").fetchone()
+    finally:
+        con.close()
+    assert apart == 4 and lean_count == from_view > 0
+    assert len(lean) > 0 and lean == view

@@ -3,11 +3,19 @@
 -- building them. A pair of groups is found by its first candidate pair of claims (the first 3
 -- claims of each group, from different documents, not taken apart), in the order
 -- (later created_at, lower claim_id, higher claim_id), and belongs to the run of its later claim.
--- `group_links` keeps that first pair as a struct of claim ids and run ids per pair of groups
--- (about 0.9 GB at 10,000 documents); here the shown claims are numbered in claim_id order and
--- the first pair is a struct of numbers, so the aggregate fits in a small writer memory_limit
--- (warehouse/limits.py WriteLimits; the same count in 128MB at 10,000 documents). Pairs only a
--- person's decisions relate (`decided_links`) are counted as `group_links` shows them.
+--
+-- Two ways, so that a first run never aggregates its pairs of groups (they grow with the square
+-- of a block's groups: 2.0 million conflicting pairs at 20,000 generated documents, whose first
+-- pairs no longer fit the writer's 256MB at 50,000):
+--   counted  a pair one of whose groups is *fresh* (every shown claim is this run's: its first
+--            pair's later claim is one of them, since this run's rows are the latest; a clock set
+--            back between runs would break this) and neither of which has a shown claim in a pair
+--            a person took apart: it is this run's, and has a first pair unless every shown
+--            claim of both groups is in one and the same document. Only counted, streamed.
+--   found    every other pair touching the run's groups (a group restated or grown by this run,
+--            a pair taken apart): its first pair found as a struct of numbers (the shown claims
+--            numbered in claim_id order), few on a re-run, none on a first run.
+-- Pairs only a person's decisions relate (`decided_links`) are counted as `group_links` shows them.
 with
 
 dismissed_claims as (
@@ -39,18 +47,56 @@ shown as materialized (
     where rank <= 3
 ),
 
+-- claims in a pair a person took apart
+apart as (
+    select claim_id_a as claim_id from dismissed_links
+    where claim_id_b is not null
+    union
+    select claim_id_b from dismissed_links
+    where claim_id_b is not null
+),
+
+-- each group, from its shown claims
+shown_groups as materialized (
+    select
+        group_id,
+        bool_and(coalesce(run_id = $run_id, false)) as fresh,
+        case when count(distinct document_id) = 1 then min(document_id) end as one_document,
+        bool_or(claim_id in (select claim_id from apart)) as apart
+    from shown
+    group by group_id
+),
+
+counted as (
+    select count(*) as n
+    from group_candidates as r
+    inner join shown_groups as a on a.group_id = r.group_id_a
+    inner join shown_groups as b on b.group_id = r.group_id_b
+    where r.relation <> 'agrees'
+        and (a.fresh or b.fresh) and not a.apart and not b.apart
+        and (a.one_document is null or b.one_document is null or a.one_document <> b.one_document)
+),
+
+rest as materialized (
+    select r.group_id_a, r.group_id_b, r.relation, r.severity
+    from group_candidates as r
+    inner join shown_groups as a on a.group_id = r.group_id_a
+    inner join shown_groups as b on b.group_id = r.group_id_b
+    where r.relation <> 'agrees'
+        and (r.group_id_a in (select group_id from touched) or r.group_id_b in (select group_id from touched))
+        and not ((a.fresh or b.fresh) and not a.apart and not b.apart)
+),
+
 first_found as (
     select
         min({'created_at': greatest(a.created_at, b.created_at), 'lo': least(a.claim_no, b.claim_no),
              'hi': greatest(a.claim_no, b.claim_no), 'a': a.claim_no, 'b': b.claim_no}) as link
-    from group_candidates as r
+    from rest as r
     inner join shown as a on a.group_id = r.group_id_a
     inner join shown as b on b.group_id = r.group_id_b
     anti join dismissed_links as d
         on d.claim_id_a = least(a.claim_id, b.claim_id) and d.claim_id_b = greatest(a.claim_id, b.claim_id)
-    where (r.group_id_a in (select group_id from touched) or r.group_id_b in (select group_id from touched))
-        and r.relation <> 'agrees'
-        and a.document_id <> b.document_id
+    where a.document_id <> b.document_id
         and (r.group_id_a < r.group_id_b or a.claim_id < b.claim_id)
     group by r.group_id_a, r.group_id_b, r.relation, r.severity
 ),
@@ -72,4 +118,4 @@ decided as (
     group by least(d.group_id_a, d.group_id_b), greatest(d.group_id_a, d.group_id_b), d.relation, d.severity
 )
 
-select (select n from found) + (select count(*) from decided where run_id = $run_id)
+select (select n from counted) + (select n from found) + (select count(*) from decided where run_id = $run_id)

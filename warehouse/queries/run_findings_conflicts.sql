@@ -1,11 +1,12 @@
 -- Conflicts a run found (flows/artifacts.py: the run's Prefect artifact and webhook), worst first:
 -- the rows of `conflicts` with run_id = $run_id, in the order severity desc, claim_id_a, claim_id_b,
 -- at most $limit of them (tests/flows/test_write_limits.py compares the two).
--- `conflicts` keeps the first found pair of claims of every pair of value groups as a struct of
--- claim ids and run ids before the run_id filter and the limit (about 0.9 GB at 10,000
--- documents); here the pair is found as a struct of numbers (the shown claims numbered in
--- claim_id order, as in warehouse/links/count_new_conflicts.sql) and only the $limit rows
--- shown are worded (warehouse/macros/reasons.sql, as `conflicts` words them).
+-- `conflicts` keeps the first found pair of claims of every pair of value groups before the run_id
+-- filter and the limit; here, as in warehouse/links/count_new_conflicts.sql (which says why a pair
+-- with a fresh group is the run's), the pairs with a fresh group are streamed and only those as
+-- severe as the $limit-th worst of the run get their first pair found; the other pairs touching
+-- the run's groups get it as a struct of numbers; and only the $limit rows shown are worded
+-- (warehouse/macros/reasons.sql, as `conflicts` words them).
 with
 
 dismissed_claims as (
@@ -37,34 +38,6 @@ shown as materialized (
     where rank <= 3
 ),
 
-first_found as (
-    select
-        r.severity,
-        min({'created_at': greatest(a.created_at, b.created_at), 'lo': least(a.claim_no, b.claim_no),
-             'hi': greatest(a.claim_no, b.claim_no), 'a': a.claim_no, 'b': b.claim_no}) as link
-    from group_candidates as r
-    inner join shown as a on a.group_id = r.group_id_a
-    inner join shown as b on b.group_id = r.group_id_b
-    anti join dismissed_links as d
-        on d.claim_id_a = least(a.claim_id, b.claim_id) and d.claim_id_b = greatest(a.claim_id, b.claim_id)
-    where (r.group_id_a in (select group_id from touched) or r.group_id_b in (select group_id from touched))
-        and r.relation = 'conflicts'
-        and a.document_id <> b.document_id
-        and (r.group_id_a < r.group_id_b or a.claim_id < b.claim_id)
-    group by r.group_id_a, r.group_id_b, r.relation, r.severity
-),
-
-found as (
-    select
-        least(a.claim_id, b.claim_id) as claim_id_a,
-        greatest(a.claim_id, b.claim_id) as claim_id_b,
-        f.severity
-    from first_found as f
-    inner join shown as a on a.claim_no = f.link.a
-    inner join shown as b on b.claim_no = f.link.b
-    where case when a.created_at >= b.created_at then a.run_id else b.run_id end = $run_id
-),
-
 -- pairs of groups only a person's decisions relate, shown by the first decided pair (`group_links`)
 decided as (
     select
@@ -76,6 +49,111 @@ decided as (
         on r.group_id_a = least(d.group_id_a, d.group_id_b) and r.group_id_b = greatest(d.group_id_a, d.group_id_b)
     where d.relation = 'conflicts'
     group by least(d.group_id_a, d.group_id_b), greatest(d.group_id_a, d.group_id_b), d.relation, d.severity
+),
+
+-- claims in a pair a person took apart
+apart as (
+    select claim_id_a as claim_id from dismissed_links
+    where claim_id_b is not null
+    union
+    select claim_id_b from dismissed_links
+    where claim_id_b is not null
+),
+
+-- each group, from its shown claims (as in count_new_conflicts.sql)
+shown_groups as materialized (
+    select
+        group_id,
+        bool_and(coalesce(run_id = $run_id, false)) as fresh,
+        case when count(distinct document_id) = 1 then min(document_id) end as one_document,
+        bool_or(claim_id in (select claim_id from apart)) as apart
+    from shown
+    group by group_id
+),
+
+-- conflicting pairs of groups, one of them fresh, neither taken apart, not in one same document:
+-- the run's, found without their first pair
+streamed as (
+    select r.group_id_a, r.group_id_b, r.severity
+    from group_candidates as r
+    inner join shown_groups as a on a.group_id = r.group_id_a
+    inner join shown_groups as b on b.group_id = r.group_id_b
+    where r.relation = 'conflicts'
+        and (a.fresh or b.fresh) and not a.apart and not b.apart
+        and (a.one_document is null or b.one_document is null or a.one_document <> b.one_document)
+),
+
+rest as materialized (
+    select r.group_id_a, r.group_id_b, r.relation, r.severity
+    from group_candidates as r
+    inner join shown_groups as a on a.group_id = r.group_id_a
+    inner join shown_groups as b on b.group_id = r.group_id_b
+    where r.relation = 'conflicts'
+        and (r.group_id_a in (select group_id from touched) or r.group_id_b in (select group_id from touched))
+        and not ((a.fresh or b.fresh) and not a.apart and not b.apart)
+),
+
+-- the pairs of `rest` that are the run's, and the decided ones, with their shown pair
+rest_found as materialized (
+    select f.severity, least(a.claim_id, b.claim_id) as claim_id_a, greatest(a.claim_id, b.claim_id) as claim_id_b
+    from (
+        select
+            r.severity,
+            min({'created_at': greatest(a.created_at, b.created_at), 'lo': least(a.claim_no, b.claim_no),
+                 'hi': greatest(a.claim_no, b.claim_no), 'a': a.claim_no, 'b': b.claim_no}) as link
+        from rest as r
+        inner join shown as a on a.group_id = r.group_id_a
+        inner join shown as b on b.group_id = r.group_id_b
+        anti join dismissed_links as d
+            on d.claim_id_a = least(a.claim_id, b.claim_id) and d.claim_id_b = greatest(a.claim_id, b.claim_id)
+        where a.document_id <> b.document_id
+            and (r.group_id_a < r.group_id_b or a.claim_id < b.claim_id)
+        group by r.group_id_a, r.group_id_b, r.relation, r.severity
+    ) as f
+    inner join shown as a on a.claim_no = f.link.a
+    inner join shown as b on b.claim_no = f.link.b
+    where case when a.created_at >= b.created_at then a.run_id else b.run_id end = $run_id
+),
+
+-- the severity of the $limit-th worst conflict of the run: only pairs as severe get their first pair
+cutoff as (
+    select min(severity) as severity from (
+        select severity from (
+            select severity from streamed
+            union all
+            select severity from rest_found
+            union all
+            select severity from decided
+            where link.run_id = $run_id
+        )
+        order by severity desc
+        limit $limit
+    )
+),
+
+first_found as (
+    select
+        r.severity,
+        min({'created_at': greatest(a.created_at, b.created_at), 'lo': least(a.claim_no, b.claim_no),
+             'hi': greatest(a.claim_no, b.claim_no), 'a': a.claim_no, 'b': b.claim_no}) as link
+    from streamed as r
+    inner join shown as a on a.group_id = r.group_id_a
+    inner join shown as b on b.group_id = r.group_id_b
+    where r.severity >= (select severity from cutoff)
+        and a.document_id <> b.document_id
+    group by r.group_id_a, r.group_id_b, r.severity
+),
+
+found as (
+    select
+        least(a.claim_id, b.claim_id) as claim_id_a,
+        greatest(a.claim_id, b.claim_id) as claim_id_b,
+        f.severity
+    from first_found as f
+    inner join shown as a on a.claim_no = f.link.a
+    inner join shown as b on b.claim_no = f.link.b
+    union all
+    select claim_id_a, claim_id_b, severity from rest_found
 ),
 
 picked as (

@@ -8,7 +8,8 @@
 -- severity     relative gap between the two intervals (0 when they agree)
 --
 -- Blocking: an equi-join on block_key (unit family | measure | kind | forecast | partial |
--- country, flows/claims/facts.py), so DuckDB hashes each block instead of comparing all pairs.
+-- country, flows/claims/facts.py), and for two exact periods on the period too, so DuckDB hashes
+-- each block's period instead of comparing all pairs of a block.
 -- Scoring, the pair rule of facts.same_fact: the same scope path (a part never meets its whole:
 -- SY/opposition-held is not SY, org:amazon/twitch is not org:amazon), except that below country
 -- level a place meets the places inside it (US/HI/Maui and US/HI/Maui/Lahaina; facts.scopes_meet;
@@ -42,34 +43,60 @@ compared as (
     from signatures
 ),
 
-pairs as (
-    select
-        a.group_id as group_id_a,
-        b.group_id as group_id_b,
-        a.interval_low as lo_a,
-        a.interval_high as hi_a,
-        b.interval_low as lo_b,
-        b.interval_high as hi_b,
-        intervals_disjoint(a.qualifier, a.interval_low, a.interval_high,
-                           b.qualifier, b.interval_low, b.interval_high) as disjoint,
-        a.evolving and b.evolving as evolving,
-        later_is_higher(a.published_at, a.update_cue, a.mid, b.published_at, b.update_cue, b.mid) as later_higher
+-- the pair rule's candidates, in three joins that never meet: two groups with exact periods meet
+-- only on the same period, so they are joined on it (a block holds every period of a measure and
+-- place: joined on block_key alone, its pairs of years were formed and then dropped); a group whose
+-- period is only a reporting window meets every group of its block whose period overlaps, so the
+-- few loose groups are joined to their whole block, as the lower group of a pair and as the higher
+exact_pairs as (
+    select a.*, b.group_id as b_group_id, b.scope as b_scope, b.when_start as b_when_start,
+        b.when_end as b_when_end, b.interval_low as b_interval_low, b.interval_high as b_interval_high,
+        b.qualifier as b_qualifier, b.evolving as b_evolving, b.update_cue as b_update_cue,
+        b.published_at as b_published_at, b.nested as b_nested, b.mid as b_mid
     from compared as a
     inner join compared as b
         on a.block_key = b.block_key
+        and a.when_start is not distinct from b.when_start
+        and a.when_end is not distinct from b.when_end
         and a.group_id <= b.group_id
-    where (
-            a.scope is not distinct from b.scope
-            or (a.nested and b.nested
-                and (starts_with(a.scope, b.scope || '/') or starts_with(b.scope, a.scope || '/')))
-        )
-        and (
-            (not a.when_loose and not b.when_loose
-                and a.when_start is not distinct from b.when_start
-                and a.when_end is not distinct from b.when_end)
-            or ((a.when_loose or b.when_loose)
-                and a.when_start <= b.when_end and b.when_start <= a.when_end)
-        )
+    where not a.when_loose and not b.when_loose
+),
+
+loose_pairs as (
+    select a.*, b.group_id as b_group_id, b.scope as b_scope, b.when_start as b_when_start,
+        b.when_end as b_when_end, b.interval_low as b_interval_low, b.interval_high as b_interval_high,
+        b.qualifier as b_qualifier, b.evolving as b_evolving, b.update_cue as b_update_cue,
+        b.published_at as b_published_at, b.nested as b_nested, b.mid as b_mid
+    from (select * from compared where when_loose) as a
+    inner join compared as b
+        on a.block_key = b.block_key
+        and a.group_id <= b.group_id
+    where a.when_start <= b.when_end and b.when_start <= a.when_end
+    union all
+    select a.*, b.group_id, b.scope, b.when_start, b.when_end, b.interval_low, b.interval_high,
+        b.qualifier, b.evolving, b.update_cue, b.published_at, b.nested, b.mid
+    from (select * from compared where not when_loose) as a
+    inner join (select * from compared where when_loose) as b
+        on a.block_key = b.block_key
+        and a.group_id < b.group_id
+    where a.when_start <= b.when_end and b.when_start <= a.when_end
+),
+
+pairs as (
+    select
+        group_id as group_id_a,
+        b_group_id as group_id_b,
+        interval_low as lo_a,
+        interval_high as hi_a,
+        b_interval_low as lo_b,
+        b_interval_high as hi_b,
+        intervals_disjoint(qualifier, interval_low, interval_high,
+                           b_qualifier, b_interval_low, b_interval_high) as disjoint,
+        evolving and b_evolving as evolving,
+        later_is_higher(published_at, update_cue, mid, b_published_at, b_update_cue, b_mid) as later_higher
+    from (select * from exact_pairs union all select * from loose_pairs)
+    where scope is not distinct from b_scope
+        or (nested and b_nested and (starts_with(scope, b_scope || '/') or starts_with(b_scope, scope || '/')))
 ),
 
 final as (
