@@ -20,6 +20,7 @@ claim_groups and group_candidates (the pairs of value groups) of the published w
 from __future__ import annotations
 
 import argparse
+import os
 import pickle
 import shutil
 import time
@@ -40,7 +41,7 @@ from claimhouse.flows.steps import (
 )
 from claimhouse.warehouse import store
 from claimhouse.warehouse.db import apply_migrations, connect, load_sql, transaction
-from claimhouse.warehouse.limits import WRITE_LIMITS
+from claimhouse.warehouse.limits import WRITE_LIMITS, WriteLimits
 
 RUN = "run-memory"
 BATCH = 250  # documents per staged batch, as steps.batch_size gave a run of 10,000 or more when the README's figures were measured (now 500)
@@ -113,7 +114,7 @@ def measure(folder: Path, batches: int, counts: bool) -> None:
     def count(name: str) -> Callable[[], object]:
         return lambda: con.execute(load_sql("links", name), {"run_id": RUN}).fetchone()
 
-    con = connect(db, write_limits=WRITE_LIMITS)
+    con = connect(db, write_limits=WriteLimits(memory_limit=os.environ.get("MEMORY_LIMIT", WRITE_LIMITS.memory_limit)))
     apply_migrations(con)  # as a run's open_run does: the views of this tree, not of the staging's
     publishing = transaction(con, f"publishing run {RUN}")
     publishing.__enter__()  # one transaction over every batch and the link step, as steps.publish

@@ -23,7 +23,7 @@ from claimhouse.flows.output import (
     shown_line,
     write_rows,
 )
-from claimhouse.warehouse.limits import ReadLimits
+from claimhouse.warehouse.limits import WRITE_LIMITS, ReadLimits, checked_size
 
 DEFAULT_DB = "claimhouse.duckdb"
 EXIT_SOURCES_FAILED = 3
@@ -53,6 +53,13 @@ def _seconds(context: click.Context, parameter: click.Parameter, value: float) -
     return value
 
 
+def _size(context: click.Context, parameter: click.Parameter, value: str) -> str:
+    try:
+        return checked_size(value)
+    except ValueError as error:
+        raise click.BadParameter(shown(str(error))) from None
+
+
 _sources_options = (
     click.option("--source", "sources", multiple=True, metavar="PATH_OR_URL",
                  help="A file, a folder (recursive), an http(s) URL or feed:URL. Repeatable. "
@@ -73,6 +80,10 @@ _sources_options = (
                  help="How long to wait for another run writing to the same warehouse."),
     click.option("--workers", type=click.IntRange(min=1), default=None,
                  help="Processes extracting claims in parallel. Default: one per core; 1: in the run's own process."),
+    click.option("--memory-limit", "memory_limit", default=WRITE_LIMITS.memory_limit, show_default=True,
+                 callback=_size, metavar="SIZE",
+                 help="DuckDB's memory for the run's writer (publish and link); what does not fit spills "
+                      "beside the warehouse, and a run that needs more fails and stores nothing."),
     click.option("--dask-address", metavar="tcp://HOST:8786",
                  help="Extract on an existing Dask cluster (its scheduler's address) instead of local "
                       "processes; needs claimhouse[dask] here and on the workers."),
@@ -108,7 +119,7 @@ def _quiet_prefect() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress and no summary; failures still go to stderr.")
 def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_private: bool,
         allow_hosts: tuple[str, ...], timeout_s: float, lock_timeout_s: float, workers: int | None,
-        dask_address: str | None, references: tuple[str, ...], quiet: bool) -> None:
+        memory_limit: str, dask_address: str | None, references: tuple[str, ...], quiet: bool) -> None:
     """Run the pipeline (a Prefect flow run) over the sources into the warehouse.
 
     A second run against the same warehouse waits for the first (up to --lock-timeout).
@@ -132,7 +143,8 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
             summary = run_pipeline(sources=list(sources) or None, sources_file=sources_file, db_path=Path(db_path),
                                    allow_private=allow_private, timeout_s=timeout_s, lock_timeout_s=lock_timeout_s,
                                    references=list(references) or None, allow_hosts=list(allow_hosts) or None,
-                                   workers=workers, dask_address=dask_address, progress=progress)
+                                   workers=workers, dask_address=dask_address, progress=progress,
+                                   memory_limit=memory_limit)
     except (WarehouseBusy, WarehouseError, RunStopped, RunnerError) as exc:
         raise click.ClickException(shown(str(exc))) from None
     except OSError as exc:  # the warehouse's folder or lock file
@@ -155,7 +167,7 @@ def run(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_
               help="POST a JSON summary to this webhook after each run that finds new conflicts.")
 def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allow_private: bool,
           allow_hosts: tuple[str, ...], timeout_s: float, lock_timeout_s: float, workers: int | None,
-          dask_address: str | None, cron: str | None, interval_s: float | None, name: str | None,
+          memory_limit: str, dask_address: str | None, cron: str | None, interval_s: float | None, name: str | None,
           notify_url: str | None) -> None:
     """Serve the pipeline on a schedule through Prefect until Ctrl-C.
 
@@ -170,7 +182,7 @@ def serve(sources: tuple[str, ...], sources_file: str | None, db_path: str, allo
     try:
         parameters = deployment_parameters(sources_file, list(sources), db_path, allow_private, timeout_s,
                                            lock_timeout_s, list(allow_hosts), notify_url, workers=workers,
-                                           dask_address=dask_address)
+                                           dask_address=dask_address, memory_limit=memory_limit)
         serve_pipeline(parameters, cron=cron, interval_s=interval_s, name=name or DEPLOYMENT_NAME)
     except ServeError as exc:
         raise click.ClickException(shown(str(exc))) from None

@@ -41,6 +41,7 @@ from claimhouse.flows.tasks import (
 )
 from claimhouse.schemas.vocab import COMPLETED, COMPLETED_WITH_FAILURES, FAILED, RUNNING
 from claimhouse.warehouse.db import waiting_for_readers
+from claimhouse.warehouse.limits import WRITE_LIMITS, checked_size
 
 DEFAULT_DB = Path("claimhouse.duckdb")
 LOCK_TIMEOUT_S = 600.0
@@ -118,6 +119,7 @@ def run_pipeline(
     workers: int | None = None,
     dask_address: str | None = None,
     progress: str = "off",
+    memory_limit: str = WRITE_LIMITS.memory_limit,
 ) -> dict:
     """Fetch every source, extract and validate claims, store them and link them.
 
@@ -129,6 +131,7 @@ def run_pipeline(
     Extraction runs on `workers` processes (default: one per core; 1: in the flow's own
     process), or on the Dask cluster at `dask_address` (e.g. tcp://host:8786).
     `progress`: "live" (bars on a terminal), "lines" (plain lines) or "off".
+    `memory_limit` is DuckDB's for the run's writer (warehouse/limits.py WriteLimits).
     The run publishes a Prefect artifact of what it found, and POSTs it to `notify_url` when it
     found new conflicts (flows/artifacts.py). A document brings at most `max_claims_per_sentence`
     claims of one sentence and `max_claims_per_document` in all, and links at most
@@ -139,6 +142,7 @@ def run_pipeline(
     summary = RunSummary(run_id=flow_run.id or str(uuid.uuid4()))
     delays = FETCH_RETRY_DELAYS if retry_delays_s is None else tuple(retry_delays_s)
     limits = ClaimLimits(max_claims_per_sentence, max_claims_per_document, max_linked_claims_per_fact)
+    write_limits = replace(WRITE_LIMITS, memory_limit=checked_size(memory_limit))  # refused before any work
     staging = None
     report = reporter(progress)
     with stop_on_signals(), warehouse_lock(db_path, lock_timeout_s, on_wait=logger.info), \
@@ -166,7 +170,8 @@ def run_pipeline(
             if references is None and not sources and not sources_file:
                 references = default_references()
             report.start(STORED, rows)
-            published = publish_run_task(db_path, summary.run_id, staged, list(references or []), report)
+            published = publish_run_task(db_path, summary.run_id, staged, list(references or []), report,
+                                         write_limits)
             for key, n in published["counts"].items():
                 setattr(summary, key, getattr(summary, key) + n)
             summary.failures += published["errors"]

@@ -40,6 +40,7 @@ def deployment_parameters(
     notify_url: str | None = None,
     workers: int | None = None,
     dask_address: str | None = None,
+    memory_limit: str | None = None,
 ) -> dict:
     """The flow parameters of the deployment (`notify_url`: a webhook told of new conflicts). Paths
     are made absolute: runs start in their own process, not necessarily in this directory. Served
@@ -56,6 +57,8 @@ def deployment_parameters(
         params["workers"] = workers
     if dask_address:
         params["dask_address"] = dask_address
+    if memory_limit:
+        params["memory_limit"] = memory_limit
     if sources_file is not None:
         params["sources_file"] = str(Path(sources_file).expanduser().absolute())
     if sources:

@@ -19,6 +19,7 @@ from claimhouse.flows.ingest.sources import SourceSpec
 from claimhouse.flows.progress import Quiet
 from claimhouse.flows.staging import StagedBatch, read_batches, write_batch
 from claimhouse.flows.steps import Extracted, Fetched, TransientFetchError, Validators
+from claimhouse.warehouse.limits import WRITE_LIMITS, WriteLimits
 
 FETCH_RETRY_DELAYS = (1.0, 4.0)  # seconds before the 2nd and 3rd attempt; a flow parameter
 
@@ -65,10 +66,10 @@ def extract_claims_task(docs: list[Document], versions: dict[str, int], limits: 
 
 @task(name="publish-run", cache_policy=NO_CACHE)  # a run's publish is never reused; `progress` does not hash
 def publish_run_task(db_path: Path, run_id: str, staged: list[Path], references: list[str],
-                     progress: Quiet | None = None) -> dict:
+                     progress: Quiet | None = None, limits: WriteLimits = WRITE_LIMITS) -> dict:
     """steps.publish of the run's staged batches: everything the run stores, in one transaction;
     reference errors are logged."""
-    published = steps.publish(db_path, run_id, read_batches(staged), references, progress or Quiet())
+    published = steps.publish(db_path, run_id, read_batches(staged), references, progress or Quiet(), limits)
     for e in published["errors"]:
         get_run_logger().warning("reference: %s", e)
     return published

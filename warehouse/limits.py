@@ -2,7 +2,11 @@
 the CLI can show them in --help and `extract` still starts without DuckDB)."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+# a size as DuckDB reads it: "512MB", "2GB", "1.5GiB"
+_SIZE = re.compile(r"\s*\d+(?:\.\d+)?\s*(?:[KMGT]i?B|B)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -32,9 +36,16 @@ class WriteLimits:
     covers DuckDB's buffer pool only: Python's frames and pickles come on top (a run's process
     holds 300-450 MB of its own while extracting). Sizes are DuckDB's ("512MB", "10GB")."""
 
-    memory_limit: str = "256MB"
+    memory_limit: str = "512MB"  # `claimhouse run --memory-limit`
     max_temp_directory_size: str = "20GB"
 
 
 WRITE_LIMITS = WriteLimits()
+
+
+def checked_size(text: str) -> str:
+    """`text` if it is a size DuckDB reads ("512MB", "2GB"), else ValueError naming it."""
+    if not _SIZE.fullmatch(text or ""):
+        raise ValueError(f"{text!r} is not a size such as 512MB or 2GB")
+    return text.strip()
 TEMP_SUFFIX = ".tmp"  # DuckDB's own default name for a database file's temporary folder

@@ -103,6 +103,21 @@ def test_a_run_without_new_conflicts_sends_nothing(hostile_planted, db_path, web
     assert (summary["conflicts_new"], received) == (0, [])
 
 
+@pytest.mark.flow
+def test_the_findings_of_a_run_that_counted_no_new_conflict_do_not_look_for_them(hostile_planted, db_path,
+                                                                                  monkeypatch):
+    from claimhouse.flows import artifacts
+
+    run_id = run_pipeline(sources=[str(hostile_planted)], db_path=db_path)["run_id"]
+    asked = []
+    real = artifacts.load_sql
+    monkeypatch.setattr(artifacts, "load_sql", lambda *names: asked.append(names[-1]) or real(*names))
+    looked = artifacts.findings(db_path, run_id)
+    skipped = artifacts.findings(db_path, run_id, new_conflicts=False)
+    assert asked == ["run_findings_conflicts", "run_findings_checks", "run_findings_checks"]
+    assert len(looked["conflicts"]) > 0 and skipped == {"conflicts": [], "checks": looked["checks"]}
+
+
 @pytest.mark.parametrize(("given", "shown"), [
     ("<b>x</b>", "&lt;b&gt;x&lt;/b&gt;"),
     ("a\x1b[2Jb", "a\\x1b[2Jb"),

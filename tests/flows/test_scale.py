@@ -132,3 +132,22 @@ def test_a_run_killed_while_staging_leaves_the_warehouse_as_before(tmp_path, row
     assert counts(rows, db) == before
     summary = run_pipeline(sources=[str(folder)], db_path=db)
     assert (summary["status"], summary["docs_new"], staging_root(db).exists()) == ("completed", 200, False)
+
+
+def test_the_writers_memory_limit_is_a_run_setting(planted, db_path, monkeypatch):
+    """`memory_limit` reaches the run's publish; a size DuckDB cannot read is refused before any work."""
+    from claimhouse.flows import steps
+
+    seen = []
+    real = steps.publish
+
+    def publish(*args, **kwargs):
+        seen.append(args[5].memory_limit if len(args) > 5 else kwargs["limits"].memory_limit)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(steps, "publish", publish)
+    assert run_pipeline(sources=[str(planted)], db_path=db_path, memory_limit="300MB")["docs_new"] == 4
+    assert seen == ["300MB"]
+    with pytest.raises(ValueError, match="'lots' is not a size"):
+        run_pipeline(sources=[str(planted)], db_path=db_path, memory_limit="lots")
+    assert seen == ["300MB"]

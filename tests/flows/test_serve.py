@@ -245,3 +245,10 @@ def test_served_flow_runs_on_its_schedule_and_each_run_is_recorded(planted, tmp_
     assert set(flow_run_ids) <= set(completed) and set(completed[run_id] for run_id in flow_run_ids) == {4}
     assert rows(db_path, "select count(*), min(tags) from documents") == [(4, ["planted"])]
     assert (served.returncode, leftovers) == (0, set()), serve_log.read_text(errors="replace")[-3000:]
+
+
+def test_the_writers_memory_limit_is_a_deployment_parameter_when_given():
+    from claimhouse.flows import serve
+
+    assert serve.deployment_parameters(sources=["x"], memory_limit="1GB")["memory_limit"] == "1GB"
+    assert "memory_limit" not in serve.deployment_parameters(sources=["x"])
