@@ -80,7 +80,10 @@ class Lines(Quiet):
         rate, left = rate_and_left(count.done, count.total, elapsed)
         of = f"/{count.total}" if count.total is not None else ""
         tail = f"done in {elapsed:.1f} s" if finished else f"{left:.0f} s left" if left is not None else "..."
-        self.out.write(f"{stage} {count.done}{of} ({rate:.0f}/s, {tail})\n")
+        if count.total is None and count.done == 0:  # a stage without units (linking): its time only
+            self.out.write(f"{stage} ({tail})\n")
+        else:
+            self.out.write(f"{stage} {count.done}{of} ({rate:.0f}/s, {tail})\n")
         self.out.flush()
 
 

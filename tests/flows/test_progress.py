@@ -33,6 +33,15 @@ def test_no_line_before_the_interval_but_one_when_the_stage_ends():
     assert out.getvalue() == "rows stored 10/10 (5/s, done in 2.0 s)\n"
 
 
+def test_a_stage_without_units_shows_its_time_only():
+    out, clock = io.StringIO(), Clock()
+    lines = Lines(out=out, clock=clock)
+    lines.start("linking", None)
+    clock.now = 2.5
+    lines.finish("linking")
+    assert out.getvalue() == "linking (done in 2.5 s)\n"
+
+
 def test_rate_and_time_left_are_unknown_without_a_total():
     assert rate_and_left(30, None, 3.0) == (10.0, None)
 
