@@ -248,6 +248,9 @@ class PrefectServer:
         self.log.close()
 
 
+ARTIFACTS_FAILED = "could not publish the run's artifacts"  # flows/artifacts.py after_run
+
+
 def _children_cpu_s() -> float:
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime
@@ -277,7 +280,10 @@ def run_once(label: str, corpus: Path, db: Path, workers: int, prefect_home: Pat
             "load_average_1min": load,
             "peak_rss_tree_mb": round(peak.tree / 1024, 1), "peak_rss_run_mb": round(peak.own / 1024, 1),
             "extracted_documents": int(match[1]) if match else None,
-            "extract_seconds": float(match[3]) if match else None, "summary": summary, "rows": table_rows(db)}
+            "extract_seconds": float(match[3]) if match else None, "summary": summary, "rows": table_rows(db),
+            # a run whose report on itself failed still exits 0 (its data is committed): say so here
+            "artifacts_published": ARTIFACTS_FAILED not in out,
+            "warnings": [line.strip()[:300] for line in out.splitlines() if "| WARNING |" in line][:20]}
 
 
 def bench_size(n: int, args: argparse.Namespace, tmp: Path, home: Path, api_url: str | None) -> list[dict]:
@@ -335,7 +341,8 @@ def main(argv: list[str] | None = None) -> None:
                           f"(CPU x{r['cpu_vs_first_run']}) tree {r['peak_rss_tree_mb']:>5.0f} MB "
                           f"run {r['peak_rss_run_mb']:>5.0f} MB extract {r['extract_seconds']} s "
                           f"(x{r.get('extract_speedup_vs_1_worker', '-')} vs 1 worker) rows {r['rows']} "
-                          f"load {r['load_average_1min']:.1f}", flush=True)
+                          f"load {r['load_average_1min']:.1f}"
+                          + ("" if r["artifacts_published"] else " ARTIFACTS NOT PUBLISHED"), flush=True)
         finally:
             if server:
                 server.stop()

@@ -17,6 +17,7 @@ import requests
 from claimhouse.flows.claimreview import inert_json
 from claimhouse.flows.output import shown
 from claimhouse.warehouse.db import connect, load_sql
+from claimhouse.warehouse.limits import WRITE_LIMITS, ReadLimits, WriteLimits
 
 SUMMARY_KEY = "claimhouse-run-summary"
 FINDINGS_KEY = "claimhouse-run-findings"
@@ -39,12 +40,19 @@ def md(value) -> str:
 
 
 def findings(db_path: str | Path, run_id: str, limit: int = MAX_ROWS, *,
-             new_conflicts: bool = True) -> dict[str, list[dict]]:
+             new_conflicts: bool = True, write_limits: WriteLimits = WRITE_LIMITS) -> dict[str, list[dict]]:
     """The run's new conflicts (worst first) and contradicted checks, at most `limit` of each. A run
     whose link step counted no new conflicting pair (`new_conflicts` false) shows none, so its
-    conflicts are not looked for: the query holds a hash table over every value group of the
-    warehouse (about 1 GB at 50,000 documents), for a re-run that found nothing."""
-    con = connect(db_path, read_only=True)
+    conflicts are not looked for: the query holds hash tables over every value group of the
+    warehouse, for a re-run that found nothing.
+
+    The query runs within the run writer's limits (`write_limits`: its memory_limit, and its room
+    for temporary files), not a reader's: a report on a run has to fit where the run fit. Under the
+    reader's 1GB of memory and 1GB of temporary files, a 50,000-document first run could not
+    publish its artifacts (it needed 2.6 GB of temporary files)."""
+    reading = ReadLimits(memory_limit=write_limits.memory_limit,
+                         max_temp_directory_size=write_limits.max_temp_directory_size)
+    con = connect(db_path, read_only=True, limits=reading)
     try:
         out = {"conflicts": []}
         for name in ("conflicts", "checks") if new_conflicts else ("checks",):
@@ -87,11 +95,13 @@ def findings_table(found: dict[str, list[dict]]) -> list[dict]:
     return rows
 
 
-def publish_artifacts(db_path: str | Path, summary: dict) -> dict[str, list[dict]]:
+def publish_artifacts(db_path: str | Path, summary: dict,
+                      write_limits: WriteLimits = WRITE_LIMITS) -> dict[str, list[dict]]:
     """Create the run's markdown and table artifacts (inside a flow run); returns the findings."""
     from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-    found = findings(db_path, summary["run_id"], new_conflicts=summary["conflicts_new"] > 0)
+    found = findings(db_path, summary["run_id"], new_conflicts=summary["conflicts_new"] > 0,
+                     write_limits=write_limits)
     create_markdown_artifact(key=SUMMARY_KEY, markdown=summary_markdown(summary, found),
                              description="What this claimhouse run found")
     create_table_artifact(key=FINDINGS_KEY, table=findings_table(found) or [{"finding": "none"}],
@@ -120,11 +130,12 @@ def notify(url: str, payload: dict) -> int:
     return response.status_code
 
 
-def after_run(db_path: str | Path, summary: dict, notify_url: str | None, logger) -> None:
+def after_run(db_path: str | Path, summary: dict, notify_url: str | None, logger,
+              write_limits: WriteLimits = WRITE_LIMITS) -> None:
     """Publish the artifacts, and POST to the webhook when the run found new conflicts. A failure
     here is logged: the run's data is already committed."""
     try:
-        found = publish_artifacts(db_path, summary)
+        found = publish_artifacts(db_path, summary, write_limits)
     except Exception as error:  # an artifact is a report on the run, not part of it
         logger.warning("could not publish the run's artifacts: %s", shown(str(error)))
         return

@@ -188,5 +188,5 @@ def run_pipeline(
             report.close()
             close_run(db_path, summary, logger)
     logger.info("run %s %s: %s", summary.run_id, summary.status, summary.counts())
-    after_run(db_path, asdict(summary), notify_url, logger)
+    after_run(db_path, asdict(summary), notify_url, logger, write_limits)
     return asdict(summary)

@@ -118,6 +118,33 @@ def test_the_findings_of_a_run_that_counted_no_new_conflict_do_not_look_for_them
     assert len(looked["conflicts"]) > 0 and skipped == {"conflicts": [], "checks": looked["checks"]}
 
 
+@pytest.mark.flow
+def test_the_findings_query_runs_within_the_run_writers_limits_not_a_readers(hostile_planted, db_path,
+                                                                             monkeypatch):
+    import duckdb
+
+    from claimhouse.flows import artifacts
+    from claimhouse.warehouse.limits import READ_LIMITS, WriteLimits
+
+    run_id = run_pipeline(sources=[str(hostile_planted)], db_path=db_path)["run_id"]
+    seen = []
+    real = artifacts.connect
+
+    def connect(*args, **kwargs):
+        con = real(*args, **kwargs)
+        seen.append(con.execute("select current_setting('memory_limit'), "
+                                "current_setting('max_temp_directory_size')").fetchone())
+        return con
+
+    monkeypatch.setattr(artifacts, "connect", connect)
+    limits = WriteLimits(memory_limit="300MB", max_temp_directory_size="3GB")
+    found = artifacts.findings(db_path, run_id, write_limits=limits)
+    as_duckdb_shows = duckdb.connect(config={"memory_limit": "300MB", "max_temp_directory_size": "3GB"}).execute(
+        "select current_setting('memory_limit'), current_setting('max_temp_directory_size')").fetchone()
+    assert seen == [as_duckdb_shows] and READ_LIMITS.memory_limit != "300MB"
+    assert found["conflicts"]
+
+
 @pytest.mark.parametrize(("given", "shown"), [
     ("<b>x</b>", "&lt;b&gt;x&lt;/b&gt;"),
     ("a\x1b[2Jb", "a\\x1b[2Jb"),

@@ -77,9 +77,20 @@ counted as (
         and (a.one_document is null or b.one_document is null or a.one_document <> b.one_document)
 ),
 
+-- a pair of `rest` has a group taken apart, or a touched group that is not fresh (both are not
+-- fresh): only the pairs of those groups are formed (none on a first run: its groups are all fresh)
+driving as (
+    select group_id from shown_groups
+    where apart or not fresh and group_id in (select group_id from touched)
+),
+
 rest as materialized (
     select r.group_id_a, r.group_id_b, r.relation, r.severity
-    from group_candidates as r
+    from (
+        select * from group_candidates semi join driving as k on k.group_id = group_id_a
+        union
+        select * from group_candidates semi join driving as k on k.group_id = group_id_b
+    ) as r
     inner join shown_groups as a on a.group_id = r.group_id_a
     inner join shown_groups as b on b.group_id = r.group_id_b
     where r.relation <> 'agrees'

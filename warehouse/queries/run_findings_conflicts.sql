@@ -73,7 +73,7 @@ shown_groups as materialized (
 
 -- conflicting pairs of groups, one of them fresh, neither taken apart, not in one same document:
 -- the run's, found without their first pair
-streamed as (
+streamed as not materialized (
     select r.group_id_a, r.group_id_b, r.severity
     from group_candidates as r
     inner join shown_groups as a on a.group_id = r.group_id_a
@@ -83,9 +83,20 @@ streamed as (
         and (a.one_document is null or b.one_document is null or a.one_document <> b.one_document)
 ),
 
+-- a pair of `rest` has a group taken apart, or a touched group that is not fresh (both are not
+-- fresh): only the pairs of those groups are formed (none on a first run: its groups are all fresh)
+driving as (
+    select group_id from shown_groups
+    where apart or not fresh and group_id in (select group_id from touched)
+),
+
 rest as materialized (
     select r.group_id_a, r.group_id_b, r.relation, r.severity
-    from group_candidates as r
+    from (
+        select * from group_candidates semi join driving as k on k.group_id = group_id_a
+        union
+        select * from group_candidates semi join driving as k on k.group_id = group_id_b
+    ) as r
     inner join shown_groups as a on a.group_id = r.group_id_a
     inner join shown_groups as b on b.group_id = r.group_id_b
     where r.relation = 'conflicts'
@@ -116,7 +127,7 @@ rest_found as materialized (
 ),
 
 -- the severity of the $limit-th worst conflict of the run: only pairs as severe get their first pair
-cutoff as (
+cutoff as materialized (
     select min(severity) as severity from (
         select severity from (
             select severity from streamed
@@ -131,16 +142,22 @@ cutoff as (
     )
 ),
 
+-- the streamed pairs as severe as the cutoff, kept apart from the joins below so that the cutoff is
+-- applied before them (in one query DuckDB joined every streamed pair to its claims first)
+worst as materialized (
+    select group_id_a, group_id_b, severity from streamed
+    where severity >= (select severity from cutoff)
+),
+
 first_found as (
     select
         r.severity,
         min({'created_at': greatest(a.created_at, b.created_at), 'lo': least(a.claim_no, b.claim_no),
              'hi': greatest(a.claim_no, b.claim_no), 'a': a.claim_no, 'b': b.claim_no}) as link
-    from streamed as r
+    from worst as r
     inner join shown as a on a.group_id = r.group_id_a
     inner join shown as b on b.group_id = r.group_id_b
-    where r.severity >= (select severity from cutoff)
-        and a.document_id <> b.document_id
+    where a.document_id <> b.document_id
     group by r.group_id_a, r.group_id_b, r.severity
 ),
 

@@ -32,6 +32,16 @@ decided as (
     select uri_b, quote_b from same_fact_reviews
 ),
 
+-- their claims, by id: matched from the few decisions, so that the many current claims are not
+-- held with their quotes and uris to be tested against them
+decided_claims as (
+    select c.claim_id
+    from decided as x
+    inner join current_claims as c on c.quote = x.quote
+    inner join document_versions as d
+        on d.document_id = c.document_id and d.version = c.version and d.uri = x.uri
+),
+
 compared as (
     select
         c.claim_id, c.document_id, c.claim_key, c.copy_key,
@@ -44,7 +54,7 @@ compared as (
     inner join document_versions as d
         on d.document_id = c.document_id and d.version = c.version
     where c.block_key is not null
-        or (d.uri, c.quote) in (select uri, quote from decided)
+        or c.claim_id in (select claim_id from decided_claims)
 ),
 
 final as (
