@@ -20,14 +20,12 @@ from claimhouse.flows.ingest.sources import SourceSpec, adhoc_source, load_sourc
 from claimhouse.flows.lock import warehouse_lock
 from claimhouse.flows.progress import EXTRACTED, FETCHED, STORED, Quiet, reporter
 from claimhouse.flows.runners import extraction_runner, in_flight_limit, run_batches, runner_label
-from claimhouse.flows.staging import Staging
+from claimhouse.flows.staging import SpooledBatch, Staging, read_spooled, release_freed_memory
 from claimhouse.flows.steps import (
-    Plan,
     RunSummary,
     batch_size,
     close_run,
     gather_fetched,
-    in_batches,
     open_run,
     plan_versions,
     read_file_states,
@@ -69,33 +67,33 @@ def source_specs(sources: list[str] | None, sources_file: Path | None, *, allow_
     return specs or [adhoc_source(s, timeout_s, max_bytes, allow_private, allow_hosts) for s in default_sources()]
 
 
-def extract_and_stage(plan: Plan, staging: Staging, summary: RunSummary, workers: int | None,
+def extract_and_stage(spooled: list[SpooledBatch], staging: Staging, summary: RunSummary, workers: int | None,
                       dask_address: str | None, report: Quiet,
                       limits: ClaimLimits = CLAIM_LIMITS) -> tuple[list[Path], int]:
-    """Extract the plan's batches on the chosen runner, staging each as it comes back (in the
+    """Extract the spooled batches on the chosen runner, staging each as it comes back (in the
     plan's order), so that only a few batches are in memory at a time. Returns the staged
     files and the rows they hold."""
     logger = get_run_logger()
-    batches = in_batches(plan.todo, batch_size(len(plan.todo)))
-    # a batch is staged where it is extracted, except on a Dask cluster, whose workers may not
-    # see this machine's disk: there the frames come back and the run's process writes them
-    stage_where_extracted = not dask_address
-    arguments = ({"docs": batch, "versions": {d.document_id: plan.versions[d.document_id] for d in batch},
-                  "limits": limits, "stage_to": staging.path_for(i) if stage_where_extracted else None}
-                 for i, batch in enumerate(batches))
+    documents = sum(s.documents for s in spooled)
+    # a batch is read and staged where it is extracted, except on a Dask cluster, whose workers
+    # may not see this machine's disk: there the documents go out and the frames come back
+    on_this_machine = not dask_address
+    arguments = ({"docs": s.path, "limits": limits, "stage_to": staging.path_for(i)} if on_this_machine
+                 else dict(zip(("docs", "versions"), read_spooled(s.path), strict=True), limits=limits)
+                 for i, s in enumerate(spooled))
     rows = 0
-    report.start(EXTRACTED, len(plan.todo))
+    report.start(EXTRACTED, documents)
     started = time.monotonic()
-    with extraction_runner(workers, dask_address, len(batches)) as runner:
+    with extraction_runner(workers, dask_address, len(spooled)) as runner:
         results = run_batches(runner, extract_claims_task, arguments, in_flight_limit(runner, workers))
-        for batch, result in zip(batches, results, strict=True):
+        for batch, result in zip(spooled, results, strict=True):
             staged = staging.add(result)
             summary.claims_extracted += staged.claims_extracted
             rows += staged.rows
-            report.advance(EXTRACTED, len(batch))
+            report.advance(EXTRACTED, batch.documents)
         label = runner_label(runner)
     report.finish(EXTRACTED)
-    logger.info("extracted %d documents in %d batches in %.2f s (%s)", len(plan.todo), len(batches),
+    logger.info("extracted %d documents in %d batches in %.2f s (%s)", documents, len(spooled),
                 time.monotonic() - started, label)
     return list(staging.files), rows
 
@@ -161,12 +159,18 @@ def run_pipeline(
             for _ in as_completed(futures):
                 report.advance(FETCHED)
             report.finish(FETCHED)
-            docs = gather_fetched([f.result() for f in futures], summary, db_path)
-            del futures
+            fetched = [f.result() for f in futures]
+            docs = gather_fetched(fetched, summary, db_path)
+            for result in fetched:  # Prefect's task runner keeps each fetch's result: let the texts go
+                result.documents.clear()
+            del futures, fetched
             plan = plan_versions(db_path, docs, summary)
             del docs
             staging = Staging.open(db_path, summary.run_id)
-            staged, rows = extract_and_stage(plan, staging, summary, workers, dask_address, report, limits)
+            spooled = staging.spool(plan, batch_size(len(plan.todo)))
+            del plan  # the documents' texts are in the input files now
+            release_freed_memory()
+            staged, rows = extract_and_stage(spooled, staging, summary, workers, dask_address, report, limits)
             if references is None and not sources and not sources_file:
                 references = default_references()
             report.start(STORED, rows)

@@ -17,7 +17,7 @@ from claimhouse.flows.claims.model import Document
 from claimhouse.flows.ingest.local import FileStates
 from claimhouse.flows.ingest.sources import SourceSpec
 from claimhouse.flows.progress import Quiet
-from claimhouse.flows.staging import StagedBatch, read_batches, write_batch
+from claimhouse.flows.staging import StagedBatch, read_batches, read_spooled, write_batch
 from claimhouse.flows.steps import Extracted, Fetched, TransientFetchError, Validators
 from claimhouse.warehouse.limits import WRITE_LIMITS, WriteLimits
 
@@ -56,11 +56,14 @@ def fetch_source_task(spec: SourceSpec, validators: Validators, db_path: Path, r
 # never cached: a batch is extracted once per run, and a cached StagedBatch would name a file
 # its run removed (the default policy also hashes every document of the batch for nothing)
 @task(name="extract-claims", cache_policy=NO_CACHE)
-def extract_claims_task(docs: list[Document], versions: dict[str, int], limits: ClaimLimits = CLAIM_LIMITS,
-                        stage_to: Path | None = None) -> Extracted | StagedBatch:
-    """steps.extract_batch; written to the staging file `stage_to` when given (a worker on the
-    run's machine), returned otherwise."""
-    extracted = steps.extract_batch(docs, versions, limits)
+def extract_claims_task(docs: list[Document] | Path, versions: dict[str, int] | None = None,
+                        limits: ClaimLimits = CLAIM_LIMITS, stage_to: Path | None = None) -> Extracted | StagedBatch:
+    """steps.extract_batch of `docs`, or of the batch spooled to the file `docs` (a worker on the
+    run's machine reads its documents there; flows/staging.py); written to the staging file
+    `stage_to` when given (a worker on the run's machine), returned otherwise."""
+    if isinstance(docs, Path):
+        docs, versions = read_spooled(docs)
+    extracted = steps.extract_batch(docs, versions or {}, limits)
     return extracted if stage_to is None else write_batch(extracted, stage_to)
 
 

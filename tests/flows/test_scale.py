@@ -66,6 +66,28 @@ def test_a_file_with_a_new_mtime_is_read_again_and_counts_as_unchanged(planted, 
     assert (reads, summary["docs_unchanged"], summary["claims_added"]) == (["b-darien-wire.md"], 4, 0)
 
 
+def test_while_a_batch_is_extracted_the_run_holds_no_other_batchs_documents(tmp_path, monkeypatch):
+    import gc
+
+    from claimhouse.flows import steps
+    from claimhouse.flows.claims.model import Document
+
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 150, seed=5, n_facts=5, popular_share=0.2)  # 3 batches of 50
+    alive = []
+    real = steps.extract_batch
+
+    def extract_batch(docs, versions, limits):
+        mine = {id(d) for d in docs}
+        alive.append(sum(1 for o in gc.get_objects() if isinstance(o, Document) and id(o) not in mine))
+        return real(docs, versions, limits)
+
+    monkeypatch.setattr(steps, "extract_batch", extract_batch)
+    summary = run_pipeline(sources=[str(corpus)], db_path=tmp_path / "w.duckdb", workers=1)
+    assert summary["docs_new"] == 150 and len(alive) == 3
+    assert alive == [0, 0, 0]  # the fetched documents were spooled and let go
+
+
 def test_a_run_that_fails_while_staging_leaves_the_warehouse_as_before(planted, db_path, rows, monkeypatch):
     run_pipeline(sources=[str(planted)], db_path=db_path)
     before = counts(rows, db_path)
