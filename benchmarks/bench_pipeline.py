@@ -46,6 +46,7 @@ import tempfile
 import threading
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 
 from benchmarks.provenance import git, package_version
@@ -286,29 +287,36 @@ def run_once(label: str, corpus: Path, db: Path, workers: int, prefect_home: Pat
             "warnings": [line.strip()[:300] for line in out.splitlines() if "| WARNING |" in line][:20]}
 
 
-def bench_size(n: int, args: argparse.Namespace, tmp: Path, home: Path, api_url: str | None) -> list[dict]:
+def bench_size(n: int, args: argparse.Namespace, tmp: Path, home: Path, api_url: str | None) -> Iterator[dict]:
+    """The runs of one size, each yielded as it ends (so a later run that fails keeps the record of
+    the earlier ones), with its ratios against the first run of the same size."""
     corpus = tmp / f"corpus-{n}"
     write_corpus(corpus, n, args.seed, args.popular_facts, args.popular_share)
-    runs = []
-    if n in args.baseline_sizes:
-        runs.append(run_once(BASELINE, corpus, tmp / f"one-{n}.duckdb", 1, home, args.timeout, api_url))
-    db = tmp / f"many-{n}.duckdb"
-    first = run_once(f"first run, {args.workers} workers", corpus, db, args.workers, home, args.timeout, api_url)
-    runs.append(first)
-    runs.append(run_once("unchanged re-run", corpus, db, args.workers, home, args.timeout, api_url))
-    changed = change_files(corpus, args.changed_share, args.seed)
-    runs.append(run_once(f"re-run, {changed} files changed", corpus, db, args.workers, home, args.timeout, api_url))
-    one = runs[0] if runs[0]["run"] == BASELINE else None
-    for r in runs:
+    one = first = None
+
+    def finished(r: dict) -> dict:
         r["documents"] = n
         r["documents_per_s"] = round(n / r["seconds"], 1)
         r["documents_per_cpu_s"] = round(n / r["cpu_seconds"], 1) if r["cpu_seconds"] else None
-        r["time_vs_first_run"] = round(r["seconds"] / first["seconds"], 3)
-        r["cpu_vs_first_run"] = round(r["cpu_seconds"] / first["cpu_seconds"], 3) if first["cpu_seconds"] else None
+        base = first or r
+        r["time_vs_first_run"] = round(r["seconds"] / base["seconds"], 3)
+        r["cpu_vs_first_run"] = round(r["cpu_seconds"] / base["cpu_seconds"], 3) if base["cpu_seconds"] else None
         if one and r["extract_seconds"] and one["extract_seconds"] and r["extracted_documents"] == n:
             r["extract_speedup_vs_1_worker"] = round(one["extract_seconds"] / r["extract_seconds"], 2)
+        return r
+
+    if n in args.baseline_sizes:
+        one = run_once(BASELINE, corpus, tmp / f"one-{n}.duckdb", 1, home, args.timeout, api_url)
+    db = tmp / f"many-{n}.duckdb"
+    first = run_once(f"first run, {args.workers} workers", corpus, db, args.workers, home, args.timeout, api_url)
+    if one:
+        yield finished(one)  # its ratio is against the first run, so it comes after it
+    yield finished(first)
+    yield finished(run_once("unchanged re-run", corpus, db, args.workers, home, args.timeout, api_url))
+    changed = change_files(corpus, args.changed_share, args.seed)
+    yield finished(run_once(f"re-run, {changed} files changed", corpus, db, args.workers, home, args.timeout,
+                            api_url))
     shutil.rmtree(corpus)
-    return runs
 
 
 def main(argv: list[str] | None = None) -> None:
