@@ -143,10 +143,20 @@ cutoff as materialized (
 ),
 
 -- the streamed pairs as severe as the cutoff, kept apart from the joins below so that the cutoff is
--- applied before them (in one query DuckDB joined every streamed pair to its claims first)
+-- applied before them (in one query DuckDB joined every streamed pair to its claims first), and
+-- applied to the pairs of groups before they are joined to their groups' flags: filtering
+-- `streamed` instead, DuckDB joined every pair to the flags and then the cutoff (a nested loop
+-- over 32 million pairs at 100,000 documents: 49.6 s for the query, 36.6 s this way)
 worst as materialized (
-    select group_id_a, group_id_b, severity from streamed
-    where severity >= (select severity from cutoff)
+    select r.group_id_a, r.group_id_b, r.severity
+    from (
+        select group_id_a, group_id_b, severity from group_candidates
+        where relation = 'conflicts' and severity >= (select severity from cutoff)
+    ) as r
+    inner join shown_groups as a on a.group_id = r.group_id_a
+    inner join shown_groups as b on b.group_id = r.group_id_b
+    where (a.fresh or b.fresh) and not a.apart and not b.apart
+        and (a.one_document is null or b.one_document is null or a.one_document <> b.one_document)
 ),
 
 first_found as (
