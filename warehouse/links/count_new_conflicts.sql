@@ -24,7 +24,7 @@ dismissed_claims as (
 ),
 
 members as (
-    select s.claim_id, s.document_id, s.group_id, s.run_id, s.created_at
+    select s.claim_id, s.document_id, s.group_id, hash(s.block_key) as block_hash, s.run_id, s.created_at
     from grouped_claims as s
     anti join dismissed_claims as x on x.claim_id = s.claim_id
 ),
@@ -60,6 +60,7 @@ apart as (
 shown_groups as materialized (
     select
         group_id,
+        any_value(block_hash) as block_hash,
         bool_and(coalesce(run_id = $run_id, false)) as fresh,
         case when count(distinct document_id) = 1 then min(document_id) end as one_document,
         bool_or(claim_id in (select claim_id from apart)) as apart
@@ -67,11 +68,21 @@ shown_groups as materialized (
     group by group_id
 ),
 
+-- the groups of the blocks with a fresh group (by a hash of block_key: a collision only adds groups):
+-- a pair with a fresh group is in one of them. On a re-run they are few, so the pairs of the
+-- warehouse are matched against a small table (a 1 %-changed re-run at 100,000 documents: 16.8 ->
+-- 5.8 s); on a first run they are all the groups
+fresh_blocks as materialized (
+    select g.group_id, g.fresh, g.apart, g.one_document
+    from shown_groups as g
+    semi join (select block_hash from shown_groups where fresh) as f on f.block_hash = g.block_hash
+),
+
 counted as (
     select count(*) as n
     from group_candidates as r
-    inner join shown_groups as a on a.group_id = r.group_id_a
-    inner join shown_groups as b on b.group_id = r.group_id_b
+    inner join fresh_blocks as a on a.group_id = r.group_id_a
+    inner join fresh_blocks as b on b.group_id = r.group_id_b
     where r.relation <> 'agrees'
         and (a.fresh or b.fresh) and not a.apart and not b.apart
         and (a.one_document is null or b.one_document is null or a.one_document <> b.one_document)

@@ -15,7 +15,7 @@ dismissed_claims as (
 ),
 
 members as (
-    select s.claim_id, s.document_id, s.group_id, s.run_id, s.created_at
+    select s.claim_id, s.document_id, s.group_id, hash(s.block_key) as block_hash, s.run_id, s.created_at
     from grouped_claims as s
     anti join dismissed_claims as x on x.claim_id = s.claim_id
 ),
@@ -64,6 +64,7 @@ apart as (
 shown_groups as materialized (
     select
         group_id,
+        any_value(block_hash) as block_hash,
         bool_and(coalesce(run_id = $run_id, false)) as fresh,
         case when count(distinct document_id) = 1 then min(document_id) end as one_document,
         bool_or(claim_id in (select claim_id from apart)) as apart
@@ -71,13 +72,21 @@ shown_groups as materialized (
     group by group_id
 ),
 
+-- the groups of the blocks with a fresh group, as in count_new_conflicts.sql: a pair with a fresh
+-- group is in one of them
+fresh_blocks as materialized (
+    select g.group_id, g.fresh, g.apart, g.one_document
+    from shown_groups as g
+    semi join (select block_hash from shown_groups where fresh) as f on f.block_hash = g.block_hash
+),
+
 -- conflicting pairs of groups, one of them fresh, neither taken apart, not in one same document:
 -- the run's, found without their first pair
 streamed as not materialized (
     select r.group_id_a, r.group_id_b, r.severity
     from group_candidates as r
-    inner join shown_groups as a on a.group_id = r.group_id_a
-    inner join shown_groups as b on b.group_id = r.group_id_b
+    inner join fresh_blocks as a on a.group_id = r.group_id_a
+    inner join fresh_blocks as b on b.group_id = r.group_id_b
     where r.relation = 'conflicts'
         and (a.fresh or b.fresh) and not a.apart and not b.apart
         and (a.one_document is null or b.one_document is null or a.one_document <> b.one_document)
@@ -153,8 +162,8 @@ worst as materialized (
         select group_id_a, group_id_b, severity from group_candidates
         where relation = 'conflicts' and severity >= (select severity from cutoff)
     ) as r
-    inner join shown_groups as a on a.group_id = r.group_id_a
-    inner join shown_groups as b on b.group_id = r.group_id_b
+    inner join fresh_blocks as a on a.group_id = r.group_id_a
+    inner join fresh_blocks as b on b.group_id = r.group_id_b
     where (a.fresh or b.fresh) and not a.apart and not b.apart
         and (a.one_document is null or b.one_document is null or a.one_document <> b.one_document)
 ),
