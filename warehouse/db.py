@@ -27,7 +27,7 @@ SQL_KINDS = ("migrations", "macros", "views", "queries", "links", "reads", "stat
 MIGRATION_NAME = re.compile(r"^(?P<version>\d{4})_\w+\.sql$")
 
 # Macros (warehouse/macros/<name>.sql): scalar SQL functions the views share, created before them.
-MACROS = ("intervals", "reasons")
+MACROS = ("intervals", "reasons", "run_pairs")
 
 # Views in dependency order: a view may select from the views before it.
 VIEWS = (

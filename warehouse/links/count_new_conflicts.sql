@@ -84,8 +84,7 @@ counted as (
     inner join fresh_blocks as a on a.group_id = r.group_id_a
     inner join fresh_blocks as b on b.group_id = r.group_id_b
     where r.relation <> 'agrees'
-        and (a.fresh or b.fresh) and not a.apart and not b.apart
-        and (a.one_document is null or b.one_document is null or a.one_document <> b.one_document)
+        and streamed_pair(a.fresh, b.fresh, a.apart, b.apart, a.one_document, b.one_document)
 ),
 
 -- a pair of `rest` has a group taken apart, or a touched group that is not fresh (both are not

@@ -88,8 +88,7 @@ streamed as not materialized (
     inner join fresh_blocks as a on a.group_id = r.group_id_a
     inner join fresh_blocks as b on b.group_id = r.group_id_b
     where r.relation = 'conflicts'
-        and (a.fresh or b.fresh) and not a.apart and not b.apart
-        and (a.one_document is null or b.one_document is null or a.one_document <> b.one_document)
+        and streamed_pair(a.fresh, b.fresh, a.apart, b.apart, a.one_document, b.one_document)
 ),
 
 -- a pair of `rest` has a group taken apart, or a touched group that is not fresh (both are not
@@ -164,8 +163,7 @@ worst as materialized (
     ) as r
     inner join fresh_blocks as a on a.group_id = r.group_id_a
     inner join fresh_blocks as b on b.group_id = r.group_id_b
-    where (a.fresh or b.fresh) and not a.apart and not b.apart
-        and (a.one_document is null or b.one_document is null or a.one_document <> b.one_document)
+    where streamed_pair(a.fresh, b.fresh, a.apart, b.apart, a.one_document, b.one_document)
 ),
 
 first_found as (
