@@ -71,6 +71,12 @@ _PEOPLE_VERB_BEFORE_RE = re.compile(r"\b(?:kill(?:ed|ing|s)|injur(?:ed|ing|es)|w
                                     r"employ(?:ed|ing|s)|hir(?:ed|ing|es)|sack(?:ed|ing)|laid\s+off|lay(?:ing)?\s+off)\s+"
                                     r"(?:(?:at\s+least|more\s+than|about|around|some|nearly|almost|up\s+to|over|an\s+estimated|"
                                     r"another|only|just)\s+)?$", re.IGNORECASE)
+_STARTS_AT_BEFORE_RE = re.compile(r"\b(?:start(?:s|ing|ed)?|pric(?:es|ed|ing)\s+start(?:s|ing)?)\s+(?:at|from)\s+"
+                                  r"(?:(?:an?|just|only)\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
+_OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
+_MONEY_VERB_BEFORE_RE = re.compile(r"\b(?:spen[dt]|spending|cost(?:s|ing)?|raised?|raising|pa(?:y|id|ying)|worth|lost|los(?:e|ing)|"
+                                   r"earn(?:ed|ing|s)?|owe[ds]?|invest(?:ed|ing|s)?|sav(?:ed|ing)|made|mak(?:e|ing)|"
+                                   r"charg(?:ed|ing)|fined|sued\s+for|won)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BAR_BEFORE_RE = re.compile(r"(?:\b(?:well|just|far|comfortably)\s+)?\b(above|below|under|over|past|beyond|cross|crossed|crossing|"
                             r"break|broke|breaking|topping|topped|exceeding|exceeded|passing|passed)\s+the\s+"
                             r"(?:[a-z-]+\s+){0,3}?$", re.IGNORECASE)
@@ -274,10 +280,20 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
         if u is not None:
             d.qe, d.unit = u
         elif d.unit is None:
-            cur = cues.currency_after(text, d.qe, s.end)
+            scaled = cues.scaled_currency_after(text, d.qe, s.end) if not atom.scaled else None
+            cur = scaled[:2] if scaled else cues.currency_after(text, d.qe, s.end)
             sub = None if cur else cues.subunit_after(text, d.qe, s.end)
+            if scaled:
+                d.value *= scaled[2]  # "120 MEUR", "75 USD million"
+                d.precision *= scaled[2]
+            if cur and cur[1] == "GBP" and (weight := cues.pounds_of_weight(text, d.qs, d.qe, s.start, s.end)):
+                cur = (weight, "pound_mass")  # "the baby weighed 8 pounds", "50 pounds of cocaine"
             if cur:
                 d.qe, d.unit = cur
+                if not scaled and text[d.qe - 1].isalpha() and (sub_c := cues.subunit_compound_after(text, d.qe, s.end)):
+                    d.qe, d.value = sub_c[0], round(d.value + sub_c[1], 10)  # "3 dollars 50 cents": one amount, 3.50
+                    d.precision = 0.005
+                    d.consumed = max(d.consumed, d.qe)
             elif sub:
                 (d.qe, d.unit), d.value = sub, round(d.value / 100, 10)  # "46p" -> 0.46 GBP, "19.9 cents" -> 0.199 USD
     if rng is None and LEXICON.unit_family(d.unit) == "duration":
@@ -327,6 +343,8 @@ def _read_qualifier(s, d: Draft, atom: NumberAtom) -> None:
         d.qualifier = "upper_bound" if d.cue in _BAR_BELOW else "lower_bound"
         if d.cue in _BAR_CROSSED and d.dir_before is None:
             d.dir_before = ("increase", "level")
+    if d.qualifier == "exact" and _STARTS_AT_BEFORE_RE.search(text, max(s.start, d.qs - 40), d.qs):
+        d.qualifier, d.cue = "lower_bound", "starts at"  # "starts at a hefty $1199": the cheapest (NEWS_DEV conv. 35)
     if d.qualifier == "exact" and cues.ceiling_before(text, d.qs, s.start):
         d.qualifier, d.cue = "upper_bound", "maximum"  # "the maximum sentence for fraud is a 10 year ..."
     if d.qualifier == "lower_bound":
@@ -378,7 +396,10 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
     text = s.text
     subj_from = d.dir_after[1] if d.dir_after else d.qe
     after_of = atom.form in ("vague", "fraction", "onein") or (d.unit is not None and d.unit != "person")
-    subj = subject_after(text, subj_from, s.end, allow_of=after_of, through_prep=d.dir_after is not None)
+    bare_vague = atom.form == "vague" and not _OF_AFTER_RE.match(text, atom.end, s.end)
+    # ("Millions lost power": a bare vague plural is a noun of its own; no counted noun follows it)
+    subj = None if bare_vague else subject_after(text, subj_from, s.end, allow_of=after_of,
+                                                 through_prep=d.dir_after is not None)
     if subj is None and d.unit in (None, "person") and not (atom.form == "words" and atom.value == 1) and (
             part := _OF_TOTAL_RE.match(text, d.qe, s.end)):  # ("one of 10 players" is a pronoun)
         subj = subject_after(text, part.end(), s.end)  # "56 of the 59 seats", "three of the 10 break points": seats
@@ -399,6 +420,9 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
         d.unit = "person"  # "The number of patients waiting ... has hit 4.3 million"
     elif d.unit is None and subj is None and _PEOPLE_VERB_BEFORE_RE.search(text, max(s.start, d.qs - 40), d.qs):
         d.unit = "person"  # "police arrested more than a dozen", "the blast killed at least 30 and injured 120"
+    elif d.unit is None and bare_vague and d.qualifier == "lower_bound" and not _MONEY_VERB_BEFORE_RE.search(
+            text, max(s.start, d.qs - 30), d.qs):
+        d.unit = "person"  # "Tens of thousands protested", "bills for millions" (but "spent millions": money)
     elif d.unit is None and _PERSON_COMPOUND_RE.match(text, d.qe, s.end):
         d.unit = "person"  # "the 40-member house", "a 15-strong squad"
     elif d.unit is None and subj is None and atom.form == "digits" and _PEOPLE_BEFORE_RE.search(

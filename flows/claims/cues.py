@@ -31,8 +31,9 @@ _CUE_MAX_WORDS = max(len(c.split()) for c in _CUE_CLASS)
 _CUE_LAST_WORDS = frozenset(c.split(" ")[-1] for c in _CUE_CLASS)  # a cue before a number ends in one of these
 _TAIL_WORDS_RE = re.compile(r"[^\s]+")
 _ARTICLES = ("a", "an")
-# verbs that make "up to" a rise: "edged up to 4.6%", "ticked up to 3.1%"
-_UP_TO_VERBS = frozenset({"edged", "edges", "edging", "ticked", "ticks", "crept", "creeps", "moved", "moves", "went", "goes",
+# verbs that make "up to" a rise: "edged up to 4.6%", "ticked up to 3.1%" (not "goes up to": a scale's or a price
+# list's top, "the speedometer goes up to 200mph", "goes up to $1599 for the top variant", NEWS_DEV conv. 35)
+_UP_TO_VERBS = frozenset({"edged", "edges", "edging", "ticked", "ticks", "crept", "creeps", "moved", "moves", "went",
                           "shot", "shoots", "revised", "revises", "ramped", "ramps", "stepped", "steps", "picked", "picks",
                           "rounded", "pushed", "pushes", "jumped", "climbed", "rose", "rises", "risen", "inched", "inches",
                           "drifted", "rallied", "bumped", "scaled", "marked", "notched"})
@@ -115,7 +116,7 @@ _SUFFIX_RE = re.compile(
 
 
 _GLUED_AMOUNT_RE = re.compile(r"[1-9][\d,. ]*(?![\w/-])")
-_NAIRA_AMOUNT_RE = re.compile(r"[\d,.]+\s*(?:trillion|billion|million|bn|tn|m)\b|[\d,.]+\s+(?:per|a|to\s+the)\s+dollar\b",
+_NAIRA_AMOUNT_RE = re.compile(r"[\d,.]+\s*(?:trillion|billion|million|bn|tn|trn|mn|mln|m)\b|[\d,.]+\s+(?:per|a|to\s+the)\s+dollar\b",
                               re.IGNORECASE)
 
 
@@ -134,11 +135,68 @@ def currency_before(text: str, qstart: int, floor: int) -> tuple[int, str] | Non
     return qstart - len(window) + m.start("code"), LEXICON.currency_prefix[code]
 
 
+# an ISO 4217 code after the number, in capitals ("500 SEK", "2 million PLN"; "try" or "nok" in lower case are words)
+_ISO_CODES = sorted(c for c in LEXICON.currency_prefix if re.fullmatch(r"[A-Z]{3}", c))
+_CODE_AFTER_RE = re.compile(r"\s*(?P<code>" + "|".join(_ISO_CODES) + r")(?![\w])")
+# a scale told with the code: glued before it ("120 MEUR", "450 kEUR", "80 TEUR"), or as a word after it ("75 USD million")
+_CODE_SCALE_PREFIX = {"k": 1e3, "K": 1e3, "T": 1e3, "M": 1e6, "Mio ": 1e6, "Mrd ": 1e9}
+_SCALED_CODE_RE = re.compile(r"\s*(?:(?P<pre>Mio |Mrd |[kKTM])(?P<pcode>" + "|".join(_ISO_CODES) + r")|"
+                             r"(?P<code>" + "|".join(_ISO_CODES) + r"|(?i:" + phrase_alternation(LEXICON.currency_suffix) +
+                             r"))\s+(?P<word>(?i:thousand|million|billion|trillion|mn|mln|bn|tn)))(?![\w])")
+
+
 def currency_after(text: str, qend: int, ceiling: int) -> tuple[int, str] | None:
     m = _SUFFIX_RE.match(text, qend, ceiling)
+    if m:
+        return m.end(), LEXICON.currency_suffix[m.group("code").lower()]
+    m = _CODE_AFTER_RE.match(text, qend, ceiling)
+    return (m.end(), m.group("code")) if m else None
+
+
+# "pounds" is a weight, not sterling, when the figure is weighed ("weighed 8 pounds", "lost 20 pounds", "seized 50
+# pounds of cocaine", "10 pounds heavier"); sterling elsewhere, and wherever "£" is written in the same sentence
+_POUND_WORD_RE = re.compile(r"\s*pounds?\b", re.IGNORECASE)
+_POUND_MASS_BEFORE_RE = re.compile(r"\b(?:weigh(?:s|ed|ing|t|ts)?|heav(?:y|ier|iest)|light(?:er|est)|los(?:e|es|t|ing)|"
+                                   r"gain(?:s|ed|ing)?|shed(?:ding|s)?|put\s+on|seiz(?:e|ed|es|ing|ure\s+of)|caught|"
+                                   r"catch(?:es|ing)?|lift(?:s|ed|ing)?|haul(?:s|ed|ing)?|harvest(?:s|ed|ing)?|"
+                                   r"confiscat(?:e|ed|ing)|tipp(?:ed|ing)\s+the\s+scales\s+at)\b[^.;,\d£$€]{0,30}$",
+                                   re.IGNORECASE)
+_MONEY_NOUNS = (r"public|taxpayers?|tax|funding|funds|money|investment|revenue|profits?|sales|debts?|spending|cuts|"
+                r"savings|value|damages?|contracts?|assets|losses|income|wages|aid|grants?|support|loans?|fines?")
+_POUND_MASS_AFTER_RE = re.compile(r"\s+(?:heavier|lighter|overweight|underweight|of\s+(?!(?:the\s+|their\s+|its\s+)?"
+                                  r"(?:" + _MONEY_NOUNS + r")\b)[a-z])", re.IGNORECASE)
+
+
+def pounds_of_weight(text: str, qstart: int, qend: int, floor: int, ceiling: int) -> int | None:
+    """The end of "pounds" after the number at `qstart`..`qend` when it is a weight (pound_mass), else None."""
+    m = _POUND_WORD_RE.match(text, qend, ceiling)
+    if m is None or "£" in text[floor:ceiling]:
+        return None
+    if _POUND_MASS_AFTER_RE.match(text, m.end(), ceiling) or _POUND_MASS_BEFORE_RE.search(text, max(floor, qstart - 50), qstart):
+        return m.end()
+    return None
+
+
+_SUBUNIT_COMPOUND_RE = re.compile(r"\s+(?:and\s+)?(?P<n>\d{1,2})\s*(?:cents?|pence|p|¢)(?![\w])", re.IGNORECASE)
+
+
+def subunit_compound_after(text: str, qend: int, ceiling: int) -> tuple[int, float] | None:
+    """(end, fraction) for the cents or pence told after a whole amount: "3 dollars 50 cents" -> 0.5."""
+    m = _SUBUNIT_COMPOUND_RE.match(text, qend, ceiling)
+    return (m.end(), int(m.group("n")) / 100) if m else None
+
+
+def scaled_currency_after(text: str, qend: int, ceiling: int) -> tuple[int, str, float] | None:
+    """(end, currency, factor) for a currency told after the number with its scale: "120 MEUR" (x 1e6),
+    "75 USD million", "3 dollars billion"; None when the scale is not there (`currency_after` reads the rest)."""
+    m = _SCALED_CODE_RE.match(text, qend, ceiling)
     if not m:
         return None
-    return m.end(), LEXICON.currency_suffix[m.group("code").lower()]
+    if m.group("pre"):
+        return m.end(), m.group("pcode"), _CODE_SCALE_PREFIX[m.group("pre")]
+    code = m.group("code")
+    return m.end(), LEXICON.currency_prefix.get(code) or LEXICON.currency_suffix[code.lower()], \
+        LEXICON.scales[m.group("word").lower()]
 
 
 # hundredths of a currency: "46p", "2,475p", "10.4P/Share", "3.6 pence", "19.9 cents", "99¢"

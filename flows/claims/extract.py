@@ -40,6 +40,7 @@ _UNSEEN = object()
 _PROPER_BEFORE_RE = re.compile(r"(?<![\w.])([A-Z][\w.&'’+-]*[\w+]|[A-Z]|[a-z]+[A-Z][\w]*)\s+$")
 _PROPER_AFTER_RE = re.compile(r"\s+([A-Z][a-z][\w'’-]*)\b")
 _MONTHS = frozenset(LEXICON.months)
+_TOKEN_BEFORE_RE = re.compile(r"(?<![\w.,])[A-Za-z]*\d+$")
 _YEAR_BEFORE_RE = re.compile(r"\b(?:in|since|during|until|through|half\s+of|quarter\s+of)\s+$", re.IGNORECASE)
 
 
@@ -264,6 +265,8 @@ class _Sentence:
             return False
         if not 1000 <= atom.value <= 2199:
             return False
+        if cues.currency_before(self.text, atom.start, self.start):
+            return False  # "$1199", "Rs 2000": money, never a year
         u = self._unit_after(atom.end)
         if u is not None and LEXICON.unit_family(u[1]) != "duration":
             return False  # "1500MW", "2440kg" are measures, not years
@@ -273,6 +276,8 @@ class _Sentence:
     def _counted_after_m(self, pos: int) -> bool:
         """"2.7m sales", "35m devices", "1.2m tons", "2m people": the British `m` is a million
         when a counted noun or a unit follows it; "a 100m sprint", "20m high" are metres."""
+        if cues.currency_after(self.text, pos, self.end):
+            return True  # "1.2m EUR", "5m dollars"
         m = _WORD_AFTER_RE.match(self.text, pos, self.end)
         if not m:
             return False
@@ -352,6 +357,8 @@ class _Sentence:
             return True
         if atom.start > 0 and text[atom.start - 1] == "/" and atom.start > 1 and text[atom.start - 2].isalnum():
             return True
+        if atom.start > 1 and text[atom.start - 1] == "-" and text[atom.start - 2].isalnum() and self._names_before_dash(atom.start - 1):
+            return True  # "ISO 3888-2", "Boeing 747-400", "A320-200": the part number of a name
         if self._unit_after(atom.end) or self._qualifier_before(atom.start):
             return False
         before = _PROPER_BEFORE_RE.search(text, max(self.start, atom.start - 40), atom.start)
@@ -364,6 +371,17 @@ class _Sentence:
         if _FOUR_DIGITS_RE.fullmatch(atom.raw) and 1000 <= atom.value <= 2199 and _THE_BEFORE_RE.search(text[max(self.start, atom.start - 5):atom.start]):
             return True  # "the 2020 closures": a year used as a name
         return False
+
+    def _names_before_dash(self, dash: int) -> bool:
+        """True when the token before `dash` is a name with a number ("A320", "ISO 3888", "Boeing 747")."""
+        text = self.text
+        m = _TOKEN_BEFORE_RE.search(text, max(self.start, dash - 24), dash)
+        if m is None or not any(ch.isdigit() for ch in m.group(0)):
+            return False
+        if not m.group(0).isdigit():
+            return m.group(0)[0].isalpha()  # "A320-200", "F-16" is told by letters glued to it
+        before = _PROPER_BEFORE_RE.search(text, max(self.start, m.start() - 40), m.start())
+        return before is not None and not _is_function_word(before.group(1)) and not before.group(1).endswith(("'s", "’s"))
 
     def _range(self, atom: NumberAtom, nxt: NumberAtom | None, qs: int, currency, dash_only: bool = False):
         """(second atom, its value, first value, end, unit) if `atom` opens a range; only a dashed

@@ -23,6 +23,10 @@ _MONTH = (
 DATE_DMY = rf"\b\d{{1,2}}(?:st|nd|rd|th)?(?:\s*[-–]\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b"
 DATE_MDY = (rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*(?:[-–]|to|and|through)\s*\d{{1,2}}(?:st|nd|rd|th)?\b)?"
             rf"(?:,?\s+\d{{4}}\b)?(?![,.]?\d)")  # "Sept. 3", "Oct. 16-21", "July 25 to 26, 2024"
+# "sept. 30", "oct. 13": a month abbreviated in lower case (as some outlets and feeds write it) still makes a date
+_MONTH_LOWER_ABBREV = r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\."
+DATE_MDY_LOWER = (rf"\b{_MONTH_LOWER_ABBREV}\s*\d{{1,2}}(?:st|nd|rd|th)?\b(?:\s*(?:[-–]|to|and|through)\s*\d{{1,2}}\b)?"
+                  rf"(?:,?\s+\d{{4}}\b)?(?![,.]?\d)")
 DATE_MY = rf"\b{_MONTH}\s+\d{{4}}\b"
 DATE_NUMERIC = r"\b\d{1,4}[/.-]\d{1,2}[/.-]\d{2,4}\b"
 DATE_ISO_MONTH = r"\b(?:19|20)\d\d-(?:0[1-9]|1[0-2])\b"
@@ -142,6 +146,7 @@ PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     ("date_dmy", DATE_DMY, _MONTH_GATE),
     ("date_mdy", DATE_MDY, _MONTH_DIGIT_GATE),
     ("date_my", DATE_MY, _MONTH_DIGIT_GATE),
+    ("date_mdy_lower", DATE_MDY_LOWER, _MONTH_LOWER_ABBREV + r"\s*\d"),
     ("date_numeric", DATE_NUMERIC, r"\d[/.-]\d{1,2}[/.-]\d"),
     ("date_iso_month", DATE_ISO_MONTH, r"\d\d\d\d-\d\d"),
     ("year_span", YEAR_SPAN, r"\d\d\d\d\s*[-–/]"),
@@ -212,7 +217,7 @@ def _word_gate(name: str, words: set[str], text: str) -> bool:
     raise ValueError(f"no word gate for {name}")
 
 
-_CASE_SENSITIVE = {"date_dmy", "date_mdy", "date_my", "version", "address", "inline_list_number", "group_of", "result_line",
+_CASE_SENSITIVE = {"date_dmy", "date_mdy", "date_my", "date_mdy_lower", "version", "address", "inline_list_number", "group_of", "result_line",
                    "sentence_list_number"}
 
 

@@ -43,6 +43,11 @@ _A_UNIT = r"an?(?=(?:\s+and\s+a\s+half)?\s+(?:hour|day|week|month|year|decade|ce
 _WORDNUM = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|\s+dozen)?|a\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|an?\s+dozen|a\s+(?=(?:thousand|million|billion|trillion)\b)|{_A_UNIT})"
 _SCALE_WORDS = r"thousand|million|billion|trillion|lakh\s+crore|lakh|crore"
 _SCALE_SUFFIX = r"bn|mn|mln|tn|trn|k|K|m|M|b|B"
+_SPACED_SUFFIX = r"bn|mn|mln|tn|trn|cr"  # "$5 bn", "N11.98 trn", "Rs 300 cr" (a spaced "m" or "k" is a unit or a letter)
+# the vulgar fractions of Unicode: "½ of donors", "1½ cups"
+VULGAR_FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,
+                    "⅘": 4 / 5, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 1 / 8, "⅜": 3 / 8, "⅝": 5 / 8, "⅞": 7 / 8}
+_VULGAR = "".join(VULGAR_FRACTIONS)
 _FRAC_W = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 # thousands grouped by commas ("1,500"), by spaces ("2 400 000", "84 739") or by a comma and a
 # stray space ("10, 000": only before 000)
@@ -54,14 +59,16 @@ NUMBER_RE = re.compile(
     (?P<halfa>\bhalf\s+an?\s+(?P<halfscale>{_SCALE_WORDS}|dozen)\b)
   | (?P<onein>\b(?P<onein_a>\d{{1,2}}|{_SMALL})\s+(?:in|out\s+of)\s+(?P<onein_b>\d{{1,3}}(?:,\d{{3}})*(?![\d.,]\d)|{_SMALL})\b(?!\s*%))
   | (?P<halfof>\bhalf(?=\s+of\s+(?!(?:the\s+)?(?:year|month|week|day|decade|century|season|game|match)s?\b)))
+  | (?P<fscale>\b(?P<fscale_n>an?|one|two|three)[- ](?P<fscale_d>half|third|thirds|quarter|quarters)(?:\s+of\s+an?)?\s+(?P<fscale_s>thousand|million|billion|trillion)\b)
   | (?P<wfrac>\b(?P<wfrac_n>an?|one|two|three|four|five|six|seven|nine)[- ](?P<wfrac_d>{_FRAC_W})\b(?!\s+(?:of\s+(?:the\s+)?)?(?:century|centuries)\b))
-  | (?P<vague>\b(?P<vague_w>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|dozens|scores|hundreds|thousands|millions|billions)\s+of\b)
+  | (?P<vague>\b(?P<vague_w>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions|billions)(?P<vague_of>\s+of\b)?(?![-\w]))
   | (?P<fold>\b(?P<fold_w>{"|".join(FOLD_WORDS)})\b)
   | (?P<mixed>(?<![\w.,/])(?P<mixed_i>\d+)\s+(?P<mixed_n>\d+)/(?P<mixed_d>\d+)(?![\w/]))
+  | (?P<ufrac>(?<![\w.,/])(?P<ufrac_i>\d{{1,3}})?(?P<ufrac_f>[{_VULGAR}])(?![\w/]))
   | (?P<dfrac>(?<![\w.,/:])(?P<dfrac_n>\d{{1,2}})/(?P<dfrac_d>\d{{1,2}})(?![\w/]))
   | (?P<halfby>\bhalf\b(?!\s+(?:an?|of)\b|-))
   | (?P<digits>(?:(?<![\w.])|(?<=Rs\.)|(?<=\bc\.)|(?<=\bca\.)){_DIGITS})(?P<dhalf>\s+and\s+a\s+half\b)?
-      (?:(?P<scale_sp>\s*-?\s*(?:{_SCALE_WORDS})\b)|(?P<scale_sfx>(?:{_SCALE_SUFFIX})(?![\w])))?
+      (?:(?P<scale_sp>\s*-?\s*(?:{_SCALE_WORDS})\b|\s(?:{_SPACED_SUFFIX})\b)|(?P<scale_sfx>(?:{_SCALE_SUFFIX})(?![\w])))?
   | (?P<words>\b{_WORDNUM}\b)(?P<whalf>\s+and\s+a\s+half\b)?
       (?:(?P<wscale>\s+(?:{_SCALE_WORDS})\b))?
     """,
@@ -120,7 +127,7 @@ def _digits_value(s: str) -> float:
 # match: those are tried there, in NUMBER_RE's order, which finds NUMBER_RE's match (every other form opens
 # with a word: "half", "one", "dozens", "twofold"). The other forms' groups are kept, never set.
 _FORM_SEP = "\n  | "  # how NUMBER_RE's source separates its forms
-DIGIT_FORMS = ("onein", "mixed", "dfrac", "digits")
+DIGIT_FORMS = ("onein", "mixed", "ufrac", "dfrac", "digits")
 
 
 def _digit_forms_regex() -> re.Pattern:
@@ -200,9 +207,22 @@ def _atom(m: re.Match) -> NumberAtom | None:
         return NumberAtom(start, end, num / den, "fraction", raw)
     if g("vague") is not None:
         w = " ".join(g("vague_w").lower().split())
+        if g("vague_of") is None and not _bare_vague_counts(m.string, start, w):
+            return None  # "in the thousands", "test scores", "two hundreds": no count of its own
         return NumberAtom(start, start + len(g("vague_w")), float(LEXICON.vague_plurals[w]), "vague", g("vague_w"))
     if g("fold") is not None:
         return NumberAtom(start, end, float(FOLD_WORDS[g("fold_w").lower()]), "fold", raw)
+    if g("fscale") is not None:
+        n = g("fscale_n").lower()
+        num = 1.0 if n in ("a", "an") else float(ONES[n])
+        den = FRACTION_WORDS[g("fscale_d").lower()]
+        if num >= den:
+            return None
+        # "a quarter million", "three quarters of a million", "a half billion"
+        return NumberAtom(start, end, num / den * _scale_of(g("fscale_s")), "words", raw, True)
+    if g("ufrac") is not None:
+        whole = float(g("ufrac_i")) if g("ufrac_i") else 0.0
+        return NumberAtom(start, end, whole + VULGAR_FRACTIONS[g("ufrac_f")], "fraction" if not whole else "digits", raw)
     if g("mixed") is not None:
         d = float(g("mixed_d"))
         if d == 0:
@@ -215,6 +235,19 @@ def _atom(m: re.Match) -> NumberAtom | None:
             return None
         return NumberAtom(start, end, n / d, "fraction", raw)
     return None
+
+
+# A vague plural with no "of" after it counts on its own ("Tens of thousands protested", "injuring hundreds",
+# "bills for millions", "Dozens were arrested"), but not as a band ("in the thousands", "by their hundreds"),
+# after a number ("two hundreds": centuries in cricket) or as "scores" (of a game, of a test)
+_BARE_VAGUE_BLOCK_BEFORE_RE = re.compile(r"\b(?:the|their|its|his|her|our|your|my|in|into)\s+$|"
+                                         rf"\b(?:{_SMALL}|\d[\d,.]*)\s+$", re.IGNORECASE)
+
+
+def _bare_vague_counts(text: str, start: int, word: str) -> bool:
+    if word == "scores":
+        return False
+    return _BARE_VAGUE_BLOCK_BEFORE_RE.search(text, max(0, start - 24), start) is None
 
 
 _HALF_AFTER_RE = re.compile(r"\b(?:by|than|nearly|almost|about|around|roughly|some|over)\s+$", re.IGNORECASE)
@@ -249,6 +282,13 @@ def scan_numbers(text: str) -> list[NumberAtom]:
         if tok.isalpha() and tok.lower() not in START_WORDS:
             continue  # most words: letters only (no digit, so no currency glued to one), and no number word
         offset = 0
+        if tok[0] in VULGAR_FRACTIONS:
+            m = digit_match(text, start)  # "½ of donors": a fraction sign opens a number as a digit does
+            atom = _atom(m) if m else None
+            if atom is not None:
+                out.append(atom)
+                covered = m.end()
+            continue
         if tok[0].isdigit():
             if start > 0 and text[start - 1] == "." and (start < 2 or not text[start - 2].isalnum()):
                 start -= 1  # ".5"

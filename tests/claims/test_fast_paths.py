@@ -188,11 +188,12 @@ def test_said_by_words_taken_whole_match_as_before(texts):
 
 
 def test_digit_forms_find_what_number_re_finds(texts):
-    """At every digit and point, NUMBER_RE's digit-led forms find the match the whole NUMBER_RE finds there."""
+    """At every digit, point and fraction sign, NUMBER_RE's digit-led forms find the match the whole NUMBER_RE finds there."""
     forms_hit = set()
-    for t in texts + ["one in 10", "3 1/2 cups", "a 1/4 share", ".5 of it", "2 and a half million", "5bn", "10 out of 12"]:
+    for t in texts + ["one in 10", "3 1/2 cups", "a 1/4 share", ".5 of it", "2 and a half million", "5bn", "10 out of 12",
+                      "1½ cups", "¾ of voters"]:
         for k, ch in enumerate(t):
-            if not (ch.isdigit() or ch == "."):
+            if not (ch.isdigit() or ch == "." or ch in numbers.VULGAR_FRACTIONS):
                 continue
             want, got = numbers.NUMBER_RE.match(t, k), numbers.DIGIT_NUMBER_RE.match(t, k)
             assert (got and (got.span(), got.groupdict())) == (want and (want.span(), want.groupdict())), (t, k)

@@ -1,0 +1,153 @@
+"""Categories the issue names from held-out real text (issue 13, third pass): vague plurals without "of",
+scales told with a currency code, amounts in dollars and cents, fractions of a scale, Unicode fractions,
+pounds of weight, lower-case dates, part numbers of names, price lists. Each rule on sentences written here
+(unit tests of the rule, not a measure of quality)."""
+import pytest
+
+from claimhouse.flows.claims.extract import extract_claims
+
+
+def _by_quote(text):
+    return {c.quote: c for c in extract_claims(text)}
+
+
+@pytest.mark.parametrize("text, quote, value", [
+    ("The phone starts at $1199 for the base model.", "$1199", 1199),
+    ("Rent rose to £1850 a month.", "£1850 a month", 1850),
+    ("The fine is Rs 2000 for each offence.", "Rs 2000", 2000),
+])
+def test_a_four_digit_amount_after_a_currency_is_no_year(text, quote, value):
+    assert _by_quote(text)[quote].value == value
+
+
+@pytest.mark.parametrize("text, quote, value", [
+    ("Tens of thousands protested in the capital on Sunday.", "Tens of thousands", 20_000),
+    ("Hundreds of thousands fled the fighting.", "Hundreds of thousands", 200_000),
+    ("Dozens were arrested after the match.", "Dozens", 24),
+    ("The blast killed dozens and injured hundreds.", "hundreds", 200),
+    ("Millions lost power during the storm.", "Millions", 2_000_000),
+])
+def test_a_vague_plural_without_of_is_a_count_of_people(text, quote, value):
+    c = _by_quote(text)[quote]
+    assert (c.value, c.qualifier, c.low, c.unit) == (value, "lower_bound", value, "person")
+
+
+def test_a_vague_plural_spent_is_no_count_of_people():
+    c = _by_quote("The firm spent millions on the campaign.")["millions"]
+    assert (c.value, c.unit) == (2_000_000, None)
+
+
+@pytest.mark.parametrize("text", [
+    "Crowds were in the thousands by noon.",
+    "Fans arrived in their hundreds.",
+    "Scores were settled in the second half.",
+])
+def test_a_vague_plural_as_a_band_or_a_score_is_no_claim(text):
+    assert extract_claims(text) == []
+
+
+def test_hundreds_after_a_number_are_centuries_not_two_hundred():
+    assert [c.value for c in extract_claims("He scored two hundreds in the series.")] == [2]
+
+
+@pytest.mark.parametrize("text, quote, value, unit", [
+    ("It cost 120 MEUR to build.", "120 MEUR", 120e6, "EUR"),
+    ("The order is worth 450 kEUR.", "450 kEUR", 450e3, "EUR"),
+    ("It raised 75 USD million last year.", "75 USD million", 75e6, "USD"),
+    ("The fine was 500 SEK.", "500 SEK", 500, "SEK"),
+    ("Sales reached 1.2m EUR in May.", "1.2m EUR", 1.2e6, "EUR"),
+    ("The deficit is $5 bn this year.", "$5 bn", 5e9, "USD"),
+    ("The expected revenue is N11.98 trn.", "N11.98 trn", 11.98e12, "NGN"),
+    ("The state set aside Rs 300 cr for roads.", "Rs 300 cr", 3e9, "INR"),
+])
+def test_a_scale_told_with_the_currency(text, quote, value, unit):
+    c = _by_quote(text)[quote]
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+
+
+def test_a_scale_with_the_currency_widens_the_written_precision():
+    c = _by_quote("It cost 120 MEUR to build.")["120 MEUR"]
+    assert (c.interval_low, c.interval_high) == (115e6, 125e6)
+
+
+@pytest.mark.parametrize("text, quote, value, unit", [
+    ("A ticket costs 3 dollars 50 cents.", "3 dollars 50 cents", 3.5, "USD"),
+    ("A loaf costs 2 pounds and 20 pence.", "2 pounds and 20 pence", 2.2, "GBP"),
+])
+def test_dollars_and_cents_are_one_amount(text, quote, value, unit):
+    c = _by_quote(text)[quote]
+    assert (c.value, c.unit) == (pytest.approx(value), unit)
+    assert len(extract_claims(text)) == 1
+
+
+def test_cents_after_a_comma_are_another_figure():
+    got = _by_quote("It costs 5 dollars, 10 cents less than before.")
+    assert got["5 dollars"].value == 5 and got["10 cents"].value == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize("text, quote, value", [
+    ("About a quarter million people came.", "About a quarter million people", 250_000),
+    ("A quarter of a million people signed.", "A quarter of a million people", 250_000),
+    ("The firm will cut three quarters of a million jobs.", "three quarters of a million jobs", 750_000),
+    ("The city spent a half billion dollars.", "a half billion dollars", 5e8),
+])
+def test_a_fraction_of_a_scale_word(text, quote, value):
+    assert _by_quote(text)[quote].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, quote, value", [
+    ("Roughly ½ of donors agreed.", "Roughly ½ of donors", 0.5),
+    ("The recipe needs 1½ teaspoons of salt.", "1½ teaspoons", 1.5),
+    ("Stir in ¾ cup of milk.", "¾ cup", 0.75),
+])
+def test_unicode_fractions(text, quote, value):
+    assert _by_quote(text)[quote].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("text, quote, unit", [
+    ("The baby weighed 8 pounds at birth.", "8 pounds", "pound_mass"),
+    ("Police seized 50 pounds of cocaine.", "50 pounds", "pound_mass"),
+    ("He is 10 pounds heavier than last year.", "10 pounds", "pound_mass"),
+    ("The ticket cost 20 pounds.", "20 pounds", "GBP"),
+    ("The project got 2 million pounds of funding.", "2 million pounds", "GBP"),
+    ("He lost 20 pounds (£20) at the races.", "20 pounds", "GBP"),
+])
+def test_pounds_of_weight_and_pounds_of_money(text, quote, unit):
+    assert _by_quote(text)[quote].unit == unit
+
+
+@pytest.mark.parametrize("text", [
+    "Prices rose in oct. 13 and fell on jan. 5.",
+    "The deadline moved to sept. 30, 2024.",
+])
+def test_lower_case_month_abbreviations_are_dates(text):
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The rig meets ISO 3888-2 and EN 1176-1.",
+    "The Boeing 747-400 was retired.",
+    "The A320-200 was grounded.",
+])
+def test_the_part_number_of_a_name_is_no_claim(text):
+    assert extract_claims(text) == []
+
+
+def test_a_dashed_range_after_a_verb_is_still_a_range():
+    c = _by_quote("Prices rose 10-20% this year.")["10-20%"]
+    assert (c.low, c.high) == (10, 20)
+
+
+def test_a_price_list_from_its_start_to_its_top():
+    got = _by_quote("The phone starts at a hefty $1199 and goes up to $1599 for the top model.")
+    assert got["$1199"].qualifier == "lower_bound"
+    assert (got["up to $1599"].qualifier, got["up to $1599"].direction) == ("upper_bound", None)
+
+
+def test_went_up_to_is_still_a_rise():
+    c = _by_quote("Inflation went up to 4.6% in May.")["4.6%"]
+    assert (c.direction, c.qualifier) == ("increase", "exact")
+
+
+def test_cups_are_a_volume():
+    assert _by_quote("Add 2 cups of flour.")["2 cups"].unit == "cup"
