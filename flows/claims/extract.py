@@ -67,6 +67,14 @@ _BASE_RE = re.compile(r"\s*([\d,]*\.?\d+)")
 _LEAD_DURATION_RE = re.compile(r"\b(?:an?|one)\s+(year|month|week|day|hour|minute)\s+and\s+$", re.IGNORECASE)
 
 
+# measures told in two units, as durations are ("6 feet 2 inches" -> 74 inches, "8 pounds 6 ounces" -> 134 ounces):
+# the pairs and how many of the smaller unit one of the bigger holds
+_COMPOUND_MEASURES = {("foot", "inch"): 12.0, ("pound_mass", "ounce"): 16.0, ("stone", "pound_mass"): 14.0,
+                      ("m", "cm"): 100.0}
+_SPACE_RE = re.compile(r"\s+")
+_INCH_ABBREV_RE = re.compile(r"\s*in\b")
+
+
 def _duration_ratio(big: str | None, small: str | None) -> float | None:
     """How many `small` units one `big` unit holds, when both are durations and big > small."""
     if not big or not small or big == small:
@@ -307,10 +315,11 @@ class _Sentence:
         """A function word, month, cue or place name (no noun a number could be an ordinal of)."""
         return _is_function_word(word)
 
-    def _compound_duration(self, qs: int, qe: int, value: float, unit: str, nxt: NumberAtom | None):
+    def _compound_measure(self, qs: int, qe: int, value: float, unit: str, nxt: NumberAtom | None):
         """(start, end, value, unit) of a duration told in two units, in the smaller one:
         "three years and eight months" -> 44 months, "an hour and 25 minutes" -> 85 minutes,
-        "an hour and a half" -> 1.5 hours."""
+        "3 hrs 20 mins" -> 200 minutes, "an hour and a half" -> 1.5 hours; likewise a length or a weight
+        ("6 feet 2 inches" -> 74 inches, "5 ft 10 in", "8 pounds 6 ounces", "1 m 80 cm")."""
         text = self.text
         half = _AND_A_HALF_RE.match(text, qe, self.end)
         if half:
@@ -323,11 +332,15 @@ class _Sentence:
                 return lead.start(), qe, ratio + value, unit
         if nxt is None:
             return None
-        m = _AND_RE.match(text, qe, self.end)
+        m = _AND_RE.match(text, qe, self.end) or _SPACE_RE.match(text, qe, self.end)
         if not m or m.end() != nxt.start or nxt.form not in ("digits", "words"):
             return None
         u = cues.unit_after(text, nxt.end, self.end)
-        ratio = _duration_ratio(unit, u[1]) if u else None
+        if u is None and unit == "foot" and (inch := _INCH_ABBREV_RE.match(text, nxt.end, self.end)):
+            u = inch.end(), "inch"  # "5 ft 10 in"
+        if u is None:
+            return None
+        ratio = _duration_ratio(unit, u[1]) or _COMPOUND_MEASURES.get((unit, u[1]))
         if not ratio:
             return None
         return qs, u[0], value * ratio + nxt.value, u[1]

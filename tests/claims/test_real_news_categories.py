@@ -151,3 +151,40 @@ def test_went_up_to_is_still_a_rise():
 
 def test_cups_are_a_volume():
     assert _by_quote("Add 2 cups of flour.")["2 cups"].unit == "cup"
+
+
+@pytest.mark.parametrize("text, quote, unit", [
+    ("The bottle holds 500 ml of water.", "500 ml", "ml"),
+    ("The screen refreshes at 120 Hz.", "120 Hz", "Hz"),
+    ("The line gives 100 Mbps downloads.", "100 Mbps", "Mbps"),
+    ("The reply took 200 ms.", "200 ms", "millisecond"),
+    ("The ship was 12 nautical miles offshore.", "12 nautical miles", "nautical_mile"),
+    ("He weighs 15 stone.", "15 stone", "stone"),
+    ("Noise reached 85 dB at the gate.", "85 dB", "decibel"),
+    ("Carbon dioxide hit 420 ppm in May.", "420 ppm", "ppm"),
+    ("PM2.5 levels hit 35 μg/m3 on Monday.", "35 μg/m3", "μg/m3"),
+    ("Pressure fell to 980 hPa overnight.", "980 hPa", "hPa"),
+    ("The port handled 300 TEUs last week.", "300 TEUs", "TEU"),
+])
+def test_units_of_measures_in_news(text, quote, unit):
+    assert _by_quote(text)[quote].unit == unit
+
+
+def test_a_chip_process_glued_in_nanometres_is_a_name():
+    assert extract_claims("The chip is built on a 3nm process.") == []
+
+
+@pytest.mark.parametrize("text, quote, value, unit", [
+    ("He stands 6 feet 2 inches tall.", "6 feet 2 inches", 74, "inch"),
+    ("His brother is 5 ft 10 in.", "5 ft 10 in", 70, "inch"),
+    ("The baby weighed 8 pounds 6 ounces.", "8 pounds 6 ounces", 134, "ounce"),
+    ("The journey takes 3 hrs 20 mins by train.", "3 hrs 20 mins", 200, "minute"),
+])
+def test_a_measure_told_in_two_units_is_one_quantity_in_the_smaller(text, quote, value, unit):
+    c = _by_quote(text)[quote]
+    assert (c.value, c.unit) == (value, unit)
+    assert len(extract_claims(text)) == 1
+
+
+def test_two_lengths_in_a_list_stay_two():
+    assert len(extract_claims("The course has a 5 km loop and a 10 km loop.")) == 2
