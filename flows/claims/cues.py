@@ -70,6 +70,8 @@ def qualifier_before(text: str, qstart: int, floor: int) -> tuple[int, str, str]
             continue
         if phrase == "up to" and len(words) > n and words[-n - 1][0].lower() in _UP_TO_VERBS:
             return None  # "edged up to 4.6%": a rise to a level, not an upper bound
+        if phrase == "past" and len(words) > n and words[-n - 1][0].lower() == "the":
+            return None  # "spent the past three years": a time, not a bound passed
         start = words[-n][1]
         if len(words) > n and words[-n - 1][0].lower() in _ARTICLES:
             start = words[-n - 1][1]

@@ -340,6 +340,9 @@ SPACED_THOUSANDS_RE = re.compile(r"[1-9]\d{0,2}(?: \d{3})+")
 _CONTROL_SEQUENCE_RE = re.compile(r"(?:\x1b[\[\]]|\x9b)[0-9;:?]*")
 
 
+_SPENT_BEFORE_RE = re.compile(r"\bspen(?:t|d|ds|ding)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def blocked_spans(text: str) -> Spans:
     """Spans of `text` whose numbers are not claims."""
     spans = []
@@ -371,7 +374,11 @@ def blocked_spans(text: str) -> Spans:
             if fired is None:
                 fired = gates[gate.pattern] = gate.search(text) is not None
         if fired:
-            spans.extend((m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
+            if name == "period_phrase":  # "spent the last 200 days in space": a time spent is a claim, not a period
+                spans.extend((m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start() and
+                             not _SPENT_BEFORE_RE.search(text, max(0, m.start() - 16), m.start()))
+            else:
+                spans.extend((m.start(), m.end()) for m in rx.finditer(text) if m.end() > m.start())
     return Spans(spans)
 
 

@@ -61,6 +61,8 @@ PERIOD_RE = re.compile(
   | (?P<partq>\b(?:the\s+)?(?P<partq_n>first|second|third|fourth|last|final)[- ](?P<partq_u>quarter|half)
         (?:\s+of\s+(?:the\s+year\s+)?(?P<partq_y>{_YEAR})|\s+of\s+(?:this|the)\s+year|(?!\s+of\b)))
   | (?P<firstn>\b(?:the\s+)?(?:first|past|last)\s+(?P<firstn_n>\w+)\s+months\s+of\s+(?:the\s+year|this\s+year|(?P<firstn_y>{_YEAR})))
+  | (?P<trail>\b(?:the\s+)?(?:past|last)\s+(?P<trail_n>\d{{1,2}}|{"|".join(_NUMWORD)})\s+(?P<trail_u>days|weeks|months|years)\b
+        (?!\s+(?:of|to|ending|ended|through|until|before|after)\b))
   | (?P<ytd>\bso\s+far\s+(?:this|in)\s+(?:year|(?P<ytd_y>{_YEAR}))|\b(?:the\s+)?year[- ]to[- ]date\b|\bthis\s+year\s+so\s+far\b|
         \bthe\s+year\s+so\s+far\b)
   | (?P<monthyear>\b{_PART}?(?P<my_m>{_MONTH})\s*(?:{_DAY},?\s+)?,?\s*(?P<my_y>{_YEAR}))
@@ -74,7 +76,7 @@ PERIOD_RE = re.compile(
         (?P<so_y>{_YEAR}))
   | (?P<relative>\b(?P<relative_w>{phrase_alternation(_RELATIVE_YEAR + _RELATIVE_MONTH)})\b)
   | (?P<rel>\b(?P<rel_w>last\s+year|this\s+year|next\s+year|last\s+month|this\s+month|
-        now|currently|today|at\s+present|at\s+the\s+moment|as\s+of\s+now)\b)
+        now|currently|today|at\s+present|at\s+the\s+moment|as\s+of\s+now|yesterday|this\s+week|last\s+week)\b)
   | (?P<named>\b(?:{phrase_alternation(LEXICON.named_periods)})\b)
   | (?P<year>(?:\b(?P<year_pre>early|mid|late)[- ]?)?(?P<year_y>{_YEAR}))
     """,
@@ -109,6 +111,7 @@ _FORM_STARTS: dict[str, tuple[str, ...]] = {
     "partfy": _ORDINAL_WORDS,
     "partq": _ORDINAL_WORDS,
     "firstn": ("the", "first", "past", "last"),
+    "trail": ("the", "past", "last"),
     "ytd": ("so", "the", "year", "this"),
     "monthyear": ("early", "mid", "late", "end", *_MONTH_WORDS),
     "daymonthyear": (_DIGIT,),
@@ -118,7 +121,7 @@ _FORM_STARTS: dict[str, tuple[str, ...]] = {
     "weekday": ("on", "last", *_WEEKDAYS),
     "sameof": ("the", "same", "equivalent", "corresponding"),
     "relative": _first_words(_RELATIVE_YEAR + _RELATIVE_MONTH),
-    "rel": ("last", "this", "next", "now", "currently", "today", "at", "as"),
+    "rel": ("last", "this", "next", "now", "currently", "today", "at", "as", "yesterday"),
     "named": _first_words(LEXICON.named_periods),
     "year": ("early", "mid", "late", _DIGIT),
 }
@@ -401,6 +404,17 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
         if not n or n > 12 or y is None:
             return None
         return PeriodMention(s, e, date(y, 1, 1), _month(y, n)[1], partial=True)
+    if g("trail"):  # "over the past 12 months": the window that ends at publication
+        n = _NUMWORD.get(g("trail_n").lower()) or int(g("trail_n"))
+        if published is None or not n:
+            return None
+        unit = g("trail_u").lower()
+        if unit in ("days", "weeks"):
+            a = published - timedelta(days=n * (7 if unit == "weeks" else 1) - 1)
+        else:
+            y, mo = _add_months(published.year, published.month, -n * (12 if unit == "years" else 1))
+            a = date(y, mo, min(published.day, calendar.monthrange(y, mo)[1])) + timedelta(days=1)
+        return PeriodMention(s, e, a, published, partial=True)
     if g("ytd"):
         y = _y(g("ytd_y")) if g("ytd_y") else (published.year if published else None)
         if y is None:
@@ -471,6 +485,13 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
         elif w == "last month":
             y, mo = _add_months(published.year, published.month, -1)
             a, b = _month(y, mo)
+        elif w == "yesterday":
+            a = b = published - timedelta(days=1)
+        elif w == "this week":  # the week of publication so far, from its Monday
+            a, b = published - timedelta(days=published.weekday()), published
+        elif w == "last week":  # the Monday-to-Sunday week before publication's
+            a = published - timedelta(days=published.weekday() + 7)
+            b = a + timedelta(days=6)
         else:
             a = b = published
         return PeriodMention(s, e, a, b)
@@ -493,7 +514,7 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
 # Words a time expression can start with; PERIOD_RE is tried only there (and at digits).
 _START_WORDS = frozenset("""fy fiscal financial between from since starting beginning the first second third fourth last
 final past so year this in during for on at next previous preceding prior a current now currently today as early mid late
-end quarter half six twelve corresponding""".split()) | frozenset(LEXICON.months) | frozenset(_WEEKDAYS) | frozenset(_NUMWORD)
+end quarter half six twelve corresponding yesterday""".split()) | frozenset(LEXICON.months) | frozenset(_WEEKDAYS) | frozenset(_NUMWORD)
 _WORD_RE = re.compile(r"\w+")
 _QTR_TOKEN_RE = re.compile(r"[QH][1-4]", re.IGNORECASE)
 _WORD_ALTERNATION = re.compile(r"(?<![\w$])(?:" + "|".join(
@@ -518,7 +539,7 @@ def fiscal_start_for(country: str | None, sentence: str = "") -> int:
 _WEAK_STARTS = frozenset("the a in on at for as this so from during since between".split())
 _HINT_TAIL = tuple("""year years month months quarter half fiscal financial now currently today present moment earlier ago
 before previous preceding prior same time date pandemic crisis recession far corresponding current next last first second
-third fourth final past early mid late end start beginning middle""".split())
+third fourth final past early mid late end start beginning middle week yesterday""".split())
 _HINT_RE = re.compile(r"\d|\b(?:" + _MONTH_NAMES + "|" + "|".join(_WEEKDAYS) + "|" + "|".join(_HINT_TAIL) + r")\b",
                       re.IGNORECASE)
 _HINT_SPAN = 48

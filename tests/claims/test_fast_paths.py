@@ -126,6 +126,7 @@ _PERIOD_SENTENCES = [
     "In the first half of the 2022-23 fiscal year, the second quarter of 2021, the first nine months of the year.",
     "So far this year, year-to-date, in early June 2021, on 3 May 2022, in September, April's rate, in the month.",
     "On Monday, last Friday, a year earlier, the same period last year, last month, now, at present, during the pandemic.",
+    "Over the past 12 months, in the last two weeks, yesterday, this week and last week.",
     "In late 2019, the financial crisis, the prior fiscal year, starting in 2010, from early 2008, fiscal 2021.",
 ]
 

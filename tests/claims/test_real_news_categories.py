@@ -2,6 +2,8 @@
 scales told with a currency code, amounts in dollars and cents, fractions of a scale, Unicode fractions,
 pounds of weight, lower-case dates, part numbers of names, price lists. Each rule on sentences written here
 (unit tests of the rule, not a measure of quality)."""
+from datetime import date
+
 import pytest
 
 from claimhouse.flows.claims.extract import extract_claims
@@ -188,3 +190,34 @@ def test_a_measure_told_in_two_units_is_one_quantity_in_the_smaller(text, quote,
 
 def test_two_lengths_in_a_list_stay_two():
     assert len(extract_claims("The course has a 5 km loop and a 10 km loop.")) == 2
+
+
+def test_a_time_spent_is_a_claim_not_a_period():
+    c = _by_quote("She spent the last 200 days in space.")["200 days"]
+    assert (c.value, c.unit) == (200, "day")
+    assert _by_quote("He has spent the past three years in prison.")["three years"].qualifier == "exact"
+
+
+def test_the_last_days_as_a_period_stay_no_claim():
+    assert [c.quote for c in extract_claims("In the last 200 days, prices rose 5%.")] == ["5%"]
+
+
+_PUBLISHED = date(2024, 5, 15)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("The bank raised rates to 5.25% yesterday.", date(2024, 5, 14), date(2024, 5, 14)),
+    ("Earlier this week, shares jumped 12%.", date(2024, 5, 13), date(2024, 5, 15)),
+    ("Shares fell 3% last week.", date(2024, 5, 6), date(2024, 5, 12)),
+    ("Home prices climbed 7% over the past 12 months.", date(2023, 5, 16), date(2024, 5, 15)),
+    ("Prices rose 2% in the past 30 days.", date(2024, 4, 16), date(2024, 5, 15)),
+    ("Output grew 4% over the last two years.", date(2022, 5, 16), date(2024, 5, 15)),
+])
+def test_periods_told_against_the_publication_date(text, start, end):
+    (c,) = extract_claims(text, published=_PUBLISHED)
+    assert (c.period_start, c.period_end) == (start, end)
+
+
+def test_the_past_months_to_a_month_end_there():
+    (c,) = extract_claims("In the 12 months to March, sales rose 5%.", published=_PUBLISHED)
+    assert (c.period_start, c.period_end) == (date(2023, 4, 1), date(2024, 3, 31))
