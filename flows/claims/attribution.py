@@ -25,7 +25,7 @@ _PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "this", "tha
 _WHEN = r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week))?"
 # words naming a body of figures: "ONS data", "Halifax's figures", "a survey by"
 SOURCE_NOUNS = ("data", "figures", "statistics", "numbers", "estimates", "records", "research", "analysis", "survey",
-                "report", "reports", "study", "dashboard data", "index", "poll")
+                "report", "reports", "study", "dashboard data", "index", "poll", "calculations", "projections")
 _SOURCE_NOUN = phrase_alternation(SOURCE_NOUNS)
 _SHOW_VERBS = r"(?:show|shows|showed|shown|suggest|suggests|suggested|indicate|indicates|indicated|found|finds|reveal|reveals|revealed)"
 # adjectives that open a source phrase but are not the source: "Official data showed"
@@ -66,7 +66,11 @@ july august september october november december""".split())
 _SAID_AFTER_RE = re.compile(r"\b(?:said|says|told|reported|added|according)" + _WHEN + r"\s+(?:that\s+)?"
                             r"(?P<who>(?:the\s+)?(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)"
                             r"[A-Z][\w.&'’-]*(?:\s+(?:[a-z]+\s+){0,3}?[A-Z][\w.&'’-]*|\s+(?:of|de|the)\s+[A-Z][\w.&'’-]*)*)")
-_DATA_SHOW_RE = re.compile(r"(?P<who>" + _NAME + r"(?:\s+[a-z]+)?)(?:['’]s?)?\s+(?:" + _SOURCE_NOUN + r")\s+(?:also\s+)?" + _SHOW_VERBS + r"\b")
+# bodies named in lower case before their figures: "customs data showed", "police figures show"
+SOURCE_BODIES = ("customs", "government", "police", "census", "industry", "ministry", "treasury", "central bank",
+                 "company", "council", "court", "trade", "tax office", "statistics office", "statistics agency")
+_DATA_SHOW_RE = re.compile(r"(?P<who>" + _NAME + r"(?:\s+[a-z]+)?|(?<![\w-])(?:[a-z]+\s+)?(?:" + phrase_alternation(SOURCE_BODIES) +
+                           r"))(?:['’]s?)?\s+(?:" + _SOURCE_NOUN + r")\s+(?:also\s+)?" + _SHOW_VERBS + r"\b")
 _DATA_FROM_RE = re.compile(r"\b(?i:" + _SOURCE_NOUN + r"|figure|estimate)\s+(?:from|by|published\s+by|released\s+by)\s+"
                            r"(?:the\s+)?(?P<who>" + _NAME + r")")
 _BY_RE = re.compile(r"\b(?:published|released|compiled|confirmed|announced|issued|reported|estimated|recorded)\s+by\s+"
@@ -125,7 +129,8 @@ def _clean_who(who: str) -> str | None:
         words = words[1:]
     while words and words[-1].lower() in ("of", "and", "the", "for", "on", "de"):
         words = words[:-1]
-    if not words or words[0].lower() in _PRONOUNS or words[0][0].isdigit() or words[-1].lower() in _NOT_NAMES:
+    if not words or (words[0].lower() in _PRONOUNS and not (len(words[0]) > 1 and words[0].isupper())) or \
+            words[0][0].isdigit() or words[-1].lower() in _NOT_NAMES:  # ("WHO" is the World Health Organization)
         return None
     if " ".join(words).lower() in ("data", "figures", "statistics", "numbers", "estimates", "records"):
         return None  # "according to preliminary figures": no source named

@@ -109,6 +109,9 @@ def _content(tok: str) -> bool:
     return _is_word(tok) and t not in STOP and t not in VERBISH and not t.endswith("ly")
 
 
+_SPAN_ON_SPAN_RE = re.compile(r"\s*(?P<u>year|quarter|month|week|day)[- ](?:on|over)[- ](?P=u)\b", re.IGNORECASE)
+
+
 def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
                   through_prep: bool = False) -> tuple[str, str, int] | None:
     """(subject, head word, end offset) of the noun phrase starting at `pos`.
@@ -116,6 +119,8 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
     allow_of: the phrase may start with "of" ("50 percent of asylum requests").
     through_prep: the phrase may start with "in"/"of" ("a 5% rise in prices").
     """
+    if _SPAN_ON_SPAN_RE.match(text, pos, end):
+        return None  # "fell 2% year on year", "0.3% month on month": how the change is measured, not what is counted
     if allow_of and (conv := _CONVERSION_OF_RE.match(text, pos, end)):
         pos = conv.end()  # "645 lb-ft. (875Nm) of torque", "875Nm) of torque": a conversion shares its "of" noun
     toks = [(m.group(0), m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(text, pos, min(end, pos + _WINDOW)), 16)]

@@ -221,3 +221,26 @@ def test_periods_told_against_the_publication_date(text, start, end):
 def test_the_past_months_to_a_month_end_there():
     (c,) = extract_claims("In the 12 months to March, sales rose 5%.", published=_PUBLISHED)
     assert (c.period_start, c.period_end) == (date(2023, 4, 1), date(2024, 3, 31))
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Exports fell 2% in April, customs data showed.", "customs"),
+    ("Homicides fell 13% last year, police data showed.", "police"),
+    ("One in three adults has high blood pressure, health ministry data show.", "health ministry"),
+    ("The WHO estimates that 1.3 billion people smoke.", "WHO"),
+    ("Prices fell 0.7% in August, according to Reuters calculations.", "Reuters"),
+])
+def test_sources_named_in_lower_case_or_in_capitals(text, who):
+    assert {c.attribution for c in extract_claims(text)} == {who}
+
+
+def test_official_figures_name_no_source():
+    assert {c.attribution for c in extract_claims("Waiting lists hit 4.3 million, official figures show.")} == {None}
+
+
+@pytest.mark.parametrize("text, subject", [
+    ("Exports fell 2% year on year in April.", "Exports"),
+    ("Prices rose 0.3% month on month.", "Prices"),
+])
+def test_year_on_year_is_no_subject(text, subject):
+    assert extract_claims(text)[0].subject == subject
