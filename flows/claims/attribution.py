@@ -44,7 +44,7 @@ _SOURCE_SUFFIX_RE = re.compile(r"(?:['’]s)?\s+(?:" + _SOURCE_NOUN + r")$")
 # ("added" is left out: "the construction sector added 23,000 jobs" is not a source)
 _SPEAKER_VERBS = ("said", "says", "told", "reported", "reports", "announced", "confirmed", "estimated", "estimates",
                   "expects", "expected", "found", "predicted", "predicts", "noted", "disclosed", "warned", "stated",
-                  "claimed", "argued", "revealed", "wrote", "writes")
+                  "claimed", "argued", "revealed", "wrote", "writes", "forecast", "forecasts")
 # a title before a name: "forecaster Simon Partridge", "finance minister Uhuru Kenyatta"
 # (its words are taken whole, `[a-z]++`: a shorter run of letters is followed by a letter, never the space wanted,
 # so giving letters back is only wasted work)
@@ -75,11 +75,37 @@ _DATA_FROM_RE = re.compile(r"\b(?i:" + _SOURCE_NOUN + r"|figure|estimate)\s+(?:f
                            r"(?:the\s+)?(?P<who>" + _NAME + r")")
 _BY_RE = re.compile(r"\b(?:published|released|compiled|confirmed|announced|issued|reported|estimated|recorded)\s+by\s+"
                     r"(?P<who>(?:the\s+)?(?:" + _NAME + r"|[a-z]+))")
+# a speaker in lower case opening a clause, or "the"/a possessive and a name with common nouns, before a verb of
+# speaking: ", officials said", ", aid agencies said", "its director said", "the UN refugee agency said", "Spain's
+# interior ministry said", "unions put the figure at 3.5 million" ("Officials said" opening a sentence is a name)
+_CLAUSE_VERBS = ("said", "say", "says", "told", "warned", "warn", "warns", "reported", "report", "found", "predicted",
+                 "predict", "claimed", "claim", "believe", "believes")
+# words no speaker is made of ("caused an estimated", ", to claim the", ", while unions": the speaker is "unions")
+_FUNCTION = (r"(?:the|a|an|it|he|she|they|we|i|you|which|who|this|that|there|these|those|as|so|not|also|and|or|but|while|"
+             r"though|although|to|of|in|on|at|by|for|from|with|into|than|then|is|are|was|were|be|been|has|have|had|will|"
+             r"would|could|can|may|might|should|must|do|does|did|what|when|where|how|if|after|before|since|until|"
+             r"its|their|his|her|our|my|your)\b")
+_CLAUSE_SPEAKER_RE = re.compile(
+    r"(?:(?:(?<=[,;:]\s)|(?<=\bwhile\s)|(?<=\bthough\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bwhich\s))"
+    r"(?:(?:its|their|his|her|our)\s+)?(?P<who>(?:(?!" + _FUNCTION + r")[a-z]+\s+){0,2}?(?!" + _FUNCTION + r")[a-z]+)"
+    r"|(?:\b[Tt]he\s+)(?P<who2>[A-Z][\w/&.-]*(?:\s+[a-z]+){1,2}?)"
+    r"|(?P<who3>\b[A-Z][\w.&-]*['’]s\s+[a-z]+\s+[a-z]+))"
+    r"\s+(?:also\s+|have\s+|has\s+)?(?P<verb>" + "|".join(_CLAUSE_VERBS) + r"|put\s+(?:the|its|their)\s+"
+    r"(?:[a-z]+\s+)?(?:figure|number|crowd|toll|total|count|cost|turnout|tally)\s+at)\b")
+# a name, its apposition between commas, then the verb: "Ravinder Kumar, a wheat farmer from Sidpur village, says",
+# "Jane Smith, chief economist at ING, said"
+_APPOSED_RE = re.compile(r"(?<![\w,])(?P<who>" + _NAME_BEFORE_VERB + r"),\s+(?:an?\s+|the\s+)?[a-z][^,;:()\"“”]{2,100},\s+"
+                         r"(?:has\s+|also\s+)?(?P<verb>said|says|told|reports|reported|added|warned|estimates|estimated)\b")
+# "in the latest YouGov poll", "in a new Reuters/Ipsos survey": the poll's maker is a source (of the figures
+# before it when no other source is named before them)
+_IN_POLL_RE = re.compile(r"\bin\s+(?:the|a|an)\s+(?:(?:latest|new|recent|monthly|weekly)\s+)?(?P<who>[A-Z][\w/&.-]*"
+                         r"(?:\s+[A-Z][\w/&.-]*)*)\s+(?:poll|survey|opinion\s+poll)\b")
 _CITATION_RE = re.compile(r"\((?P<who>[A-Z][^(),;]{2,80}?),\s*(?:19|20)\d\d[a-z]?\)")
 
 _CUE_WORDS = frozenset(v.lower() for v in LEXICON.attribution_verbs) | {
     "according", "said", "says", "told", "reported", "added", "data", "figures", "figure", "statistics", "show", "shows",
-    "showed", "suggest", "suggests", "found", "released", "compiled", "issued", "estimate"}
+    "showed", "suggest", "suggests", "found", "released", "compiled", "issued", "estimate", "warn", "believe",
+    "believes", "put", "poll", "survey"}
 _WORD_RE = re.compile(r"\w+")  # (the tests split texts into words with it)
 
 
@@ -115,6 +141,10 @@ class AttributionMention:
     whole_sentence: bool = False  # "according to X", "(X, 2012)": the source of every figure in the sentence
 
 
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten half third thirds quarter quarters
+dozen dozens hundreds thousands millions""".split())
+
+
 def _clean_who(who: str) -> str | None:
     who = " ".join(who.split()).strip(" -–")
     m = _ACCORDING_PREFIX_RE.match(who)
@@ -129,6 +159,8 @@ def _clean_who(who: str) -> str | None:
         words = words[1:]
     while words and words[-1].lower() in ("of", "and", "the", "for", "on", "de"):
         words = words[:-1]
+    if words and (words[0].split("-")[0].lower() in _NUMBER_WORDS or any(ch.isdigit() for ch in words[0])):
+        return None  # "Two-thirds of Americans say": the figure's own noun phrase, not a source
     if not words or (words[0].lower() in _PRONOUNS and not (len(words[0]) > 1 and words[0].isupper())) or \
             words[0][0].isdigit() or words[-1].lower() in _NOT_NAMES:  # ("WHO" is the World Health Organization)
         return None
@@ -148,6 +180,9 @@ def find_attributions(sentence: str) -> list[AttributionMention]:
                 if (w := _clean_who(m.group("who")))]
     words = words_of(sentence)
     found: list[AttributionMention] = []
+    said_by = list(_SAID_BY_RE.finditer(sentence) if _RULE_WORDS[_SAID_BY_RE] is None
+                   or not words.isdisjoint(_RULE_WORDS[_SAID_BY_RE]) else ())
+    named_verbs = {m.start("verb") for m in said_by}
     for rx in (_ACCORDING_RE, _CITATION_RE, _DATA_FROM_RE, _DATA_SHOW_RE, _SAID_AFTER_RE, _BY_RE):
         if rx is _ACCORDING_RE:
             if "according" not in low_words and not odd_case(sentence):
@@ -155,17 +190,38 @@ def find_attributions(sentence: str) -> list[AttributionMention]:
         elif _RULE_WORDS[rx] is not None and words.isdisjoint(_RULE_WORDS[rx]):
             continue
         for m in rx.finditer(sentence):
+            if rx is _SAID_AFTER_RE and m.start() in named_verbs and m.start() > 0 and \
+                    sentence[:m.start()].rstrip()[-1:].isalnum():
+                continue  # "OpenAI said ChatGPT now has ...": the name before the verb speaks, not the clause after
             who = _clean_who(m.group("who"))
             if who:
                 found.append(AttributionMention(m.start(), who, rx in (_ACCORDING_RE, _CITATION_RE)))
+    if "poll" in words or "survey" in words:
+        found.extend(AttributionMention(m.start(), w) for m in _IN_POLL_RE.finditer(sentence)
+                     if (w := _clean_who(m.group("who"))))
     taken = [(a.start, a.start + len(a.who)) for a in found]
-    for m in (_SAID_BY_RE.finditer(sentence) if _RULE_WORDS[_SAID_BY_RE] is None
-              or not words.isdisjoint(_RULE_WORDS[_SAID_BY_RE]) else ()):
+    for m in said_by:
         who = _clean_who(m.group("who"))
         if who and not any(s <= m.start("verb") < e + 40 and m.start() <= s for s, e in taken):
             found.append(AttributionMention(m.start("verb"), who))
+    if "," in sentence and not words.isdisjoint(_APPOSED_VERB_WORDS):
+        seen = {a.start for a in found}
+        found.extend(AttributionMention(m.start("verb"), w) for m in _APPOSED_RE.finditer(sentence)
+                     if m.start("verb") not in seen and (w := _clean_who(m.group("who"))))
+    if not words.isdisjoint(_CLAUSE_VERB_WORDS):
+        seen = {a.start for a in found}
+        for m in _CLAUSE_SPEAKER_RE.finditer(sentence):
+            if m.start("verb") in seen:
+                continue
+            who = _clean_who(m.group("who") or m.group("who2") or m.group("who3"))
+            if who:
+                found.append(AttributionMention(m.start("verb"), who))
     found.sort(key=lambda a: a.start)
     return found
+
+
+_CLAUSE_VERB_WORDS = frozenset(_CLAUSE_VERBS) | {"put"}
+_APPOSED_VERB_WORDS = frozenset({"said", "says", "told", "reports", "reported", "added", "warned", "estimates", "estimated"})
 
 
 def choose_attribution(mentions: list[AttributionMention], pos: int) -> str | None:
@@ -176,6 +232,9 @@ def choose_attribution(mentions: list[AttributionMention], pos: int) -> str | No
         return None
     whole = [a for a in mentions if a.whole_sentence]
     if whole:
+        near = [a for a in mentions if a.start <= pos]
+        if near and not near[-1].whole_sentence and any(a.start < near[-1].start for a in whole):
+            return near[-1].who  # "according to the interior ministry, while unions put the figure at 3.5 million"
         mentions = whole
     before = [a for a in mentions if a.start <= pos]
     return (before[-1] if before else mentions[0]).who

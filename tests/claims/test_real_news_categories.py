@@ -244,3 +244,37 @@ def test_official_figures_name_no_source():
 ])
 def test_year_on_year_is_no_subject(text, subject):
     assert extract_claims(text)[0].subject == subject
+
+
+@pytest.mark.parametrize("text, who", [
+    ("Wildfires have burned more than 18.5 million hectares this year, officials said.", "officials"),
+    ("Food prices have risen as much as tenfold since October, aid agencies said.", "aid agencies"),
+    ("The hospital has treated 500 patients since May, its director said.", "director"),
+    ("An estimated 110 million people have been displaced, the UN refugee agency said.", "UN refugee agency"),
+    ("Arrivals more than doubled last year to 39,910, Spain's interior ministry said.", "Spain's interior ministry"),
+    ("The turbines will produce 1500MW, which developers said would power 2m homes.", "developers"),
+    ("Ravinder Kumar, a wheat farmer from Karnal, says his yield has dropped to 17 quintal per acre.", "Ravinder Kumar"),
+    ("Two-thirds of Americans say the economy is getting worse, a Gallup poll found.", "Gallup"),
+    ("OpenAI said ChatGPT now has about 200 million users a week.", "OpenAI"),
+])
+def test_speakers_real_news_names(text, who):
+    assert {c.attribution for c in extract_claims(text)} == {who}
+
+
+def test_a_poll_named_after_the_figures_speaks_for_them():
+    got = {c.quote: c.attribution for c in extract_claims("Labour is on 44% in the latest YouGov poll, 20 points ahead of the Conservatives on 24%.")}
+    assert set(got.values()) == {"YouGov"} and len(got) == 3
+
+
+def test_a_figure_put_by_another_source_after_according_to():
+    got = {c.quote: c.attribution for c in extract_claims(
+        "Some 1.2 million workers joined strikes, according to the interior ministry, while unions put the figure at 3.5 million.")}
+    assert got["Some 1.2 million workers"] == "interior ministry" and got["3.5 million"] == "unions"
+
+
+@pytest.mark.parametrize("text", [
+    "The wildfire caused an estimated $5.5 billion in damage.",
+    "Lando Norris finished 22.9 seconds ahead, to claim the title.",
+])
+def test_no_speaker_from_a_participle_or_an_infinitive(text):
+    assert {c.attribution for c in extract_claims(text)} == {None}
