@@ -73,6 +73,7 @@ _PEOPLE_VERB_BEFORE_RE = re.compile(r"\b(?:kill(?:ed|ing|s)|injur(?:ed|ing|es)|w
                                     r"another|only|just)\s+)?$", re.IGNORECASE)
 _STARTS_AT_BEFORE_RE = re.compile(r"\b(?:start(?:s|ing|ed)?|pric(?:es|ed|ing)\s+start(?:s|ing)?)\s+(?:at|from)\s+"
                                   r"(?:(?:an?|just|only)\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
+_BELOW_ZERO_RE = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 _COMPOUND_BIG_UNITS = frozenset({"foot", "pound_mass", "stone", "m"})  # extract._COMPOUND_MEASURES' bigger units
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 _MONEY_VERB_BEFORE_RE = re.compile(r"\b(?:spen[dt]|spending|cost(?:s|ing)?|raised?|raising|pa(?:y|id|ying)|worth|lost|los(?:e|ing)|"
@@ -297,6 +298,9 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
                     d.consumed = max(d.consumed, d.qe)
             elif sub:
                 (d.qe, d.unit), d.value = sub, round(d.value / 100, 10)  # "46p" -> 0.46 GBP, "19.9 cents" -> 0.199 USD
+    if rng is None and d.unit in ("degree", "celsius", "fahrenheit") and d.value is not None and d.value > 0 and (
+            zero := _BELOW_ZERO_RE.match(text, d.qe, s.end)):
+        d.qe, d.value = zero.end(), -d.value  # "10 degrees below zero" -> -10
     if rng is None and (LEXICON.unit_family(d.unit) == "duration" or d.unit in _COMPOUND_BIG_UNITS):
         compound = s._compound_measure(d.qs, d.qe, d.value, d.unit, nxt)
         if compound is not None:

@@ -307,7 +307,9 @@ _RATE_RE = re.compile(
     r"individuals|births|live\s+births|(?:U\.S\.\s+|US\s+)?residents))?)\b(?!\s+(?:earlier|ago|before|later|on\b))|"
     r"(?:capita|head|person|household|barrel|bbl|tonne|ton|game|match|location|theater|theatre|cinema|screen|"
     r"kg|kilogram|kilo|litre|liter|gallon|ounce|share|kilowatt-hour|kWh|megawatt[\s-]hour|MWh|mile|km|kilometre|"
-    r"kilometer|square\s+metre|square\s+meter|pound|lb|unit|dose|vote|container|acre|hectare)\b)|"
+    r"kilometer|square\s+metre|square\s+meter|pound|lb|unit|dose|vote|container|acre|hectare|mmbtu|therm|"
+    r"square\s+(?:foot|feet)|sq\.?\s*ft|cubic\s+metre|cubic\s+meter|passenger|seat|ticket|visit|employee|student|"
+    r"pupil|bottle|pint|pack|packet)\b)|"
     # "daily" before a noun is an adjective of it ("258,155 new daily symptomatic cases"), not the rate
     r"\s+(?P<adv>daily|weekly|monthly|annually|yearly|a\s+piece|apiece)\b(?!\s+(?!" + _RATE_ADV_THEN + r")[a-z]+\b)",
     re.IGNORECASE,
@@ -335,7 +337,8 @@ def rate_after(text: str, pos: int, ceiling: int) -> tuple[int, str] | None:
            "kilometre": "km", "kilometer": "km", "square metre": "m2", "square meter": "m2",
            "pound": "pound_mass", "lb": "pound_mass", "megawatt hour": "MWh", "megawatt-hour": "MWh",
            "mwh": "MWh", "match": "game", "theater": "location", "theatre": "location", "cinema": "location",
-           "screen": "location"}.get(den, den)
+           "screen": "location", "mmbtu": "MMBtu", "square foot": "ft2", "square feet": "ft2", "sq ft": "ft2",
+           "sq. ft": "ft2", "sqft": "ft2", "cubic metre": "m3", "cubic meter": "m3"}.get(den, den)
     return m.end(), den
 
 

@@ -278,3 +278,21 @@ def test_a_figure_put_by_another_source_after_according_to():
 ])
 def test_no_speaker_from_a_participle_or_an_infinitive(text):
     assert {c.attribution for c in extract_claims(text)} == {None}
+
+
+@pytest.mark.parametrize("text, quote, unit", [
+    ("Russia shipped 50 bcm of gas.", "50 bcm", "bcm"),
+    ("Output rose to 12 mb/d in May.", "12 mb/d", "mb/d"),
+    ("Emissions reached 37 gigatonnes of CO2.", "37 gigatonnes", "gigatonne"),
+    ("The park covers 1,000 sq miles.", "1,000 sq miles", "square_mile"),
+    ("Gas traded at $3 per MMBtu.", "$3 per MMBtu", "USD/MMBtu"),
+    ("Offices rent for $50 per square foot.", "$50 per square foot", "USD/ft2"),
+    ("Fares rose to £30 per passenger.", "£30 per passenger", "GBP/passenger"),
+])
+def test_energy_emission_area_and_price_rates(text, quote, unit):
+    assert _by_quote(text)[quote].unit == unit
+
+
+def test_degrees_below_zero_are_negative():
+    c = _by_quote("It was 10 degrees below zero in Oslo.")["10 degrees below zero"]
+    assert (c.value, c.unit) == (-10, "degree")
