@@ -85,6 +85,10 @@ NAMED_LIST = (rf"\b(?:{_LIST_NOUNS})\s+"
               r"\(?\d+[A-Z]?(?:\.\d+)?\)?(?:(?:\s*(?:-|–|to|and|&|or)|,)\s+\(?\d+[A-Z]?(?:\.\d+)?\)?|\s*[-–]\s*\d+)+"
               r"(?![\d,]|\s*(?:%|per\s*cent|percent|years?|months?|weeks?|days?|hours?|minutes?)\b|\s*%)|"
               r"\b(?:sub)?sections?\s+\(\d{1,3}\)|(?<=[\w)])\(\d{1,3}\)")  # "subsection (1)", "21(2)", "(c)(1)"
+# "the top 12 films", "nine U.K. top 40 singles", "her fifth top 10", "a top-five finish": the name of a ranking band
+# ("the top 1% of earners" is a share, "could top 100,000" a verb)
+TOP_RANKING = (r"(?:\b(?:the|a|an|their|his|her|its|into|in|fifth|first|second|third|fourth|sixth|seventh|eighth|ninth|"
+               r"tenth|Billboard|Hot|UK|US|chart's)|U\.K\.|U\.S\.)\s+top[- ]\d{1,3}s?\b(?!\s*(?:%|per\s*cent|percent|pc)\b|\s*%)")
 # "Scotland (6) 11", "Tries: Graham (57); Penalties: Russell (10, 20)": a results line with scoring minutes
 RUGBY_RESULT = (r"\b[A-Z][\w.'’-]*\s+\(\d{1,2}\)\s+\d{1,3}\b|"
                 r"\b(?:Tries|Try|Penalties|Pens|Conversions|Cons|Drop\s+goals?|Goals|Scorers?)\s*:[^.–—]*")
@@ -158,6 +162,7 @@ PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     ("list_number", LIST_NUMBER, r"(?m)^[ \t]*(?:[-*•·][ \t]*)?\(?\d{1,3}[.)][ \t]"),
     ("inline_list_number", INLINE_LIST_NUMBER, r"[:;]\s*\(?\d{1,2}[.)]\s"),
     ("group_of", GROUP_OF, r"Group\s+of"),
+    ("top_ranking", TOP_RANKING, r"(?i)top[- ]\d"),
     ("result_line", RESULT_LINE, r"[A-Z][\w.'’-]*\s+\d{1,3}\s+[A-Z]|\d\s*\(\d"),
     ("score", SCORE, r"\d\s*[-–]\s*\d"),
     ("version", VERSION, None),
@@ -451,6 +456,7 @@ _NAME_BEFORE_RE = re.compile(r"(?<![A-Za-z])([A-Za-z]+)\.?\s*(?:No\.?\s*)?[:#]?\
 _NUMBER_SIGN_RE = re.compile(r"\b(?:No|NO|Nos)\.?\s*$")
 _TEXT_TO_RE = re.compile(r"\btext\s+\w+\s+to\s+$", re.IGNORECASE)
 _MEASURE_AFTER_RE = re.compile(r",\d|\s*(?:%|percent|per\s+cent|million|billion|thousand|people|of\s+the)", re.IGNORECASE)
+_MEASURE_NOT_OF_RE = re.compile(r",\d|\s*(?:%|percent|per\s+cent|million|billion|thousand|people)", re.IGNORECASE)
 _ORDINAL_SUFFIX_RE = re.compile(r"(?:st|nd|rd|th)\b")
 _WORD_ORDINAL_RE = re.compile(r"[- ](?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)\b", re.IGNORECASE)
 _LETTER_HYPHEN_RE = re.compile(r"[A-Za-z]-$")
@@ -472,6 +478,6 @@ def names_or_orders(text: str, start: int, end: int, floor: int, words: bool) ->
     if "N" in before and _NUMBER_SIGN_RE.search(before) and not _MEASURE_AFTER_RE.match(text, end):
         return True  # "regained No. 1", "at No.7"
     m = _NAME_BEFORE_RE.search(before)
-    if m and m.group(1).lower() in NAMED_NOUNS and "," not in text[start:end] and not _MEASURE_AFTER_RE.match(text, end):
-        return True
+    if m and m.group(1).lower() in NAMED_NOUNS and "," not in text[start:end] and not _MEASURE_NOT_OF_RE.match(text, end):
+        return True  # ("junction 10 of the M25", "phase 2 of the plan": a name, then what it is part of)
     return "text" in before.lower() and _TEXT_TO_RE.search(before) is not None

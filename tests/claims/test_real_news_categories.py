@@ -296,3 +296,17 @@ def test_energy_emission_area_and_price_rates(text, quote, unit):
 def test_degrees_below_zero_are_negative():
     c = _by_quote("It was 10 degrees below zero in Oslo.")["10 degrees below zero"]
     assert (c.value, c.unit) == (-10, "degree")
+
+
+@pytest.mark.parametrize("text", [
+    "Traffic approaching junction 10 of the M25 slowed.",
+    "Scotland will move through phase 2 of the routemap.",
+    "The song became her fifth top 10 in the country.",
+    "Takings were down for the top 12 films this weekend.",
+])
+def test_names_and_ranking_bands_are_no_claims(text):
+    assert extract_claims(text) == []
+
+
+def test_the_top_percent_is_still_a_share():
+    assert [c.quote for c in extract_claims("The top 1% of earners pay 40% of tax.")] == ["1%", "40%"]
