@@ -109,6 +109,11 @@ def typed_claims(frame: pd.DataFrame) -> pd.DataFrame:
         frame[col] = frame[col].astype(bool)
     for col in ("period_start", "period_end", "when_start", "when_end"):
         frame[col] = frame[col].astype(object)
+    for col in frame.columns:
+        if pd.api.types.is_string_dtype(frame[col].dtype) and frame[col].dtype != object:
+            # text columns are plain objects whatever their rows hold: pandas infers a string dtype for a column with
+            # a value and object for one that is all None, and a batch's frame must not depend on which it met
+            frame[col] = frame[col].astype(object).where(frame[col].notna(), None)
     return frame
 
 

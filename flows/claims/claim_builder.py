@@ -73,6 +73,7 @@ _PEOPLE_VERB_BEFORE_RE = re.compile(r"\b(?:kill(?:ed|ing|s)|injur(?:ed|ing|es)|w
                                     r"another|only|just)\s+)?$", re.IGNORECASE)
 _STARTS_AT_BEFORE_RE = re.compile(r"\b(?:start(?:s|ing|ed)?|pric(?:es|ed|ing)\s+start(?:s|ing)?)\s+(?:at|from)\s+"
                                   r"(?:(?:an?|just|only)\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
+_COUNTED_BEFORE_OVER_RE = re.compile(r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,3}[a-z]{3,}s\s+$")
 _BELOW_ZERO_RE = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 _COMPOUND_BIG_UNITS = frozenset({"foot", "pound_mass", "stone", "m"})  # extract._COMPOUND_MEASURES' bigger units
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
@@ -325,6 +326,8 @@ def _read_qualifier(s, d: Draft, atom: NumberAtom) -> None:
         qb = s._qualifier_before(d.qs)
         if qb and qb[2] in ("over", "over a") and LEXICON.unit_family(d.unit) == "duration" and _over_means_during(text, qb[0], s.start):
             qb = None  # "held in seven phases over six weeks": over = during
+        elif qb and qb[2] == "over" and _COUNTED_BEFORE_OVER_RE.search(text, max(s.start, qb[0] - 50), qb[0]):
+            qb = None  # "510 flight hours over 154 flights", "15 sessions over 5 days": over = across
         if qb:
             d.qs, d.qualifier, d.cue = qb
         qa = cues.qualifier_after(text, d.qe, s.end)

@@ -273,7 +273,10 @@ def _match_unit(text: str, qend: int, ceiling: int) -> re.Match | None:
     return rx.match(text, qend, ceiling) if rx is not None else None
 
 
-_DIMENSION_RE = re.compile(r"\s+(?:high|long|wide|deep|tall|away|thick|across|below|above|in\s+diameter|of)\b")
+# what lets a one-letter unit stand apart from its number: a dimension word, a measured noun, or the end of the
+# phrase ("80 m height", "heated for 2 h.", "a 5 t load" is not enough: "t" there may be a letter)
+_DIMENSION_RE = re.compile(r"\s+(?:high|long|wide|deep|tall|away|thick|across|below|above|in\s+diameter|of|height|depth|"
+                           r"length|width|diameter|altitude|elevation)\b|\s*(?:[,;:)]|\.(?!\d)|$)")
 _PERCENT_POINTS_RE = re.compile(r"\s*(?:points?|pts?)\b", re.IGNORECASE)
 
 
@@ -303,8 +306,9 @@ _RATE_ADV_THEN = (r"(?:to|in|on|at|for|from|and|or|but|since|by|over|of|the|a|an
                   r"respectively|now|each|every|year|month|week|day)\b")
 _RATE_RE = re.compile(
     r"\s*(?:(?:a|an|per|each|every|for\s+every|for\s+each)\s+|/\s*)(?P<den>(?:day|week|month|year|hour|minute|second|annum|night|"
+    r"(?<=/)(?:min|h|hr|s|sec|d)(?![\w/])|"
     r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d|[-–])|thousand|million)(?:\s+(?:people|residents|inhabitants|population|persons|"
-    r"individuals|births|live\s+births|(?:U\.S\.\s+|US\s+)?residents))?)\b(?!\s+(?:earlier|ago|before|later|on\b))|"
+    r"individuals|births|live\s+births|(?:U\.S\.\s+|US\s+)?residents))?)\b(?!\s+(?:earlier|ago|before|later|on\b(?!\s+average)))|"
     r"(?:capita|head|person|household|barrel|bbl|tonne|ton|game|match|location|theater|theatre|cinema|screen|"
     r"kg|kilogram|kilo|litre|liter|gallon|ounce|share|kilowatt-hour|kWh|megawatt[\s-]hour|MWh|mile|km|kilometre|"
     r"kilometer|square\s+metre|square\s+meter|pound|lb|unit|dose|vote|container|acre|hectare|mmbtu|therm|"
@@ -337,7 +341,8 @@ def rate_after(text: str, pos: int, ceiling: int) -> tuple[int, str] | None:
            "kilometre": "km", "kilometer": "km", "square metre": "m2", "square meter": "m2",
            "pound": "pound_mass", "lb": "pound_mass", "megawatt hour": "MWh", "megawatt-hour": "MWh",
            "mwh": "MWh", "match": "game", "theater": "location", "theatre": "location", "cinema": "location",
-           "screen": "location", "mmbtu": "MMBtu", "square foot": "ft2", "square feet": "ft2", "sq ft": "ft2",
+           "screen": "location", "min": "minute", "h": "hour", "hr": "hour", "s": "second", "sec": "second",
+           "d": "day", "mmbtu": "MMBtu", "square foot": "ft2", "square feet": "ft2", "sq ft": "ft2",
            "sq. ft": "ft2", "sqft": "ft2", "cubic metre": "m3", "cubic meter": "m3"}.get(den, den)
     return m.end(), den
 
@@ -408,6 +413,10 @@ def _may_carry_to(window: str) -> bool:
     return bool(last) and window[-1].isspace() and last[0].lower() in _CARRIED_TO_LAST or odd_case(window)
 
 
+_RANK_NOUNS = frozenset({"place", "spot", "position", "rank"})
+_RANK_ORDINALS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth top last bottom""".split())
+
+
 def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | None:
     """(direction, kind) from the words before a quantity: "rose 2%" / "fell by 3" /
     "cut its key rate by a quarter point" / "an increase of 5%" -> change; "rose to 5%" /
@@ -439,6 +448,8 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
             return "increase", "level"  # "edged up to 4.6%"
         if lw in ("cut", "off") and _is_cut_off_noun(words, k):
             return None  # "a cut off of 90 marks": the noun of a threshold, no change verb
+        if lw in _RANK_NOUNS and k > 0 and words[k - 1].lower() in _RANK_ORDINALS:
+            return None  # "fell to second place with $16,999": the rank fell, not the figure
         d = _direction_of(lw)
         if d and lw in _PREP_REQUIRED and prep not in ("to", "by", "from"):
             d = None  # "raised INR 1.2 billion": raising money is no change in a level

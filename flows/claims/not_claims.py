@@ -89,6 +89,9 @@ NAMED_LIST = (rf"\b(?:{_LIST_NOUNS})\s+"
 # ("the top 1% of earners" is a share, "could top 100,000" a verb)
 TOP_RANKING = (r"(?:\b(?:the|a|an|their|his|her|its|into|in|fifth|first|second|third|fourth|sixth|seventh|eighth|ninth|"
                r"tenth|Billboard|Hot|UK|US|chart's)|U\.K\.|U\.S\.)\s+top[- ]\d{1,3}s?\b(?!\s*(?:%|per\s*cent|percent|pc)\b|\s*%)")
+# "the first-ever 3nm fabrication process", "a 5 nm node", "its 7nm chips": a chip process's name, not a length
+CHIP_NODE = (r"\b\d{1,2}(?:\.\d)?\s?nm\b(?=[\s-]+(?:[a-z-]+\s+){0,2}(?:process(?:es)?|nodes?|chips?|chipsets?|"
+             r"technology|fabrication|manufacturing|class|lithography|generation|wafers?|processors?|SoCs?)\b)")
 # "Scotland (6) 11", "Tries: Graham (57); Penalties: Russell (10, 20)": a results line with scoring minutes
 RUGBY_RESULT = (r"\b[A-Z][\w.'’-]*\s+\(\d{1,2}\)\s+\d{1,3}\b|"
                 r"\b(?:Tries|Try|Penalties|Pens|Conversions|Cons|Drop\s+goals?|Goals|Scorers?)\s*:[^.–—]*")
@@ -163,6 +166,7 @@ PATTERNS: tuple[tuple[str, str, str | None], ...] = (
     ("inline_list_number", INLINE_LIST_NUMBER, r"[:;]\s*\(?\d{1,2}[.)]\s"),
     ("group_of", GROUP_OF, r"Group\s+of"),
     ("top_ranking", TOP_RANKING, r"(?i)top[- ]\d"),
+    ("chip_node", CHIP_NODE, r"\d\s?nm\b"),
     ("result_line", RESULT_LINE, r"[A-Z][\w.'’-]*\s+\d{1,3}\s+[A-Z]|\d\s*\(\d"),
     ("score", SCORE, r"\d\s*[-–]\s*\d"),
     ("version", VERSION, None),

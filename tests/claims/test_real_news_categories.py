@@ -310,3 +310,31 @@ def test_names_and_ranking_bands_are_no_claims(text):
 
 def test_the_top_percent_is_still_a_share():
     assert [c.quote for c in extract_claims("The top 1% of earners pay 40% of tax.")] == ["1%", "40%"]
+
+
+@pytest.mark.parametrize("text, quote, unit", [
+    ("Cells were treated with 50 μM of the compound.", "50 μM", "μM"),
+    ("The wire is 10 μm across.", "10 μm", "μm"),
+    ("The film is 200 nm thick.", "200 nm", "nm"),
+    ("The protein weighs 45 kDa.", "45 kDa", "kDa"),
+    ("The steel failed at 1.2 MPa.", "1.2 MPa", "MPa"),
+    ("The lake holds 23,600 km3 of water.", "23,600 km3", "km3"),
+    ("Aluminium's density is 2.7 g/cm3.", "2.7 g/cm3", "g/cm3"),
+    ("The pipeline moves 1.1 million bbl/d of crude.", "1.1 million bbl/d", "barrel/day"),
+    ("The samples cooled at 5 °C/min.", "5 °C/min", "celsius/minute"),
+    ("The pump delivers 2.5 mL/min.", "2.5 mL/min", "ml/minute"),
+    ("Participants walked 6.2 km/day on average.", "6.2 km/day", "km/day"),
+    ("The mast stands at 80 m height.", "80 m", "m"),
+    ("The samples were incubated for 24 h.", "24 h", "hour"),
+])
+def test_measures_of_science_and_engineering(text, quote, unit):
+    assert _by_quote(text)[quote].unit == unit
+
+
+def test_a_spaced_letter_before_a_word_is_no_unit():
+    assert _by_quote("The samples were heated for 2 h and cooled.")["2 h"].unit is None
+
+
+@pytest.mark.parametrize("text", ["Its 5 nm chips are made in Taiwan.", "It uses a 7nm manufacturing process."])
+def test_a_chip_node_is_a_name(text):
+    assert extract_claims(text) == []
