@@ -76,6 +76,12 @@ _STARTS_AT_BEFORE_RE = re.compile(r"\b(?:start(?:s|ing|ed)?|pric(?:es|ed|ing)\s+
 _COUNTED_BEFORE_OVER_RE = re.compile(r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,3}[a-z]{3,}s\s+$")
 _BELOW_ZERO_RE = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 _COMPOUND_BIG_UNITS = frozenset({"foot", "pound_mass", "stone", "m"})  # extract._COMPOUND_MEASURES' bigger units
+# what an amount of money is "in": "raised $6mn in seed funding", "caused $5.5 billion in damage", "$50 billion in loans"
+_MONEY_IN_RE = re.compile(r"\s+in\s+(?P<np>(?:(?!the\b|a\b|an\b|its\b|their\b)[a-z-]+\s+)?(?P<head>damages?|assets|funding|"
+                          r"loans?|restitution|fines?|revenues?|sales|profits?|aid|bonuses|investments?|taxes|compensation|"
+                          r"donations|debts?|spending|subsidies|grants?|contracts?|losses|costs|fees|savings|deposits|capital|"
+                          r"financing|bail|reparations|relief|funds|payments?|refunds|wages|dividends|pledges|"
+                          r"orders|bets|winnings|stolen\s+goods|transactions|bribes|property|goods|exports|imports)\b)")
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 _MONEY_VERB_BEFORE_RE = re.compile(r"\b(?:spen[dt]|spending|cost(?:s|ing)?|raised?|raising|pa(?:y|id|ying)|worth|lost|los(?:e|ing)|"
                                    r"earn(?:ed|ing|s)?|owe[ds]?|invest(?:ed|ing|s)?|sav(?:ed|ing)|made|mak(?:e|ing)|"
@@ -408,6 +414,9 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
     # ("Millions lost power": a bare vague plural is a noun of its own; no counted noun follows it)
     subj = None if bare_vague else subject_after(text, subj_from, s.end, allow_of=after_of,
                                                  through_prep=d.dir_after is not None)
+    if subj is None and (LEXICON.unit_family(d.unit) or "").startswith("currency:") and (
+            money := _MONEY_IN_RE.match(text, d.qe, s.end)):
+        subj = (money.group("np"), money.group("head"), d.qe)  # "$6mn in seed funding", "$5.5 billion in damage"
     if subj is None and d.unit in (None, "person") and not (atom.form == "words" and atom.value == 1) and (
             part := _OF_TOTAL_RE.match(text, d.qe, s.end)):  # ("one of 10 players" is a pronoun)
         subj = subject_after(text, part.end(), s.end)  # "56 of the 59 seats", "three of the 10 break points": seats

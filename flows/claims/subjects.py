@@ -172,8 +172,9 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
             words.append(toks[i])  # "98% of the U.S. wheat crop": a dotted acronym runs on
             i += 1
             continue
-        if _is_plural_head(tok) and i < len(toks) and not _is_plural_head(toks[i][0]):
-            break  # "children receive ...": a plural noun ends the phrase
+        if _is_plural_head(tok) and i < len(toks) and not _is_plural_head(toks[i][0]) and not (
+                tok.endswith(("'s", "’s")) and _content(toks[i][0])):
+            break  # "children receive ...": a plural noun ends the phrase ("the world's population" goes on)
     if not words:
         return None
     # one "of"/"from" continuation: "people of Chinese descent", "requests from Chinese citizens"

@@ -338,3 +338,17 @@ def test_a_spaced_letter_before_a_word_is_no_unit():
 @pytest.mark.parametrize("text", ["Its 5 nm chips are made in Taiwan.", "It uses a 7nm manufacturing process."])
 def test_a_chip_node_is_a_name(text):
     assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("The fintech startup raised $6mn in seed funding.", "$6mn", "seed funding"),
+    ("The wildfire caused an estimated $5.5 billion in damage.", "an estimated $5.5 billion", "damage"),
+    ("The fund manager oversees US$12.5 billion in assets.", "US$12.5 billion", "assets"),
+    ("Close to 90% of the country's wheat exports go to Africa.", "Close to 90%", "country's wheat exports"),
+])
+def test_what_an_amount_is_in_and_a_possessive_noun_phrase(text, quote, subject):
+    assert _by_quote(text)[quote].subject == subject
+
+
+def test_money_in_cash_terms_is_no_subject():
+    assert _by_quote("Britain will add an extra £75bn in cash terms.")["£75bn"].subject != "cash"
