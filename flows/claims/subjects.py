@@ -803,11 +803,22 @@ def share_subjects(claims: list, text: str, strong: set[int]) -> list:
             continue  # "..., while West Texas Intermediate was up 0.3 percent": another subject
         out[k] = replace(c, subject=prev.subject)
     for k in range(1, len(out)):
+        c = out[k]
+        if c.span_start in strong or c.unit not in (None, "person") or not _THE_BEFORE_RE.search(
+                text, max(0, c.span_start - 5), c.span_start):
+            continue
+        prev = next((p for p in reversed(out[:k]) if p.unit == c.unit and p.subject and p.span_start in strong), None)
+        if prev is not None and c.span_start - prev.span_end < 120 and c.value is not None and prev.value is not None:
+            # "won 240 of the 543 seats ..., well short of the 272 needed", "87 million outbound trips last year,
+            # still well below the 155 million recorded in 2019": a bare "the N" is another count of the same thing
+            out[k] = replace(c, subject=prev.subject)
+    for k in range(1, len(out)):
         if (first := _first_of_pair(text, out[k - 1], out[k])) is not None:
             out[k - 1] = replace(out[k - 1], subject=first)  # "A and B were 5 and 6": 5 is A's
     return out
 
 
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _LEFT_WORD_RE = re.compile(r"\b([a-z][\w'’-]*[a-z])\s+$")
 _NOT_LEFT_NOUNS = frozenset("""reaches reached tops topped totals totalled stands stood hits exceeds exceeded
 costs pays earns makes takes gets gives sees holds wins loses needs offers provides brings delivers produces

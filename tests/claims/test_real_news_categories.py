@@ -352,3 +352,14 @@ def test_what_an_amount_is_in_and_a_possessive_noun_phrase(text, quote, subject)
 
 def test_money_in_cash_terms_is_no_subject():
     assert _by_quote("Britain will add an extra £75bn in cash terms.")["£75bn"].subject != "cash"
+
+
+def test_the_bare_count_after_a_counted_figure_counts_the_same_thing():
+    got = _by_quote("Chinese tourists made 87 million outbound trips last year, still well below the 155 million recorded in 2019.")
+    c = got["155 million"]
+    assert (c.subject, c.period_start, c.period_end) == ("outbound trips", date(2019, 1, 1), date(2019, 12, 31))
+
+
+def test_a_bare_count_before_a_relative_clause_counts_the_same_thing():
+    got = _by_quote("Employers added 256,000 jobs, well above the 160,000 that economists had forecast.")
+    assert got["160,000"].subject == "jobs"
