@@ -26,7 +26,7 @@ worldwide nationwide abroad overseas annually daily weekly monthly yearly each a
 yesterday tomorrow last next previous such other another same own several few respectively alone
 combined together apiece instead else overnight high long wide deep tall old away thick across
 tonight yesterday recently currently already however meanwhile far thus ahead
-above below relative well enough year-on-year year-over-year month-on-month month-over-month week-on-week
+above below relative well enough plus minus year-on-year year-over-year month-on-month month-over-month week-on-week
 quarter-on-quarter quarter-over-quarter
 """.split())
 
@@ -243,7 +243,8 @@ def _bare_participle(toks: list[tuple[str, int, int]], i: int) -> bool:
 
 # third-person verbs that are not nouns: after a name they end its phrase
 _NAME_VERBS = frozenset("""reaches tops totals stands hits exceeds earns gets gives sees provides brings
-delivers produces averages goes keeps allows requires includes contains covers holds outputs""".split())
+delivers produces averages goes keeps allows requires includes contains covers holds outputs
+starts costs weighs measures sells retails boasts packs offers features comes generates carries""".split())
 
 # "earnings per share", "income per capita", "profit after tax": a phrase that stays in its noun phrase
 _FIXED_TAILS = {("per", "share"), ("per", "capita"), ("per", "head"), ("per", "person"), ("after", "tax"),
@@ -281,6 +282,23 @@ def _participle_adjective(toks: list[tuple[str, int, int]], i: int) -> bool:
     if i and toks[i - 1][0].lower() in _DETERMINERS:
         return _past_form(t) or t in _IRREGULAR_PARTICIPLES or t in VERBISH and t.endswith("ed")
     return i == 0 and t in _IRREGULAR_PARTICIPLES and _is_plural_head(nxt)
+
+
+_MODEL_NUMBER_RE = re.compile(r"\d{1,4}[A-Za-z]{0,3}")
+_YEAR_LIKE_RE = re.compile(r"(?:1[89]|20)\d\d")
+
+
+def _model_number(toks: list[tuple[str, int, int]], i: int, before: str) -> bool:
+    """A number inside a product's name: after a capitalised name word, before another one or the
+    clause's verb ("iPhone 15 Pro Max", "GLA 45 AMG", "Windows 11 has"); never a year."""
+    tok = toks[i][0]
+    if not (_MODEL_NUMBER_RE.fullmatch(tok) and not _YEAR_LIKE_RE.fullmatch(tok)
+            and any(ch.isupper() for ch in before) and before.isalnum()):
+        return False
+    if i + 1 == len(toks) or toks[i + 1][1] > toks[i][2] + 1:
+        return False
+    nxt = toks[i + 1][0]
+    return (nxt[:1].isupper() and nxt.isalpha() and nxt.lower() not in _MONTHS) or _verbish(nxt)
 
 
 def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
@@ -325,6 +343,10 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
             while i < len(toks) and (toks[i][0][:1].isdigit() or toks[i][0] in _COMPOUND_DASHES or
                                      _is_unit_word(toks[i][0])):
                 i += 1  # "The Bentayga's 6-litre W12 engine": a measure after a possessive modifies the noun
+            continue
+        if words and _model_number(toks, i, words[-1][0]):
+            words.append(toks[i])  # "The iPhone 15 Pro Max starts at", "the Mercedes-Benz GLA 45 AMG costs"
+            i += 1
             continue
         if not _content(tok) and not (after_possessive and tok[:1].isalpha() and tok.lower() not in STOP):
             break
@@ -465,6 +487,12 @@ def subject_before(text: str, pos: int, start: int) -> str | None:
     return _subject_before_window(text[max(start, pos - 200):pos])
 
 
+_TIME_LEAD_RE = re.compile(r"(?:(?:first|second|third|fourth|final|last|past|previous|latest|same|whole)\s+)?"
+                           r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+                           r"(?:quarter|half|decade|year|month|week|decades|years|months|weeks)\s+(?=[a-z])")
+_TIME_PREP_BEFORE_RE = re.compile(r"\b(?:in|over|during|for|throughout)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=64)
 def _subject_before_window(window: str) -> str | None:
     """subject_before of the 200 characters before the number: a pure function of them, asked
@@ -489,8 +517,12 @@ def _subject_before_window(window: str) -> str | None:
         span = _clause_subject(piece)
         if span and _weak_subject(window[span[0]:span[1]]):
             rest = [t for t in piece if t[1] >= span[1]]
-            later = _clause_subject(rest) if rest and (rest[0][0].lower() in _DETERMINERS or rest[0][0][:1].isupper()) \
-                else None
+            if len(rest) > 1 and rest[0][0].lower() == "of" and _YEAR_LIKE_RE.fullmatch(rest[1][0]):
+                rest = rest[1:]  # "In the first half of 2024 the company earned"
+            if rest and _YEAR_LIKE_RE.fullmatch(rest[0][0]):
+                rest = rest[1:]  # "In March 2024 sales rose": the year is the time's
+            later = _clause_subject(rest) if rest and (rest[0][0].lower() in _DETERMINERS or rest[0][0][:1].isupper()
+                                                       or _subject_word(rest[0][0])) else None
             if later and not _weak_subject(window[later[0]:later[1]]):
                 span = later  # "over the past five decades its median age has risen": the phrase after the time
         if span and _weak_subject(window[span[0]:span[1]]):
@@ -503,7 +535,11 @@ def _subject_before_window(window: str) -> str | None:
                 apposition = apposition or span  # "WTI, the US benchmark, rose": the name before it
                 k = first
                 continue
-            return window[_title_start(window, _coordinated_start(window, span[0])):span[1]]
+            begin = _title_start(window, _coordinated_start(window, span[0]))
+            if (lead := _TIME_LEAD_RE.match(window, begin, span[1])) and lead.end() < span[1] and \
+                    _TIME_PREP_BEFORE_RE.search(window, max(0, begin - 12), begin):
+                begin = lead.end()  # "In the fourth quarter revenue rose": the time opens the clause, the noun is after it
+            return window[begin:span[1]]
         if apposition:
             break
         if piece and b and window[b - 2:b] == ", " and _verbish(piece[0][0]) and \

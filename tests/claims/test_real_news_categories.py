@@ -363,3 +363,23 @@ def test_the_bare_count_after_a_counted_figure_counts_the_same_thing():
 def test_a_bare_count_before_a_relative_clause_counts_the_same_thing():
     got = _by_quote("Employers added 256,000 jobs, well above the 160,000 that economists had forecast.")
     assert got["160,000"].subject == "jobs"
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), [
+    ("The iPhone 15 Pro Max starts at a hefty $1199.", "$1199", "iPhone 15 Pro Max"),
+    ("The Mercedes-Benz GLA 45 AMG costs $84,315 plus on-roads.", "$84,315", "Mercedes-Benz GLA 45 AMG"),
+    ("Windows 11 has 400 million users worldwide.", "400 million users", "users"),
+    ("Labour seats fell to 200.", "200", "Labour seats"),
+])
+def test_a_model_number_stays_in_its_name(text, quote, subject):
+    assert _by_quote(text)[quote].subject.removeprefix("The ") == subject
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), [
+    ("In March 2024 sales rose 5%.", "5%", "sales"),
+    ("In the fourth quarter revenue rose 5%.", "5%", "revenue"),
+    ("In the first half of 2024 the company earned $5m.", "$5m", "company"),
+    ("Over the past decade prices doubled to $5.", "$5", "prices"),
+])
+def test_a_time_that_opens_the_clause_without_a_comma_is_no_subject(text, quote, subject):
+    assert _by_quote(text)[quote].subject == subject
