@@ -73,7 +73,8 @@ _DATA_SHOW_RE = re.compile(r"(?P<who>" + _NAME + r"(?:\s+[a-z]+)?|(?<![\w-])(?:[
                            r"))(?:['’]s?)?\s+(?:" + _SOURCE_NOUN + r")\s+(?:also\s+)?" + _SHOW_VERBS + r"\b")
 _DATA_FROM_RE = re.compile(r"\b(?i:" + _SOURCE_NOUN + r"|figure|estimate)\s+(?:from|by|published\s+by|released\s+by)\s+"
                            r"(?:the\s+)?(?P<who>" + _NAME + r")")
-_BY_RE = re.compile(r"\b(?:published|released|compiled|confirmed|announced|issued|reported|estimated|recorded)\s+by\s+"
+_BY_RE = re.compile(r"\b(?:published|released|compiled|confirmed|announced|issued|reported|estimated|recorded)"
+                    r"(?:\s+(?:in|at|on)\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,2})?\s+by\s+"
                     r"(?P<who>(?:the\s+)?(?:" + _NAME + r"|[a-z]+))")
 # a speaker in lower case opening a clause, or "the"/a possessive and a name with common nouns, before a verb of
 # speaking: ", officials said", ", aid agencies said", "its director said", "the UN refugee agency said", "Spain's
@@ -200,14 +201,25 @@ def find_attributions(sentence: str) -> list[AttributionMention]:
         found.extend(AttributionMention(m.start(), w) for m in _IN_POLL_RE.finditer(sentence)
                      if (w := _clean_who(m.group("who"))))
     taken = [(a.start, a.start + len(a.who)) for a in found]
+    reported: set[int] = set()  # cues inside what another speaker said
     for m in said_by:
         who = _clean_who(m.group("who"))
         if who and not any(s <= m.start("verb") < e + 40 and m.start() <= s for s, e in taken):
             found.append(AttributionMention(m.start("verb"), who))
+            if _REPORTED_BEFORE_RE.search(sentence, max(0, m.start() - 24), m.start()):
+                reported.add(m.start("verb"))
     if "," in sentence and not words.isdisjoint(_APPOSED_VERB_WORDS):
         seen = {a.start for a in found}
         found.extend(AttributionMention(m.start("verb"), w) for m in _APPOSED_RE.finditer(sentence)
                      if m.start("verb") not in seen and (w := _clean_who(m.group("who"))))
+    if ", and " in sentence or ", but " in sentence:
+        seen = {a.start for a in found}
+        for m in _AND_SAID_RE.finditer(sentence):
+            opening = _OPENING_NAME_RE.match(sentence)
+            if m.start("verb") not in seen and opening and opening.end() < m.start() and \
+                    opening.group("name").split()[0].lower() not in _PRONOUNS | _NOT_NAMES and \
+                    (w := _clean_who(opening.group("name"))):
+                found.append(AttributionMention(m.start("verb"), w))  # "Taylor Wimpey declared ..., and said it had sold"
     if not words.isdisjoint(_CLAUSE_VERB_WORDS):
         seen = {a.start for a in found}
         for m in _CLAUSE_SPEAKER_RE.finditer(sentence):
@@ -217,7 +229,49 @@ def find_attributions(sentence: str) -> list[AttributionMention]:
             if who:
                 found.append(AttributionMention(m.start("verb"), who))
     found.sort(key=lambda a: a.start)
-    return found
+    if reported and len(found) > 1:
+        # "Jes Staley, group chief executive of Barclays, said the bank expects ...": the bank's expectation is
+        # what Staley said; he is the source
+        found = [a for a in found if a.start not in reported or not any(b.start < a.start for b in found)]
+    return [_antecedent(a, sentence) for a in found]
+
+
+# a second verb of the sentence's opening name: "Taylor Wimpey declared a dividend of £340M, and said it had sold"
+_AND_SAID_RE = re.compile(r",\s+(?:and|but)\s+(?:also\s+)?(?P<verb>said|says|reported|added|announced|told\s+\w+)\b")
+# a reporting verb right before a speaker: that speaker's words are reported by someone else
+_REPORTED_BEFORE_RE = re.compile(r"\b(?:said|says|told\s+\w+|added|stated|announced)\s+(?:that\s+)?$")
+# a source told as "the agency", "the company": the name before it in the sentence that it stands for
+_BODY_ANAPHORS = {
+    "agency": "public", "department": "public", "ministry": "public", "office": "public", "bureau": "public",
+    "authority": "public", "commission": "public", "regulator": "public", "service": "public",
+    "company": "firm", "firm": "firm", "group": "firm", "lender": "firm", "bank": "firm", "airline": "firm",
+    "carrier": "firm", "retailer": "firm", "insurer": "firm", "operator": "firm", "housebuilder": "firm",
+}
+_PUBLIC_NAME_RE = re.compile(r"\b(?:[A-Z][\w.&'’-]*\s+)*(?:Department|Agency|Ministry|Office|Bureau|Authority|Commission|"
+                             r"Service|Administration|Institute|Board|Council)(?:\s+(?:of|for|and|on)\s+(?:the\s+)?"
+                             r"[A-Z][\w.&'’-]*(?:\s+(?:and\s+)?[A-Z][\w.&'’-]*)*)?")
+# (two capitalised words or more, or an acronym: a lone capitalised word may only open the sentence, "Profits rose")
+_OPENING_NAME_RE = re.compile(r"(?:The\s+)?(?P<name>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){1,3}|[A-Z]{2,}[a-z]?)"
+                              r"(?=\s+(?:has\s+|have\s+|had\s+)?[a-z])")
+
+
+def _antecedent(a: AttributionMention, sentence: str) -> AttributionMention:
+    """`the agency` after `The California Department of Forestry and Fire Protection has responded to ...`
+    is that department; `the company` after `Taylor Wimpey declared ...` is Taylor Wimpey. With no such name
+    before it, the noun stays."""
+    kind = _BODY_ANAPHORS.get(a.who.lower())
+    if kind is None:
+        return a
+    if kind == "public":
+        names = [m for m in _PUBLIC_NAME_RE.finditer(sentence, 0, a.start)]
+        if names:
+            return AttributionMention(a.start, names[-1].group(0).removeprefix("The ").strip(), a.whole_sentence)
+        return a
+    m = _OPENING_NAME_RE.match(sentence)
+    if m and m.end() <= a.start and m.group("name").split()[0].lower() not in _PRONOUNS | _NOT_NAMES and \
+            (w := _clean_who(m.group("name"))):
+        return AttributionMention(a.start, w, a.whole_sentence)
+    return a
 
 
 _CLAUSE_VERB_WORDS = frozenset(_CLAUSE_VERBS) | {"put"}

@@ -383,3 +383,17 @@ def test_a_model_number_stays_in_its_name(text, quote, subject):
 ])
 def test_a_time_that_opens_the_clause_without_a_comma_is_no_subject(text, quote, subject):
     assert _by_quote(text)[quote].subject == subject
+
+
+@pytest.mark.parametrize(("text", "quote", "who"), [
+    ("The California Department of Forestry and Fire Protection has responded to 4,587 fires this year, "
+     "according to figures from the agency.", "4,587 fires", "California Department of Forestry and Fire Protection"),
+    ("Taylor Wimpey sold 6,580 homes last year, the company said.", "6,580 homes", "Taylor Wimpey"),
+    ("Profits rose 5% to £3m, the company said.", "5%", "company"),  # a lone capital opening the sentence is no name
+    ("Jes Staley, group chief executive of Barclays, said the bank expects to cut costs to below £13.6bn.",
+     "below £13.6bn", "Jes Staley"),
+    ("Taylor Wimpey declared a special dividend, and said it had sold 6,580 homes.", "6,580 homes", "Taylor Wimpey"),
+    ("The highest temperature ever recorded in the UK by the Met Office was 38.7C.", "38.7C", "Met Office"),
+])
+def test_who_the_agency_is_and_who_reports_it(text, quote, who):
+    assert _by_quote(text)[quote].attribution == who
