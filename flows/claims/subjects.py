@@ -26,7 +26,7 @@ worldwide nationwide abroad overseas annually daily weekly monthly yearly each a
 yesterday tomorrow last next previous such other another same own several few respectively alone
 combined together apiece instead else overnight high long wide deep tall old away thick across
 tonight yesterday recently currently already however meanwhile far thus ahead
-above below relative well enough plus minus year-on-year year-over-year month-on-month month-over-month week-on-week
+above below relative well enough plus minus whilst whereas year-on-year year-over-year month-on-month month-over-month week-on-week
 quarter-on-quarter quarter-over-quarter
 """.split())
 
@@ -854,6 +854,11 @@ def share_subjects(claims: list, text: str, strong: set[int]) -> list:
     return out
 
 
+# a change noun "in" what changed, then the level it reached: "a fall in revenues from operations to $840.2m"
+_CHANGE_IN_TO_RE = re.compile(r"\b(?:fall|rise|drop|increase|decrease|decline|jump|gain|surge|slump|dip|reduction|"
+                              r"cut|climb|slide)s?\s+in\s+(?:the\s+|its\s+|their\s+)?(?P<np>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)"
+                              r"(?:\s+(?:from|of|at|for)\s+[a-z][\w\s'’-]{0,30}?)?\s+to\s+"
+                              r"(?:(?:about|around|nearly|almost|just|some)\s+)?$")
 _THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _LEFT_WORD_RE = re.compile(r"\b([a-z][\w'’-]*[a-z])\s+$")
 _NOT_LEFT_NOUNS = frozenset("""reaches reached tops topped totals totalled stands stood hits exceeds exceeded
@@ -1037,4 +1042,7 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
     if owner and not _weak_subject(owner.group(1)) and not any(
             w.lower() in _TIME_WORDS or w.lower() in STOP for w in owner.group(1).split()):
         return owner.group(1), True  # "compared to its southern rival's 0.8 per cent" (not "last week's 7,024")
+    if (moved := _CHANGE_IN_TO_RE.search(text, max(start, qs - 90), qs)) and \
+            moved.group("np").split()[-1].lower() not in NOT_SUBJECT_WORDS | _TIME_WORDS:
+        return moved.group("np"), True  # "reported a fall in revenues from operations to $840.2m": revenues
     return subject_before(text, qs, start), False

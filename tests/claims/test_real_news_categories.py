@@ -397,3 +397,12 @@ def test_a_time_that_opens_the_clause_without_a_comma_is_no_subject(text, quote,
 ])
 def test_who_the_agency_is_and_who_reports_it(text, quote, who):
     assert _by_quote(text)[quote].attribution == who
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), [
+    ("NZ Post's postal services segment reported a fall in revenues from operations to $840.2m.", "$840.2m", "revenues"),
+    ("The company posted a rise in net profit to $5m.", "$5m", "net profit"),
+    ("Exports rose 5%, whilst 13.5 million tonnes of grain were shipped.", "13.5 million tonnes", "grain"),
+])
+def test_a_level_a_change_in_something_reached(text, quote, subject):
+    assert _by_quote(text)[quote].subject == subject
