@@ -68,7 +68,8 @@ PERIOD_RE = re.compile(
   | (?P<monthyear>\b{_PART}?(?P<my_m>{_MONTH})\s*(?:{_DAY},?\s+)?,?\s*(?P<my_y>{_YEAR}))
   | (?P<daymonthyear>\b(?P<dmy_d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<dmy_m>{_MONTH})\s*,?\s*(?P<dmy_y>{_YEAR}))
   | (?P<inmonth>\b(?:in|during|for|on|at|by)\s+(?:the\s+(?:month|end|start|beginning|middle)\s+of\s+)?{_PART}?(?P<inm_m>{_MONTH})
-        (?:\s+(?P<inm_d>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?!\s*\d|\s*,\s*(?:1[89]|20|21)\d\d\b))
+        (?:\s+(?P<inm_d>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?!\s*\d|\s*,\s*(?:1[89]|20|21)\d\d\b|\s*(?:-|–|to|and|until|through)\s*{_MONTH}))
+  | (?P<lastm>\b(?P<lastm_w>last|next|this\s+past|this|this\s+coming)\s+(?P<lastm_m>{_MONTH})(?!\s*\d|\s*,\s*(?:1[89]|20|21)\d\d\b))
   | (?P<possm>\b(?P<pm_m>{_MONTH})['’]s\b)
   | (?P<themonth>\b(?:in|during|over|for)\s+the\s+month\b(?!\s+(?:of|to|before|after|ended|ending)\b))
   | (?P<weekday>\b(?:on\s+)?(?:last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)
@@ -76,7 +77,8 @@ PERIOD_RE = re.compile(
         (?P<so_y>{_YEAR}))
   | (?P<relative>\b(?P<relative_w>{phrase_alternation(_RELATIVE_YEAR + _RELATIVE_MONTH)})\b)
   | (?P<rel>\b(?P<rel_w>last\s+year|this\s+year|next\s+year|last\s+month|this\s+month|
-        now|currently|today|at\s+present|at\s+the\s+moment|as\s+of\s+now|yesterday|this\s+week|last\s+week)\b)
+        now|currently|today|at\s+present|at\s+the\s+moment|as\s+of\s+now|yesterday|this\s+week|last\s+week|
+        full[- ]year(?!\s*(?:1[89]|20)\d\d)(?P<rel_fut>\s+(?:forecast|guidance|outlook|target|expectations?))?)\b)
   | (?P<named>\b(?:{phrase_alternation(LEXICON.named_periods)})\b)
   | (?P<year>(?:\b(?P<year_pre>early|mid|late)[- ]?)?(?P<year_y>{_YEAR}))
     """,
@@ -116,12 +118,13 @@ _FORM_STARTS: dict[str, tuple[str, ...]] = {
     "monthyear": ("early", "mid", "late", "end", *_MONTH_WORDS),
     "daymonthyear": (_DIGIT,),
     "inmonth": ("in", "during", "for", "on", "at", "by"),
+    "lastm": ("last", "next", "this"),
     "possm": _MONTH_WORDS,
     "themonth": ("in", "during", "over", "for"),
     "weekday": ("on", "last", *_WEEKDAYS),
     "sameof": ("the", "same", "equivalent", "corresponding"),
     "relative": _first_words(_RELATIVE_YEAR + _RELATIVE_MONTH),
-    "rel": ("last", "this", "next", "now", "currently", "today", "at", "as", "yesterday"),
+    "rel": ("last", "this", "next", "now", "currently", "today", "at", "as", "yesterday", "full"),
     "named": _first_words(LEXICON.named_periods),
     "year": ("early", "mid", "late", _DIGIT),
 }
@@ -198,6 +201,29 @@ def _latest_year(month: int, published: date | None) -> int | None:
     if published is None:
         return None
     return published.year if month <= published.month else published.year - 1
+
+
+_YEAR_BEFORE_RE = re.compile(r"(?:1[89]|20)\d\d\s*$")
+# months before publication past which a bare month name ("in February") is read as the coming one
+NEAREST_MONTH_BACK = 10
+
+
+# words of a sentence that tells of what is to come
+_FUTURE_RE = re.compile(r"\b(?:will|shall|plan|plans|planned|planning|scheduled|due\s+to|agreed(?:\s+\w+){0,3}?\s+to|set\s+to|going\s+to|"
+                        r"expected\s+to|expects\s+to|intends?\s+to|aims?\s+to|would\s+begin|is\s+to|are\s+to)\b", re.IGNORECASE)
+
+
+def _nearest_year(month: int, published: date | None, text: str) -> int | None:
+    """The year of a month named with no year: the latest one begun by publication, unless the sentence
+    tells of what is to come and that one is NEAREST_MONTH_BACK months back or more: then the coming one,
+    at most two months ahead ("agreed on Tuesday to cut output in February", published in January:
+    February of the same year; "653,100 people were homeless in January", published in December: that
+    January)."""
+    if published is None:
+        return None
+    y = _latest_year(month, published)
+    back = (published.month - month) % 12
+    return y + 1 if back >= NEAREST_MONTH_BACK and _FUTURE_RE.search(text) else y
 
 
 def _fy_full(s: str, ref: int | None = None) -> int:
@@ -312,7 +338,8 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
     if g("mrange"):
         ma, mb = _month_num(g("mr_a")), _month_num(g("mr_b"))
         yb = g("mr_by") or g("mr_y")
-        yb = _y(yb) if yb else (_y(g("mr_ay")) + (mb < ma) if g("mr_ay") else _latest_year(mb, published))
+        yb = _y(yb) if yb else (_y(g("mr_ay")) + (mb < ma) if g("mr_ay") else _nearest_year(mb, published, text)
+                                  if published else None)
         if yb is None:
             return None
         ya = _y(g("mr_ay")) if g("mr_ay") else (yb if ma <= mb else yb - 1)
@@ -430,9 +457,22 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
         except ValueError:
             return None
         return PeriodMention(s, e, d, d, partial=True)
+    if g("lastm"):  # "last November": the latest November before the month of publication; "next March"
+        if published is None:
+            return None
+        mo = _month_num(g("lastm_m"))
+        w = " ".join(g("lastm_w").lower().split())
+        if w in ("next", "this coming"):
+            y = published.year if mo > published.month else published.year + 1
+        elif w == "this":
+            y = published.year
+        else:
+            y = published.year if mo < published.month else published.year - 1
+        a, b = _month(y, mo)
+        return PeriodMention(s, e, a, b, partial=True)
     if g("inmonth"):
         mo = _month_num(g("inm_m"))
-        y = _latest_year(mo, published)
+        y = _nearest_year(mo, published, text)
         if y is None:
             return None
         if g("inm_d"):  # "on June 17": that day
@@ -474,7 +514,13 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
         if published is None:
             return None
         w = " ".join(g("rel_w").lower().split())
-        if w == "last year":
+        if w.startswith("full") and (g("rel_fut") or _YEAR_BEFORE_RE.search(text, max(0, s - 8), s)):
+            if not g("rel_fut"):
+                return None  # "its 2024 full-year profit": the year told is the period
+            a, b = _year(published.year)  # "its full-year guidance": the year under way
+        elif w.startswith("full"):
+            a, b = _year(published.year - 1)  # "a $14.1 billion full-year profit": the last year ended
+        elif w == "last year":
             a, b = _year(published.year - 1)
         elif w == "this year":
             a, b = _year(published.year)
@@ -514,7 +560,7 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
 # Words a time expression can start with; PERIOD_RE is tried only there (and at digits).
 _START_WORDS = frozenset("""fy fiscal financial between from since starting beginning the first second third fourth last
 final past so year this in during for on at next previous preceding prior a current now currently today as early mid late
-end quarter half six twelve corresponding yesterday""".split()) | frozenset(LEXICON.months) | frozenset(_WEEKDAYS) | frozenset(_NUMWORD)
+end quarter half six twelve corresponding yesterday full""".split()) | frozenset(LEXICON.months) | frozenset(_WEEKDAYS) | frozenset(_NUMWORD)
 _WORD_RE = re.compile(r"\w+")
 _QTR_TOKEN_RE = re.compile(r"[QH][1-4]", re.IGNORECASE)
 _WORD_ALTERNATION = re.compile(r"(?<![\w$])(?:" + "|".join(

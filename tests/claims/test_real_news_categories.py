@@ -406,3 +406,22 @@ def test_who_the_agency_is_and_who_reports_it(text, quote, who):
 ])
 def test_a_level_a_change_in_something_reached(text, quote, subject):
     assert _by_quote(text)[quote].subject == subject
+
+
+@pytest.mark.parametrize(("text", "published", "quote", "span"), [
+    ("Saudi Arabia agreed on Tuesday to make extra cuts of 1 million barrels per day in February and March.",
+     date(2021, 1, 6), "1 million barrels per day", (date(2021, 2, 1), date(2021, 3, 31))),
+    ("An estimated 653,100 people were homeless in January.", date(2023, 12, 20), "An estimated 653,100 people",
+     (date(2023, 1, 1), date(2023, 1, 31))),
+    ("It detained 782,176 people between January and November.", date(2023, 12, 20), "782,176 people",
+     (date(2023, 1, 1), date(2023, 11, 30))),
+    ("The gross revenue for last November stood at N658.60 billion.", date(2018, 2, 15), "N658.60 billion",
+     (date(2017, 11, 1), date(2017, 11, 30))),
+    ("Rio Tinto has delivered a $14.1 billion full-year profit.", date(2026, 2, 19), "$14.1 billion",
+     (date(2025, 1, 1), date(2025, 12, 31))),
+    ("Rio Tinto cut its full-year guidance to $5bn.", date(2026, 2, 19), "$5bn", (date(2026, 1, 1), date(2026, 12, 31))),
+    ("Its 2023 full-year profit was $5bn.", date(2026, 2, 19), "$5bn", (date(2023, 1, 1), date(2023, 12, 31))),
+])
+def test_a_month_or_a_full_year_with_no_year_told(text, published, quote, span):
+    c = {c.quote: c for c in extract_claims(text, published=published)}[quote]
+    assert (c.period_start, c.period_end) == span
