@@ -237,8 +237,9 @@ def claim_record(item_id, claim) -> dict:
 
 
 @main.command()
-@click.option("--jsonl", is_flag=True, help='Read JSON lines {"id": ..., "text": ..., "published": "YYYY-MM-DD"} '
-                                           "from stdin (UTF-8). A bad line is skipped and named on stderr.")
+@click.option("--jsonl", is_flag=True, help='Read JSON lines {"id": ..., "text": ..., "published": "YYYY-MM-DD", "source": URL} '
+                                           "from stdin (UTF-8; published and source optional). A bad line is "
+                                           "skipped and named on stderr.")
 @click.option("--max-line-bytes", default=MAX_LINE_BYTES, show_default=True, type=click.IntRange(min=1),
               help="With --jsonl: a longer line is skipped (read in bounded memory, never whole).")
 @click.argument("files", nargs=-1, type=click.Path(exists=True, dir_okay=False))
@@ -262,7 +263,7 @@ def extract(jsonl: bool, max_line_bytes: int, files: tuple[str, ...]) -> None:
                 failed += 1
                 click.echo(f"stdin line {n}: skipped, {shown(str(item))}", err=True)
                 continue
-            write(item.id, extract_claims(item.text, item.published))
+            write(item.id, extract_claims(item.text, item.published, item.source))
     elif not files:
         write(None, extract_claims(click.get_text_stream("stdin", errors="replace").read()))
     else:
@@ -276,7 +277,7 @@ def extract(jsonl: bool, max_line_bytes: int, files: tuple[str, ...]) -> None:
                 failed += 1
                 click.echo(f"{shown(f)}: {shown(str(exc))}", err=True)
                 continue
-            write(f, extract_claims(doc.text, doc.published_at))
+            write(f, extract_claims(doc.text, doc.published_at, doc.uri))
     if failed:
         sys.exit(EXIT_SOURCES_FAILED)
 

@@ -1,4 +1,4 @@
-"""The JSON lines `claimhouse extract --jsonl` reads: {"id": ..., "text": ..., "published": ...}.
+"""The JSON lines `claimhouse extract --jsonl` reads: {"id": ..., "text": ..., "published": ..., "source": ...}.
 
 Each line is read on its own from a byte stream, at most `max_line_bytes` of it held at once,
 so one hostile line (invalid UTF-8, JSON nested 100,000 deep, a lone surrogate, a date Python
@@ -25,6 +25,7 @@ class Item:
     id: Any
     text: str
     published: date | None
+    source: str | None = None  # the page's URL: its country's dollar is a bare `$`
 
 
 def read_lines(stream: IO[bytes], max_line_bytes: int = MAX_LINE_BYTES) -> Iterator[tuple[int, Item | BadLine]]:
@@ -75,7 +76,8 @@ def parse_line(raw: bytes) -> Item:
             json.dumps(value, ensure_ascii=False).encode("utf-8")
         except UnicodeEncodeError:
             raise BadLine(f"a lone surrogate in {key!r} (not a Unicode character)") from None
-    return Item(item.get("id"), text, _published(item.get("published")))
+    source = item.get("source")
+    return Item(item.get("id"), text, _published(item.get("published")), source if isinstance(source, str) else None)
 
 
 def _published(value: Any) -> date | None:

@@ -261,7 +261,7 @@ def extract_batch(docs: list[Document], versions: dict[str, int],
     rows, cuts = [], []
     for doc in docs:
         if doc.document_id in keep:
-            claims, cut = cap_claims(doc.document_id, extract_claims(doc.text, doc.published_at), limits)
+            claims, cut = cap_claims(doc.document_id, extract_claims(doc.text, doc.published_at, doc.uri), limits)
             rows += claim_rows(doc, versions[doc.document_id], claims)
             cuts += cut
     if cuts:

@@ -58,3 +58,12 @@ def test_a_line_over_max_line_bytes_is_skipped_without_being_held_whole():
                                 input=b"\n".join([long_line, LAST]) + b"\n")
     ids = [json.loads(line)["id"] for line in result.stdout.splitlines()]
     assert (result.exit_code, ids, "stdin line 1: skipped, line over 100 bytes" in result.stderr) == (3, ["last"], True)
+
+
+def test_a_line_s_source_tells_the_publisher_s_dollar():
+    lines = [b'{"id": "au", "text": "The SUV costs $84,216.", "source": "https://thewest.com.au/motoring/x"}',
+             b'{"id": "us", "text": "The SUV costs $84,216.", "source": "https://example.com/motoring/x"}',
+             b'{"id": "odd", "text": "The SUV costs $84,216.", "source": 7}']
+    result = _extract(b"\n".join(lines) + b"\n")
+    units = {json.loads(x)["id"]: json.loads(x)["unit"] for x in result.stdout.splitlines()}
+    assert (result.exit_code, units) == (0, {"au": "AUD", "us": "USD", "odd": "USD"})

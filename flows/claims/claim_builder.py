@@ -278,7 +278,8 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
         d.low, d.high = sorted((a_value, b_value))
         d.value = None
         d.qualifier = "range"
-        d.unit = unit_r or d.unit
+        if not (unit_r == "USD" and s.local_dollar and d.unit == s.local_dollar):
+            d.unit = unit_r or d.unit  # ("$85,000-$90,000" on an Australian page stays AUD)
         d.consumed = d.qe
         d.precision = intervals.written_precision(b_atom.raw, b_value) if b_atom.form == "digits" else 0.0
     else:
@@ -305,6 +306,8 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
                     d.consumed = max(d.consumed, d.qe)
             elif sub:
                 (d.qe, d.unit), d.value = sub, round(d.value / 100, 10)  # "46p" -> 0.46 GBP, "19.9 cents" -> 0.199 USD
+                if d.unit == "USD" and s.local_dollar:
+                    d.unit = s.local_dollar  # "19.9 cents per share" on a New Zealand page: NZD
     if rng is None and d.unit in ("degree", "celsius", "fahrenheit") and d.value is not None and d.value > 0 and (
             zero := _BELOW_ZERO_RE.match(text, d.qe, s.end)):
         d.qe, d.value = zero.end(), -d.value  # "10 degrees below zero" -> -10

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import replace
 from datetime import date
+from urllib.parse import urlsplit
 
 from claimhouse.flows.claims import cues
 from claimhouse.flows.claims.attribution import choose_attribution, find_attributions
@@ -101,8 +102,10 @@ def _is_group_word(word: str) -> bool:
     return bool(_GROUP_WORD_END_RE.search(word))
 
 
-def extract_claims(text: str, published: date | None = None) -> list[Claim]:
-    """Every numeric claim in `text`, in order, with non-overlapping spans."""
+def extract_claims(text: str, published: date | None = None, source: str | None = None) -> list[Claim]:
+    """Every numeric claim in `text`, in order, with non-overlapping spans. `published` dates relative
+    periods; `source` (the document's URL) tells the publisher's country, whose dollar a bare `$` is
+    (`$84,216` on a `.com.au` page: AUD)."""
     if not text:
         return []
     atoms = drop_number_runs(text, scan_numbers(text))
@@ -114,7 +117,7 @@ def extract_claims(text: str, published: date | None = None) -> list[Claim]:
     starts = [a.start for a in atoms]
     verb_starts = [m.start() for m in verbs]
     claims: list[Claim] = []
-    local_dollar = _local_dollar(text) if "$" in text else None
+    local_dollar = _local_dollar(text, source) if "$" in text or "cent" in low or "¢" in text else None
     paras = paragraphs(text)
     furniture = furniture_flags([text[a:b] for a, b in paras])
     for (p_start, p_end), is_furniture in zip(paras, furniture, strict=True):
@@ -159,11 +162,27 @@ _MARKED_US_LOCAL = "AUD"
 _PARTNER_BEFORE_RE = re.compile(r"\b(?:to|from|into|with|against|via)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
-def _local_dollar(text: str) -> str | None:
+def publisher_country(source: str | None) -> str | None:
+    """The country of a web page's publisher by its host's country-code domain (`thewest.com.au`: AU,
+    `www.nzherald.co.nz`: NZ); None for a file, a generic domain (`.com`, `.org`) or no source."""
+    if not source or "://" not in source:
+        return None
+    try:
+        host = urlsplit(source).hostname
+    except ValueError:
+        return None
+    if not host or "." not in host:
+        return None
+    tld = host.rsplit(".", 1)[1].upper()
+    return tld if len(tld) == 2 and tld.isalpha() else None
+
+
+def _local_dollar(text: str, source: str | None = None) -> str | None:
     """The code a bare `$` stands for in this text: the local dollar when the text names places of a
     dollar country other than the US twice, or once with no other country named (and not only as a
     partner: "Exports to Australia"), and the US never;
-    else AUD when the text marks its US dollars `$US`; else None (`$` stays USD)."""
+    the dollar of the publisher's country first, when it is a dollar country (NEWS_DEV conv. 31: the unit
+    follows the publisher); else AUD when the text marks its US dollars `$US`; else None (`$` stays USD)."""
     counts: dict[str, int] = {}
     partner_only: dict[str, bool] = {}
     for m in find_places(text, 0, len(text)):
@@ -172,6 +191,8 @@ def _local_dollar(text: str) -> str | None:
         partner_only[m.place] = partner_only.get(m.place, True) and partner
     if counts.get("US"):
         return None
+    if (own := _DOLLAR_COUNTRIES.get(publisher_country(source) or "")) is not None:
+        return own  # a New Zealand page on a joint venture in Australia still writes NZ dollars
     local = [(n, c) for c, n in counts.items() if c in _DOLLAR_COUNTRIES and (
         n >= _LOCAL_MENTIONS or (len(counts) == 1 and not partner_only[c]))]
     if local:

@@ -90,7 +90,7 @@ def score_cases(cases: Iterable[dict]) -> Score:
     for case in cases:
         text = case["text"]
         published = date.fromisoformat(case["published"]) if case.get("published") else None
-        claims = extract_claims(text, published)
+        claims = extract_claims(text, published, case.get("source") if isinstance(case.get("source"), str) else None)
         s.predicted += len(claims)
         gold = case.get("quantities", [])
         s.gold += len(gold)

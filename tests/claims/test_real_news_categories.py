@@ -425,3 +425,27 @@ def test_a_level_a_change_in_something_reached(text, quote, subject):
 def test_a_month_or_a_full_year_with_no_year_told(text, published, quote, span):
     c = {c.quote: c for c in extract_claims(text, published=published)}[quote]
     assert (c.period_start, c.period_end) == span
+
+
+@pytest.mark.parametrize(("source", "country"), [
+    ("https://thewest.com.au/lifestyle/motoring/x.amp", "AU"), ("https://www.nzherald.co.nz/business/x", "NZ"),
+    ("https://www.cbc.ca/news/x", "CA"), ("https://www.bbc.co.uk/news/x", "UK"), ("https://example.com/x", None),
+    ("file:///data/x.txt", None), ("/data/x.txt", None), (None, None), ("http://[::1", None), ("https://localhost/x", None),
+])
+def test_the_publisher_s_country_is_its_country_domain(source, country):
+    from claimhouse.flows.claims.extract import publisher_country
+    assert publisher_country(source) == country
+
+
+@pytest.mark.parametrize(("text", "source", "quote", "unit"), [
+    ("Audi's similar package is the $84,216 RS Q3.", "https://thewest.com.au/motoring/x", "$84,216", "AUD"),
+    ("The cheapest, costing $85,000-$90,000, are small models.", "https://thewest.com.au/x", "$85,000-$90,000", "AUD"),
+    ("A final dividend of 19.9 cents per share was paid.", "https://investor-centre.z.co.nz/x", "19.9 cents per share",
+     "NZD/share"),
+    ("Kiwibank made $36.8m, helped by a venture in Australia.", "https://nzherald.co.nz/business/x", "$36.8m", "NZD"),
+    ("Apple made $36.8m in the United States.", "https://nzherald.co.nz/business/x", "$36.8m", "USD"),
+    ("It costs US$84,216.", "https://thewest.com.au/motoring/x", "US$84,216", "USD"),
+    ("Audi's similar package is the $84,216 RS Q3.", "https://example.com/x", "$84,216", "USD"),
+])
+def test_a_bare_dollar_is_the_publisher_s(text, source, quote, unit):
+    assert {c.quote: c for c in extract_claims(text, None, source)}[quote].unit == unit
