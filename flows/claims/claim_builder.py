@@ -255,9 +255,16 @@ def _open_draft(s, atom: NumberAtom, currency) -> Draft | None:
     return d
 
 
+# a verb of change in its bare form opening a sentence, right before the figure: an instruction
+_IMPERATIVE_RE = re.compile(r"\s*[\"“(]?(?:Add|Cut|Reduce|Increase|Raise|Lower|Remove|Stir\s+in|Pour\s+in|Mix\s+in|Whisk\s+in)"
+                            r"\s+(?:(?:another|about|around|roughly|an\s+extra|a\s+further|the\s+remaining)\s+)?$")
+
+
 def _read_direction_before(s, d: Draft) -> None:
     """The direction written before the number: it decides whether "from A to B" is a change or a range."""
     d.dir_before = cues.direction_before(s.text, d.qs, s.start)
+    if d.dir_before and _IMPERATIVE_RE.match(s.text, s.start, d.qs):
+        d.dir_before = None  # "Add 250 g of flour", "Cut 2 onions": an instruction, not a change
     d.dir_from = d.qs
 
 

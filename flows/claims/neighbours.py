@@ -115,11 +115,17 @@ def _is_bare(c: Claim) -> bool:
 _LEVEL_TO_LEVEL_RE = re.compile(r"^(?:[^,;:()]{0,30}\b(?:from|to)|\s*,\s*(?:up|down)\s+from)\s*$", re.IGNORECASE)
 
 
+_DIMENSION_BETWEEN_RE = re.compile(r"^\s*(?:[x×]|by)\s*$")
+
+
 def _lends_unit(prev: Claim, claim: Claim, between: str) -> tuple[bool, bool]:
     """(prev takes claim's unit, claim takes prev's unit): counts of people, and the two ends
     of a change of level."""
     if len(between) > 120 or ";" in between:
         return False, False
+    if _DIMENSION_BETWEEN_RE.match(between) and prev.kind == claim.kind == "level":
+        if _is_bare(prev) and claim.unit and LEXICON.unit_family(claim.unit) == "length":
+            return True, False  # "12 x 8 x 4 inches", "10 by 12 feet": each side in the last side's unit
     if prev.kind == claim.kind == "level" and _LEVEL_TO_LEVEL_RE.match(between) and "duration" not in (
             LEXICON.unit_family(prev.unit), LEXICON.unit_family(claim.unit)):
         if _is_bare(claim) and prev.unit and prev.unit != "times":

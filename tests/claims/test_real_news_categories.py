@@ -449,3 +449,19 @@ def test_the_publisher_s_country_is_its_country_domain(source, country):
 ])
 def test_a_bare_dollar_is_the_publisher_s(text, source, quote, unit):
     assert {c.quote: c for c in extract_claims(text, None, source)}[quote].unit == unit
+
+
+def test_each_side_of_a_measure_takes_the_last_side_s_unit():
+    got = _by_quote("The package measures 12 x 8 x 4 inches and the room is 10 by 12 feet.")
+    assert [(q, got[q].unit, got[q].subject) for q in ("12", "8", "4 inches", "10", "12 feet")] == [
+        ("12", "inch", "package"), ("8", "inch", "package"), ("4 inches", "inch", "package"),
+        ("10", "foot", "room"), ("12 feet", "foot", "room")]
+
+
+@pytest.mark.parametrize(("text", "quote", "direction"), [
+    ("Add 250 g of flour and stir.", "250 g", None),
+    ("Add another 2 cups of water.", "2 cups", None),
+    ("The firm will add 250 jobs.", "250 jobs", "increase"),
+])
+def test_an_instruction_is_no_change(text, quote, direction):
+    assert _by_quote(text)[quote].direction == direction
