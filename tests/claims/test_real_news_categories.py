@@ -465,3 +465,8 @@ def test_each_side_of_a_measure_takes_the_last_side_s_unit():
 ])
 def test_an_instruction_is_no_change(text, quote, direction):
     assert _by_quote(text)[quote].direction == direction
+
+
+def test_warming_is_a_rise_and_quid_are_pounds():
+    got = _by_quote("The room warmed from 20 °C to 25 °C, and he paid 30 quid for the heater.")
+    assert (got["20 °C"].direction, got["25 °C"].direction, got["30 quid"].unit) == ("increase", "increase", "GBP")
