@@ -276,7 +276,7 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
     rng = s._range(atom, nxt, d.qs, currency, dash_only=bool(d.dir_before and d.dir_before[1] != "change"))
     if atom.form == "fold":
         d.unit, d.kind = "times", "ratio"
-    if atom.form == "fraction" and atom.raw[:1].isalpha() and not atom.raw.lower().endswith(("half", "quarter")):
+    if atom.form == "fraction" and atom.raw[:1].isalpha() and not atom.raw.lower().endswith(("half", "quarter", " a", " an")):
         nxt_word = _ORDINAL_NOUN_RE.match(text, atom.end, s.end)
         if nxt_word and not s._is_plain_word(nxt_word.group(0).strip()) and not cues.is_comparative(nxt_word.group(0).strip()):
             return False  # "a third month", "a second term": ordinals, not fractions ("up by a third in" is one)
@@ -327,10 +327,12 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
         d.unit, d.kind = "times", "ratio"  # "less than half the 147 dollar high", "less than half that" (conv. 36)
     if d.unit == "times" and atom.form != "fold":
         d.kind = "ratio" if _TIMES_RATIO_RE.match(text, d.qe, s.end) else "level"
-    if d.unit is None and atom.form == "digits":
-        pts = cues.points_after(text, d.qe, s.end)
+    if d.unit is None and (atom.form == "digits" or atom.form == "fraction" and atom.raw.lower().endswith((" a", " an"))):
+        pts = cues.points_after(text, d.qe, s.end)  # ("a tenth of a point to 3.9%")
         if pts and d.value is not None and abs(d.value) <= 100 and _SHARE_CONTEXT_RE.search(text[s.start:s.end]):
             d.qe, d.unit = pts, "percentage_point"
+        elif pts and atom.form == "fraction":
+            d.qe = pts  # "narrowed by half a point": the point is in the quote, its unit unknown
     return True
 
 

@@ -417,6 +417,13 @@ _RANK_NOUNS = frozenset({"place", "spot", "position", "rank"})
 _RANK_ORDINALS = frozenset("""first second third fourth fifth sixth seventh eighth ninth tenth top last bottom""".split())
 
 
+_FELL_SHORT_RE = re.compile(r"\b(?:fell|falls?|falling|fallen|came|comes?|coming)\s+(?:up\s+)?(?:well\s+|just\s+|slightly\s+)?"
+                            r"short\s+of\s+(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?(?:[$€£¥]|US\$|Rs\.?\s?)?$", re.IGNORECASE)
+
+
+_SHORT_AT_RE = re.compile(r"(?:just\s+|well\s+)?short\s+of\b", re.IGNORECASE)
+
+
 def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | None:
     """(direction, kind) from the words before a quantity: "rose 2%" / "fell by 3" /
     "cut its key rate by a quarter point" / "an increase of 5%" -> change; "rose to 5%" /
@@ -424,6 +431,9 @@ def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | No
     window = text[max(floor, qstart - 120):qstart]
     if _may_carry_to(window) and _CARRIED_TO_RE.search(window):
         return "increase", "level"
+    if "short" in window and _FELL_SHORT_RE.search(window) or _SHORT_AT_RE.match(text, qstart) and \
+            _FELL_SHORT_RE.search(window + "short of "):
+        return None  # "revenue fell short of $5bn": below a mark, no fall
     words = _WORD_RE.findall(window)
     prep = None
     prep_k = -1

@@ -54,13 +54,19 @@ _FRAC_W = "|".join(sorted(FRACTION_WORDS, key=len, reverse=True))
 _DIGITS = (r"(?:\d{1,3},\d{1,2}(?=\s*(?:%|per\s*cent|percent))|\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d]|[.,]\d)|\d{1,3}(?:,\s000)+(?![\d,]\d)|\d+)"
            r"(?:\.\d+)?|\.\d+")
 
+# a unit a fraction of one is told of: "half a percentage point", "a quarter of a point", "half a mile"
+_ONE_UNIT_AHEAD = (r"(?=\s+(?:percentage[- ]points?|points?|basis[- ]points?|per\s*cent(?:age[- ]points?)?|percent|"
+                   r"miles?|kilomet(?:re|er)s?|met(?:re|er)s?|kilos?|kilograms?|pounds?|lit(?:re|er)s?|gallons?|inch|"
+                   r"foot|tonnes?|tons?|degrees?|cents?|hours?|days?|weeks?)\b)")
+
 NUMBER_RE = re.compile(
     rf"""
-    (?P<halfa>\bhalf\s+an?\s+(?P<halfscale>{_SCALE_WORDS}|dozen)\b)
+    (?P<halfunit>\bhalf\s+an?{_ONE_UNIT_AHEAD})
+  | (?P<halfa>\bhalf\s+an?\s+(?P<halfscale>{_SCALE_WORDS}|dozen)\b)
   | (?P<onein>\b(?P<onein_a>\d{{1,2}}|{_SMALL})\s+(?:in|out\s+of)\s+(?P<onein_b>\d{{1,3}}(?:,\d{{3}})*(?![\d.,]\d)|{_SMALL})\b(?!\s*%))
   | (?P<halfof>\bhalf(?=\s+of\s+(?!(?:the\s+)?(?:year|month|week|day|decade|century|season|game|match)s?\b)))
   | (?P<fscale>\b(?P<fscale_n>an?|one|two|three)[- ](?P<fscale_d>half|third|thirds|quarter|quarters)(?:\s+of\s+an?)?\s+(?P<fscale_s>thousand|million|billion|trillion)\b)
-  | (?P<wfrac>\b(?P<wfrac_n>an?|one|two|three|four|five|six|seven|nine)[- ](?P<wfrac_d>{_FRAC_W})\b(?!\s+(?:of\s+(?:the\s+)?)?(?:century|centuries)\b))
+  | (?P<wfrac>\b(?P<wfrac_n>an?|one|two|three|four|five|six|seven|nine)[- ](?P<wfrac_d>{_FRAC_W})\b(?:\s+of\s+an?{_ONE_UNIT_AHEAD})?(?!\s+(?:of\s+(?:the\s+)?)?(?:century|centuries)\b))
   | (?P<vague>\b(?P<vague_w>(?:tens|hundreds)\s+of\s+(?:thousands|millions|billions)|dozens|scores|hundreds|thousands|millions|billions)(?P<vague_of>\s+of\b)?(?![-\w]))
   | (?P<fold>\b(?P<fold_w>{"|".join(FOLD_WORDS)})\b)
   | (?P<mixed>(?<![\w.,/])(?P<mixed_i>\d+)\s+(?P<mixed_n>\d+)/(?P<mixed_d>\d+)(?![\w/]))
@@ -175,6 +181,8 @@ def _atom(m: re.Match) -> NumberAtom | None:
         if w0.startswith("a ") and not w0.startswith(("a hundred", "a dozen")):
             return None  # "a" not followed by a scale word here
         return NumberAtom(start, end, value, "words", raw)
+    if g("halfunit") is not None:
+        return NumberAtom(start, end, 0.5, "fraction", raw)  # "half a percentage point": 0.5 of the unit after
     if g("halfa") is not None:
         scale = g("halfscale").lower()
         return NumberAtom(start, end, 6.0 if scale == "dozen" else 0.5 * _scale_of(scale), "words", raw, True)

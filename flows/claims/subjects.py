@@ -109,6 +109,7 @@ def _content(tok: str) -> bool:
     return _is_word(tok) and t not in STOP and t not in VERBISH and not t.endswith("ly")
 
 
+_OF_A_BEFORE_RE = re.compile(r"\b(?:of|half)\s+an?\s*$", re.IGNORECASE)
 _SPAN_ON_SPAN_RE = re.compile(r"\s*(?P<u>year|quarter|month|week|day)[- ](?:on|over)[- ](?P=u)\b", re.IGNORECASE)
 
 
@@ -126,6 +127,8 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
     toks = [(m.group(0), m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(text, pos, min(end, pos + _WINDOW)), 16)]
     if len(toks) > 1 and toks[0][0] in ("x", "×", "by") and toks[1][0][:1].isdigit():
         return None  # "12 x 8 x 4 inches", "10 by 12 feet": a side of a measure, not a count of "x"
+    if toks and toks[0][0].lower() in ("point", "points") and _OF_A_BEFORE_RE.search(text, max(0, pos - 6), pos):
+        return None  # "edged down a tenth of a point": the point is the figure's measure, not what it counts
     i = 0
     if toks and (allow_of or through_prep) and toks[0][0].lower() in (("of", "in", "for", "on") if through_prep else ("of",)):
         i = 1

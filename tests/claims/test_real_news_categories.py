@@ -470,3 +470,26 @@ def test_an_instruction_is_no_change(text, quote, direction):
 def test_warming_is_a_rise_and_quid_are_pounds():
     got = _by_quote("The room warmed from 20 °C to 25 °C, and he paid 30 quid for the heater.")
     assert (got["20 °C"].direction, got["25 °C"].direction, got["30 quid"].unit) == ("increase", "increase", "GBP")
+
+
+@pytest.mark.parametrize(("text", "quote", "value", "unit"), [
+    ("The Fed cut rates by half a percentage point.", "half a percentage point", 0.5, "percentage_point"),
+    ("Yields rose a quarter of a percentage point.", "a quarter of a percentage point", 0.25, "percentage_point"),
+    ("Unemployment edged down a tenth of a point to 3.9%.", "a tenth of a point", 0.1, "percentage_point"),
+    ("It rose two-tenths of a percentage point.", "two-tenths of a percentage point", 0.2, "percentage_point"),
+    ("The meeting lasted half an hour.", "half an hour", 0.5, "hour"),
+    ("A third of a mile of road was closed.", "A third of a mile", 1 / 3, "mile"),
+    ("Labour's lead narrowed by half a point.", "half a point", 0.5, None),
+])
+def test_a_fraction_of_one_unit(text, quote, value, unit):
+    c = _by_quote(text)[quote]
+    assert (round(c.value, 6), c.unit) == (round(value, 6), unit) and c.subject not in ("point", "points")
+
+
+@pytest.mark.parametrize(("text", "quote", "direction"), [
+    ("Revenue fell short of $5bn.", "short of $5bn", None),
+    ("Revenue fell just short of $5bn.", "just short of $5bn", None),
+    ("Revenue fell to $5bn.", "$5bn", "decrease"),
+])
+def test_falling_short_of_a_mark_is_no_fall(text, quote, direction):
+    assert _by_quote(text)[quote].direction == direction
