@@ -26,7 +26,7 @@ worldwide nationwide abroad overseas annually daily weekly monthly yearly each a
 yesterday tomorrow last next previous such other another same own several few respectively alone
 combined together apiece instead else overnight high long wide deep tall old away thick across
 tonight yesterday recently currently already however meanwhile far thus ahead
-above below relative well enough plus minus whilst whereas year-on-year year-over-year month-on-month month-over-month week-on-week
+above below relative well enough plus minus whilst whereas back year-on-year year-over-year month-on-month month-over-month week-on-week
 quarter-on-quarter quarter-over-quarter
 """.split())
 
@@ -52,7 +52,9 @@ ING_NOUNS = frozenset("""funding spending housing building buildings training sm
 borrowing financing schooling shipping manufacturing mining clothing processing polling testing screening
 staffing bombing bombings fighting shooting shootings killing killings warming rating ranking earnings
 savings holdings meeting meetings offering offerings listing listings landing landings opening openings
-crossing crossings sitting hearing hearings""".split())
+crossing crossings sitting hearing hearings charging streaming gaming banking farming fishing marketing advertising
+pricing parking heating cooling lighting seating catering policing sentencing gambling smoking drinking recycling
+computing messaging printing""".split())
 
 # "-ly" words of frequency that are adjectives inside a noun phrase ("new daily cases", "the weekly rate")
 _FREQUENCY_ADJECTIVES = frozenset("daily weekly monthly yearly quarterly hourly nightly".split())
@@ -125,6 +127,8 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
     if allow_of and (conv := _CONVERSION_OF_RE.match(text, pos, end)):
         pos = conv.end()  # "645 lb-ft. (875Nm) of torque", "875Nm) of torque": a conversion shares its "of" noun
     toks = [(m.group(0), m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(text, pos, min(end, pos + _WINDOW)), 16)]
+    if len(toks) > 1 and toks[0][0] == "*" and toks[0][1] == pos:
+        toks = toks[1:]  # "made 400* runs": a footnote's or a not-out's star between the figure and its noun
     if len(toks) > 1 and toks[0][0] in ("x", "×", "by") and toks[1][0][:1].isdigit():
         return None  # "12 x 8 x 4 inches", "10 by 12 feet": a side of a measure, not a count of "x"
     if toks and toks[0][0].lower() in ("point", "points") and _OF_A_BEFORE_RE.search(text, max(0, pos - 6), pos):

@@ -493,3 +493,12 @@ def test_a_fraction_of_one_unit(text, quote, value, unit):
 ])
 def test_falling_short_of_a_mark_is_no_fall(text, quote, direction):
     assert _by_quote(text)[quote].direction == direction
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), [
+    ("It has 25W quick charging that lasts all day.", "25W", "quick charging"),
+    ("Royal Mail would hand £400 million back to shareholders.", "£400 million", "Royal Mail"),
+    ("Lara made 400* runs off 582 balls.", "400* runs", "runs"),
+])
+def test_a_gerund_head_a_particle_and_a_star_after_the_figure(text, quote, subject):
+    assert _by_quote(text)[quote].subject == subject
