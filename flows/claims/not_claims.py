@@ -114,8 +114,13 @@ NUMBER_TO_CALL = r"\bnumber\s+to\s+(?:call|ring|dial|text)\b(?:\s+[\w'’]+){0,3
 SENTENCE_LIST_NUMBER = r"(?<=[.!?]\s)\d{1,2}\.(?=\s+[A-Z])|(?:^|(?<=[.!?:;]\s))\(\d{1,2}\)(?=\s+[A-Z])"
 # "after 38 minutes", "inside the first 12 seconds" in a match report: the minute of a goal, not a duration
 _FOOTBALL_WORDS = ("goal", "goals", "header", "penalty", "scored", "scoring", "equaliser", "equalizer", "kick-off",
-                   "striker", "midfielder", "winger", "net", "scoresheet", "opener", "lead", "red card")
-MATCH_MINUTE = r"\b(?:after|inside|within)\s+(?:only\s+|just\s+|the\s+first\s+)?\d{1,2}\s+(?:minutes|seconds)\b(?!\s+(?:of|later))"
+                   "striker", "midfielder", "winger", "net", "scoresheet", "opener", "lead", "red card", "game", "match",
+                   "sent off", "draw", "struck", "cross", "post", "front", "half", "time", "win")
+# (also "came on 31 minutes", "struck four minutes from time", "with only six minutes left to play")
+MATCH_MINUTE = (r"\b(?:after|inside|within)\s+(?:only\s+|just\s+|the\s+first\s+)?\d{1,2}\s+(?:minutes|seconds)\b(?!\s+(?:of|later))|"
+                r"\bon\s+\d{1,2}\s+minutes\b(?!\s+(?:of|later))|"
+                rf"\b(?:\d{{1,2}}|{_ANY_COUNT})\s+minutes?\s+(?:from\s+(?:time|the\s+end|full[- ]time)|(?:left|remaining)"
+                r"(?:\s+to\s+play)?|to\s+go)\b")
 VERSION_NAMES = ("Python", "iOS", "iPadOS", "macOS", "Android", "Windows", "Linux", "Ubuntu", "Debian", "Java",
                  "Chrome", "Firefox", "GPT", "Bluetooth", "Wi-Fi", "USB", "HTML", "HTTP", "Office", "Excel", "Web",
                  "PlayStation", "Xbox", "iPhone", "Galaxy", "Pixel", "Claude", "Gemini", "Llama", "Kotlin", "Swift",

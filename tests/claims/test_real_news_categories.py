@@ -502,3 +502,25 @@ def test_falling_short_of_a_mark_is_no_fall(text, quote, direction):
 ])
 def test_a_gerund_head_a_particle_and_a_star_after_the_figure(text, quote, subject):
     assert _by_quote(text)[quote].subject == subject
+
+
+@pytest.mark.parametrize(("text", "quotes"), [
+    ("Alan Bennett struck four minutes from time to earn AFC Wimbledon a 1-1 draw.", []),
+    ("Blackpool, 2-0 down with only six minutes left to play, came back for a 3-2 win.", []),
+    ("The biggest chance of the first half came on 31 minutes, when the cross hit the post.", []),
+    ("Julian Alvarez put City in front after only 17 minutes.", []),
+    ("With 10 minutes left, the vote was taken.", ["10 minutes"]),
+    ("The surgery took 40 minutes.", ["40 minutes"]),
+])
+def test_the_minute_of_a_match_is_no_duration(text, quotes):
+    assert [c.quote for c in extract_claims(text)] == quotes
+
+
+def test_a_list_of_numbers_ending_in_and_is_a_list():
+    text = "There will be timing changes to the 400, 408, 456, 458, 36 and 299, and 40,000 riders were told."
+    assert [c.quote for c in extract_claims(text)] == ["40,000 riders"]
+
+
+def test_two_dates_joined_by_and_are_no_list():
+    assert [c.quote for c in extract_claims("Between 27/6/2022 and 24/2/2011, 0.2 billion nurses applied.")] == [
+        "0.2 billion nurses"]
