@@ -787,7 +787,10 @@ _SUBJECT_LINK_RE = re.compile(
     r"^\)?\s*(?:\(\s*(?:[^()]{0,20}:\s*)?|,?\s*(?:or|and|to|from|at)\s+(?:the\s+|a\s+|an\s+)?(?:restated\s+|revised\s+)?|"
     r",?\s*(?:(?:up|down|higher|lower|rising|falling)\s+)?(?:by\s+)?|"
     r"[^.;:()]{0,40}?\b(?:up|down|higher|lower|compared\s+(?:with|to)|against|versus|vs\.?|than|from|to)\s+"
-    r"(?:the\s+|a\s+|an\s+)?(?:restated\s+|revised\s+|record\s+)?(?:of\s+)?)\W{0,2}$",
+    r"(?:the\s+|a\s+|an\s+)?(?:restated\s+|revised\s+|record\s+)?(?:of\s+)?|"
+    # "a 37% increase on last week's 7,024", "up from the previous month's 4.1%": the same thing a time before
+    r"[^.;:()]{0,40}?\b(?:on|from|over|than)\s+(?:last|the\s+previous|the\s+prior|the\s+same|a\s+year\s+earlier)?\s*"
+    r"(?:week|month|year|quarter|day|period|season)['’]s\s+)\W{0,2}$",
     re.IGNORECASE)
 
 
@@ -832,8 +835,8 @@ def share_subjects(claims: list, text: str, strong: set[int]) -> list:
     out = list(claims)
     for k in range(1, len(out)):
         prev, c = out[k - 1], out[k]
-        if c.span_start in strong or not prev.subject:
-            continue
+        if c.span_start in strong or not prev.subject or prev.subject.lower() in _AGED_GROUPS:
+            continue  # ("lowest in those aged 0 to 4, at 155.4 per 100,000": an age's "those" is no one else's)
         between = text[prev.span_end:c.span_start]
         if c.kind == "change" and prev.kind == "level" and _APPOSED_CHANGE_RE.match(between) and \
                 not _NEW_CLAUSE_RE.search(between):

@@ -524,3 +524,13 @@ def test_a_list_of_numbers_ending_in_and_is_a_list():
 def test_two_dates_joined_by_and_are_no_list():
     assert [c.quote for c in extract_claims("Between 27/6/2022 and 24/2/2011, 0.2 billion nurses applied.")] == [
         "0.2 billion nurses"]
+
+
+def test_a_baseline_a_time_before_counts_the_same_thing():
+    got = _by_quote("There were 9,631 people in hospital with coronavirus, a 37% increase on last week's 7,024.")
+    assert (got["37%"].subject, got["7,024"].subject, got["7,024"].unit) == ("people", "people", "person")
+
+
+def test_an_age_s_those_is_lent_to_no_other_figure():
+    got = _by_quote("Case rates were lowest in those aged 0 to 4, at 155.4 per 100,000 population.")
+    assert (got["0 to 4"].subject, got["155.4 per 100,000 population"].subject != "those") == ("those", True)
