@@ -276,10 +276,40 @@ def _same_figure(prev: Claim, claim: Claim, between: str) -> Claim:
     return claim
 
 
+_TO_AFTER_RE = re.compile(r"\s+to\s")
+_AND_BEFORE_RE = re.compile(r"^[^.;:]{0,40}?\band\s*$")
+_AND_BETWEEN_RE = re.compile(r"\s*(?:,\s*)?(?:and|or)\s*")
+_CHANGE_NOUN_AFTER_RE = re.compile(r"\s*(?:increase|rise|fall|drop|decline|decrease|gain|jump)s?\b", re.IGNORECASE)
+_CHANGE_NOUN_END_RE = re.compile(r"\b(?:increase|rise|fall|drop|decline|decrease|gain|jump)s?$", re.IGNORECASE)
+
+
+def _lend_parallel_changes(out: list[Claim], text: str) -> list[Claim]:
+    """Changes told in parallel: "fell 10.9% to $902,786 in Sydney and 10.6% to $740,425 in Melbourne" (the
+    second share is a fall to the second level, as the first), "an 11.2% and 2.4% increase" (both rises)."""
+    for k, c in enumerate(out):
+        if c.kind != "level" or c.unit not in ("percent", "percentage_point"):
+            continue
+        nxt = out[k + 1] if k + 1 < len(out) else None
+        if nxt is not None and nxt.kind == "change" and nxt.direction and c.direction in (None, nxt.direction) and \
+                nxt.unit == c.unit and \
+                (_CHANGE_NOUN_END_RE.search(nxt.quote) or _CHANGE_NOUN_AFTER_RE.match(text, nxt.span_end)) and \
+                _AND_BETWEEN_RE.fullmatch(text, c.span_end, nxt.span_start):
+            out[k] = replace(c, direction=nxt.direction, kind="change")  # "an 11.2% and 2.4% increase"
+            continue
+        if c.direction or k < 2 or nxt is None or not _TO_AFTER_RE.match(text, c.span_end) or \
+                not _AND_BEFORE_RE.match(text[out[k - 1].span_end:c.span_start]):
+            continue
+        first = out[k - 2]
+        if first.kind == "change" and first.direction and first.unit == c.unit and \
+                _TO_AFTER_RE.match(text, first.span_end) and out[k - 1].unit == nxt.unit:
+            out[k] = replace(c, direction=first.direction, kind="change")  # "fell 10.9% to X ... and 10.6% to Y"
+    return out
+
+
 def lend_from_neighbours(claims: list[Claim], text: str) -> list[Claim]:
     """The claims of one sentence (in text order) with the directions and units their
     neighbours lend."""
-    out = list(claims)
+    out = _lend_parallel_changes(list(claims), text)
     for k in list(range(1, len(out))) * 2:  # twice: a direction lent back to one figure is lent on to the next
         prev, claim = out[k - 1], out[k]
         if claim.span_start < prev.span_end:

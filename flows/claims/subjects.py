@@ -293,6 +293,7 @@ def _participle_adjective(toks: list[tuple[str, int, int]], i: int) -> bool:
     return i == 0 and t in _IRREGULAR_PARTICIPLES and _is_plural_head(nxt)
 
 
+_CHANGE_VERBS = LEXICON.increase_verbs | LEXICON.decrease_verbs
 _MODEL_NUMBER_RE = re.compile(r"\d{1,4}[A-Za-z]{0,3}")
 _YEAR_LIKE_RE = re.compile(r"(?:1[89]|20)\d\d")
 
@@ -353,12 +354,19 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
                                      _is_unit_word(toks[i][0])):
                 i += 1  # "The Bentayga's 6-litre W12 engine": a measure after a possessive modifies the noun
             continue
+        if words and tok.lower() in _FREQUENCY_ADJECTIVES and i + 1 < len(toks) and _content(toks[i + 1][0]) and \
+                not _verbish(toks[i + 1][0]) and not words[-1][0].lower().endswith(("est", "most")):
+            # ("the lowest monthly total": a superlative's phrase stays weak)
+            words.append(toks[i])  # "Argentina's monthly inflation", "Britain's weekly jobless claims"
+            i += 1
+            continue
         if words and _model_number(toks, i, words[-1][0]):
             words.append(toks[i])  # "The iPhone 15 Pro Max starts at", "the Mercedes-Benz GLA 45 AMG costs"
             i += 1
             continue
-        if not _content(tok) and not (after_possessive and tok[:1].isalpha() and tok.lower() not in STOP):
-            break
+        if not _content(tok) and not (after_possessive and tok[:1].isalpha() and tok.lower() not in STOP
+                                      and tok.lower() not in _CHANGE_VERBS):
+            break  # ("Hobart's rose 7%": a change verb after a possessive is the verb, not the owned noun)
         if words and _verbish(tok) and not after_possessive and not (
                 _past_form(tok.lower()) and tok.lower() not in VERBISH and i + 1 < len(toks) and
                 toks[i + 1][0][:1].islower() and _subject_word(toks[i + 1][0]) and not _verbish(toks[i + 1][0])):
@@ -371,6 +379,8 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
         i += 1
     while words and words[-1][0] in ("'", "’", "&"):
         words.pop()
+    if len(words) == 1 and words[0][0].endswith(("'s", "’s")) and len(words[0][0]) > 3:
+        words[0] = (words[0][0][:-2], words[0][1], words[0][2] - 2)  # "while Hobart's rose 7%": Hobart
     if words and _verbish(words[0][0]) and len(words) > 1 and words[0][0].lower().endswith("ed") and \
             words[0][0].lower() not in VERBISH and not _verbish(words[1][0]) and _is_plural_head(words[-1][0]):
         pass  # "detached median house prices fell": a participle before its noun is an adjective

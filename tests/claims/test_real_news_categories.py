@@ -534,3 +534,23 @@ def test_a_baseline_a_time_before_counts_the_same_thing():
 def test_an_age_s_those_is_lent_to_no_other_figure():
     got = _by_quote("Case rates were lowest in those aged 0 to 4, at 155.4 per 100,000 population.")
     assert (got["0 to 4"].subject, got["155.4 per 100,000 population"].subject != "those") == ("those", True)
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), [
+    ("Argentina's monthly inflation edged up to 4.6% in June.", "4.6%", "Argentina's monthly inflation"),
+    ("Average hourly earnings climbed 0.1% last month.", "0.1%", "Average hourly earnings"),
+    ("Prices fell 10.9% in Sydney, while Hobart's rose 7%.", "7%", "Hobart"),
+])
+def test_a_frequency_adjective_and_a_change_verb_after_a_possessive(text, quote, subject):
+    assert _by_quote(text)[quote].subject == subject
+
+
+@pytest.mark.parametrize(("text", "quote", "direction"), [
+    ("Detached house prices fell 10.9% to $902,786 in Sydney and 10.6% to $740,425 in Melbourne.", "10.6%", "decrease"),
+    ("Detached house prices fell 10.9% to $902,786 in Sydney and 10.6% to $740,425 in Melbourne.", "$740,425",
+     "decrease"),
+    ("Housing gains eclipsed those made on units, with an 11.2% and 2.4% increase respectively.", "11.2%", "increase"),
+])
+def test_changes_told_in_parallel_share_their_direction(text, quote, direction):
+    c = _by_quote(text)[quote]
+    assert c.direction == direction and (c.kind == "change" or "$" in quote)
