@@ -541,7 +541,39 @@ def _read_modality(s, d: Draft) -> None:
     if d.qualifier == "exact" and modality in ("estimate", "forecast") and _ESTIMATED_OF_RE.search(
             text, max(s.start, qs - 60), qs):
         d.qualifier = "approximate"  # only the figure "estimated" is about
+    if modality == "forecast" and _told_as_known(s, d):
+        modality = "asserted"
     d.modality = modality
+
+
+# who forecasts, counted: "the remaining 2 economists predict a 25 bps hike", "20 of 29 economists expect"
+# (the figure's own counted people, right before the verb: "the 160,000 that economists had forecast" is the forecast)
+_FORECASTERS_AFTER_RE = re.compile(r"(?:\s+of\s+(?:the\s+)?[\d,]+\s+[A-Za-z'’-]+)?\s+(?:expect|predict|forecast|"
+                                   r"anticipate|project|see)s?\b")
+# the base a share of a plan is taken of: "will pay out 60 per cent of the $US10 billion profit"
+_BASE_BEFORE_RE = re.compile(r"\bof\s+(?:the|its|their|his|her|our)\s+(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+# the baseline a forecast is told against: "a record 111.32 million tonnes this year, against 109.59 million tonnes"
+_AGAINST_BEFORE_RE = re.compile(r"\b(?:against|compared\s+(?:with|to)|versus|vs\.?|up\s+from|down\s+from)\s+"
+                                r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,1}$", re.IGNORECASE)
+_PAST_AFTER_RE = re.compile(r"\s*(?:[\w-]+\s+){0,2}?(?:the\s+previous|the\s+prior|last|a\s+year\s+(?:earlier|ago|before))\s+"
+                            r"(?:year|month|quarter|season)\b", re.IGNORECASE)
+
+
+def _told_as_known(s, d: Draft) -> bool:
+    """A figure inside a forecast that is not forecast: the forecasters counted, the base a planned
+    share is of, a baseline from before (NEWS_DEV conv. 26 for estimates, likewise for forecasts)."""
+    text, qs = s.text, d.qs
+    if d.unit == "person" and _FORECASTERS_AFTER_RE.match(text, d.qe, min(s.end, d.qe + 60)):
+        return True
+    if _BASE_BEFORE_RE.search(text, max(s.start, qs - 30), qs) and not cues.TARGET_AFTER_RE.match(
+            text, d.qe, min(s.end, d.qe + 40)):
+        return True
+    if _AGAINST_BEFORE_RE.search(text, max(s.start, qs - 30), qs):
+        period, published = d.period, s.published
+        if period is not None and period.period_end and published and period.period_end < published:
+            return True
+        return bool(_PAST_AFTER_RE.match(text, d.qe, min(s.end, d.qe + 40)))
+    return False
 
 
 # -- a multiplier's claim ("doubled", "more than tripled", "twice the average") ---------------

@@ -554,3 +554,21 @@ def test_a_frequency_adjective_and_a_change_verb_after_a_possessive(text, quote,
 def test_changes_told_in_parallel_share_their_direction(text, quote, direction):
     c = _by_quote(text)[quote]
     assert c.direction == direction and (c.kind == "change" or "$" in quote)
+
+
+@pytest.mark.parametrize(("text", "quote", "modality"), [
+    ("28 of 30 economists expect rates to hold, while the remaining 2 economists predict a 25 bps hike.",
+     "2 economists", "asserted"),
+    ("28 of 30 economists expect rates to hold, while the remaining 2 economists predict a 25 bps hike.",
+     "25 bps", "forecast"),
+    ("The poll found that 20 of 29 economists expect the RBA to hold rates.", "20", "asserted"),
+    ("The company will pay out 60 per cent of the $US10 billion profit.", "$US10 billion", "asserted"),
+    ("The government forecast wheat output would be a record 111.32 million tonnes this year, against 109.59 "
+     "million tonnes the previous year.", "109.59 million tonnes", "asserted"),
+    ("The government forecast wheat output would be a record 111.32 million tonnes this year, against 109.59 "
+     "million tonnes the previous year.", "111.32 million tonnes", "forecast"),
+    ("About 20k runners are expected at the marathon.", "About 20k runners", "forecast"),
+    ("Employers added 256,000 jobs, well above the 160,000 that economists had forecast.", "160,000", "forecast"),
+])
+def test_what_a_forecast_is_told_against_is_known(text, quote, modality):
+    assert {c.quote: c for c in extract_claims(text, published=date(2024, 5, 15))}[quote].modality == modality
