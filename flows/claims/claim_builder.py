@@ -30,6 +30,13 @@ _TIMES_RATIO_RE = re.compile(r"\s*(?:as|more|higher|greater|larger|bigger|less|l
 _PARTITIVE_RE = re.compile(r"\s+of\s+(?:its|their|the|our|his|her|these|those|[A-Z][\w.&-]*['’]s)\s+(?:[a-z-]+\s+)?"
                            r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\b)",
                            re.IGNORECASE)
+# "eight of his prized classic cars", "three of them": a count of a part; "one of three lanes": one of a count
+_PART_OF_PLURAL_RE = re.compile(r"\s+of\s+(?:(?:its|their|the|our|his|her|these|those|[A-Z][\w.&-]*['’]s)\s+"
+                                r"(?:[a-z-]+\s+){0,3}[a-z-]{3,}s\b|them\b|us\b)")
+_ONE_OF_COUNT_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
+# ("the two of them" is a pronoun; "is one of 10 players" names a member, "leaving one of three lanes shut" counts)
+_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+_COPULA_BEFORE_RE = re.compile(r"\b(?:is|was|are|were|be|been|being|as|becomes?|became|remains?|remained)\s+$", re.IGNORECASE)
 _SAID_WOULD_RE = re.compile(r"\b(?:said|says|announced|pledged|promised|confirmed)\s+(?:that\s+)?(?:it|they|he|she|we|the\s+\w+)\s+"
                             r"would\b(?![^,.;]*\bif\b)", re.IGNORECASE)
 _LOSS_OF_RE = re.compile(r"\bloss(?:es)?\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+|some\s+)?$", re.IGNORECASE)
@@ -96,6 +103,7 @@ _UNIT_MARK_RE = re.compile(r"[\d.,\s]+|\b(?:thousand|million|billion|trillion|bn
 _BAR_BELOW = frozenset({"below", "under"})
 _BAR_CROSSED = frozenset({"cross", "crossed", "crossing", "break", "broke", "breaking", "topping", "topped", "passing", "passed"})
 # "56 of the 59 seats", "20 of 29 economists", "three of the 10 break points": a part of a counted total
+_OF_PLURAL_AT_RE = re.compile(r"\s+of\s+(?:its|their|the|our|his|her|these|those)\s+(?=(?:[a-z-]+\s+){0,3}[a-z-]{3,}s\b)")
 _OF_TOTAL_RE = re.compile(r"\s+(?:out\s+)?of\s+(?:(?:the|its|their|all)\s+)?(?:\d[\d,.]*|(?:two|three|four|five|six|seven|"
                           r"eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred)\b)\s*(?=[A-Za-z])")
 # a verb that raises its object, then the object, then the share it rose by
@@ -434,6 +442,11 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
         subj = subject_after(text, part.end(), s.end)  # "56 of the 59 seats", "three of the 10 break points": seats
         if subj:
             subj = (subj[0], subj[1], d.qe)  # the counted noun is the total's: it stays out of this quote
+    if subj is None and atom.form == "words" and d.unit is None and atom.value >= 2 and not _THE_BEFORE_RE.search(
+            text, max(s.start, d.qs - 5), d.qs) and (part := _OF_PLURAL_AT_RE.match(text, d.qe, s.end)):
+        subj = subject_after(text, part.end(), s.end)  # "eight of his prized classic cars", "two of the victims"
+        if subj:
+            subj = (subj[0], subj[1], d.qe)
     d.subject, d.head, d.np_end = subj if subj else (None, None, subj_from)
     d.has_subject_after = bool(subj)
     d.subject, strong = choose_subject(text, d.qs, s.start, d.subject, d.head, d.unit, d.qe, s.end)
@@ -471,7 +484,11 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
             d.low, d.high = (d.value, None) if d.qualifier == "lower_bound" else (None, d.value)
     if atom.form == "words" and not atom.scaled and (d.unit is None or d.unit == "person") and (
             d.head is None or not _plausible_count_noun(d.head)) and not (
-            atom.value >= 2 and (_PARTITIVE_RE.match(text, atom.end, s.end) or d.cue in _EXACT_COUNT_CUES)) and not (
+            atom.value >= 2 and (_PARTITIVE_RE.match(text, atom.end, s.end) or d.cue in _EXACT_COUNT_CUES or
+                                 _PART_OF_PLURAL_RE.match(text, atom.end, s.end) and not
+                                 _THE_BEFORE_RE.search(text, max(s.start, d.qs - 5), d.qs))) and not (
+            atom.value == 1 and _ONE_OF_COUNT_RE.match(text, atom.end, s.end) and not
+            _COPULA_BEFORE_RE.search(text, max(s.start, d.qs - 12), d.qs)) and not (
             d.qualifier in ("lower_bound", "upper_bound") and atom.value >= 2):  # "arrested more than a dozen"
         return False  # "the two translate", "one is", "one of the": a pronoun, not a quantity
         # ("two of its nine policymakers", "up from just three" are counts)

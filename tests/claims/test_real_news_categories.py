@@ -572,3 +572,24 @@ def test_changes_told_in_parallel_share_their_direction(text, quote, direction):
 ])
 def test_what_a_forecast_is_told_against_is_known(text, quote, modality):
     assert {c.quote: c for c in extract_claims(text, published=date(2024, 5, 15))}[quote].modality == modality
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), [
+    ("Jim Thompson will showcase eight of his prized classic cars.", "eight", "prized classic cars"),
+    ("Two of the victims were children.", "Two", "victims"),
+    ("The closure leaves one of three lanes shut.", "one", None),
+    ("All 171 passengers survived, three of them with minor injuries.", "three", "passengers"),
+])
+def test_a_number_word_counting_a_part_is_a_count(text, quote, subject):
+    c = _by_quote(text)[quote]
+    assert subject is None or c.subject == subject
+
+
+@pytest.mark.parametrize("text", [
+    "Between the two of them the parties won 186 seats.",
+    "Kohli is one of 10 players to have hit a boundary.",
+    "Vietnam, one of the biggest beneficiaries, grew 7.4%.",
+    "One of the biggest banks failed.",
+])
+def test_a_number_word_as_a_pronoun_is_no_count(text):
+    assert not {"two", "one", "One"} & {c.quote for c in extract_claims(text)}
