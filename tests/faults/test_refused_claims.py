@@ -17,10 +17,10 @@ pytestmark = pytest.mark.flow
 POISONED = "520,000"  # the document whose extraction gets two bad claims
 
 
-def _with_bad_claims(text, published=None):
+def _with_bad_claims(text, published=None, source=None):
     """The real claims, plus, in one document, a claim with an infinite value and one whose span
     runs past the end of the text."""
-    claims = extract_claims(text, published)
+    claims = extract_claims(text, published, source)
     if POISONED not in text:
         return claims
     first = claims[0]
