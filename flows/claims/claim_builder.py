@@ -81,6 +81,9 @@ _PEOPLE_VERB_BEFORE_RE = re.compile(r"\b(?:kill(?:ed|ing|s)|injur(?:ed|ing|es)|w
 _STARTS_AT_BEFORE_RE = re.compile(r"\b(?:start(?:s|ing|ed)?|pric(?:es|ed|ing)\s+start(?:s|ing)?)\s+(?:at|from)\s+"
                                   r"(?:(?:an?|just|only)\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
 _COUNTED_BEFORE_OVER_RE = re.compile(r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,3}[a-z]{3,}s\s+$")
+# a height in feet and inches with primes: 5'11", 6′2″
+_FEET_INCHES_RE = re.compile(r"['’′]\s?(\d|1[01])(?:\"|”|″|'')")
+_BRACKETED_UNIT_RE = re.compile(r"\s?\((\s?[^\W\d][\w/°²³]{0,5}\s?)\)")
 _BELOW_ZERO_RE = re.compile(r"\s+below\s+zero\b", re.IGNORECASE)
 _COMPOUND_BIG_UNITS = frozenset({"foot", "pound_mass", "stone", "m"})  # extract._COMPOUND_MEASURES' bigger units
 # what an amount of money is "in": "raised $6mn in seed funding", "caused $5.5 billion in damage", "$50 billion in loans"
@@ -326,6 +329,13 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
     if rng is None and d.unit in ("degree", "celsius", "fahrenheit") and d.value is not None and d.value > 0 and (
             zero := _BELOW_ZERO_RE.match(text, d.qe, s.end)):
         d.qe, d.value = zero.end(), -d.value  # "10 degrees below zero" -> -10
+    if rng is None and d.unit is None and atom.form == "digits" and d.value is not None and 1 <= d.value <= 8 and (
+            prime := _FEET_INCHES_RE.match(text, d.qe, s.end)):
+        d.qe, d.value, d.unit = prime.end(), d.value * 12 + int(prime.group(1)), "inch"  # 5'11" -> 71 inches
+        d.consumed = max(d.consumed, d.qe)
+    if rng is None and d.unit is None and (bracketed := _BRACKETED_UNIT_RE.match(text, d.qe, s.end)) and (
+            u := cues.unit_after(text, bracketed.start(1), bracketed.end(1))) and u[0] == bracketed.end(1):
+        d.qe, d.unit = bracketed.end(), u[1]  # "20 (kg)": a unit in brackets after its number
     if rng is None and (LEXICON.unit_family(d.unit) == "duration" or d.unit in _COMPOUND_BIG_UNITS):
         compound = s._compound_measure(d.qs, d.qe, d.value, d.unit, nxt)
         if compound is not None:

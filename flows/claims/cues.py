@@ -305,8 +305,8 @@ _RATE_ADV_THEN = (r"(?:to|in|on|at|for|from|and|or|but|since|by|over|of|the|a|an
                   r"that|which|who|compared|between|until|through|during|after|before|so|is|was|were|are|according|"
                   r"respectively|now|each|every|year|month|week|day)\b")
 _RATE_RE = re.compile(
-    r"\s*(?:(?:a|an|per|each|every|for\s+every|for\s+each)\s+|/\s*)(?P<den>(?:day|week|month|year|hour|minute|second|annum|night|"
-    r"(?<=/)(?:min|h|hr|s|sec|d)(?![\w/])|"
+    r"\s*(?:(?:a|an|per|each|every|for\s+every|for\s+each)\s+|/\s*)(?P<den>(?:day|week|month|year|hour|minute|second|millisecond|microsecond|nanosecond|annum|night|"
+    r"(?<=/)(?:min|h|hr|s|sec|d|ms)(?![\w/])|"
     r"(?:(?:\d{1,3}(?:,\d{3})+|\d+)(?![.,]?\d|[-–])|thousand|million)(?:\s+(?:people|residents|inhabitants|population|persons|"
     r"individuals|births|live\s+births|(?:U\.S\.\s+|US\s+)?residents))?)\b(?!\s+(?:earlier|ago|before|later|on\b(?!\s+average)))|"
     r"(?:capita|head|person|household|barrel|bbl|tonne|ton|game|match|location|theater|theatre|cinema|screen|"
@@ -341,7 +341,7 @@ def rate_after(text: str, pos: int, ceiling: int) -> tuple[int, str] | None:
            "kilometre": "km", "kilometer": "km", "square metre": "m2", "square meter": "m2",
            "pound": "pound_mass", "lb": "pound_mass", "megawatt hour": "MWh", "megawatt-hour": "MWh",
            "mwh": "MWh", "match": "game", "theater": "location", "theatre": "location", "cinema": "location",
-           "screen": "location", "min": "minute", "h": "hour", "hr": "hour", "s": "second", "sec": "second",
+           "screen": "location", "min": "minute", "ms": "millisecond", "h": "hour", "hr": "hour", "s": "second", "sec": "second",
            "d": "day", "mmbtu": "MMBtu", "square foot": "ft2", "square feet": "ft2", "sq ft": "ft2",
            "sq. ft": "ft2", "sqft": "ft2", "cubic metre": "m3", "cubic meter": "m3"}.get(den, den)
     return m.end(), den

@@ -152,6 +152,8 @@ def extract_claims(text: str, published: date | None = None, source: str | None 
 
 # countries whose own press writes their currency `$`, and its code (NEWS_DEV conv. 31); Hong Kong and
 # Singapore are left out: reports on their firms quote US dollars as `$` as often as not
+_ZERO_COUNT_RE = re.compile(r"\s+(?:new\s+|reported\s+|confirmed\s+)?(?:[a-z]{3,}s|people|children|men|women)\b(?!-)")
+_NET_BEFORE_RE = re.compile(r"\bnet\s+$", re.IGNORECASE)
 _DOLLAR_COUNTRIES = {"AU": "AUD", "NZ": "NZD", "CA": "CAD"}
 _LOCAL_MENTIONS = 2  # one passing mention ("Exports to Australia") does not make a text local among other places
 # "$US100", "$US6.5 billion": a writer who marks US dollars so writes a bare "$" for the local dollar, the
@@ -380,7 +382,9 @@ class _Sentence:
         if atom.form in ("digits", "words") and names_or_orders(text, atom.start, atom.end, self.start, atom.form == "words"):
             return True
         if atom.form == "words":
-            return atom.value == 0 and not atom.scaled
+            # "zero-day", "zero tolerance", "net zero emissions": names; "zero deaths", "Zero people died": a count
+            return atom.value == 0 and not atom.scaled and not (
+                _ZERO_COUNT_RE.match(text, atom.end, self.end) and not _NET_BEFORE_RE.search(text, max(0, atom.start - 5), atom.start))
         if atom.form == "digits" and not currency and atom.start > self.start and text[atom.start - 1].isalpha():
             return True  # letters glued to the number that are no currency: "N95", "US10"
         if atom.form != "digits" or currency or atom.scaled:

@@ -26,7 +26,7 @@ worldwide nationwide abroad overseas annually daily weekly monthly yearly each a
 yesterday tomorrow last next previous such other another same own several few respectively alone
 combined together apiece instead else overnight high long wide deep tall old away thick across
 tonight yesterday recently currently already however meanwhile far thus ahead
-above below relative well enough plus minus whilst whereas back year-on-year year-over-year month-on-month month-over-month week-on-week
+above below relative well enough plus minus whilst whereas back strong year-on-year year-over-year month-on-month month-over-month week-on-week
 quarter-on-quarter quarter-over-quarter
 """.split())
 
@@ -293,6 +293,7 @@ def _participle_adjective(toks: list[tuple[str, int, int]], i: int) -> bool:
     return i == 0 and t in _IRREGULAR_PARTICIPLES and _is_plural_head(nxt)
 
 
+_SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 _CHANGE_VERBS = LEXICON.increase_verbs | LEXICON.decrease_verbs
 _MODEL_NUMBER_RE = re.compile(r"\d{1,4}[A-Za-z]{0,3}")
 _YEAR_LIKE_RE = re.compile(r"(?:1[89]|20)\d\d")
@@ -316,6 +317,8 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
     i = 0
     adjective = False
     while i < len(toks) and not _subject_word(toks[i][0]):
+        if toks[i][0].lower() in _SUBJECT_PRONOUNS and i + 1 < len(toks) and toks[i + 1][0][:1].islower():
+            return None  # "It trades at 0.5 BTC", "it spins at 7,200 rpm": the word after the pronoun is its verb
         if _verbish(toks[i][0]):
             if _participle_adjective(toks, i):
                 adjective = True  # "The expected revenue is", "paid jobs are down": a participle before its noun
@@ -595,8 +598,8 @@ def _subject_before_window(window: str) -> str | None:
     while i >= 0 and len(words) < 4 and _subject_word(toks[i][0]):
         words.append(toks[i])
         i -= 1
-    if not words:
-        return None
+    if not words or (i >= 0 and toks[i][0].lower() in _SUBJECT_PRONOUNS and words[-1][0][:1].islower()):
+        return None  # ("It trades at 0.5 BTC": the word after the pronoun is its verb)
     words.reverse()
     phrase = window[words[0][1]:words[-1][2]]
     return None if _weak_subject(phrase) else phrase

@@ -593,3 +593,28 @@ def test_a_number_word_counting_a_part_is_a_count(text, quote, subject):
 ])
 def test_a_number_word_as_a_pronoun_is_no_count(text):
     assert not {"two", "one", "One"} & {c.quote for c in extract_claims(text)}
+
+
+@pytest.mark.parametrize(("text", "quote", "value", "unit"), [
+    ("There were zero deaths.", "zero deaths", 0.0, "person"),
+    ("He is 5'11\" tall.", "5'11\"", 71.0, "inch"),
+    ("The 6′2″ forward signed.", "6′2″", 74.0, "inch"),
+    ("It weighs 20 (kg).", "20 (kg)", 20.0, "kg"),
+    ("Latency of 2 operations per millisecond.", "2 operations per millisecond", 2.0, "per_millisecond"),
+    ("It runs at 5 MB/ms.", "5 MB/ms", 5.0, "MB/millisecond"),
+])
+def test_zero_counts_primes_brackets_and_milliseconds(text, quote, value, unit):
+    c = _by_quote(text)[quote]
+    assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize("text", ["Zero tolerance applies.", "The firm targets net zero emissions.",
+                                  "It was a zero-day flaw."])
+def test_zero_in_a_name_is_no_count(text):
+    assert extract_claims(text) == []
+
+
+@pytest.mark.parametrize(("text", "quote"), [("It trades at 0.5 BTC.", "0.5 BTC"), ("It holds 3 cubic feet.", "3 cubic feet"),
+                                             ("The crowd was 10, 000 strong.", "10, 000")])
+def test_the_word_after_a_pronoun_and_strong_are_no_subject(text, quote):
+    assert _by_quote(text)[quote].subject not in ("trades", "holds", "strong")
