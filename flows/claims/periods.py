@@ -71,7 +71,7 @@ PERIOD_RE = re.compile(
         (?:\s+(?P<inm_d>\d{{1,2}})(?:st|nd|rd|th)?\b)?(?!\s*\d|\s*,\s*(?:1[89]|20|21)\d\d\b|\s*(?:-|–|to|and|until|through)\s*{_MONTH}))
   | (?P<lastm>\b(?P<lastm_w>last|next|this\s+past|this|this\s+coming)\s+(?P<lastm_m>{_MONTH})(?!\s*\d|\s*,\s*(?:1[89]|20|21)\d\d\b))
   | (?P<possm>\b(?P<pm_m>{_MONTH})['’]s\b)
-  | (?P<themonth>\b(?:in|during|over|for)\s+the\s+month\b(?!\s+(?:of|to|before|after|ended|ending)\b))
+  | (?P<themonth>\b(?:in|during|over|for)\s+the\s+(?P<tm_u>month|quarter)\b(?!\s+(?:of|to|before|after|ended|ending)\b))
   | (?P<weekday>\b(?:on\s+)?(?:last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)
   | (?P<sameof>\b(?:the\s+)?(?:same|equivalent|corresponding)\s+(?P<so_u>months?|quarters?|period|weeks?|days?|half|time)\s+(?:of|in)\s+(?:the\s+year\s+)?
         (?P<so_y>{_YEAR}))
@@ -405,6 +405,12 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
             return None
         a, b = _month(y, mo)
         return PeriodMention(s, e, a, b, partial=True)
+    if g("themonth") and g("tm_u").lower() == "quarter":  # "in the quarter": the latest quarter ended by publication
+        if published is None:
+            return None
+        q_end_month = (published.month - 1) // 3 * 3  # the last month of the quarter before the current one
+        y, mo = (published.year, q_end_month) if q_end_month else (published.year - 1, 12)
+        return PeriodMention(s, e, date(y, mo - 2, 1), _month(y, mo)[1], partial=True)
     if g("themonth"):  # "in the month": the month told before, else the month before publication
         if published is None:
             return PeriodMention(s, e, None, None, shift="same")

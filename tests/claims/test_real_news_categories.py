@@ -618,3 +618,13 @@ def test_zero_in_a_name_is_no_count(text):
                                              ("The crowd was 10, 000 strong.", "10, 000")])
 def test_the_word_after_a_pronoun_and_strong_are_no_subject(text, quote):
     assert _by_quote(text)[quote].subject not in ("trades", "holds", "strong")
+
+
+@pytest.mark.parametrize(("published", "span"), [
+    (date(2024, 1, 5), (date(2023, 10, 1), date(2023, 12, 31))),
+    (date(2024, 5, 15), (date(2024, 1, 1), date(2024, 3, 31))),
+    (date(2024, 12, 31), (date(2024, 7, 1), date(2024, 9, 30))),
+])
+def test_in_the_quarter_is_the_latest_quarter_ended(published, span):
+    c = extract_claims("Sales rose 5% in the quarter.", published)[0]
+    assert (c.period_start, c.period_end) == span
