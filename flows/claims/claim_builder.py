@@ -81,6 +81,7 @@ _PEOPLE_VERB_BEFORE_RE = re.compile(r"\b(?:kill(?:ed|ing|s)|injur(?:ed|ing|es)|w
 _STARTS_AT_BEFORE_RE = re.compile(r"\b(?:start(?:s|ing|ed)?|pric(?:es|ed|ing)\s+start(?:s|ing)?)\s+(?:at|from)\s+"
                                   r"(?:(?:an?|just|only)\s+)?(?:[a-z]+\s+)?$", re.IGNORECASE)
 _COUNTED_BEFORE_OVER_RE = re.compile(r"\d[\d,.]*\s+(?:[a-z-]+\s+){0,3}[a-z]{3,}s\s+$")
+_OLD_AFTER_RE = re.compile(r"-old\b(?!-)")
 # a height in feet and inches with primes: 5'11", 6′2″
 _FEET_INCHES_RE = re.compile(r"['’′]\s?(\d|1[01])(?:\"|”|″|'')")
 _BRACKETED_UNIT_RE = re.compile(r"\s?\((\s?[^\W\d][\w/°²³]{0,5}\s?)\)")
@@ -329,6 +330,8 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
     if rng is None and d.unit in ("degree", "celsius", "fahrenheit") and d.value is not None and d.value > 0 and (
             zero := _BELOW_ZERO_RE.match(text, d.qe, s.end)):
         d.qe, d.value = zero.end(), -d.value  # "10 degrees below zero" -> -10
+    if d.unit == "year" and (old := _OLD_AFTER_RE.match(text, d.qe, s.end)):
+        d.qe = old.end()  # "a 28-year-old man": the age's quote holds "-old"
     if rng is None and d.unit is None and atom.form == "digits" and d.value is not None and 1 <= d.value <= 8 and (
             prime := _FEET_INCHES_RE.match(text, d.qe, s.end)):
         d.qe, d.value, d.unit = prime.end(), d.value * 12 + int(prime.group(1)), "inch"  # 5'11" -> 71 inches

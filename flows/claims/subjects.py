@@ -24,9 +24,9 @@ said says say told according reported estimated according
 outside inside near beyond behind along amid amidst despite except including following throughout
 worldwide nationwide abroad overseas annually daily weekly monthly yearly each ago earlier later today
 yesterday tomorrow last next previous such other another same own several few respectively alone
-combined together apiece instead else overnight high long wide deep tall old away thick across
+combined together apiece instead else overnight high long wide deep tall old away aside thick across
 tonight yesterday recently currently already however meanwhile far thus ahead
-above below relative well enough plus minus whilst whereas back strong year-on-year year-over-year month-on-month month-over-month week-on-week
+above below relative well enough plus minus whilst whereas back strong worth year-on-year year-over-year month-on-month month-over-month week-on-week
 quarter-on-quarter quarter-over-quarter
 """.split())
 
@@ -273,6 +273,9 @@ def _is_unit_word(tok: str) -> bool:
 
 # past participles that are also adjectives before a noun: "paid jobs", "sold homes", "lost jobs"
 _IRREGULAR_PARTICIPLES = frozenset("paid sold built held lost spent known grown made".split())
+# past forms of common verbs that take no -ed ("The storm brought gusts of up to 90mph": a verb before its object)
+_IRREGULAR_PASTS = frozenset("""brought took saw gave won hit set put bought sought caught taught thought told found left
+sent kept met led began became came went drew drove ran wrote chose spoke broke threw struck stood""".split())
 
 
 # function words that are adjectives after a determiner: "the previous record", "the former champion"
@@ -370,6 +373,8 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
         if not _content(tok) and not (after_possessive and tok[:1].isalpha() and tok.lower() not in STOP
                                       and tok.lower() not in _CHANGE_VERBS):
             break  # ("Hobart's rose 7%": a change verb after a possessive is the verb, not the owned noun)
+        if words and tok.lower() in _IRREGULAR_PASTS and not after_possessive and tok[:1].islower():
+            break  # "The state lender set aside", "The storm brought gusts": a past verb ends the phrase
         if words and _verbish(tok) and not after_possessive and not (
                 _past_form(tok.lower()) and tok.lower() not in VERBISH and i + 1 < len(toks) and
                 toks[i + 1][0][:1].islower() and _subject_word(toks[i + 1][0]) and not _verbish(toks[i + 1][0])):
@@ -650,7 +655,7 @@ def _np_left(text: str, end: int, start: int, max_words: int = 5) -> tuple[str, 
             break
         if words and low.endswith("ly") and low not in _LY_ADJECTIVES:
             break
-        if _past_form(low) and not (i and toks[i - 1].group(0).lower() in _DETERMINERS | STOP):
+        if (_past_form(low) or low in _IRREGULAR_PASTS) and not (i and toks[i - 1].group(0).lower() in _DETERMINERS | STOP):
             break  # "The EU imposed provisional tariffs of": a verb; "its adjusted earnings of": an adjective
         words.insert(0, toks[i])
         i -= 1
@@ -762,7 +767,8 @@ _OBJECT_VERB_RE = re.compile(r"\b(?:cut|cuts|cutting|curb|curbs|curbing|curbed|r
                              r"depress|depresses|depressing|depressed|expand|expands|expanding|expanded|extend|extended|"
                              r"hike|hikes|hiked|hiking|take|takes|taking|took|bring|brings|bringing|brought|shrink|"
                              r"shrank|grow|grew|growing|kept|keep|keeps|keeping|held|hold|holds|holding|left|leave|"
-                             r"leaves|leaving|maintained|maintain|maintains|set|sets|fixed|pegged|capped|priced)\s+(?:(?:its|their|his|her|our|the|a|an|total|overall)\s+)?$",
+                             r"leaves|leaving|maintained|maintain|maintains|set|sets|fixed|pegged|capped|priced)\s+(?:(?:its|their|his|her|our|the|a|an|total|overall)\s+)?"
+                             r"(?:(?:19|20)\d\d\s+)?$",  # ("kept its 2024 global growth forecast at 3.2%")
                              re.IGNORECASE)
 
 
@@ -920,6 +926,8 @@ def noun_right_before(text: str, qs: int, start: int) -> str | None:
 BASELINE_HEADS = frozenset("gdp levels level period figure figures average norm capacity".split())
 _OF_AFTER_RE = re.compile(r"\s+of\b", re.IGNORECASE)
 _SHARE_OF_UNITS = (None, "percent")
+_WORTH_BEFORE_RE = re.compile(r"\s+worth\s+(?:(?:an\s+estimated|about|around|some|up\s+to|more\s+than|nearly|almost|over|"
+                              r"roughly|at\s+least)\s+)?$", re.IGNORECASE)
 _AGED_GROUPS = frozenset({"those", "these", "all"})
 _AGED_BEFORE_RE = re.compile(r"\b([A-Za-z][a-z]+)\s+aged\s+(?:(?:over|under|between|about|around|at\s+least|just)\s+)?$")
 # heads that name a rate: the figure is the rate, not the counted noun after it
@@ -1019,6 +1027,9 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
         if inside and inside[1].lower() not in NOT_SUBJECT_WORDS and not any(
                 w in _TIME_WORDS or w.split("-")[0] in _MONTHS for w in inside[0].lower().split()):
             return inside[0], True  # "a gain of 4.1% in passenger traffic", "a decline of over 7% in passenger traffic"
+    worth = _WORTH_BEFORE_RE.search(text, max(start, qs - 40), qs) if not after else None
+    if worth and (np := _np_left(text, worth.start(), start)):
+        return np[0], True  # "1.2 tonnes of cocaine worth £100m", "a stake worth $5bn": what is worth it
     total = _OUT_OF_TOTAL_RE.search(text, max(start, qs - 60), qs) if not after else None
     if total and _is_plural_head(total.group(1)):
         return total.group(1), True  # "won 19 seats out of a total of 403": the seats counted before

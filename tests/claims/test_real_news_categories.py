@@ -628,3 +628,15 @@ def test_the_word_after_a_pronoun_and_strong_are_no_subject(text, quote):
 def test_in_the_quarter_is_the_latest_quarter_ended(published, span):
     c = extract_claims("Sales rose 5% in the quarter.", published)[0]
     assert (c.period_start, c.period_end) == span
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), [
+    ("A 28-year-old man was arrested.", "28-year-old", "man"),
+    ("The storm brought gusts of up to 90mph and 150mm of rain.", "up to 90mph", "gusts"),
+    ("The state lender set aside RMB 1.2 trillion to cover bad loans.", "RMB 1.2 trillion", "state lender"),
+    ("Police seized 1.2 tonnes of cocaine worth £100m.", "£100m", "cocaine"),
+    ("Police seized 1.2 tonnes of cocaine worth £100m.", "1.2 tonnes", "cocaine"),
+    ("The International Monetary Fund kept its 2024 global growth forecast at 3.2%.", "3.2%", "global growth forecast"),
+])
+def test_an_age_s_old_a_past_verb_worth_and_a_kept_forecast(text, quote, subject):
+    assert _by_quote(text)[quote].subject == subject
