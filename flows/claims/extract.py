@@ -26,7 +26,7 @@ from claimhouse.flows.claims.numbers import NumberAtom, scan_numbers
 from claimhouse.flows.claims.periods import find_periods
 from claimhouse.flows.claims.places import find_places, place_names
 from claimhouse.flows.claims.segment import paragraphs, sentences
-from claimhouse.flows.claims.subjects import CHANGE_NOUNS, STOP, share_subjects
+from claimhouse.flows.claims.subjects import CHANGE_NOUNS, STOP, opening_subject, share_subjects
 
 _MULTIPLIER_VERB_RE = re.compile(r"\b(?P<w>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving|"
                                  r"double|triple|quadruple|twice)\b", re.IGNORECASE)
@@ -131,6 +131,7 @@ def extract_claims(text: str, published: date | None = None, source: str | None 
             continue
         places = None
         prev_places: list = []
+        prev_span: tuple[int, int] | None = None  # the sentence before, in this paragraph
         for s_start, s_end in sentences(text, p_start, p_end):
             lo = bisect.bisect_left(starts, s_start)
             hi = bisect.bisect_left(starts, s_end)
@@ -143,7 +144,9 @@ def extract_claims(text: str, published: date | None = None, source: str | None 
             if lo < hi or vlo < vhi:
                 ctx = _Sentence(text, s_start, s_end, published, blocked, sent_places, prev_places)
                 ctx.local_dollar = local_dollar
+                ctx.prev_span = prev_span
                 claims.extend(ctx.claims(atoms[lo:hi], verbs[vlo:vhi]))
+            prev_span = (s_start, s_end)
             named = [m for m in sent_places if not m.nationality]
             if named:
                 prev_places = named
@@ -152,6 +155,9 @@ def extract_claims(text: str, published: date | None = None, source: str | None 
 
 # countries whose own press writes their currency `$`, and its code (NEWS_DEV conv. 31); Hong Kong and
 # Singapore are left out: reports on their firms quote US dollars as `$` as often as not
+# a sentence that opens with a pronoun for its subject and then its verb: "It reached 5.2%", "They fell 3%"
+_PRONOUN_OPENING_RE = re.compile(r"\s*[\"“]?(?:It|They|This|These)\s+(?:(?:has|have|had|is|was|were|are|also|now|then|since|"
+                                 r"later|still)\s+)*[a-z]{3,}")
 _ZERO_COUNT_RE = re.compile(r"\s+(?:new\s+|reported\s+|confirmed\s+)?(?:[a-z]{3,}s|people|children|men|women)\b(?!-)")
 _NET_BEFORE_RE = re.compile(r"\bnet\s+$", re.IGNORECASE)
 _DOLLAR_COUNTRIES = {"AU": "AUD", "NZ": "NZD", "CA": "CAD"}
@@ -235,6 +241,7 @@ class _Sentence:
         self._qualifiers: dict = {}
         self._strong_subjects: set[int] = set()  # claims whose subject is their own (see subjects.choose_subject)
         self.local_dollar: str | None = None  # what a bare "$" stands for in this text
+        self.prev_span: tuple[int, int] | None = None  # the sentence before it in its paragraph
 
     # -- lazily computed sentence facts ---------------------------------------------
     @property
@@ -271,6 +278,11 @@ class _Sentence:
                 out.append(claim)
         out = lend_from_neighbours(out, self.text)
         out = share_subjects(out, self.text, self._strong_subjects)
+        if self.prev_span and any(c.subject is None for c in out) and _PRONOUN_OPENING_RE.match(self.text, self.start):
+            told = opening_subject(self.text[self.prev_span[0]:self.prev_span[1]])
+            if told:
+                # "The Dixie Fire is the largest in the state. It has burned 500,000 acres.": the fire's
+                out = [replace(c, subject=told) if c.subject is None else c for c in out]
         for m in verbs:
             if not self.blocked.overlaps(m.start(), m.end()):
                 claim = multiplier_claim(self, m)

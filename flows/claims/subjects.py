@@ -847,6 +847,25 @@ def _first_of_pair(text: str, first, second) -> str | None:
     return np[0]
 
 
+def opening_subject(sentence: str) -> str | None:
+    """The subject a sentence opens with ("The Dixie Fire is the largest in the state": "Dixie Fire";
+    "Britain's unemployment rate rose again in March": "Britain's unemployment rate"), None when it opens
+    with a pronoun, a time or anything but a noun phrase before its verb."""
+    head = sentence[:_OPENING_CHARS]
+    cut = re.search(r"[,;:(]", head)
+    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN_RE.finditer(head, 0, cut.start() if cut else len(head))]
+    if not toks or toks[0][0].lower() in _SUBJECT_PRONOUNS:
+        return None
+    span = _clause_subject(toks)
+    if span is None:
+        return None
+    phrase = head[_title_start(head, span[0]):span[1]]
+    return None if _weak_subject(phrase) else phrase
+
+
+_OPENING_CHARS = 160
+
+
 def share_subjects(claims: list, text: str, strong: set[int]) -> list:
     """Claims of one sentence in text order; a claim whose subject is weak (none, or only the
     clause's first noun phrase) takes the subject of the claim it is tied to just before it."""

@@ -640,3 +640,13 @@ def test_in_the_quarter_is_the_latest_quarter_ended(published, span):
 ])
 def test_an_age_s_old_a_past_verb_worth_and_a_kept_forecast(text, quote, subject):
     assert _by_quote(text)[quote].subject == subject
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), [
+    ("Britain's unemployment rate rose again in March. It reached 5.2%.", "5.2%", "Britain's unemployment rate"),
+    ("Exports have been falling for months. They fell 3% in April.", "3%", "Exports"),
+    ("He said so. It reached 5%.", "5%", None),
+    ("In March, sales rose. It reached 5%.", "5%", None),
+])
+def test_a_pronoun_opening_a_sentence_stands_for_the_subject_before(text, quote, subject):
+    assert _by_quote(text)[quote].subject == subject
