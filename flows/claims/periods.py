@@ -203,6 +203,9 @@ def _latest_year(month: int, published: date | None) -> int | None:
     return published.year if month <= published.month else published.year - 1
 
 
+_SUPERLATIVE_BEFORE_RE = re.compile(r"\b(?:highest|lowest|largest|biggest|smallest|strongest|weakest|fastest|slowest|"
+                                    r"hottest|coldest|wettest|driest|busiest|worst|best|deepest|sharpest|steepest|most|"
+                                    r"least|record)\b(?:\s+[\w-]+){0,4}\s+$", re.IGNORECASE)
 _YEAR_BEFORE_RE = re.compile(r"(?:1[89]|20)\d\d\s*$")
 # months before publication past which a bare month name ("in February") is read as the coming one
 NEAREST_MONTH_BACK = 10
@@ -370,6 +373,8 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
         a, b = _y(g("both_a")), _y(g("both_b"))
         return PeriodMention(s, e, date(min(a, b), 1, 1), date(max(a, b), 12, 31))
     if g("since"):
+        if _SUPERLATIVE_BEFORE_RE.search(text, max(0, s - 50), s):
+            return None  # "5.2%, the highest since 2021": the record's frame, not the figure's period
         if g("since_y"):
             y = _y(g("since_y"))
             mo = _month_num(g("since_m")) if g("since_m") else 1

@@ -650,3 +650,12 @@ def test_an_age_s_old_a_past_verb_worth_and_a_kept_forecast(text, quote, subject
 ])
 def test_a_pronoun_opening_a_sentence_stands_for_the_subject_before(text, quote, subject):
     assert _by_quote(text)[quote].subject == subject
+
+
+@pytest.mark.parametrize(("text", "quote", "start"), [
+    ("Unemployment reached 5.2%, the highest since 2021.", "5.2%", None),
+    ("Inflation fell to 2%, its lowest level since February.", "2%", None),
+    ("Prices have risen 20% since 2021.", "20%", date(2021, 1, 1)),
+])
+def test_since_after_a_superlative_is_a_record_s_frame(text, quote, start):
+    assert {c.quote: c for c in extract_claims(text, date(2024, 5, 15))}[quote].period_start == start
