@@ -118,6 +118,7 @@ def extract_claims(text: str, published: date | None = None, source: str | None 
     verb_starts = [m.start() for m in verbs]
     claims: list[Claim] = []
     local_dollar = _local_dollar(text, source) if "$" in text or "cent" in low or "¢" in text else None
+    publisher = publisher_country(source)
     paras = paragraphs(text)
     furniture = furniture_flags([text[a:b] for a, b in paras])
     for (p_start, p_end), is_furniture in zip(paras, furniture, strict=True):
@@ -145,6 +146,7 @@ def extract_claims(text: str, published: date | None = None, source: str | None 
                 ctx = _Sentence(text, s_start, s_end, published, blocked, sent_places, prev_places)
                 ctx.local_dollar = local_dollar
                 ctx.prev_span = prev_span
+                ctx.publisher = publisher
                 claims.extend(ctx.claims(atoms[lo:hi], verbs[vlo:vhi]))
             prev_span = (s_start, s_end)
             named = [m for m in sent_places if not m.nationality]
@@ -160,6 +162,7 @@ _PRONOUN_OPENING_RE = re.compile(r"\s*[\"“]?(?:It|They|This|These)\s+(?:(?:has
                                  r"later|still)\s+)*[a-z]{3,}")
 _ZERO_COUNT_RE = re.compile(r"\s+(?:new\s+|reported\s+|confirmed\s+)?(?:[a-z]{3,}s|people|children|men|women)\b(?!-)")
 _NET_BEFORE_RE = re.compile(r"\bnet\s+$", re.IGNORECASE)
+_TLD_COUNTRIES = {"UK": "GB"}  # the one country domain that is not its ISO 3166 code
 _DOLLAR_COUNTRIES = {"AU": "AUD", "NZ": "NZD", "CA": "CAD"}
 _LOCAL_MENTIONS = 2  # one passing mention ("Exports to Australia") does not make a text local among other places
 # "$US100", "$US6.5 billion": a writer who marks US dollars so writes a bare "$" for the local dollar, the
@@ -182,7 +185,7 @@ def publisher_country(source: str | None) -> str | None:
     if not host or "." not in host:
         return None
     tld = host.rsplit(".", 1)[1].upper()
-    return tld if len(tld) == 2 and tld.isalpha() else None
+    return _TLD_COUNTRIES.get(tld, tld) if len(tld) == 2 and tld.isalpha() else None
 
 
 def _local_dollar(text: str, source: str | None = None) -> str | None:
@@ -242,6 +245,7 @@ class _Sentence:
         self._strong_subjects: set[int] = set()  # claims whose subject is their own (see subjects.choose_subject)
         self.local_dollar: str | None = None  # what a bare "$" stands for in this text
         self.prev_span: tuple[int, int] | None = None  # the sentence before it in its paragraph
+        self.publisher: str | None = None  # the country of the page's publisher (publisher_country)
 
     # -- lazily computed sentence facts ---------------------------------------------
     @property
@@ -249,7 +253,7 @@ class _Sentence:
         if self._periods is None:
             country = next((m.place for m in self.places if not m.nationality), None) or (
                 self.prev_places[0].place if self.prev_places else None)
-            self._periods = find_periods(self.text[self.start:self.end], self.published, country)
+            self._periods = find_periods(self.text[self.start:self.end], self.published, country, self.publisher)
         return self._periods
 
     def attribution_at(self, pos: int) -> str | None:

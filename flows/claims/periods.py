@@ -578,9 +578,9 @@ _WORD_ALTERNATION = re.compile(r"(?<![\w$])(?:" + "|".join(
     re.escape(w) for ws in CURRENCY_HINTS.values() for w in sorted(ws, key=len, reverse=True)) + r")")
 
 
-def fiscal_start_for(country: str | None, sentence: str = "") -> int:
+def fiscal_start_for(country: str | None, sentence: str = "", publisher: str | None = None) -> int:
     """The month the fiscal year starts in, for the country of a sentence (or the country its
-    currency words point to: "Rs", "crore" -> India)."""
+    currency words point to: "Rs", "crore" -> India; else the publisher's country)."""
     if country in FISCAL_START:
         return FISCAL_START[country]
     if sentence:
@@ -589,7 +589,7 @@ def fiscal_start_for(country: str | None, sentence: str = "") -> int:
             for code, words in CURRENCY_HINTS.items():
                 if m.group(0) in words:
                     return FISCAL_START.get(code, FISCAL_DEFAULT)
-    return FISCAL_DEFAULT
+    return FISCAL_START.get(publisher or "", FISCAL_DEFAULT)
 
 
 # function words that start a time expression only when a digit or a time word follows soon after
@@ -685,7 +685,8 @@ def _remember_start_key(tok: str) -> str | None:
     return key
 
 
-def find_periods(text: str, published: date | None = None, country: str | None = None) -> list[PeriodMention]:
+def find_periods(text: str, published: date | None = None, country: str | None = None,
+                 publisher: str | None = None) -> list[PeriodMention]:
     fiscal_start = None  # told once, at the first match (it searches the sentence for currency words)
     out: list[PeriodMention] = []
     covered = -1
@@ -716,7 +717,7 @@ def find_periods(text: str, published: date | None = None, country: str | None =
             continue
         covered = m.end()
         if fiscal_start is None:
-            fiscal_start = fiscal_start_for(country, text)
+            fiscal_start = fiscal_start_for(country, text, publisher)
         try:
             p = _mention(m, published, text, fiscal_start)
         except ValueError:  # resolved past date.min or date.max ("next year" of 9999-12-31): no period

@@ -429,7 +429,7 @@ def test_a_month_or_a_full_year_with_no_year_told(text, published, quote, span):
 
 @pytest.mark.parametrize(("source", "country"), [
     ("https://thewest.com.au/lifestyle/motoring/x.amp", "AU"), ("https://www.nzherald.co.nz/business/x", "NZ"),
-    ("https://www.cbc.ca/news/x", "CA"), ("https://www.bbc.co.uk/news/x", "UK"), ("https://example.com/x", None),
+    ("https://www.cbc.ca/news/x", "CA"), ("https://www.bbc.co.uk/news/x", "GB"), ("https://example.com/x", None),
     ("file:///data/x.txt", None), ("/data/x.txt", None), (None, None), ("http://[::1", None), ("https://localhost/x", None),
 ])
 def test_the_publisher_s_country_is_its_country_domain(source, country):
@@ -659,3 +659,14 @@ def test_a_pronoun_opening_a_sentence_stands_for_the_subject_before(text, quote,
 ])
 def test_since_after_a_superlative_is_a_record_s_frame(text, quote, start):
     assert {c.quote: c for c in extract_claims(text, date(2024, 5, 15))}[quote].period_start == start
+
+
+@pytest.mark.parametrize(("source", "span"), [
+    (None, (date(2014, 10, 1), date(2014, 12, 31))),  # the US federal year, the default
+    ("https://www.thehindu.in/business/x", (date(2015, 4, 1), date(2015, 6, 30))),
+    ("https://www.bbc.co.uk/news/x", (date(2015, 4, 1), date(2015, 6, 30))),
+])
+def test_a_fiscal_year_with_no_country_told_is_the_publisher_s(source, span):
+    c = extract_claims("Mining output had grown by 8.5 percent in the first quarter of the previous fiscal.",
+                       date(2016, 8, 31), source)[0]
+    assert (c.period_start, c.period_end) == span
