@@ -210,7 +210,7 @@ def number_claim(s, atom: NumberAtom, nxt: NumberAtom | None) -> tuple[Claim, in
     d = _open_draft(s, atom, currency)
     if d is None:
         return None
-    _read_direction_before(s, d)
+    _read_direction_before(s, d, atom, nxt)
     if not _read_range_or_unit(s, d, atom, nxt, currency):
         return None
     _read_qualifier(s, d, atom)
@@ -267,14 +267,21 @@ def _open_draft(s, atom: NumberAtom, currency) -> Draft | None:
     return d
 
 
+_MOVED_FROM_RE = re.compile(r"\b(?:went|goes|go|going|gone|moved|moves|moving|changed|changes|changing|shifted|shifts|"
+                            r"swung|swings|swinging|switched)\s+(?:\w+\s+){0,2}?from\s+(?:an?\s+|the\s+)?(?:\W)?$", re.IGNORECASE)
+_TO_NEXT_RE = re.compile(r"\s*(?:%|per\s*cent|percent|[a-zA-Z]{1,12})?\s*(?:in\s+\w+\s+)?to\s+(?:an?\s+)?[$€£¥]?")
 # a verb of change in its bare form opening a sentence, right before the figure: an instruction
 _IMPERATIVE_RE = re.compile(r"\s*[\"“(]?(?:Add|Cut|Reduce|Increase|Raise|Lower|Remove|Stir\s+in|Pour\s+in|Mix\s+in|Whisk\s+in)"
                             r"\s+(?:(?:another|about|around|roughly|an\s+extra|a\s+further|the\s+remaining)\s+)?$")
 
 
-def _read_direction_before(s, d: Draft) -> None:
+def _read_direction_before(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None) -> None:
     """The direction written before the number: it decides whether "from A to B" is a change or a range."""
     d.dir_before = cues.direction_before(s.text, d.qs, s.start)
+    if d.dir_before is None and nxt is not None and nxt.value != atom.value and \
+            _MOVED_FROM_RE.search(s.text, max(s.start, d.qs - 40), d.qs) and _TO_NEXT_RE.fullmatch(s.text, atom.end, nxt.start):
+        # "The rate went from 3% to 5%": a move between two levels, its direction told by their order
+        d.dir_before = ("increase" if nxt.value > atom.value else "decrease"), "level"
     if d.dir_before and _IMPERATIVE_RE.match(s.text, s.start, d.qs):
         d.dir_before = None  # "Add 250 g of flour", "Cut 2 onions": an instruction, not a change
     d.dir_from = d.qs
@@ -330,6 +337,10 @@ def _read_range_or_unit(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None, c
     if rng is None and d.unit in ("degree", "celsius", "fahrenheit") and d.value is not None and d.value > 0 and (
             zero := _BELOW_ZERO_RE.match(text, d.qe, s.end)):
         d.qe, d.value = zero.end(), -d.value  # "10 degrees below zero" -> -10
+    if d.unit is None and atom.form == "vague" and (of := _OF_AFTER_RE.match(text, d.qe, s.end)):
+        u = cues.unit_after(text, of.end(), s.end) or cues.currency_after(text, of.end(), s.end)
+        if u is not None:
+            d.qe, d.unit = u  # "hundreds of miles", "millions of dollars": a vague count of a unit
     if d.unit == "year" and (old := _OLD_AFTER_RE.match(text, d.qe, s.end)):
         d.qe = old.end()  # "a 28-year-old man": the age's quote holds "-old"
     if rng is None and d.unit is None and atom.form == "digits" and d.value is not None and 1 <= d.value <= 8 and (

@@ -306,10 +306,27 @@ def _lend_parallel_changes(out: list[Claim], text: str) -> list[Claim]:
     return out
 
 
+_MOVED_FROM_BEFORE_RE = re.compile(r"\b(?:went|goes|go|going|gone|moved|moves|moving|changed|changes|changing|shifted|"
+                                   r"shifts|swung|swings|swinging|switched)\s+(?:\w+\s+){0,2}?from\s+(?:an?\s+|the\s+)?$",
+                                   re.IGNORECASE)
+_TO_ONLY_RE = re.compile(r"\s*(?:in\s+\w+\s+)?to\s+(?:an?\s+)?")
+
+
+def _lend_moved_to(out: list[Claim], text: str) -> list[Claim]:
+    """"went from 3% to 5%": the level moved to has the move's direction, as the one it moved from."""
+    for k in range(1, len(out)):
+        prev, c = out[k - 1], out[k]
+        if prev.direction and not c.direction and prev.kind == c.kind == "level" and \
+                _TO_ONLY_RE.fullmatch(text, prev.span_end, c.span_start) and \
+                _MOVED_FROM_BEFORE_RE.search(text, max(0, prev.span_start - 40), prev.span_start):
+            out[k] = replace(c, direction=prev.direction)
+    return out
+
+
 def lend_from_neighbours(claims: list[Claim], text: str) -> list[Claim]:
     """The claims of one sentence (in text order) with the directions and units their
     neighbours lend."""
-    out = _lend_parallel_changes(list(claims), text)
+    out = _lend_moved_to(_lend_parallel_changes(list(claims), text), text)
     for k in list(range(1, len(out))) * 2:  # twice: a direction lent back to one figure is lent on to the next
         prev, claim = out[k - 1], out[k]
         if claim.span_start < prev.span_end:

@@ -275,7 +275,7 @@ def _is_unit_word(tok: str) -> bool:
 _IRREGULAR_PARTICIPLES = frozenset("paid sold built held lost spent known grown made".split())
 # past forms of common verbs that take no -ed ("The storm brought gusts of up to 90mph": a verb before its object)
 _IRREGULAR_PASTS = frozenset("""brought took saw gave won hit set put bought sought caught taught thought told found left
-sent kept met led began became came went drew drove ran wrote chose spoke broke threw struck stood""".split())
+sent kept met led began became came went drew drove ran wrote chose spoke broke threw struck stood swung""".split())
 
 
 # function words that are adjectives after a determiner: "the previous record", "the former champion"

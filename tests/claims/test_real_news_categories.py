@@ -670,3 +670,27 @@ def test_a_fiscal_year_with_no_country_told_is_the_publisher_s(source, span):
     c = extract_claims("Mining output had grown by 8.5 percent in the first quarter of the previous fiscal.",
                        date(2016, 8, 31), source)[0]
     assert (c.period_start, c.period_end) == span
+
+
+@pytest.mark.parametrize(("text", "quotes", "direction"), [
+    ("The rate went from 3% to 5% in a year.", ("3%", "5%"), "increase"),
+    ("Prices went from $5 to $3.", ("$5", "$3"), "decrease"),
+    ("Turnout swung from 60% to 45%.", ("60%", "45%"), "decrease"),
+])
+def test_a_move_from_one_level_to_another_has_their_order_s_direction(text, quotes, direction):
+    got = _by_quote(text)
+    assert [(got[q].direction, got[q].kind) for q in quotes] == [(direction, "level")] * 2
+
+
+def test_prices_that_ranged_from_a_to_b_stay_a_range():
+    assert _by_quote("Prices ranged from $5 to $10.")["$5 to $10"].qualifier == "range"
+
+
+@pytest.mark.parametrize(("text", "quote", "unit"), [
+    ("The storm travelled hundreds of miles.", "hundreds of miles", "mile"),
+    ("It cost millions of dollars.", "millions of dollars", "USD"),
+    ("Tens of millions of pounds were lost.", "Tens of millions of pounds", "GBP"),
+])
+def test_a_vague_count_of_a_unit(text, quote, unit):
+    c = _by_quote(text)[quote]
+    assert (c.unit, c.qualifier) == (unit, "lower_bound")
