@@ -296,6 +296,10 @@ def _participle_adjective(toks: list[tuple[str, int, int]], i: int) -> bool:
     return i == 0 and t in _IRREGULAR_PARTICIPLES and _is_plural_head(nxt)
 
 
+# third-person verbs told with a preposition after them, and those prepositions
+_PREP_VERBS = frozenset("""runs travels lasts sits ranks trades flows moves spans stretches lies operates works lives
+flies sails orbits spins rotates""".split())
+_VERB_PREPS = frozenset("at up to for around about above below under over between near in on from".split())
 _SUBJECT_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i", "you"})
 _CHANGE_VERBS = LEXICON.increase_verbs | LEXICON.decrease_verbs
 _MODEL_NUMBER_RE = re.compile(r"\d{1,4}[A-Za-z]{0,3}")
@@ -382,6 +386,8 @@ def _clause_subject(toks: list[tuple[str, int, int]]) -> tuple[int, int] | None:
         if words and tok.lower() in _NAME_VERBS and (words[-1][0][:1].isupper() or (
                 i + 1 == len(toks) or toks[i + 1][0][:1].isdigit() or toks[i + 1][0].lower() in _DETERMINERS)):
             break  # "The Dark Knight tops the list", "Kohli holds", "the engine outputs 608hp": a verb with its object
+        if words and tok.lower() in _PREP_VERBS and (i + 1 == len(toks) or toks[i + 1][0].lower() in _VERB_PREPS):
+            break  # "The probe travels at 17 km/s", "The battery lasts up to 22 hours": the verb and its preposition
         after_possessive = tok.endswith(("'s", "’s"))  # "Centrica's adjusted earnings": an adjective
         words.append(toks[i])
         i += 1
@@ -653,6 +659,8 @@ def _np_left(text: str, end: int, start: int, max_words: int = 5) -> tuple[str, 
             continue
         if low in STOP or low in _DETERMINERS or low in VERBISH or low in LEXICON.increase_verbs or low in LEXICON.decrease_verbs:
             break
+        if not words and low in _PREP_VERBS:
+            break  # "The battery lasts up to 22 hours": the verb before the figure, no noun
         if words and low.endswith("ly") and low not in _LY_ADJECTIVES:
             break
         if (_past_form(low) or low in _IRREGULAR_PASTS) and not (i and toks[i - 1].group(0).lower() in _DETERMINERS | STOP):

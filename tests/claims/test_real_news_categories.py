@@ -694,3 +694,13 @@ def test_prices_that_ranged_from_a_to_b_stay_a_range():
 def test_a_vague_count_of_a_unit(text, quote, unit):
     c = _by_quote(text)[quote]
     assert (c.unit, c.qualifier) == (unit, "lower_bound")
+
+
+@pytest.mark.parametrize(("text", "quote", "subject"), [
+    ("The probe travels at 17 km/s.", "17 km/s", "probe"),
+    ("The battery lasts up to 22 hours.", "up to 22 hours", "battery"),
+    ("The family farm spans 640 acres.", "640 acres", "family farm"),
+    ("Car sales to Europe fell 5%.", "5%", "Car sales"),
+])
+def test_a_verb_told_with_its_preposition_ends_the_subject(text, quote, subject):
+    assert _by_quote(text)[quote].subject == subject
