@@ -103,12 +103,16 @@ def _adjective_before_noun(tok: str, nxt: str) -> bool:
     return (t.endswith("ed") or t in _LY_ADJECTIVES) and _is_plural_head(nxt)
 
 
+# nouns that end in "-ly" ("the family farm", "the supply chain", "a rally", "the assembly"): no adverbs
+_LY_NOUNS = frozenset("family ally supply assembly rally monopoly anomaly tally reply fly belly jelly bully".split())
+
+
 @_word_test
 def _content(tok: str) -> bool:
     t = tok.lower()
     if len(tok) > 1 and tok.isupper() and tok.isalpha():
         return True  # an acronym: "US", "UK", "IT" are names, not the pronoun or the preposition
-    return _is_word(tok) and t not in STOP and t not in VERBISH and not t.endswith("ly")
+    return _is_word(tok) and t not in STOP and t not in VERBISH and (not t.endswith("ly") or t in _LY_NOUNS)
 
 
 _OF_A_BEFORE_RE = re.compile(r"\b(?:of|half)\s+an?\s*$", re.IGNORECASE)
