@@ -704,3 +704,13 @@ def test_a_vague_count_of_a_unit(text, quote, unit):
 ])
 def test_a_verb_told_with_its_preposition_ends_the_subject(text, quote, subject):
     assert _by_quote(text)[quote].subject == subject
+
+
+@pytest.mark.parametrize(("text", "quote"), [("Rates rose from 5pc to 6pc.", "6pc"), ("A 1.5pc rise.", "1.5pc"),
+                                             ("Prices rose 5 pc.", "5 pc")])
+def test_pc_is_percent(text, quote):
+    assert _by_quote(text)[quote].unit == "percent"
+
+
+def test_pcs_are_computers():
+    assert _by_quote("He bought 5 PCs.")["5 PCs"].unit is None
