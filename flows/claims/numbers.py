@@ -42,7 +42,7 @@ _SMALL = rf"(?:(?:{_TEN})(?:[- ](?:{_ONE}))?|(?:{_ONE}))"
 _A_UNIT = r"an?(?=(?:\s+and\s+a\s+half)?\s+(?:hour|day|week|month|year|decade|century)\b)"
 _WORDNUM = rf"(?:{_SMALL}(?:\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|\s+dozen)?|a\s+hundred(?:\s+(?:and\s+)?{_SMALL})?|an?\s+dozen|a\s+(?=(?:thousand|million|billion|trillion)\b)|{_A_UNIT})"
 _SCALE_WORDS = r"thousand|million|billion|trillion|lakh\s+crore|lakh|crore"
-_SCALE_SUFFIX = r"bn|mn|mln|tn|trn|k|K|m|M|b|B"
+_SCALE_SUFFIX = r"bn|mn|mln|tn|trn|cr|k|K|m|M|b|B"
 _SPACED_SUFFIX = r"bn|mn|mln|tn|trn|cr"  # "$5 bn", "N11.98 trn", "Rs 300 cr" (a spaced "m" or "k" is a unit or a letter)
 # the vulgar fractions of Unicode: "½ of donors", "1½ cups"
 VULGAR_FRACTIONS = {"½": 1 / 2, "¼": 1 / 4, "¾": 3 / 4, "⅓": 1 / 3, "⅔": 2 / 3, "⅕": 1 / 5, "⅖": 2 / 5, "⅗": 3 / 5,

@@ -714,3 +714,10 @@ def test_pc_is_percent(text, quote):
 
 def test_pcs_are_computers():
     assert _by_quote("He bought 5 PCs.")["5 PCs"].unit is None
+
+
+@pytest.mark.parametrize(("text", "quote", "value"), [("Revenue hit ₹5,000cr.", "₹5,000cr", 5e10),
+                                                      ("Profit rose to Rs 450cr.", "Rs 450cr", 4.5e9)])
+def test_a_glued_cr_is_crore(text, quote, value):
+    c = _by_quote(text)[quote]
+    assert (c.value, c.unit) == (value, "INR")
