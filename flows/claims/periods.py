@@ -774,8 +774,10 @@ def _resolve_shifts(mentions: list[PeriodMention]) -> list[PeriodMention]:
 
 
 # (a participle of record may come between: "the 155 million recorded in 2019", "the 8.3 million sold for 1996")
+# (or a comparative and "by": "will still be £1,340 lower by Q1 2029")
 _RIGHT_AFTER_RE = re.compile(r"\s*,?\s*(?:(?:recorded|registered|reported|seen|sold|posted|logged|counted|set|reached)\s+)?"
-                             r"(?:(?:in|during|for|on|over|at)\s+)?(?:the\s+)?")
+                             r"(?:(?:lower|higher|more|less|bigger|smaller|cheaper|dearer|larger)\s+(?=by\b))?"
+                             r"(?:(?:in|during|for|on|over|at|by)\s+)?(?:the\s+)?")
 # a relative baseline ("a year earlier") governs the figure right before it, but not through a
 # comparison word ("down 7% on the previous year": the change is of this year)
 _RIGHT_BEFORE_SHIFT_RE = re.compile(r"\s*,?\s*(?:(?:in|at|for|between|during|through)\s+)?(?:the\s+)?")

@@ -721,3 +721,8 @@ def test_pcs_are_computers():
 def test_a_glued_cr_is_crore(text, quote, value):
     c = _by_quote(text)[quote]
     assert (c.value, c.unit) == (value, "INR")
+
+
+def test_a_period_after_a_comparative_and_by_is_the_figure_s():
+    c = _by_quote("Earnings were higher in Q1 2021, and they will still be £1,340 lower by Q1 2029.")["£1,340"]
+    assert (c.period_start, c.period_end) == (date(2029, 1, 1), date(2029, 3, 31))
