@@ -80,6 +80,20 @@ def test_letters_then_digit_precheck_is_necessary(texts):
             assert not_claims._LETTER_THEN_DIGIT_RE.search(t), t
 
 
+def test_modality_phrase_words_are_necessary(texts):
+    """Whenever a several-word modality cue is in a text, one of the words told for its kind is."""
+    phrases = [p for ps in cues.LEXICON.modality.values() for p in ps if " " in p]
+    checked = 0
+    for t in texts + [f"x {p} y" for p in phrases] + [f"{p.upper()}\n" for p in phrases]:
+        low = t.lower()
+        normal = " ".join(low.split())
+        for _words, multi, needed in cues._MODALITY_CUES.values():
+            if multi is not None and multi.search(normal):
+                assert any(w in low for w in needed), (needed, t)
+                checked += 1
+    assert checked > 100
+
+
 def test_month_gates_are_necessary(texts):
     """Whenever a date pattern finds a span, its month gate matches the text (a gate only skips work)."""
     checked = set()
