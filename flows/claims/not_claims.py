@@ -435,7 +435,7 @@ def furniture_reason(paragraph: str) -> str | None:
     cookies", ...), or None when it is text to read. Each reason is one rule of is_furniture."""
     low = paragraph.lower()
     # (a label opens the paragraph, where a match is tried, or stands in brackets, which need "(" or "[")
-    m = (_AD_CUES_RE.search(low) if any(c in low for c in _AD_CUES_LOW) else None) or (
+    m = (_AD_CUES_RE.search(low) if _holds_any(low, _AD_CUES_LOW) else None) or (
         _AD_LABELS_RE.search(low) if "(" in low or "[" in low else _AD_LABELS_RE.match(low))
     if m:
         return "ad: " + m.group(0).strip(" \t\n\"'“”-*•()[]")
@@ -449,7 +449,7 @@ def furniture_reason(paragraph: str) -> str | None:
     m = (_FURNITURE_ANYWHERE_RE.search(low) if ":" in low else None) or _FURNITURE_OPENING_RE.match(low)
     if m:
         return "furniture: " + m.group(0).strip(" \t\n\"'“”-*•([")
-    m = _FURNITURE_NOTICES_RE.search(low) if any(c in low for c in _NOTICES_LOW) else None
+    m = _FURNITURE_NOTICES_RE.search(low) if _holds_any(low, _NOTICES_LOW) else None
     if m and not _REPORTING_RE.search(low):
         return "notice: " + m.group(0)
     # its middle rules need "read" or "rated"; without them only the rules anchored at ^ can match, at 0

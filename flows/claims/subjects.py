@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 
@@ -824,7 +825,6 @@ def _first_of_pair(text: str, first, second) -> str | None:
 def share_subjects(claims: list, text: str, strong: set[int]) -> list:
     """Claims of one sentence in text order; a claim whose subject is weak (none, or only the
     clause's first noun phrase) takes the subject of the claim it is tied to just before it."""
-    from dataclasses import replace
     out = list(claims)
     for k in range(1, len(out)):
         prev, c = out[k - 1], out[k]
