@@ -1,7 +1,8 @@
 """The words (`\\w+`) of a text, told once for the several rules that ask for them.
 
 Several steps look at the same text's words: the not-claim gates and the attribution rules ask
-for its lower-cased words, the place finder and the attribution rules for its words as written.
+for its lower-cased words, the place finder and the attribution rules for its words as written,
+the number scanner and the period finder for each word with its offsets.
 For a one-sentence text the sentence, its paragraph and the text are the same string, so each set
 is remembered for the last string asked (a one-entry memo: the answer is a pure function of the
 string, and a frozenset nobody can change)."""
@@ -12,6 +13,7 @@ import re
 _WORD_RE = re.compile(r"\w+")
 _last_words: tuple[str | None, frozenset[str]] = (None, frozenset())
 _last_lower_words: tuple[str | None, frozenset[str]] = (None, frozenset())
+_last_word_spans: tuple[str | None, tuple[tuple[int, int, str], ...]] = (None, ())
 
 
 def words_of(text: str) -> frozenset[str]:
@@ -34,3 +36,14 @@ def lower_words_of(text: str) -> frozenset[str]:
     words = frozenset(_WORD_RE.findall(text.lower()))
     _last_lower_words = (text, words)
     return words
+
+
+def word_spans_of(text: str) -> tuple[tuple[int, int, str], ...]:
+    """(start, end, word) of each match of r"\\w+" in `text`, in order."""
+    global _last_word_spans
+    last = _last_word_spans
+    if last[0] is text or last[0] == text:
+        return last[1]
+    spans = tuple([(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)])
+    _last_word_spans = (text, spans)
+    return spans
