@@ -260,6 +260,8 @@ _GATE_WORDS: dict[str, frozenset[str]] = {
 }
 # Substrings of the lower-cased text a gate cannot match without (any one of them).
 _GATE_LOW: dict[str, tuple[str, ...]] = {
+    "date_mdy_lower": ("jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."),
+    "top_ranking": ("top",),
     "unit_definition": ("equal", "="),
     "number_to_call": ("number",),
     "sprint_benchmark": ("mph", "km", "kph"),
@@ -285,17 +287,21 @@ _COMPILED = tuple((name, _compile(name, pattern), re.compile(gate) if gate else 
                   for name, pattern, gate in PATTERNS)
 
 
-def _scoped(gate: str) -> str:
-    """The gate as a group of an alternation, its leading inline flags kept to it."""
-    m = re.match(r"\(\?([a-z]+)\)", gate)
-    return f"(?{m.group(1)}:{gate[m.end():]})" if m else f"(?:{gate})"
-
-
-# Gates asked of nearly every text that open with a digit and seldom match: one search of their alternation
-# (quick when every branch opens with a digit) first tells that none of them can match, for most texts, where
-# each would be a search of its own (the alternation matches wherever one of them does).
-_RARE_GATES = frozenset({"date_numeric", "chip_node", "decade"})
-_RARE_GATES_RE = re.compile("|".join(_scoped(gate) for name, _, gate in PATTERNS if name in _RARE_GATES))
+# Gates asked of nearly every text that seldom match, each with what a match of it holds: a pattern that
+# opens with a digit, or one of a few substrings. The digit-led patterns are searched all at once (one search
+# of their alternation, quick when every branch opens with a digit, matches wherever one of them does): a text
+# where it finds nothing asks only the gates whose substrings it holds, where each would be a search of its own.
+_DIGIT_LED_NEEDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "date_numeric": (r"\d[/.-]\d{1,2}[/.-]\d", ()),  # (the gate itself)
+    "decade": (r"\ds\b", ()),
+    "chip_node": (r"\d\s?nm\b", ()),
+    "list_number": (r"\d[.)][ \t]", ()),
+    "phone": (r"\d[\s.-]\d\d\d[\s.-]\d\d\d", ("1-8", "(", "+")),
+    "result_line": (r"\d\s+[A-Z]", ("(",)),  # "Scotland 0 Portugal 0": "0 P"; "7-6(3)": "("
+    "sentence_list_number": (r"\d\.\s+[A-Z]", ("(",)),
+}
+_DIGIT_LED_RE = re.compile("|".join(f"(?:{rx})" for rx, _ in _DIGIT_LED_NEEDS.values()))
+_DIGIT_LED_SUBS = {name: subs for name, (_, subs) in _DIGIT_LED_NEEDS.items()}
 
 # one search each (substring semantics, any case) instead of a Python loop over the cues
 def _cue_re(phrases, prefix: str = "") -> re.Pattern:
@@ -383,7 +389,7 @@ def blocked_spans(text: str) -> Spans:
     low = text.lower()
     words = lower_words_of(text)
     odd = odd_case(text)
-    rare_may_match = _RARE_GATES_RE.search(text) is not None
+    digit_led = _DIGIT_LED_RE.search(text) is not None
     for name, rx, gate, needs, gate_words, gate_low, gate_pre in _COMPILED:
         if needs is not None:
             for sub in needs:  # (a few `in` tests are cheaper than one search of their alternation)
@@ -399,8 +405,8 @@ def blocked_spans(text: str) -> Spans:
                     or (gate_low is not None and _holds_any(low, gate_low))
                     or (gate_pre is not None and gate_pre.search(text))):
                 continue  # the gate cannot match: no word, substring or leading pattern it needs
-            if not rare_may_match and name in _RARE_GATES:
-                continue
+            if not digit_led and (subs := _DIGIT_LED_SUBS.get(name)) is not None and not _holds_any(text, subs):
+                continue  # neither the digit-led pattern nor a substring a match of the gate holds
             fired = gates.get(gate.pattern)
             if fired is None:
                 fired = gates[gate.pattern] = gate.search(text) is not None
