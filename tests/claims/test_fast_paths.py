@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimhouse.flows.claims import attribution, cues, not_claims, numbers, periods
+from claimhouse.flows.claims import attribution, cues, neighbours, not_claims, numbers, periods
 from claimhouse.flows.claims.lexicon import odd_case
 from claimhouse.flows.claims.places import _gazetteer, _nationalities
 
@@ -94,6 +94,17 @@ def test_modality_phrase_words_are_necessary(texts):
                 assert any(w in low for w in needed), (needed, t)
                 checked += 1
     assert checked > 100
+
+
+def test_neighbour_needs_told_by_substrings(texts):
+    """neighbours._may_match says what one search of its substrings' alternation (and its pattern) says."""
+    nb = neighbours
+    cases = ((nb._PER_SHARE_NEEDS, None), (nb._IMPERIAL_NEEDS, nb._IMPERIAL_NEEDS_RE), (nb._VENUES_NEEDS, None),
+             (nb._PRICED_NEEDS, None))
+    for t in texts + ["80F", "°F", "EPS", "theaters", "Tonnes"]:
+        for subs, rx in cases:
+            alternation = "|".join([re.escape(x) for x in subs] + ([rx.pattern] if rx else []))
+            assert nb._may_match(subs, t, rx) == (re.search(alternation, t.lower()) is not None or odd_case(t)), (subs, t)
 
 
 def test_month_gates_are_necessary(texts):
