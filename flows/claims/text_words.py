@@ -44,6 +44,6 @@ def word_spans_of(text: str) -> tuple[tuple[int, int, str], ...]:
     last = _last_word_spans
     if last[0] is text or last[0] == text:
         return last[1]
-    spans = tuple([(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(text)])
+    spans = tuple([(m.start(), m.end(), m[0]) for m in _WORD_RE.finditer(text)])
     _last_word_spans = (text, spans)
     return spans
