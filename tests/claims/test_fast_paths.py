@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimhouse.flows.claims import attribution, cues, neighbours, not_claims, numbers, periods
+from claimhouse.flows.claims import attribution, cues, neighbours, not_claims, numbers, periods, subjects
 from claimhouse.flows.claims.lexicon import odd_case
 from claimhouse.flows.claims.places import _gazetteer, _nationalities
 
@@ -105,6 +105,15 @@ def test_neighbour_needs_told_by_substrings(texts):
         for subs, rx in cases:
             alternation = "|".join([re.escape(x) for x in subs] + ([rx.pattern] if rx else []))
             assert nb._may_match(subs, t, rx) == (re.search(alternation, t.lower()) is not None or odd_case(t)), (subs, t)
+
+
+def test_clause_split_verb_letters_are_the_verbs_first_letters():
+    """The letter test before the reporting verbs of subjects._CLAUSE_SPLIT_RE names the first letter of each."""
+    pattern = subjects._CLAUSE_SPLIT_RE.pattern
+    letters = re.search(r"\\b\(\?=\[([a-z]+)\]\)", pattern).group(1)
+    verbs = pattern[pattern.index("(?:said|") + 3:pattern.index(")\\b(?:\\s+(?:on\\s+)?")]
+    firsts = {alt[0] for alt in re.sub(r"\(\?=.*?\)\)", "", verbs).split("|")}
+    assert firsts and firsts <= set(letters), (firsts, letters)
 
 
 def test_month_gates_are_necessary(texts):
