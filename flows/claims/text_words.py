@@ -9,8 +9,10 @@ string, and a frozenset nobody can change)."""
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 _WORD_RE = re.compile(r"\w+")
+_WORD_OF_SPAN = itemgetter(2)
 _last_words: tuple[str | None, frozenset[str]] = (None, frozenset())
 _last_lower_words: tuple[str | None, frozenset[str]] = (None, frozenset())
 _last_word_spans: tuple[str | None, tuple[tuple[int, int, str], ...]] = (None, ())
@@ -22,7 +24,10 @@ def words_of(text: str) -> frozenset[str]:
     last = _last_words
     if last[0] is text or last[0] == text:
         return last[1]
-    words = frozenset(_WORD_RE.findall(text))
+    spans = _last_word_spans
+    # (the words told with their offsets, when they are: no second split of the text)
+    words = frozenset(map(_WORD_OF_SPAN, spans[1])) if spans[0] is text or spans[0] == text else \
+        frozenset(_WORD_RE.findall(text))
     _last_words = (text, words)
     return words
 
@@ -33,7 +38,10 @@ def lower_words_of(text: str) -> frozenset[str]:
     last = _last_lower_words
     if last[0] is text or last[0] == text:
         return last[1]
-    words = frozenset(_WORD_RE.findall(text.lower()))
+    spans = _last_word_spans
+    # (an ASCII text's lower-cased words are its words lower-cased: lower-casing moves no word's bounds)
+    words = frozenset(map(str.lower, map(_WORD_OF_SPAN, spans[1]))) if text.isascii() and (
+        spans[0] is text or spans[0] == text) else frozenset(_WORD_RE.findall(text.lower()))
     _last_lower_words = (text, words)
     return words
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimhouse.flows.claims import attribution, cues, neighbours, not_claims, numbers, periods, subjects
+from claimhouse.flows.claims import attribution, cues, neighbours, not_claims, numbers, periods, subjects, text_words
 from claimhouse.flows.claims.lexicon import odd_case
 from claimhouse.flows.claims.places import _gazetteer, _nationalities
 
@@ -136,6 +136,19 @@ def test_shortcut_assertions_only_skip_work(texts, name):
         assert got == [(m.span(), m.groupdict()) for m in plain.finditer(t)], t
         found += len(got)
     assert found > 20
+
+
+def test_words_told_from_word_spans_are_the_words(texts):
+    """words_of / lower_words_of give the same sets whether or not the text's word spans were told first."""
+    for t in texts + ["İstanbul 5", "ΟΔΟΣ 3", "Straße 4", "K 9", "x_y 2", "A’s 3"]:
+        for first in (False, True):
+            text_words.word_spans_of("")  # (forget the memos of t)
+            text_words.words_of("")
+            text_words.lower_words_of("")
+            if first:
+                text_words.word_spans_of(t)
+            assert text_words.words_of(t) == frozenset(re.findall(r"\w+", t)), t
+            assert text_words.lower_words_of(t) == frozenset(re.findall(r"\w+", t.lower())), t
 
 
 def test_month_gates_are_necessary(texts):
