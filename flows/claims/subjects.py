@@ -125,7 +125,7 @@ def subject_after(text: str, pos: int, end: int, *, allow_of: bool = False,
         return None  # "fell 2% year on year", "0.3% month on month": how the change is measured, not what is counted
     if allow_of and (conv := _CONVERSION_OF_RE.match(text, pos, end)):
         pos = conv.end()  # "645 lb-ft. (875Nm) of torque", "875Nm) of torque": a conversion shares its "of" noun
-    toks = [(m[0], m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(text, pos, min(end, pos + _WINDOW)), 16)]
+    toks = [(m.group(0), m.start(), m.end()) for m in islice(_TOKEN_RE.finditer(text, pos, min(end, pos + _WINDOW)), 16)]
     if len(toks) > 1 and toks[0][0] in ("x", "×", "by") and toks[1][0][:1].isdigit():
         return None  # "12 x 8 x 4 inches", "10 by 12 feet": a side of a measure, not a count of "x"
     if toks and toks[0][0].lower() in ("point", "points") and _OF_A_BEFORE_RE.search(text, max(0, pos - 6), pos):
