@@ -989,7 +989,8 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
             return m.group(1), True  # "20-year-old substitute Wright-Phillips": the person named
     if not after and qe is not None and end is not None and (told := _figure_apposition(text, qs, start, unit, qe, end)):
         return told, True
-    aged = _AGED_BEFORE_RE.search(text, max(start, qs - 40), qs)
+    # (this search and the possessor's are asked only where the word or the "'s" they need is)
+    aged = _AGED_BEFORE_RE.search(text, max(start, qs - 40), qs) if text.find("aged", max(start, qs - 40), qs) >= 0 else None
     who = aged.group(1).lower() if aged else ""
     if aged and who not in VERBISH and (who not in STOP or who in _AGED_GROUPS) and not _past_form(who) and \
             not who.endswith("ly"):
@@ -1044,7 +1045,8 @@ def choose_subject(text: str, qs: int, start: int, after: str | None, head: str 
         return subject_before(text, qs, start), False  # "50 percent lighter than steel": the thing compared
     if after:
         return after, True
-    owner = _POSSESSOR_BEFORE_RE.search(text, max(start, qs - 40), qs)
+    owner = _POSSESSOR_BEFORE_RE.search(text, max(start, qs - 40), qs) if (
+        text.find("'s", max(start, qs - 40), qs) >= 0 or text.find("’s", max(start, qs - 40), qs) >= 0) else None
     if owner and not _weak_subject(owner.group(1)) and not any(
             w.lower() in _TIME_WORDS or w.lower() in STOP for w in owner.group(1).split()):
         return owner.group(1), True  # "compared to its southern rival's 0.8 per cent" (not "last week's 7,024")
