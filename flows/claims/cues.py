@@ -603,6 +603,8 @@ _MODAL_WORDS = {"could", "might", "may", "would", "should", "will", "'ll"}
 _MODALITY_CUES = {k: _split_cues(v) for k, v in LEXICON.modality.items()}
 _MODALITY_ORDER = ("forecast", "hypothetical", "estimate")
 _TOKEN_RE = re.compile(r"[\w'’]+")
+# what a window whose words hold a one-word cue (or a modal verb) holds as a substring: one of these
+_ONE_WORD_CUES_IN = _needed_words(list(_MODAL_WORDS) + [w for words, _, _ in _MODALITY_CUES.values() for w in words])
 
 
 def _holds_any(low: str, subs: tuple[str, ...]) -> bool:
@@ -617,7 +619,8 @@ def modality_of(window: str) -> str:
     sentence up to the end of the quantity's clause). Modal verbs count only in lower
     case ("May 2024" is a month)."""
     window_low = window.lower()
-    lowered = set(_TOKEN_RE.findall(window_low))
+    # (no one-word cue in the text, none among its words: only the several-word cues are looked for)
+    lowered = set(_TOKEN_RE.findall(window_low)) if _holds_any(window_low, _ONE_WORD_CUES_IN) else set()
     if not lowered.isdisjoint(_MODAL_WORDS):  # keep a modal verb only as written in lower case
         lowered = (lowered - _MODAL_WORDS) | (set(_TOKEN_RE.findall(window)) & _MODAL_WORDS)
     low = None

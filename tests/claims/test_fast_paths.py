@@ -151,6 +151,18 @@ def test_words_told_from_word_spans_are_the_words(texts):
             assert text_words.lower_words_of(t) == frozenset(re.findall(r"\w+", t.lower())), t
 
 
+def test_one_word_modality_cues_are_seen_by_their_substrings(texts):
+    """Whenever a text's words hold a one-word modality cue or a modal verb, one of _ONE_WORD_CUES_IN is in it."""
+    cue_words = set(cues._MODAL_WORDS).union(*(words for words, _, _ in cues._MODALITY_CUES.values()))
+    checked = 0
+    for t in texts + [f"It {w} rise" for w in sorted(cue_words)] + ["He'll 5", "MAY 2024", "Could 3"]:
+        low = t.lower()
+        if not cue_words.isdisjoint(re.findall(r"[\w'’]+", low)) or not cue_words.isdisjoint(re.findall(r"[\w'’]+", t)):
+            assert any(w in low for w in cues._ONE_WORD_CUES_IN), t
+            checked += 1
+    assert checked > 100
+
+
 def test_month_gates_are_necessary(texts):
     """Whenever a date pattern finds a span, its month gate matches the text (a gate only skips work)."""
     checked = set()
