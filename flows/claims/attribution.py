@@ -56,9 +56,12 @@ _OBJECT_VERBS = (r"(?:recorded|registered|counted|published|estimated|reported|l
 _COMMON = r"(?!(?:is|are|was|were|be|been|has|have|had|of|a|an|the|left|made)\b)[a-z]++"
 # _NAME with its words taken whole, where only a space or the verb may follow them
 _NAME_BEFORE_VERB = r"[A-Z][\w.&'’+-]*+(?:\s+(?:of|for|and|the|de|du|on|&)?\s*[A-Z(][\w.&'’()+-]*+)*"
+# what a name with up to two title words before it ("forecaster Simon Partridge") starts with: a capital, or a
+# word within two words of one; asked first, where the title's tests would be tried at every word (it only skips work)
+_CAPITAL_AHEAD = r"(?=[A-Z]|\b[a-z]+\s+(?:[a-z]+\s+)?[A-Z])"
 _SAID_BY_RE = re.compile(
     r"(?P<who>(?:[Tt]he|[Aa]n?)\s+" + _COMMON + r"(?:\s+" + _COMMON + r"){0,2}(?=\s+(?:has\s+|have\s+|had\s+|also\s+)?(?:(?:"
-    + "|".join(_SPEAKER_VERBS) + r")\b|" + _OBJECT_VERBS + r"))|[A-Z][\w.&+-]*['’]s\s+[a-z]+|(?:" + _TITLE + r"(?=[A-Z]))?" + _NAME_BEFORE_VERB + r")"
+    + "|".join(_SPEAKER_VERBS) + r")\b|" + _OBJECT_VERBS + r"))|[A-Z][\w.&+-]*['’]s\s+[a-z]+|" + _CAPITAL_AHEAD + r"(?:" + _TITLE + r"(?=[A-Z]))?" + _NAME_BEFORE_VERB + r")"
     r"\s+(?:has\s+|have\s+|had\s+|also\s+)?(?P<verb>" + _VERBS + r")\b")
 _WHEN_SUFFIX_RE = re.compile(r"\s+(?:on|last|this|in)\s+[A-Za-z]+$")  # "the Election Commission on Saturday"
 _NOT_NAMES = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march april may june
@@ -86,8 +89,10 @@ _FUNCTION = (r"(?:the|a|an|it|he|she|they|we|i|you|which|who|this|that|there|the
              r"though|although|to|of|in|on|at|by|for|from|with|into|than|then|is|are|was|were|be|been|has|have|had|will|"
              r"would|could|can|may|might|should|must|do|does|did|what|when|where|how|if|after|before|since|until|"
              r"its|their|his|her|our|my|your)\b")
+# (each look-behind of its first branch ends in a space: that one test first, where six would be tried at every position)
+_SPACE_BEFORE = r"(?<=\s)"
 _CLAUSE_SPEAKER_RE = re.compile(
-    r"(?:(?:(?<=[,;:]\s)|(?<=\bwhile\s)|(?<=\bthough\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bwhich\s))"
+    r"(?:" + _SPACE_BEFORE + r"(?:(?<=[,;:]\s)|(?<=\bwhile\s)|(?<=\bthough\s)|(?<=\bbut\s)|(?<=\band\s)|(?<=\bwhich\s))"
     r"(?:(?:its|their|his|her|our)\s+)?(?P<who>(?:(?!" + _FUNCTION + r")[a-z]+\s+){0,2}?(?!" + _FUNCTION + r")[a-z]+)"
     r"|(?:\b[Tt]he\s+)(?P<who2>[A-Z][\w/&.-]*(?:\s+[a-z]+){1,2}?)"
     r"|(?P<who3>\b[A-Z][\w.&-]*['’]s\s+[a-z]+\s+[a-z]+))"

@@ -579,17 +579,39 @@ def direction_after(text: str, qend: int, ceiling: int) -> tuple[str, int] | Non
 
 
 # ---- modality -----------------------------------------------------------------------
-def _split_cues(phrases) -> tuple[frozenset, re.Pattern | None]:
-    """(the one-word cues, one search for "the text holds one of the several-word cues")."""
+def _split_cues(phrases) -> tuple[frozenset, re.Pattern | None, tuple[str, ...]]:
+    """(the one-word cues, one search for "the text holds one of the several-word cues", the words
+    that search cannot match without: one of each cue, any one of them is in the text it matches)."""
     words = frozenset(p for p in phrases if " " not in p)
     multi = tuple(p for p in phrases if " " in p)
-    return words, re.compile("|".join(re.escape(p) for p in multi)) if multi else None
+    return words, re.compile("|".join(re.escape(p) for p in multi)) if multi else None, _needed_words(multi)
+
+
+def _needed_words(phrases) -> tuple[str, ...]:
+    """The longest word of each phrase (the last of the longest: "set" of "are set to", "end" of "by the end
+    of"), dropping one that holds another kept (a phrase found in the whitespace-normalised text has each of
+    its words, which hold no whitespace, in the text as written)."""
+    longest = sorted({max(reversed(p.split()), key=len) for p in phrases}, key=len)
+    kept: list[str] = []
+    for w in longest:
+        if not any(k in w for k in kept):
+            kept.append(w)
+    return tuple(kept)
 
 
 _MODAL_WORDS = {"could", "might", "may", "would", "should", "will", "'ll"}
 _MODALITY_CUES = {k: _split_cues(v) for k, v in LEXICON.modality.items()}
 _MODALITY_ORDER = ("forecast", "hypothetical", "estimate")
 _TOKEN_RE = re.compile(r"[\w'’]+")
+# what a window whose words hold a one-word cue (or a modal verb) holds as a substring: one of these
+_ONE_WORD_CUES_IN = _needed_words(list(_MODAL_WORDS) + [w for words, _, _ in _MODALITY_CUES.values() for w in words])
+
+
+def _holds_any(low: str, subs: tuple[str, ...]) -> bool:
+    for sub in subs:
+        if sub in low:
+            return True
+    return False
 
 
 def modality_of(window: str) -> str:
@@ -597,15 +619,16 @@ def modality_of(window: str) -> str:
     sentence up to the end of the quantity's clause). Modal verbs count only in lower
     case ("May 2024" is a month)."""
     window_low = window.lower()
-    lowered = set(_TOKEN_RE.findall(window_low))
+    # (no one-word cue in the text, none among its words: only the several-word cues are looked for)
+    lowered = set(_TOKEN_RE.findall(window_low)) if _holds_any(window_low, _ONE_WORD_CUES_IN) else set()
     if not lowered.isdisjoint(_MODAL_WORDS):  # keep a modal verb only as written in lower case
         lowered = (lowered - _MODAL_WORDS) | (set(_TOKEN_RE.findall(window)) & _MODAL_WORDS)
     low = None
     for kind in _MODALITY_ORDER:
-        words, multi = _MODALITY_CUES[kind]
+        words, multi, needed = _MODALITY_CUES[kind]
         if not lowered.isdisjoint(words):
             return kind
-        if multi is not None:
+        if multi is not None and _holds_any(window_low, needed):
             low = low if low is not None else " ".join(window_low.split())
             if multi.search(low):
                 return kind

@@ -187,18 +187,24 @@ _PER_SHARE_MAX = 1000.0  # a per-share figure is a small sum; "£988M" beside it
 
 # What a match of each case-insensitive search below needs in the lower-cased sentence (one of them):
 # a sentence with none of them skips the search (see lexicon.odd_case for the texts that never do).
-_PER_SHARE_NEEDS_RE = re.compile(r"per|eps")
-_IMPERIAL_NEEDS_RE = re.compile(r"mph|inch|miles|°f|fahrenheit|\d[fF]")
-_VENUES_NEEDS_RE = re.compile(r"theat|screens|cinemas|locations|venues")
-_PRICED_NEEDS_RE = re.compile(r"barrel|gallon|litre|liter|tonne|ounce")
+# (substrings, told by `in` tests: cheaper than one search of their alternation)
+_PER_SHARE_NEEDS = ("per", "eps")
+_IMPERIAL_NEEDS = ("mph", "inch", "miles", "°f", "fahrenheit")
+_IMPERIAL_NEEDS_RE = re.compile(r"\d[fF]")  # "80F", or else one of _IMPERIAL_NEEDS
+_VENUES_NEEDS = ("theat", "screens", "cinemas", "locations", "venues")
+_PRICED_NEEDS = ("barrel", "gallon", "litre", "liter", "tonne", "ounce")
 
 
-def _may_match(needs: re.Pattern, sentence: str) -> bool:
-    return needs.search(sentence.lower()) is not None or odd_case(sentence)
+def _may_match(needs: tuple[str, ...], sentence: str, needs_re: re.Pattern | None = None) -> bool:
+    low = sentence.lower()
+    for sub in needs:
+        if sub in low:
+            return True
+    return (needs_re is not None and needs_re.search(low) is not None) or odd_case(sentence)
 
 
 def _lend_per_share(claims: list[Claim], sentence: str) -> list[Claim]:
-    m = _PER_SHARE_RE.search(sentence) if _may_match(_PER_SHARE_NEEDS_RE, sentence) else None
+    m = _PER_SHARE_RE.search(sentence) if _may_match(_PER_SHARE_NEEDS, sentence) else None
     if not m:
         return claims
     return [replace(c, unit=f"{c.unit}/share") if c.unit and _ISO_RE.fullmatch(c.unit) and c.value is not None
@@ -215,7 +221,7 @@ _CELSIUS_RE = re.compile(r"°C|\d+C\b|\bcelsius\b|\bkm/h\b|\bcm\b|\bmm\b", re.IG
 
 
 def _lend_fahrenheit(claims: list[Claim], sentence: str) -> list[Claim]:
-    if not _may_match(_IMPERIAL_NEEDS_RE, sentence) or not _IMPERIAL_RE.search(sentence) or _CELSIUS_RE.search(sentence):
+    if not _may_match(_IMPERIAL_NEEDS, sentence, _IMPERIAL_NEEDS_RE) or not _IMPERIAL_RE.search(sentence) or _CELSIUS_RE.search(sentence):
         return claims
     out = []
     for c in claims:
@@ -235,11 +241,11 @@ def _lend_rates(claims: list[Claim], sentence: str) -> list[Claim]:
     """A money figure with no rate of its own takes the per-unit rate of a figure in the same
     currency told in the same sentence ("$28.57 a barrel and were up 4.8%, or $1.31, at $28.51"),
     or of a unit the sentence prices ("A barrel of Brent crude was trading at $84.06 (£74.45)")."""
-    if _may_match(_VENUES_NEEDS_RE, sentence) and _VENUES_RE.search(sentence):
+    if _may_match(_VENUES_NEEDS, sentence) and _VENUES_RE.search(sentence):
         claims = [replace(c, unit=f"{c.unit}/location") if _is_average_takings(c) else c for c in claims]
     rated = [c for c in claims if c.unit and "/" in c.unit and c.unit.split("/", 1)[1] in _RATE_DENOMINATORS
              and _ISO_RE.fullmatch(c.unit.split("/", 1)[0])]
-    priced = _PRICED_UNIT_RE.search(sentence) if _may_match(_PRICED_NEEDS_RE, sentence) else None
+    priced = _PRICED_UNIT_RE.search(sentence) if _may_match(_PRICED_NEEDS, sentence) else None
     if not rated and not priced:
         return claims
     out = []

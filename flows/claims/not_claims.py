@@ -214,6 +214,8 @@ _VERSION_WORDS = frozenset(n.split("-")[0].lower() for n in VERSION_NAMES) | {"v
 _STREET_LOW = frozenset(w.lower() for w in STREET_WORDS) | {"box"}
 _VERSION_DOTS_RE = re.compile(r"\d\.\d+\.\d")
 _LETTERS_THEN_DIGIT_RE = re.compile(r"\b([A-Za-z]+)\d")  # "GPT4", "Web3", "v2"
+# what every match of it holds: a digit right after a letter (a search led by the digit is quick; most texts have none)
+_LETTER_THEN_DIGIT_RE = re.compile(r"\d(?<=[A-Za-z]\d)")
 _STATE_ZIP_RE = re.compile(r"[A-Z]{2}\s+\d{5}")
 _WORD_SPLIT_RE = re.compile(r"\w+")
 
@@ -225,7 +227,8 @@ def _word_gate(name: str, words: set[str], text: str) -> bool:
             "the" in words and not words.isdisjoint(_SPAN_WORDS) and not words.isdisjoint(_SPAN_ENDS))
     if name == "version":
         return (not words.isdisjoint(_VERSION_WORDS) or _VERSION_DOTS_RE.search(text) is not None
-                or any(w.lower() in _VERSION_WORDS or w in ("v", "V") for w in _LETTERS_THEN_DIGIT_RE.findall(text)))
+                or (_LETTER_THEN_DIGIT_RE.search(text) is not None and
+                    any(w.lower() in _VERSION_WORDS or w in ("v", "V") for w in _LETTERS_THEN_DIGIT_RE.findall(text))))
     if name == "address":
         return not words.isdisjoint(_STREET_LOW) or _STATE_ZIP_RE.search(text) is not None
     raise ValueError(f"no word gate for {name}")
@@ -262,6 +265,8 @@ _GATE_WORDS: dict[str, frozenset[str]] = {
 }
 # Substrings of the lower-cased text a gate cannot match without (any one of them).
 _GATE_LOW: dict[str, tuple[str, ...]] = {
+    "date_mdy_lower": ("jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec."),
+    "top_ranking": ("top",),
     "unit_definition": ("equal", "="),
     "number_to_call": ("number",),
     "sprint_benchmark": ("mph", "km", "kph"),
@@ -269,19 +274,39 @@ _GATE_LOW: dict[str, tuple[str, ...]] = {
 }
 # ... or a cheap search (one leading character class, which the regex engine scans for quickly).
 _GATE_PRE_RE: dict[str, re.Pattern] = {
-    "time_of_day": re.compile(r"\d\s*[apAP]"),
+    "time_of_day": re.compile(r"\d\s*[apAP]\.?\s?[mM]"),  # ("5 per cent", "3 people" have no "m" after the a/p)
 }
 assert all(re.fullmatch(r"[a-z]+", w) for ws in _GATE_WORDS.values() for w in ws)
 
 
-def _any_of(subs: tuple[str, ...]) -> re.Pattern | None:
-    """One search for "any of these substrings is in the text" (None: no such test)."""
-    return re.compile("|".join(re.escape(n) for n in subs)) if subs else None
+def _holds_any(low: str, subs: tuple[str, ...]) -> bool:
+    """One of the substrings is in `low` (a few `in` tests are cheaper than one search of their alternation)."""
+    for sub in subs:
+        if sub in low:
+            return True
+    return False
 
 
 _COMPILED = tuple((name, _compile(name, pattern), re.compile(gate) if gate else None, _NEEDS.get(name),
-                   _GATE_WORDS.get(name), _any_of(_GATE_LOW.get(name, ())), _GATE_PRE_RE.get(name))
+                   _GATE_WORDS.get(name), _GATE_LOW.get(name), _GATE_PRE_RE.get(name))
                   for name, pattern, gate in PATTERNS)
+
+
+# Gates asked of nearly every text that seldom match, each with what a match of it holds: a pattern that
+# opens with a digit, or one of a few substrings. The digit-led patterns are searched all at once (one search
+# of their alternation, quick when every branch opens with a digit, matches wherever one of them does): a text
+# where it finds nothing asks only the gates whose substrings it holds, where each would be a search of its own.
+_DIGIT_LED_NEEDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "date_numeric": (r"\d[/.-]\d{1,2}[/.-]\d", ()),  # (the gate itself)
+    "decade": (r"\ds\b", ()),
+    "chip_node": (r"\d\s?nm\b", ()),
+    "list_number": (r"\d[.)][ \t]", ()),
+    "phone": (r"\d[\s.-]\d\d\d[\s.-]\d\d\d", ("1-8", "(", "+")),
+    "result_line": (r"\d\s+[A-Z]", ("(",)),  # "Scotland 0 Portugal 0": "0 P"; "7-6(3)": "("
+    "sentence_list_number": (r"\d\.\s+[A-Z]", ("(",)),
+}
+_DIGIT_LED_RE = re.compile("|".join(f"(?:{rx})" for rx, _ in _DIGIT_LED_NEEDS.values()))
+_DIGIT_LED_SUBS = {name: subs for name, (_, subs) in _DIGIT_LED_NEEDS.items()}
 
 # one search each (substring semantics, any case) instead of a Python loop over the cues
 def _cue_re(phrases, prefix: str = "") -> re.Pattern:
@@ -369,6 +394,7 @@ def blocked_spans(text: str) -> Spans:
     low = text.lower()
     words = lower_words_of(text)
     odd = odd_case(text)
+    digit_led = _DIGIT_LED_RE.search(text) is not None
     for name, rx, gate, needs, gate_words, gate_low, gate_pre in _COMPILED:
         if needs is not None:
             for sub in needs:  # (a few `in` tests are cheaper than one search of their alternation)
@@ -381,9 +407,11 @@ def blocked_spans(text: str) -> Spans:
         else:
             if (gate_words is not None or gate_low is not None) and not odd and not (
                     (gate_words is not None and not words.isdisjoint(gate_words))
-                    or (gate_low is not None and gate_low.search(low))
+                    or (gate_low is not None and _holds_any(low, gate_low))
                     or (gate_pre is not None and gate_pre.search(text))):
                 continue  # the gate cannot match: no word, substring or leading pattern it needs
+            if not digit_led and (subs := _DIGIT_LED_SUBS.get(name)) is not None and not _holds_any(text, subs):
+                continue  # neither the digit-led pattern nor a substring a match of the gate holds
             fired = gates.get(gate.pattern)
             if fired is None:
                 fired = gates[gate.pattern] = gate.search(text) is not None
@@ -418,7 +446,7 @@ def furniture_reason(paragraph: str) -> str | None:
     cookies", ...), or None when it is text to read. Each reason is one rule of is_furniture."""
     low = paragraph.lower()
     # (a label opens the paragraph, where a match is tried, or stands in brackets, which need "(" or "[")
-    m = (_AD_CUES_RE.search(low) if any(c in low for c in _AD_CUES_LOW) else None) or (
+    m = (_AD_CUES_RE.search(low) if _holds_any(low, _AD_CUES_LOW) else None) or (
         _AD_LABELS_RE.search(low) if "(" in low or "[" in low else _AD_LABELS_RE.match(low))
     if m:
         return "ad: " + m.group(0).strip(" \t\n\"'“”-*•()[]")
@@ -432,7 +460,7 @@ def furniture_reason(paragraph: str) -> str | None:
     m = (_FURNITURE_ANYWHERE_RE.search(low) if ":" in low else None) or _FURNITURE_OPENING_RE.match(low)
     if m:
         return "furniture: " + m.group(0).strip(" \t\n\"'“”-*•([")
-    m = _FURNITURE_NOTICES_RE.search(low) if any(c in low for c in _NOTICES_LOW) else None
+    m = _FURNITURE_NOTICES_RE.search(low) if _holds_any(low, _NOTICES_LOW) else None
     if m and not _REPORTING_RE.search(low):
         return "notice: " + m.group(0)
     # its middle rules need "read" or "rated"; without them only the rules anchored at ^ can match, at 0

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from claimhouse.flows.claims.lexicon import LEXICON
+from claimhouse.flows.claims.text_words import word_spans_of
 
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -269,7 +270,6 @@ _BOUND_BEFORE_RE = re.compile(r"\b(?:nearly|almost|at\s+least|more\s+than|over|a
 # the big alternation try every position of the text).
 START_WORDS = frozenset(ONES) | frozenset(TENS) | frozenset(FOLD_WORDS) | frozenset(
     {"a", "an", "half", "dozens", "scores", "hundreds", "thousands", "millions", "billions", "tens"})
-_WORD_RE = re.compile(r"\w+")
 # the letters of a currency prefix ("USD", "Rs", "N"; "US" of "$US"): where a word starts with them and goes
 # on in digits, the number is looked for after them (the currency itself is told in cues.currency_before)
 _GLUED_CURRENCY_RE = re.compile("(?:" + "|".join(sorted({re.sub(r"[^A-Za-z]", "", c) for c in LEXICON.currency_prefix} - {""},
@@ -282,11 +282,9 @@ def scan_numbers(text: str) -> list[NumberAtom]:
     out = []
     covered = -1
     match, digit_match = NUMBER_RE.match, DIGIT_NUMBER_RE.match
-    for w in _WORD_RE.finditer(text):
-        start = w.start()
+    for start, _end, tok in word_spans_of(text):  # (the period finder asks for the same words)
         if start < covered:
             continue
-        tok = w.group()
         if tok.isalpha() and tok.lower() not in START_WORDS:
             continue  # most words: letters only (no digit, so no currency glued to one), and no number word
         offset = 0

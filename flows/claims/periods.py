@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from importlib import resources
 
 from claimhouse.flows.claims.lexicon import LEXICON, phrase_alternation
+from claimhouse.flows.claims.text_words import word_spans_of
 
 _DATA = json.loads(resources.files("claimhouse.flows.claims").joinpath("data", "periods.json").read_text(encoding="utf-8"))
 FISCAL_START = _DATA["fiscal_years"]["start_month"]
@@ -693,7 +694,7 @@ def find_periods(text: str, published: date | None = None, country: str | None =
     by_start = _PERIOD_RE_BY_START
     digit_start = _DIGIT_START_RE.match
     the_start = _THE_START_RE.match
-    words = [(w.start(), w.end(), w.group()) for w in _WORD_RE.finditer(text)]
+    words = word_spans_of(text)  # (start, end, word) of each \w+ match, told once with the number scanner
     if not _has_hint(text, words):
         return out
     keys = _START_KEYS

@@ -134,6 +134,8 @@ def choose_place(mentions: list[PlaceMention], qstart: int, qend: int, sent_star
     several ("..., and at least 122 people died in Athens"), else the nearest place before it
     (not an origin), else the nearest after it (not an origin nor a topic). Nationality words
     are left to `choose_nationality`."""
+    if all(m.nationality for m in mentions):
+        return None  # no place named (each rule below takes a place that is no nationality): no clause to look for
     inside = [m for m in mentions if qstart <= m.start and m.end <= qend and not m.nationality]
     if inside:
         return inside[0].place  # "seven UK airports"

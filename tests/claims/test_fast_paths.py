@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from claimhouse.flows.claims import attribution, cues, not_claims, numbers, periods
+from claimhouse.flows.claims import attribution, cues, neighbours, not_claims, numbers, periods, subjects, text_words
 from claimhouse.flows.claims.lexicon import odd_case
 from claimhouse.flows.claims.places import _gazetteer, _nationalities
 
@@ -55,9 +55,112 @@ def test_gate_prechecks_are_necessary(texts):
             low = t.lower()
             words = set(not_claims._WORD_SPLIT_RE.findall(low))
             assert (odd_case(t) or (gate_words is not None and not words.isdisjoint(gate_words))
-                    or (gate_low is not None and gate_low.search(low)) or (gate_pre is not None and gate_pre.search(t))), (name, t)
+                    or (gate_low is not None and any(sub in low for sub in gate_low))
+                    or (gate_pre is not None and gate_pre.search(t))), (name, t)
             checked += 1
     assert checked > 100  # the gates did match, so the property was put to the test
+
+
+def test_digit_led_prechecks_are_necessary(texts):
+    """Whenever one of the seldom-matching gates matches, its digit-led pattern or one of its substrings is found."""
+    checked = 0
+    for name, _rx, gate, *_ in not_claims._COMPILED:
+        if name not in not_claims._DIGIT_LED_NEEDS:
+            continue
+        rx, subs = not_claims._DIGIT_LED_NEEDS[name]
+        for t in texts + ["Scotland 0 Portugal 0", "7-6(3)", "1-800-555-0199", "(020) 7946 0958", "+44 20", "2. Listen",
+                          "(2) International", "1. Inflation", "the 1990s", "3nm process", "12/03/2024"]:
+            if gate.search(t):
+                assert re.search(rx, t) and not_claims._DIGIT_LED_RE.search(t) or any(s in t for s in subs), (name, t)
+                checked += 1
+    assert checked > 20
+
+
+def test_letters_then_digit_precheck_is_necessary(texts):
+    for t in texts + ["GPT4", "v2", "Web3 a", "é2", "ſ3"]:
+        if not_claims._LETTERS_THEN_DIGIT_RE.search(t):
+            assert not_claims._LETTER_THEN_DIGIT_RE.search(t), t
+
+
+def test_modality_phrase_words_are_necessary(texts):
+    """Whenever a several-word modality cue is in a text, one of the words told for its kind is."""
+    phrases = [p for ps in cues.LEXICON.modality.values() for p in ps if " " in p]
+    checked = 0
+    for t in texts + [f"x {p} y" for p in phrases] + [f"{p.upper()}\n" for p in phrases]:
+        low = t.lower()
+        normal = " ".join(low.split())
+        for _words, multi, needed in cues._MODALITY_CUES.values():
+            if multi is not None and multi.search(normal):
+                assert any(w in low for w in needed), (needed, t)
+                checked += 1
+    assert checked > 100
+
+
+def test_neighbour_needs_told_by_substrings(texts):
+    """neighbours._may_match says what one search of its substrings' alternation (and its pattern) says."""
+    nb = neighbours
+    cases = ((nb._PER_SHARE_NEEDS, None), (nb._IMPERIAL_NEEDS, nb._IMPERIAL_NEEDS_RE), (nb._VENUES_NEEDS, None),
+             (nb._PRICED_NEEDS, None))
+    for t in texts + ["80F", "°F", "EPS", "theaters", "Tonnes"]:
+        for subs, rx in cases:
+            alternation = "|".join([re.escape(x) for x in subs] + ([rx.pattern] if rx else []))
+            assert nb._may_match(subs, t, rx) == (re.search(alternation, t.lower()) is not None or odd_case(t)), (subs, t)
+
+
+def test_clause_split_verb_letters_are_the_verbs_first_letters():
+    """The letter test before the reporting verbs of subjects._CLAUSE_SPLIT_RE names the first letter of each."""
+    pattern = subjects._CLAUSE_SPLIT_RE.pattern
+    letters = _clause_split_letters()[4:-2]
+    verbs = pattern[pattern.index("(?:said|") + 3:pattern.index(")\\b(?:\\s+(?:on\\s+)?")]
+    firsts = {alt[0] for alt in re.sub(r"\(\?=.*?\)\)", "", verbs).split("|")}
+    assert firsts and firsts <= set(letters), (firsts, letters)
+
+
+def _clause_split_letters() -> str:
+    return re.search(r"\\b(\(\?=\[[a-z]+\]\))", subjects._CLAUSE_SPLIT_RE.pattern).group(1)
+
+
+@pytest.mark.parametrize("name", ["said_by", "clause_speaker", "clause_split"])
+def test_shortcut_assertions_only_skip_work(texts, name):
+    """Each look-around put in a pattern to fail early is implied by what follows it: the pattern without
+    it finds the same matches with the same groups."""
+    rx, shortcut = {"said_by": (attribution._SAID_BY_RE, attribution._CAPITAL_AHEAD),
+                    "clause_speaker": (attribution._CLAUSE_SPEAKER_RE, attribution._SPACE_BEFORE),
+                    "clause_split": (subjects._CLAUSE_SPLIT_RE, _clause_split_letters())}[name]
+    assert rx.pattern.count(shortcut) == 1
+    plain = re.compile(rx.pattern.replace(shortcut, ""), rx.flags)
+    found = 0
+    for t in texts + ["forecaster Simon Partridge said", "finance minister Uhuru Kenyatta said", "iPhone maker Apple said",
+                      "prices rose, officials said", "while unions said", "ſaid", "the agency is said"]:
+        got = [(m.span(), m.groupdict()) for m in rx.finditer(t)]
+        assert got == [(m.span(), m.groupdict()) for m in plain.finditer(t)], t
+        found += len(got)
+    assert found > 20
+
+
+def test_words_told_from_word_spans_are_the_words(texts):
+    """words_of / lower_words_of give the same sets whether or not the text's word spans were told first."""
+    for t in texts + ["İstanbul 5", "ΟΔΟΣ 3", "Straße 4", "K 9", "x_y 2", "A’s 3"]:
+        for first in (False, True):
+            text_words.word_spans_of("")  # (forget the memos of t)
+            text_words.words_of("")
+            text_words.lower_words_of("")
+            if first:
+                text_words.word_spans_of(t)
+            assert text_words.words_of(t) == frozenset(re.findall(r"\w+", t)), t
+            assert text_words.lower_words_of(t) == frozenset(re.findall(r"\w+", t.lower())), t
+
+
+def test_one_word_modality_cues_are_seen_by_their_substrings(texts):
+    """Whenever a text's words hold a one-word modality cue or a modal verb, one of _ONE_WORD_CUES_IN is in it."""
+    cue_words = set(cues._MODAL_WORDS).union(*(words for words, _, _ in cues._MODALITY_CUES.values()))
+    checked = 0
+    for t in texts + [f"It {w} rise" for w in sorted(cue_words)] + ["He'll 5", "MAY 2024", "Could 3"]:
+        low = t.lower()
+        if not cue_words.isdisjoint(re.findall(r"[\w'’]+", low)) or not cue_words.isdisjoint(re.findall(r"[\w'’]+", t)):
+            assert any(w in low for w in cues._ONE_WORD_CUES_IN), t
+            checked += 1
+    assert checked > 100
 
 
 def test_month_gates_are_necessary(texts):
