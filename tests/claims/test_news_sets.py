@@ -1,5 +1,6 @@
 """The two news-style sets scored against their floors: heldout_news.jsonl (a dev set
-since 2026-11-30) and heldout_news2.jsonl (held out; only its aggregate score is read)."""
+since 2026-11-30) and heldout_news2.jsonl (written from the spec; only its aggregate score was read until
+2026-12-03, the extraction snapshot's diffs of its texts since)."""
 import json
 from pathlib import Path
 
