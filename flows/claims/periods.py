@@ -375,7 +375,9 @@ def _mention(m: re.Match, published: date | None, text: str, fiscal_start: int) 
         return PeriodMention(s, e, date(min(a, b), 1, 1), date(max(a, b), 12, 31))
     if g("since"):
         if _SUPERLATIVE_BEFORE_RE.search(text, max(0, s - 50), s):
-            return None  # "5.2%, the highest since 2021": the record's frame, not the figure's period
+            # "5.2%, the highest since 2021": the record's frame, not the figure's period; it still stands where it
+            # is told, so the figure it is told of takes no period rather than one from elsewhere in the sentence
+            return PeriodMention(s, e, None, None)
         if g("since_y"):
             y = _y(g("since_y"))
             mo = _month_num(g("since_m")) if g("since_m") else 1
