@@ -21,7 +21,7 @@ from claimhouse.flows.claims.model import Claim
 from claimhouse.flows.claims.numbers import NumberAtom
 from claimhouse.flows.claims.periods import choose_period
 from claimhouse.flows.claims.places import choose_nationality, choose_place
-from claimhouse.flows.claims.subjects import choose_subject, subject_after, subject_before
+from claimhouse.flows.claims.subjects import THE_BEFORE_RE, choose_subject, subject_after, subject_before
 
 CONTEXT_CHARS = 300  # how far around a number its cues are looked for: bounds the work per number
 _VALUE_CAP = 1e18
@@ -35,7 +35,6 @@ _PART_OF_PLURAL_RE = re.compile(r"\s+of\s+(?:(?:its|their|the|our|his|her|these|
                                 r"(?:[a-z-]+\s+){0,3}[a-z-]{3,}s\b|them\b|us\b)")
 _ONE_OF_COUNT_RE = re.compile(r"\s+of\s+(?:the\s+)?(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)")
 # ("the two of them" is a pronoun; "is one of 10 players" names a member, "leaving one of three lanes shut" counts)
-_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _COPULA_BEFORE_RE = re.compile(r"\b(?:is|was|are|were|be|been|being|as|becomes?|became|remains?|remained)\s+$", re.IGNORECASE)
 _SAID_WOULD_RE = re.compile(r"\b(?:said|says|announced|pledged|promised|confirmed)\s+(?:that\s+)?(?:it|they|he|she|we|the\s+\w+)\s+"
                             r"would\b(?![^,.;]*\bif\b)", re.IGNORECASE)
@@ -267,8 +266,6 @@ def _open_draft(s, atom: NumberAtom, currency) -> Draft | None:
     return d
 
 
-_MOVED_FROM_RE = re.compile(r"\b(?:went|goes|go|going|gone|moved|moves|moving|changed|changes|changing|shifted|shifts|"
-                            r"swung|swings|swinging|switched)\s+(?:\w+\s+){0,2}?from\s+(?:an?\s+|the\s+)?(?:\W)?$", re.IGNORECASE)
 _TO_NEXT_RE = re.compile(r"\s*(?:%|per\s*cent|percent|[a-zA-Z]{1,12})?\s*(?:in\s+\w+\s+)?to\s+(?:an?\s+)?[$€£¥]?")
 # a verb of change in its bare form opening a sentence, right before the figure: an instruction
 _IMPERATIVE_RE = re.compile(r"\s*[\"“(]?(?:Add|Cut|Reduce|Increase|Raise|Lower|Remove|Stir\s+in|Pour\s+in|Mix\s+in|Whisk\s+in)"
@@ -279,7 +276,7 @@ def _read_direction_before(s, d: Draft, atom: NumberAtom, nxt: NumberAtom | None
     """The direction written before the number: it decides whether "from A to B" is a change or a range."""
     d.dir_before = cues.direction_before(s.text, d.qs, s.start)
     if d.dir_before is None and nxt is not None and nxt.value != atom.value and \
-            _MOVED_FROM_RE.search(s.text, max(s.start, d.qs - 40), d.qs) and _TO_NEXT_RE.fullmatch(s.text, atom.end, nxt.start):
+            cues.MOVED_FROM_RE.search(s.text, max(s.start, d.qs - 40), d.qs) and _TO_NEXT_RE.fullmatch(s.text, atom.end, nxt.start):
         # "The rate went from 3% to 5%": a move between two levels, its direction told by their order
         d.dir_before = ("increase" if nxt.value > atom.value else "decrease"), "level"
     if d.dir_before and _IMPERATIVE_RE.match(s.text, s.start, d.qs):
@@ -466,7 +463,7 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
         subj = subject_after(text, part.end(), s.end)  # "56 of the 59 seats", "three of the 10 break points": seats
         if subj:
             subj = (subj[0], subj[1], d.qe)  # the counted noun is the total's: it stays out of this quote
-    if subj is None and atom.form == "words" and d.unit is None and atom.value >= 2 and not _THE_BEFORE_RE.search(
+    if subj is None and atom.form == "words" and d.unit is None and atom.value >= 2 and not THE_BEFORE_RE.search(
             text, max(s.start, d.qs - 5), d.qs) and (part := _OF_PLURAL_AT_RE.match(text, d.qe, s.end)):
         subj = subject_after(text, part.end(), s.end)  # "eight of his prized classic cars", "two of the victims"
         if subj:
@@ -510,7 +507,7 @@ def _read_subject(s, d: Draft, atom: NumberAtom) -> bool:
             d.head is None or not _plausible_count_noun(d.head)) and not (
             atom.value >= 2 and (_PARTITIVE_RE.match(text, atom.end, s.end) or d.cue in _EXACT_COUNT_CUES or
                                  _PART_OF_PLURAL_RE.match(text, atom.end, s.end) and not
-                                 _THE_BEFORE_RE.search(text, max(s.start, d.qs - 5), d.qs))) and not (
+                                 THE_BEFORE_RE.search(text, max(s.start, d.qs - 5), d.qs))) and not (
             atom.value == 1 and _ONE_OF_COUNT_RE.match(text, atom.end, s.end) and not
             _COPULA_BEFORE_RE.search(text, max(s.start, d.qs - 12), d.qs)) and not (
             d.qualifier in ("lower_bound", "upper_bound") and atom.value >= 2):  # "arrested more than a dozen"

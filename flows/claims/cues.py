@@ -424,6 +424,12 @@ _FELL_SHORT_RE = re.compile(r"\b(?:fell|falls?|falling|fallen|came|comes?|coming
 _SHORT_AT_RE = re.compile(r"(?:just\s+|well\s+)?short\s+of\b", re.IGNORECASE)
 
 
+# a verb of moving with no direction of its own, then "from" and the level moved from: "The rate went from 3% to
+# 5%" (claim_builder gives the move the direction of the two levels' order, neighbours lends it to the second)
+MOVED_FROM_RE = re.compile(r"\b(?:went|goes|go|going|gone|moved|moves|moving|changed|changes|changing|shifted|shifts|"
+                           r"swung|swings|swinging|switched)\s+(?:\w+\s+){0,2}?from\s+(?:an?\s+|the\s+)?(?:\W)?$", re.IGNORECASE)
+
+
 def direction_before(text: str, qstart: int, floor: int) -> tuple[str, str] | None:
     """(direction, kind) from the words before a quantity: "rose 2%" / "fell by 3" /
     "cut its key rate by a quarter point" / "an increase of 5%" -> change; "rose to 5%" /

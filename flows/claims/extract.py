@@ -26,7 +26,7 @@ from claimhouse.flows.claims.numbers import NumberAtom, scan_numbers
 from claimhouse.flows.claims.periods import find_periods
 from claimhouse.flows.claims.places import find_places, place_names
 from claimhouse.flows.claims.segment import paragraphs, sentences
-from claimhouse.flows.claims.subjects import CHANGE_NOUNS, STOP, opening_subject, share_subjects
+from claimhouse.flows.claims.subjects import CHANGE_NOUNS, STOP, THE_BEFORE_RE, opening_subject, share_subjects
 
 _MULTIPLIER_VERB_RE = re.compile(r"\b(?P<w>doubled|doubling|tripled|trebled|tripling|quadrupled|halved|halving|"
                                  r"double|triple|quadruple|twice)\b", re.IGNORECASE)
@@ -63,7 +63,6 @@ _GROUP_WORD_END_RE = re.compile(r"(?:an|ese|ish|i|ch|ic)$")
 _FOUR_DIGITS_RE = re.compile(r"\d{4}")
 _COUNT_NOUN_RE = re.compile(r"\s+([a-z][\w-]*)")
 _LEADING_ZERO_RE = re.compile(r"0\d+")
-_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _BASE_RE = re.compile(r"\s*([\d,]*\.?\d+)")
 _LEAD_DURATION_RE = re.compile(r"\b(?:an?|one)\s+(year|month|week|day|hour|minute)\s+and\s+$", re.IGNORECASE)
 
@@ -422,7 +421,7 @@ class _Sentence:
             after = _PROPER_AFTER_RE.match(text, atom.end, self.end)
             if after and not _is_group_word(after.group(1)) and after.group(1).lower() not in STOP:
                 return True
-        if _FOUR_DIGITS_RE.fullmatch(atom.raw) and 1000 <= atom.value <= 2199 and _THE_BEFORE_RE.search(text[max(self.start, atom.start - 5):atom.start]):
+        if _FOUR_DIGITS_RE.fullmatch(atom.raw) and 1000 <= atom.value <= 2199 and THE_BEFORE_RE.search(text[max(self.start, atom.start - 5):atom.start]):
             return True  # "the 2020 closures": a year used as a name
         return False
 

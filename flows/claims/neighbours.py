@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from claimhouse.flows.claims.cues import MOVED_FROM_RE
 from claimhouse.flows.claims.lexicon import LEXICON, odd_case
 from claimhouse.flows.claims.model import Claim
 
@@ -312,9 +313,6 @@ def _lend_parallel_changes(out: list[Claim], text: str) -> list[Claim]:
     return out
 
 
-_MOVED_FROM_BEFORE_RE = re.compile(r"\b(?:went|goes|go|going|gone|moved|moves|moving|changed|changes|changing|shifted|"
-                                   r"shifts|swung|swings|swinging|switched)\s+(?:\w+\s+){0,2}?from\s+(?:an?\s+|the\s+)?$",
-                                   re.IGNORECASE)
 _TO_ONLY_RE = re.compile(r"\s*(?:in\s+\w+\s+)?to\s+(?:an?\s+)?")
 
 
@@ -324,7 +322,7 @@ def _lend_moved_to(out: list[Claim], text: str) -> list[Claim]:
         prev, c = out[k - 1], out[k]
         if prev.direction and not c.direction and prev.kind == c.kind == "level" and \
                 _TO_ONLY_RE.fullmatch(text, prev.span_end, c.span_start) and \
-                _MOVED_FROM_BEFORE_RE.search(text, max(0, prev.span_start - 40), prev.span_start):
+                MOVED_FROM_RE.search(text, max(0, prev.span_start - 40), prev.span_start):
             out[k] = replace(c, direction=prev.direction)
     return out
 

@@ -903,7 +903,7 @@ def share_subjects(claims: list, text: str, strong: set[int]) -> list:
         out[k] = replace(c, subject=prev.subject)
     for k in range(1, len(out)):
         c = out[k]
-        if c.span_start in strong or c.unit not in (None, "person") or not _THE_BEFORE_RE.search(
+        if c.span_start in strong or c.unit not in (None, "person") or not THE_BEFORE_RE.search(
                 text, max(0, c.span_start - 5), c.span_start):
             continue
         prev = next((p for p in reversed(out[:k]) if p.unit == c.unit and p.subject and p.span_start in strong), None)
@@ -922,7 +922,7 @@ _CHANGE_IN_TO_RE = re.compile(r"\b(?:fall|rise|drop|increase|decrease|decline|ju
                               r"cut|climb|slide)s?\s+in\s+(?:the\s+|its\s+|their\s+)?(?P<np>[a-z][\w'’-]*(?:\s+[a-z][\w'’-]*){0,2}?)"
                               r"(?:\s+(?:from|of|at|for)\s+[a-z][\w\s'’-]{0,30}?)?\s+to\s+"
                               r"(?:(?:about|around|nearly|almost|just|some)\s+)?$")
-_THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+THE_BEFORE_RE = re.compile(r"\bthe\s+$", re.IGNORECASE)  # "the" right before a figure (extract, claim_builder)
 _LEFT_WORD_RE = re.compile(r"\b([a-z][\w'’-]*[a-z])\s+$")
 _NOT_LEFT_NOUNS = frozenset("""reaches reached tops topped totals totalled stands stood hits exceeds exceeded
 costs pays earns makes takes gets gives sees holds wins loses needs offers provides brings delivers produces
