@@ -220,9 +220,12 @@ def document_owners(db_path: Path) -> dict[str, str | None]:
 def plan_versions(db_path: Path, docs: list[Document], summary: RunSummary) -> Plan:
     """The version each document will be stored as; unchanged documents are left out of the
     plan (and counted in the summary)."""
+    # the plan reads only each document's id and hash: a frame of the texts would double them
+    incoming = pd.DataFrame({"document_id": [d.document_id for d in docs],
+                             "content_sha256": [d.content_sha256 for d in docs]}, dtype=object)
     con = connect(db_path)
     try:
-        planned = store.assign_versions(con, documents_frame(docs))
+        planned = store.assign_versions(con, incoming)
     finally:
         con.close()
     versions = dict(zip(planned["document_id"], planned["version"].astype(int), strict=True))

@@ -76,12 +76,15 @@ def assign_versions(con: Connection, docs_df: pd.DataFrame) -> pd.DataFrame:
     """A copy of docs_df whose `version` is the one upsert_documents will store.
 
     Adds a `status` column (new | changed | unchanged). Reads only; use it
-    before extracting claims so claims carry the right version.
+    before extracting claims so claims carry the right version. Only `document_id` and
+    `content_sha256` are read (and DuckDB is given only those: a run plans its whole corpus at
+    once, and its texts need not be scanned to compare hashes).
     """
     docs = docs_df.drop_duplicates("document_id", keep="last")
     if docs.empty:
         return docs_df.assign(version=pd.Series(dtype="int64"), status=pd.Series(dtype=object))
-    found = _execute(con, _read("document_status"), incoming_documents=_conform(con, docs, "document_versions")).fetchall()
+    incoming = docs[["document_id", "content_sha256"]].astype(str).reset_index(drop=True)
+    found = _execute(con, _read("document_status"), incoming_documents=incoming).fetchall()
     status = {doc_id: state for doc_id, state, _ in found}
     version = {
         doc_id: latest if state == UNCHANGED else latest + 1 for doc_id, state, latest in found

@@ -93,6 +93,18 @@ def test_assign_versions_predicts_what_upsert_stores(con, make, doc):
     assert assigned[["version", "status"]].values.tolist() == [[2, "changed"], [1, "new"]]
 
 
+
+def test_assign_versions_reads_only_ids_and_hashes(con, make, doc):
+    """A run plans its whole corpus at once (steps.plan_versions): the frame it passes holds no
+    texts, only what the status query compares, and gets the same versions."""
+    kept = make.document("7 percent.", "https://e.org/kept")
+    store.upsert_documents(con, pd.concat([doc, kept]), "r1")
+    full = pd.concat([make.document(CHANGED), make.document("5 percent.", "https://e.org/b"), kept])
+    narrow = full[["document_id", "content_sha256"]]
+    assigned = store.assign_versions(con, narrow)
+    assert assigned[["version", "status"]].values.tolist() == [[2, "changed"], [1, "new"], [1, "unchanged"]]
+    assert list(assigned.columns) == ["document_id", "content_sha256", "version", "status"]
+
 # ---- claims ---------------------------------------------------------------
 
 

@@ -62,7 +62,7 @@ shown_groups as materialized (
         group_id,
         any_value(block_hash) as block_hash,
         bool_and(coalesce(run_id = $run_id, false)) as fresh,
-        case when count(distinct document_id) = 1 then min(document_id) end as one_document,
+        case when min(document_id) = max(document_id) then min(document_id) end as one_document,
         bool_or(claim_id in (select claim_id from apart)) as apart
     from shown
     group by group_id
