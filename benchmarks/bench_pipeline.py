@@ -3,6 +3,7 @@
     python -m benchmarks.bench_pipeline [--sizes 2000,10000] [--baseline-sizes 2000] [--workers 2]
                                         [--seed 0] [--popular-facts 40] [--popular-share 0.04]
                                         [--changed-share 0.01] [--api server|temporary]
+                                        [--memory-limit 512MB]
                                         [--timeout 3600] [--output PATH]
 
 Corpus: N Markdown documents with front matter, each 4-9 short paragraphs of news with
@@ -171,17 +172,40 @@ def tree_rss_kib(pid: int) -> tuple[int, int]:
     return total, own
 
 
+# a run's phases, told apart by the progress lines that end them (flows/progress.py, `Lines`):
+# the samples after "rows stored ... done" and before "linking (done ...)" are the link step's
+PHASES = ("fetch", "extract", "store", "link", "findings and commit")
+PHASE_ENDS = {"sources fetched": 1, "documents extracted": 2, "rows stored": 3, "linking": 4}
+PHASE_END_LINE = re.compile(r"^(sources fetched|documents extracted|rows stored|linking)\b.*\bdone in ")
+
+
 class PeakMemory(threading.Thread):
+    """Peak RSS of a process tree, overall and in each phase of the run (`phase` is moved on by
+    the thread that reads the run's output)."""
+
     def __init__(self, pid: int) -> None:
         super().__init__(daemon=True)
         self.pid, self.tree, self.own = pid, 0, 0
+        self.phase = 0
+        self.by_phase: dict[str, list[int]] = {}  # phase -> [tree peak, own peak] in KiB
         self.stopped = threading.Event()
 
     def run(self) -> None:
         while not self.stopped.is_set():
             tree, own = tree_rss_kib(self.pid)
             self.tree, self.own = max(self.tree, tree), max(self.own, own)
+            peaks = self.by_phase.setdefault(PHASES[self.phase], [0, 0])
+            peaks[0], peaks[1] = max(peaks[0], tree), max(peaks[1], own)
             self.stopped.wait(POLL_S)
+
+    def phase_line(self, line: str) -> None:
+        match = PHASE_END_LINE.match(line)
+        if match:
+            self.phase = max(self.phase, PHASE_ENDS[match[1]])
+
+    def phase_peaks_mb(self) -> dict[str, dict[str, float]]:
+        return {phase: {"tree": round(tree / 1024, 1), "run": round(own / 1024, 1)}
+                for phase, (tree, own) in self.by_phase.items()}
 
 
 # ---- one run -----------------------------------------------------------------------------
@@ -258,17 +282,34 @@ def _children_cpu_s() -> float:
 
 
 def run_once(label: str, corpus: Path, db: Path, workers: int, prefect_home: Path, timeout: float,
-             api_url: str | None = None) -> dict:
+             api_url: str | None = None, memory_limit: str | None = None) -> dict:
     env = prefect_env(prefect_home, api_url)
     load = os.getloadavg()[0]
     cpu_before = _children_cpu_s()
     started = time.monotonic()
+    limit = ["--memory-limit", memory_limit] if memory_limit else []
     proc = subprocess.Popen([str(CLAIMHOUSE), "run", "--source", str(corpus), "--db", str(db),
-                             "--workers", str(workers)], env=env, stdout=subprocess.PIPE,
+                             "--workers", str(workers), *limit], env=env, stdout=subprocess.PIPE,
                             stderr=subprocess.STDOUT, text=True)
     peak = PeakMemory(proc.pid)
     peak.start()
-    out, _ = proc.communicate(timeout=timeout)
+    lines: list[str] = []
+
+    def read() -> None:
+        for line in proc.stdout:
+            lines.append(line)
+            peak.phase_line(line)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    try:
+        proc.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait()
+        raise SystemExit(f"{label}: claimhouse run did not end within {timeout:.0f} s") from None
+    reader.join()
+    out = "".join(lines)
     seconds = time.monotonic() - started
     cpu_s = _children_cpu_s() - cpu_before  # the run and the worker processes it waited for
     peak.stopped.set()
@@ -280,6 +321,7 @@ def run_once(label: str, corpus: Path, db: Path, workers: int, prefect_home: Pat
     return {"run": label, "workers": workers, "seconds": round(seconds, 2), "cpu_seconds": round(cpu_s, 2),
             "load_average_1min": load,
             "peak_rss_tree_mb": round(peak.tree / 1024, 1), "peak_rss_run_mb": round(peak.own / 1024, 1),
+            "peak_rss_by_phase_mb": peak.phase_peaks_mb(), "memory_limit": memory_limit or "default",
             "extracted_documents": int(match[1]) if match else None,
             "extract_seconds": float(match[3]) if match else None, "summary": summary, "rows": table_rows(db),
             # a run whose report on itself failed still exits 0 (its data is committed): say so here
@@ -305,17 +347,19 @@ def bench_size(n: int, args: argparse.Namespace, tmp: Path, home: Path, api_url:
             r["extract_speedup_vs_1_worker"] = round(one["extract_seconds"] / r["extract_seconds"], 2)
         return r
 
+    def run(label: str, db: Path, workers: int = args.workers) -> dict:
+        return run_once(label, corpus, db, workers, home, args.timeout, api_url, args.memory_limit)
+
     if n in args.baseline_sizes:
-        one = run_once(BASELINE, corpus, tmp / f"one-{n}.duckdb", 1, home, args.timeout, api_url)
+        one = run(BASELINE, tmp / f"one-{n}.duckdb", 1)
     db = tmp / f"many-{n}.duckdb"
-    first = run_once(f"first run, {args.workers} workers", corpus, db, args.workers, home, args.timeout, api_url)
+    first = run(f"first run, {args.workers} workers", db)
     if one:
         yield finished(one)  # its ratio is against the first run, so it comes after it
     yield finished(first)
-    yield finished(run_once("unchanged re-run", corpus, db, args.workers, home, args.timeout, api_url))
+    yield finished(run("unchanged re-run", db))
     changed = change_files(corpus, args.changed_share, args.seed)
-    yield finished(run_once(f"re-run, {changed} files changed", corpus, db, args.workers, home, args.timeout,
-                            api_url))
+    yield finished(run(f"re-run, {changed} files changed", db))
     shutil.rmtree(corpus)
 
 
@@ -331,6 +375,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--popular-share", type=float, default=0.04)
     parser.add_argument("--changed-share", type=float, default=0.01)
     parser.add_argument("--timeout", type=float, default=3600.0)
+    parser.add_argument("--memory-limit", default=None,
+                        help="Passed to every `claimhouse run --memory-limit` (default: the run's own default).")
     parser.add_argument("--output", type=Path, default=DEFAULT_OUTPUT)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -351,6 +397,8 @@ def main(argv: list[str] | None = None) -> None:
                           f"(x{r.get('extract_speedup_vs_1_worker', '-')} vs 1 worker) rows {r['rows']} "
                           f"load {r['load_average_1min']:.1f}"
                           + ("" if r["artifacts_published"] else " ARTIFACTS NOT PUBLISHED"), flush=True)
+                    print("        run's own peak by phase: " + ", ".join(
+                        f"{phase} {p['run']:.0f} MB" for phase, p in r["peak_rss_by_phase_mb"].items()), flush=True)
         finally:
             if server:
                 server.stop()
