@@ -8,7 +8,8 @@ FOLDER/corpus, fetches and plans it into FOLDER/template.duckdb and extracts it 
 250-document batches, pickled as FOLDER/batch-NNNNNN.pickle (as `claimhouse run` stages them):
 about 3 CPU s per batch. `measure` copies the template and publishes the first `--batches`
 of them the way steps.publish does (one transaction, the writer's WriteLimits), then runs the
-link step's statements one by one and the run's findings query (flows/artifacts.py) in the same
+link step's statements one by one (its two counts after the commit, as a run does; the writer's
+limit from $MEMORY_LIMIT when set) and the run's findings query (flows/artifacts.py) in the same
 process, as `claimhouse run` does after publishing. Measuring 40 and then 80 batches of one
 20,000-document staging compares 10,000 with 20,000 documents without extracting twice.
 
@@ -125,10 +126,11 @@ def measure(folder: Path, batches: int, counts: bool) -> None:
             store_one(path)
     timed("new_groups", con, lambda: con.execute(load_sql("links", "new_groups")))
     timed("drop+store_groups", con, regroup)
-    print("  links found:", timed("count_new_links", con, count("count_new_links")))
-    print("  conflicts new:", timed("count_new_conflicts", con, count("count_new_conflicts")))
     timed("drop_pending", con, lambda: con.execute(load_sql("links", "drop_pending")))
     timed("commit", con, lambda: publishing.__exit__(None, None, None))
+    # counted once committed, as steps.publish does (linking.count_found)
+    print("  links found:", timed("count_new_links", con, count("count_new_links")))
+    print("  conflicts new:", timed("count_new_conflicts", con, count("count_new_conflicts")))
     timed("close", None, con.close)
     found = timed("findings", None, lambda: findings(db, RUN))
     print("  findings rows:", {name: len(rows) for name, rows in found.items()})

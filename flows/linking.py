@@ -19,30 +19,45 @@ def link_claims(con, run_id: str) -> dict[str, int]:
     """Group the current claims not grouped yet (or whose value group changed) by the columns the
     pair rule reads, and store one row per claim (`claim_groups`): links are derived from the
     groups when read (`claim_links`, `group_links`, `conflicts`), so storage and time grow with
-    the claims, not with the square of a fact's size. `links_found` counts the links first found
-    by this run (from group sizes, without spelling out pairs); `conflicts_new` the pairs of value
-    groups that conflict or update first found by this run: a link restated by a new document
-    version (same claim_key, same group) is not new."""
+    the claims, not with the square of a fact's size. Then count what this run found
+    (`count_found`). A run's publish groups inside its one transaction and counts after it
+    commits (flows/steps.py publish); this does both on `con` as it is."""
+    counts = {"links_found": 0, "conflicts_new": 0, "rows_rejected": 0}
+    if group_claims(con, run_id):
+        counts.update(count_found(con, run_id))
+    return counts
+
+
+def group_claims(con, run_id: str) -> bool:
+    """Store the groups of the claims not grouped yet, or whose value group changed (run
+    `run_id`); True when there were any (False: nothing for this run to count)."""
     con.execute(load_sql("links", "new_groups"))
     try:
         (pending,) = con.execute(load_sql("links", "count_pending")).fetchone()
-        counts = {"links_found": 0, "conflicts_new": 0, "rows_rejected": 0}
         if pending == 0:
-            return counts
+            return False
         with transaction(con, "storing claim groups"):
             con.execute(load_sql("links", "drop_regrouped"))
             con.execute(load_sql("links", "store_groups"), {"run_id": run_id})
-        (counts["links_found"],) = con.execute(load_sql("links", "count_new_links"), {"run_id": run_id}).fetchone()
-        (counts["conflicts_new"],) = con.execute(load_sql("links", "count_new_conflicts"),
-                                                 {"run_id": run_id}).fetchone()
-        counts["links_found"] = int(counts["links_found"])
-        return counts
+        return True
     finally:
         # After an error that aborted the transaction (a full disk, an IO error) this drop fails
         # too, and its error would replace the one that aborted it (issue 12): the rollback drops
         # the staging table anyway. On success a failed drop still fails the COMMIT.
         with contextlib.suppress(duckdb.Error):
             con.execute(load_sql("links", "drop_pending"))
+
+
+def count_found(con, run_id: str) -> dict[str, int]:
+    """`links_found`: the links first found by run `run_id` (from group sizes, without spelling
+    out pairs); `conflicts_new`: the pairs of value groups that conflict or update first found by
+    it: a link restated by a new document version (same claim_key, same group) is not new.
+    Reads only: after the run's commit it reads committed rows, which DuckDB spills and pages as it
+    needs; inside the run's transaction its uncommitted rows and their key index stay in memory
+    (at 100,000 documents the counts failed under a 384MB writer there, not after the commit)."""
+    (links,) = con.execute(load_sql("links", "count_new_links"), {"run_id": run_id}).fetchone()
+    (conflicts,) = con.execute(load_sql("links", "count_new_conflicts"), {"run_id": run_id}).fetchone()
+    return {"links_found": int(links), "conflicts_new": int(conflicts)}
 
 
 def load_references(con, path: str | Path, run_id: str = "reference-load") -> dict:

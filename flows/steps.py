@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from claimhouse.flows.claim_limits import CLAIM_LIMITS, ClaimLimits, bound_links, cap_claims, cuts_frame
@@ -24,7 +25,7 @@ from claimhouse.flows.ingest.dispatch import fetch_source
 from claimhouse.flows.ingest.local import FileStates
 from claimhouse.flows.ingest.reference import ReferenceError
 from claimhouse.flows.ingest.sources import SourceSpec
-from claimhouse.flows.linking import link_claims, load_references
+from claimhouse.flows.linking import count_found, group_claims, load_references
 from claimhouse.flows.progress import LINKING, STORED, Quiet
 from claimhouse.schemas.claims import ClaimsModel
 from claimhouse.schemas.documents import DocumentsModel
@@ -309,16 +310,23 @@ def publish(db_path: Path, run_id: str, batches: Iterable[Extracted], references
                 try:
                     loaded = load_references(con, path, run_id)
                 except ReferenceError as exc:
-                    errors.append(str(exc))
+                    errors.append(f"reference: {exc}")
                     continue
                 counts["rows_rejected"] += loaded["rejected"]
-                errors += loaded["errors"]
+                errors += [f"reference: {e}" for e in loaded["errors"]]
             progress.start(LINKING, None)
-            linked = link_claims(con, run_id)
-            progress.finish(LINKING)
-            counts["links_found"] = linked["links_found"]
-            counts["conflicts_new"] = linked["conflicts_new"]
-            counts["rows_rejected"] += linked["rows_rejected"]
+            grouped = group_claims(con, run_id)
+        # Counted once committed: inside the transaction DuckDB keeps the run's uncommitted rows
+        # and their key index in memory, which grow with the run (linking.count_found). The
+        # counts only read, so a count that fails leaves the stored run whole: it is reported.
+        if grouped:
+            try:
+                counts.update(count_found(con, run_id))
+            except duckdb.Error as exc:
+                errors.append(f"run {run_id} is stored, but its new links and conflicts could not be counted "
+                              f"({(str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]}); `claimhouse conflicts --since last-run` lists them, "
+                              "and a larger --memory-limit lets the count fit")
+        progress.finish(LINKING)
     finally:
         con.close()
     return {"counts": counts, "errors": errors}

@@ -71,8 +71,8 @@ def extract_claims_task(docs: list[Document] | Path, versions: dict[str, int] | 
 def publish_run_task(db_path: Path, run_id: str, staged: list[Path], references: list[str],
                      progress: Quiet | None = None, limits: WriteLimits = WRITE_LIMITS) -> dict:
     """steps.publish of the run's staged batches: everything the run stores, in one transaction;
-    reference errors are logged."""
+    its errors (reference rows or files not loaded, counts not taken) are logged."""
     published = steps.publish(db_path, run_id, read_batches(staged), references, progress or Quiet(), limits)
     for e in published["errors"]:
-        get_run_logger().warning("reference: %s", e)
+        get_run_logger().warning("%s", e)
     return published
