@@ -34,9 +34,14 @@ class WriteLimits:
     warehouse's path + TEMP_SUFFIX, beside it on the same disk), at most `max_temp_directory_size`
     there; a statement that needs more fails and the run's transaction rolls back. The limit
     covers DuckDB's buffer pool only: Python's frames and pickles come on top (a run's process
-    holds 300-450 MB of its own while extracting). Sizes are DuckDB's ("512MB", "10GB")."""
+    holds 220-330 MB of its own while extracting). Sizes are DuckDB's ("512MB", "10GB").
 
-    memory_limit: str = "512MB"  # `claimhouse run --memory-limit`
+    384MB (512MB until 2026-12-04): under it a 50,000-document first run's link step and findings
+    query stay below the memory of extraction (two workers beside the run), so a run's peak no
+    longer grows from 10,000 to 50,000 documents (README "Scale"); 256MB is too little for a
+    50,000-document run's one transaction (its uncommitted rows and their key index)."""
+
+    memory_limit: str = "384MB"  # `claimhouse run --memory-limit`
     max_temp_directory_size: str = "20GB"
 
 

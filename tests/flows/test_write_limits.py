@@ -21,7 +21,7 @@ pytestmark = pytest.mark.slow  # a generated corpus published and linked under s
 
 RUN = "run-limits"
 # 128MB is about the least a 300-document run's link step fits in (96MB fails); 10,000 documents
-# need more than 128MB; 50,000 fit in the default 512MB, not in 256MB (README "Scale").
+# need more than 128MB; 50,000 fit in the default 384MB, not in 256MB (README "Scale").
 SMALL = WriteLimits(memory_limit="128MB", max_temp_directory_size="2GB")
 LARGE = WriteLimits(memory_limit="8GB")
 TABLES = {
