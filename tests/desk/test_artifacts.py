@@ -145,6 +145,33 @@ def test_the_findings_query_runs_within_the_run_writers_limits_not_a_readers(hos
     assert found["conflicts"]
 
 
+@pytest.mark.flow
+def test_a_findings_query_that_does_not_fit_on_two_threads_is_run_again_on_one(hostile_planted, db_path,
+                                                                               monkeypatch):
+    """DuckDB's hash tables and sorts are per thread: the query that ran out of memory is tried once
+    more on one thread, with the same limits, and gives the same rows as the query that fit."""
+    import duckdb
+
+    from claimhouse.flows import artifacts
+
+    run_id = run_pipeline(sources=[str(hostile_planted)], db_path=db_path)["run_id"]
+    expected = artifacts.findings(db_path, run_id)
+    threads = []
+    real = artifacts.connect
+
+    def connect(*args, **kwargs):
+        con = real(*args, **kwargs)
+        threads.append(con.execute("select current_setting('threads')").fetchone()[0])
+        if threads[-1] > 1:
+            con.close()
+            raise duckdb.OutOfMemoryException("Out of Memory Error: could not allocate block of size 256.0 KiB")
+        return con
+
+    monkeypatch.setattr(artifacts, "connect", connect)
+    assert artifacts.findings(db_path, run_id) == expected and expected["conflicts"]
+    assert threads == [2, 1]
+
+
 @pytest.mark.parametrize(("given", "shown"), [
     ("<b>x</b>", "&lt;b&gt;x&lt;/b&gt;"),
     ("a\x1b[2Jb", "a\\x1b[2Jb"),
