@@ -25,6 +25,7 @@ from claimhouse.flows.steps import (
     RunSummary,
     batch_size,
     close_run,
+    first_line,
     gather_fetched,
     open_run,
     plan_versions,
@@ -43,12 +44,6 @@ from claimhouse.warehouse.limits import WRITE_LIMITS, checked_size
 
 DEFAULT_DB = Path("claimhouse.duckdb")
 LOCK_TIMEOUT_S = 600.0
-
-
-def first_line(exc: BaseException) -> str:
-    """What ended a run, for `runs.error`: the error's first line, with its type when it says nothing."""
-    text = str(exc).strip().splitlines()
-    return text[0][:500] if text else type(exc).__name__
 
 
 def source_specs(sources: list[str] | None, sources_file: Path | None, *, allow_private: bool = False,

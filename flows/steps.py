@@ -95,6 +95,13 @@ class Extracted:
 # ---- open and close -------------------------------------------------------
 
 
+def first_line(exc: BaseException) -> str:
+    """An error in one line: its first line (at most 500 characters), its type when it says nothing.
+    What ended a run (`runs.error`), or what a run could not do."""
+    text = str(exc).strip().splitlines()
+    return text[0][:500] if text else type(exc).__name__
+
+
 ABANDONED_REASON = "its process ended without recording the run's end (killed, or the machine stopped)"
 
 
@@ -324,7 +331,7 @@ def publish(db_path: Path, run_id: str, batches: Iterable[Extracted], references
                 counts.update(count_found(con, run_id))
             except duckdb.Error as exc:
                 errors.append(f"run {run_id} is stored, but its new links and conflicts could not be counted "
-                              f"({(str(exc).strip().splitlines() or [type(exc).__name__])[0][:300]}); `claimhouse conflicts --since last-run` lists them, "
+                              f"({first_line(exc)}); `claimhouse conflicts --since last-run` lists them, "
                               "and a larger --memory-limit lets the count fit")
         progress.finish(LINKING)
     finally:

@@ -38,8 +38,9 @@ class WriteLimits:
 
     384MB (512MB until 2026-12-04): under it a 50,000-document first run's link step and findings
     query stay below the memory of extraction (two workers beside the run), so a run's peak no
-    longer grows from 10,000 to 50,000 documents (README "Scale"); 256MB is too little for a
-    50,000-document run's one transaction (its uncommitted rows and their key index)."""
+    longer grows from 10,000 to 50,000 documents (README "Scale"). What the run's one transaction
+    keeps in memory (its uncommitted rows and their key index) grows with the run: 256MB left no
+    room for a 50,000-document run's counts inside it, 384MB holds a 100,000-document run."""
 
     memory_limit: str = "384MB"  # `claimhouse run --memory-limit`
     max_temp_directory_size: str = "20GB"
